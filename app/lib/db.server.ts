@@ -1,0 +1,56 @@
+// The one way to the database. The client is chosen by the scheme of DATABASE_URL:
+// file: = SQLite (embedded default), postgresql:// = PostgreSQL. Both clients are
+// generated from the same models (prisma/models.prisma), so they share one API.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "~/generated/prisma-sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "~/generated/prisma-postgresql/client.ts";
+import { parseDatabaseUrl, type DatabaseKind, type DatabaseTarget } from "./database-url.ts";
+
+export type Db = InstanceType<typeof SqliteClient>;
+export type { Prisma } from "~/generated/prisma-sqlite/client.ts";
+
+export function createDb(target: DatabaseTarget): Db {
+  if (target.kind === "sqlite") {
+    mkdirSync(dirname(target.file!), { recursive: true });
+    const adapter = new PrismaBetterSqlite3({ url: target.file!, timeout: 5000 });
+    return new SqliteClient({ adapter });
+  }
+  const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+  // Same models, same API: the PostgreSQL client is used through the SQLite client's type.
+  return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+declare global {
+  // Survives module reloads in development so that one process keeps one pool.
+  var __vigiaDb: { db: Db; target: DatabaseTarget } | undefined;
+}
+
+function current(): { db: Db; target: DatabaseTarget } {
+  if (!globalThis.__vigiaDb) {
+    const target = parseDatabaseUrl(process.env.DATABASE_URL);
+    globalThis.__vigiaDb = { db: createDb(target), target };
+  }
+  return globalThis.__vigiaDb;
+}
+
+/** The database of this process, created on first use from DATABASE_URL. */
+export const prisma: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const db = current().db;
+    const value = Reflect.get(db, prop, db);
+    return typeof value === "function" ? value.bind(db) : value;
+  },
+});
+
+export function databaseKind(): DatabaseKind {
+  return current().target.kind;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const cached = globalThis.__vigiaDb;
+  globalThis.__vigiaDb = undefined;
+  await cached?.db.$disconnect();
+}

@@ -1,0 +1,47 @@
+// Environment variables, validated once at start (Epic Stack's env.server idea).
+import { z } from "zod";
+import { ConfigError, parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
+
+const schema = z.object({
+  DATABASE_URL: z.string().optional(),
+  PORT: z.string().optional(),
+  SESSION_SECRET: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+  PUBLIC_DASHBOARDS: z.string().optional(),
+});
+
+export interface Env {
+  database: DatabaseTarget;
+  port: number;
+  sessionSecret: string;
+  isProduction: boolean;
+  /** Whether anonymous visitors may see the aggregate dashboards. */
+  publicDashboards: boolean;
+}
+
+const DEV_SECRET = "change-me-in-production-vigia-dev-secret";
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const raw = schema.parse(source);
+  const database = parseDatabaseUrl(raw.DATABASE_URL);
+  const portText = (raw.PORT ?? "").trim() || "3000";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT "${portText}" is not a port number: use a whole number from 1 to 65535, such as 3000.`);
+  }
+  const isProduction = raw.NODE_ENV === "production";
+  const sessionSecret = raw.SESSION_SECRET?.trim() || DEV_SECRET;
+  return {
+    database,
+    port,
+    sessionSecret,
+    isProduction,
+    publicDashboards: (raw.PUBLIC_DASHBOARDS ?? "1") !== "0",
+  };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}
