@@ -1,0 +1,30 @@
+import { Form, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES, type Language } from "~/lib/i18n.ts";
+
+/** A plain form: works without JavaScript, sets the language cookie, returns to the same page. */
+export function LanguageSwitcher({ current }: { current: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.delete("lng");
+  const redirectTo = location.pathname + (params.size ? `?${params}` : "");
+  return (
+    <Form method="post" action="/language" className="language-switcher" aria-label={t("app.changeLanguage")}>
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {LANGUAGES.map((lng) => (
+        <button
+          key={lng}
+          type="submit"
+          name="lng"
+          value={lng}
+          lang={lng}
+          aria-pressed={lng === current}
+          className={lng === current ? "current" : undefined}
+        >
+          {t(`app.languages.${lng}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}

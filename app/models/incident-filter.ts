@@ -1,0 +1,108 @@
+// The filters every case-record view shares (trends, case list, exports). Parsed
+// from URL search params so that a link reproduces a view exactly.
+import {
+  CHARACTERISTICS,
+  GENDERS,
+  MX_STATE_CODES,
+  ORIGINS,
+  OUTCOMES,
+  PERPETRATOR_TYPES,
+  SECTORS,
+  VERIFICATION_STATUSES,
+} from "~/lib/taxonomy.ts";
+
+export interface IncidentFilter {
+  yearFrom?: number;
+  yearTo?: number;
+  states?: string[];
+  sectors?: string[];
+  perpetrators?: string[];
+  characteristics?: string[];
+  genders?: string[];
+  outcomes?: string[];
+  origins?: string[];
+  /** When empty: Global Witness records and verified staff records (the default count). */
+  verification?: string[];
+}
+
+export interface FilterProblem {
+  param: string;
+  value: string;
+  /** i18n key of the message */
+  reason: "notYear" | "yearOrder" | "unknownCode";
+}
+
+export const FILTER_PARAMS = {
+  yearFrom: "from",
+  yearTo: "to",
+  states: "state",
+  sectors: "sector",
+  perpetrators: "perpetrator",
+  characteristics: "characteristic",
+  genders: "gender",
+  outcomes: "outcome",
+  origins: "origin",
+  verification: "verification",
+} as const;
+
+const LISTS: Record<Exclude<keyof IncidentFilter, "yearFrom" | "yearTo">, readonly string[]> = {
+  states: [...MX_STATE_CODES, "unknown"],
+  sectors: SECTORS,
+  perpetrators: PERPETRATOR_TYPES,
+  characteristics: CHARACTERISTICS,
+  genders: GENDERS,
+  outcomes: OUTCOMES,
+  origins: ORIGINS,
+  verification: VERIFICATION_STATUSES,
+};
+
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+/**
+ * Reads filters from search params. Bad values never throw: each becomes a
+ * problem the page can explain, and the filter it belonged to is dropped.
+ */
+export function parseIncidentFilter(params: URLSearchParams): { filter: IncidentFilter; problems: FilterProblem[] } {
+  const filter: IncidentFilter = {};
+  const problems: FilterProblem[] = [];
+  for (const key of ["yearFrom", "yearTo"] as const) {
+    const param = FILTER_PARAMS[key];
+    const raw = params.get(param)?.trim();
+    if (!raw) continue;
+    if (!/^\d{4}$/.test(raw) || Number(raw) < MIN_YEAR || Number(raw) > MAX_YEAR) {
+      problems.push({ param, value: raw, reason: "notYear" });
+      continue;
+    }
+    filter[key] = Number(raw);
+  }
+  if (filter.yearFrom !== undefined && filter.yearTo !== undefined && filter.yearFrom > filter.yearTo) {
+    problems.push({ param: FILTER_PARAMS.yearFrom, value: `${filter.yearFrom} > ${filter.yearTo}`, reason: "yearOrder" });
+    delete filter.yearFrom;
+    delete filter.yearTo;
+  }
+  for (const key of Object.keys(LISTS) as (keyof typeof LISTS)[]) {
+    const param = FILTER_PARAMS[key];
+    const values = params.getAll(param).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    if (!values.length) continue;
+    const allowed = LISTS[key];
+    const bad = values.filter((v) => !allowed.includes(v));
+    if (bad.length) {
+      for (const v of bad) problems.push({ param, value: v, reason: "unknownCode" });
+      continue;
+    }
+    filter[key] = [...new Set(values)];
+  }
+  return { filter, problems };
+}
+
+/** The filter back as search params, in a stable order (for permalinks and exports). */
+export function incidentFilterToParams(filter: IncidentFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.yearFrom !== undefined) params.set(FILTER_PARAMS.yearFrom, String(filter.yearFrom));
+  if (filter.yearTo !== undefined) params.set(FILTER_PARAMS.yearTo, String(filter.yearTo));
+  for (const key of Object.keys(LISTS) as (keyof typeof LISTS)[]) {
+    for (const v of filter[key] ?? []) params.append(FILTER_PARAMS[key], v);
+  }
+  return params;
+}

@@ -1,0 +1,111 @@
+// Every Prisma query on published figures (layer 1). Values are returned exactly
+// as stored: nothing here recomputes a published number.
+import { prisma } from "~/lib/db.server.ts";
+
+export interface SourceRef {
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  url: string | null;
+}
+
+export interface FigureView {
+  key: string;
+  periodStart: number;
+  periodEnd: number;
+  metric: string;
+  subsetLabel: string | null;
+  value: number | null;
+  valueText: string | null;
+  atLeast: boolean;
+  status: string;
+  note: string | null;
+  reportName: string | null;
+  revisedValue: number | null;
+  source: SourceRef;
+  revisedSource: SourceRef | null;
+}
+
+const sourceSelect = { select: { title: true, publisher: true, publishedOn: true, url: true } } as const;
+const figureSelect = {
+  key: true,
+  periodStart: true,
+  periodEnd: true,
+  metric: true,
+  subsetLabel: true,
+  value: true,
+  valueText: true,
+  atLeast: true,
+  status: true,
+  note: true,
+  reportName: true,
+  revisedValue: true,
+  source: sourceSelect,
+  revisedSource: sourceSelect,
+} as const;
+
+export const HEADLINE_KEYS = {
+  total: "mx-2012-2024-total",
+  killed2024: "mx-annual-2024",
+  disappeared2024: "mx-annual-2024-disappeared",
+  indigenous: "mx-2012-2024-indigenous",
+  indigenousPopulation: "mx-indigenous-population-share",
+  mining: "mx-2012-2024-mining",
+  police: "mx-2012-2024-police-pma",
+} as const;
+export type HeadlineKey = keyof typeof HEADLINE_KEYS;
+
+export async function getFiguresByKey(keys: string[]): Promise<Map<string, FigureView>> {
+  const rows = await prisma.publishedFigure.findMany({ where: { key: { in: keys } }, select: figureSelect });
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+/** The overview's headline figures; a missing one is null, never made up. */
+export async function getHeadlineFigures(): Promise<Record<HeadlineKey, FigureView | null>> {
+  const byKey = await getFiguresByKey(Object.values(HEADLINE_KEYS));
+  return Object.fromEntries(
+    Object.entries(HEADLINE_KEYS).map(([name, key]) => [name, byKey.get(key) ?? null]),
+  ) as Record<HeadlineKey, FigureView | null>;
+}
+
+export interface AnnualFigureRow {
+  year: number;
+  scope: "country" | "worldwide";
+  metric: string;
+  value: number | null;
+  revisedValue: number | null;
+  status: string;
+  reportName: string | null;
+  source: SourceRef;
+  revisedSource: SourceRef | null;
+}
+
+/**
+ * Single-year figures for Mexico and worldwide (not subsets), as stored: the
+ * killed figure (and the disappeared figure where published apart).
+ */
+export async function listAnnualFigures(yearFrom: number, yearTo: number): Promise<AnnualFigureRow[]> {
+  const rows = await prisma.publishedFigure.findMany({
+    where: {
+      periodStart: { gte: yearFrom, lte: yearTo },
+      periodEnd: { equals: prisma.publishedFigure.fields.periodStart },
+      parentId: null,
+      subsetCode: null,
+      metric: { in: ["killed", "disappeared", "killed_or_disappeared"] },
+      OR: [{ scope: "country", countryCode: "MX" }, { scope: "worldwide" }],
+    },
+    select: { ...figureSelect, scope: true },
+    orderBy: [{ periodStart: "asc" }, { scope: "asc" }, { metric: "asc" }],
+  });
+  return rows.map((r) => ({
+    year: r.periodStart,
+    scope: r.scope as "country" | "worldwide",
+    metric: r.metric,
+    value: r.value,
+    revisedValue: r.revisedValue,
+    status: r.status,
+    reportName: r.reportName,
+    source: r.source,
+    revisedSource: r.revisedSource,
+  }));
+}

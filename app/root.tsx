@@ -1,0 +1,116 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitcher } from "~/components/language-switcher.tsx";
+import { DEFAULT_LANGUAGE, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import styles from "~/styles/app.css";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lng = await detectLanguage(request);
+  return { lng, demoUsers: process.env.VIGIA_DEMO_USERS === "1" };
+}
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Vigía" }];
+
+function Shell({ children, lng, demoUsers }: { children: ReactNode; lng: Language; demoUsers: boolean }) {
+  const { t, i18n } = useTranslation();
+  // Resources are bundled, so switching is synchronous and the render stays consistent.
+  if (i18n.language !== lng) void i18n.changeLanguage(lng);
+  return (
+    <html lang={lng}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="brand">
+            <a href="/" className="brand-name">
+              {t("app.name")}
+            </a>
+            <span className="brand-tagline">{t("app.tagline")}</span>
+          </div>
+          <nav aria-label={t("app.nav.label")} className="site-nav">
+            <NavLink to="/" end>
+              {t("app.nav.overview")}
+            </NavLink>
+          </nav>
+          <LanguageSwitcher current={lng} />
+        </header>
+        {demoUsers ? (
+          <p className="demo-banner" role="note">
+            {t("app.demoBanner")}
+          </p>
+        ) : null}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("app.footer.data")}</p>
+          <p>{t("app.footer.layers")}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <Shell lng={data?.lng ?? DEFAULT_LANGUAGE} demoUsers={data?.demoUsers ?? false}>
+      {children}
+    </Shell>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFound")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
+        : [t("errors.genericTitle"), t("errors.generic")];
+  if (status >= 500) console.error(error);
+  return (
+    <section className="error-page">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+// Migrates the database named by DATABASE_URL and seeds what is missing.
+// Used by `npm start` and `npm run db:setup`; safe to run any number of times.
+import { pathToFileURL } from "node:url";
+import { ConfigError, parseDatabaseUrl, type DatabaseTarget } from "../app/lib/database-url.ts";
+import { createDb } from "../app/lib/db.server.ts";
+import { migrate, migrationsDir, readMigrations } from "../app/lib/migrate.server.ts";
+import { seed, type SeedReport } from "../seeds/seed.ts";
+
+export function demoUsersWanted(target: DatabaseTarget, env = process.env): boolean {
+  if (env.SEED_DEMO_USERS === "1") return true;
+  if (env.SEED_DEMO_USERS === "0") return false;
+  return target.kind === "sqlite" && env.NODE_ENV !== "production";
+}
+
+export async function setUpDatabase({
+  log = () => {},
+  demoUsers,
+}: { log?: (line: string) => void; demoUsers?: boolean } = {}): Promise<{ target: DatabaseTarget; applied: string[]; seeded: SeedReport; demoUsers: boolean }> {
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  if (readMigrations(migrationsDir(target.kind)).length === 0) {
+    throw new ConfigError(`No migrations found in ${migrationsDir(target.kind)}: run Vigía from the project's folder.`);
+  }
+  const applied = await migrate(target);
+  if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  const wantDemo = demoUsers ?? demoUsersWanted(target);
+  const db = createDb(target);
+  try {
+    const seeded = await seed(db, { demoUsers: wantDemo });
+    const added = Object.entries(seeded).filter(([, n]) => n > 0);
+    log(added.length ? `Seeded: ${added.map(([k, n]) => `${n} ${k}`).join(", ")}` : "Seed data already present.");
+    return { target, applied, seeded, demoUsers: wantDemo };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    await setUpDatabase({ log: console.log });
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,53 @@
+// The HTTP server: Express in front of the Remix build. Only /embed/* may be
+// framed by other sites; everything else refuses framing.
+import { createServer } from "node:http";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError } from "../app/lib/database-url.ts";
+
+const root = resolve(import.meta.dirname, "..");
+
+export async function createApp() {
+  const build = (await import(pathToFileURL(join(root, "build/index.js")).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+  app.use((req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (req.path.startsWith("/embed/")) {
+      res.setHeader("Content-Security-Policy", "frame-ancestors *");
+    } else {
+      res.setHeader("X-Frame-Options", "DENY");
+      res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+    }
+    next();
+  });
+  app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(join(root, "public"), { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: "production" }));
+  return app;
+}
+
+export async function startServer({ port, databaseKind }: { port: number; databaseKind: string }) {
+  const app = await createApp();
+  const server = createServer(app);
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        reject(new ConfigError(`port ${port} is already in use: stop the program using it, or choose another port, for example PORT=3001 npm start.`));
+      } else if (error.code === "EACCES") {
+        reject(new ConfigError(`this user may not listen on port ${port}: choose a port above 1024, for example PORT=3000 npm start.`));
+      } else reject(error);
+    });
+    server.listen(port, () => resolveListen());
+  });
+  console.log(`Vigía is running at http://localhost:${port} (database: ${databaseKind})`);
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return server;
+}

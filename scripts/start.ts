@@ -1,0 +1,34 @@
+// `npm start`: checks the configuration, builds the app if its sources changed,
+// migrates and seeds the database, then serves on PORT (default 3000).
+// Every failure a newcomer can meet ends in one sentence saying what to fix.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ConfigError } from "../app/lib/database-url.ts";
+import { readEnv } from "../app/lib/env.server.ts";
+import { buildIfNeeded } from "./build-if-needed.ts";
+import { setUpDatabase } from "./db-setup.ts";
+
+const root = resolve(import.meta.dirname, "..");
+process.chdir(root);
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+async function main() {
+  const env = readEnv();
+  buildIfNeeded();
+  const { target, demoUsers } = await setUpDatabase({ log: (s) => console.log(s) });
+  // Serve the production build in production mode whatever the shell says.
+  process.env.NODE_ENV = "production";
+  if (demoUsers) process.env.VIGIA_DEMO_USERS = "1";
+  const { startServer } = await import(pathToFileURL(join(root, "scripts/server.ts")).href);
+  await startServer({ port: env.port, databaseKind: target.kind });
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(`Vigía cannot start: ${error.message}`);
+  } else {
+    console.error("Vigía cannot start because of an unexpected error:", error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+// Starts Vigía exactly as the README says (`npm start`) on a fresh SQLite file and
+// a free port, and drives it with Debian's Chromium through playwright-core.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "..", "..");
+export const ARTIFACTS = join(ROOT, "tests", ".artifacts");
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once("error", rej);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm start` with the given environment until it exits (for start-up failures). */
+export function runStart(env: Record<string, string>, timeoutMs = 60_000): Promise<RunResult> {
+  return new Promise((res) => {
+    const child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => killGroup(child), timeoutMs);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      res({ code, stdout, stderr });
+    });
+  });
+}
+
+function killGroup(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+export interface RunningApp {
+  url: string;
+  dbFile: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** `npm start` on a fresh SQLite file; resolves once the server says it is running. */
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort();
+  const dir = join(ARTIFACTS, "e2e-db");
+  mkdirSync(dir, { recursive: true });
+  const dbFile = join(dir, `app-${port}.db`);
+  for (const s of ["", "-wal", "-shm"]) rmSync(dbFile + s, { force: true });
+  const child = spawn("npm", ["start", "--silent"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, NODE_ENV: "", ...extraEnv },
+    detached: true,
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  await new Promise<void>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`Vigía did not start in time:\n${out}`)), 180_000);
+    const check = () => {
+      if (out.includes("Vigía is running at")) {
+        clearTimeout(timer);
+        res();
+      }
+    };
+    child.stdout.on("data", check);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      rej(new Error(`Vigía exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url: `http://localhost:${port}`,
+    dbFile,
+    output: () => out,
+    stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      killGroup(child);
+      await exited;
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Number of non-blank pixels drawn on each canvas of the page, keyed by the chart id. */
+export async function canvasInk(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const result: Record<string, number> = {};
+    document.querySelectorAll("figure[data-chart-id]").forEach((figure) => {
+      const canvas = figure.querySelector("canvas");
+      const id = figure.getAttribute("data-chart-id")!;
+      if (!canvas) {
+        result[id] = 0;
+        return;
+      }
+      const ctx = canvas.getContext("2d")!;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+      result[id] = ink;
+    });
+    return result;
+  });
+}

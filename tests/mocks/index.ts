@@ -1,0 +1,9 @@
+// One msw server for every outside service Vigía talks to. Handlers live in one
+// file per service (tests/mocks/<service>.ts) and are listed here; a test that
+// needs another answer overrides with server.use(...). Any request with no
+// handler fails the test, so no test can reach the network by accident.
+import { setupServer } from "msw/node";
+
+export const handlers = [];
+
+export const server = setupServer(...handlers);

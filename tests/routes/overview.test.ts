@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { loader as overviewLoader } from "~/routes/_index.tsx";
+import { loader as healthLoader } from "~/routes/healthz.ts";
+import { action as languageAction, safeRedirect } from "~/routes/language.ts";
+import { inject } from "vitest";
+
+const args = (url: string, init?: RequestInit) => ({ request: new Request(url, init), params: {}, context: {} });
+
+describe("overview loader", () => {
+  it("returns the headline figures, the annual series, case counts by sector and milestones", async () => {
+    const data = await overviewLoader(args("http://localhost/"));
+    expect(data.lng).toBe("en");
+    expect(data.headline.total?.value).toBe(222);
+    expect(data.annual.some((r) => r.year === 2024 && r.metric === "disappeared" && r.value === 1)).toBe(true);
+    expect(data.sectors.reduce((s, r) => s + r.people, 0)).toBe(154);
+    expect(data.sectors.some((r) => r.key === "unconfirmed")).toBe(true);
+    expect(data.milestones.map((m) => m.date)).toContain("2025-09-18");
+  });
+
+  it("gives milestone labels in the requested language", async () => {
+    const data = await overviewLoader(args("http://localhost/?lng=es"));
+    expect(data.lng).toBe("es");
+    const launch = data.milestones.find((m) => m.date === "2025-09-18")!;
+    expect(launch.untranslated).toBe(false);
+    const english = (await overviewLoader(args("http://localhost/"))).milestones.find((m) => m.date === "2025-09-18")!;
+    expect(launch.label).not.toBe(english.label);
+  });
+});
+
+describe("healthz", () => {
+  it("says the app is up and which database kind it uses", async () => {
+    const response = await healthLoader();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: inject("templateDatabase").kind });
+  });
+});
+
+describe("language switch", () => {
+  it("sets the cookie and returns to the same page", async () => {
+    const body = new URLSearchParams({ lng: "fr", redirectTo: "/?from=2015" });
+    const response = await languageAction(args("http://localhost/language", { method: "POST", body }));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/?from=2015");
+    expect(response.headers.get("Set-Cookie")).toMatch(/^vigia_lng=.*HttpOnly/i);
+  });
+
+  it("never redirects off the site", () => {
+    expect(safeRedirect("https://evil.example/")).toBe("/");
+    expect(safeRedirect("//evil.example/")).toBe("/");
+    expect(safeRedirect("/\\evil.example")).toBe("/");
+    expect(safeRedirect("/cases?x=1")).toBe("/cases?x=1");
+  });
+});
