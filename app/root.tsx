@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
+  Form,
   isRouteErrorResponse,
   Links,
   Meta,
@@ -16,11 +17,19 @@ import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
 import { DEFAULT_LANGUAGE, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { csrfTokenFor } from "~/lib/csrf.server.ts";
+import { getActiveSession, type SessionUser } from "~/lib/session.server.ts";
+import { CsrfInput } from "~/components/csrf-input.tsx";
 import styles from "~/styles/app.css";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const lng = await detectLanguage(request);
-  return { lng, demoUsers: process.env.VIGIA_DEMO_USERS === "1" };
+  const [lng, session] = await Promise.all([detectLanguage(request), getActiveSession(request)]);
+  return {
+    lng,
+    demoUsers: process.env.VIGIA_DEMO_USERS === "1",
+    user: session?.user ?? null,
+    csrf: session ? csrfTokenFor(session.token) : null,
+  };
 }
 
 export const links: LinksFunction = () => [
@@ -30,7 +39,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Vigía" }];
 
-function Shell({ children, lng, demoUsers }: { children: ReactNode; lng: Language; demoUsers: boolean }) {
+function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: Language; demoUsers: boolean; user: SessionUser | null }) {
   const { t, i18n } = useTranslation();
   // Resources are bundled, so switching is synchronous and the render stays consistent.
   if (i18n.language !== lng) void i18n.changeLanguage(lng);
@@ -58,7 +67,22 @@ function Shell({ children, lng, demoUsers }: { children: ReactNode; lng: Languag
               {t("app.nav.overview")}
             </NavLink>
           </nav>
-          <LanguageSwitcher current={lng} />
+          <div className="header-tools">
+            <LanguageSwitcher current={lng} />
+            {user ? (
+              <Form method="post" action="/logout" className="account">
+                <CsrfInput />
+                <span className="small">{t("auth.signedInAs", { name: user.name, role: t(`auth.roles.${user.role}`) })}</span>{" "}
+                <button type="submit" className="link-button">
+                  {t("auth.signOut")}
+                </button>
+              </Form>
+            ) : (
+              <a href="/login" className="account">
+                {t("auth.signIn")}
+              </a>
+            )}
+          </div>
         </header>
         {demoUsers ? (
           <p className="demo-banner" role="note">
@@ -82,7 +106,7 @@ function Shell({ children, lng, demoUsers }: { children: ReactNode; lng: Languag
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <Shell lng={data?.lng ?? DEFAULT_LANGUAGE} demoUsers={data?.demoUsers ?? false}>
+    <Shell lng={data?.lng ?? DEFAULT_LANGUAGE} demoUsers={data?.demoUsers ?? false} user={data?.user ?? null}>
       {children}
     </Shell>
   );

@@ -1,3 +1,5 @@
+import { auth } from "./en/auth.ts";
+
 // English strings. es.ts and fr.ts must have exactly the same keys: the
 // Translation type makes the typecheck fail when one is missing, and
 // tests/lib/i18n.test.ts checks that no value is empty.
@@ -179,6 +181,8 @@ export const en = {
     },
     state: { unknown: "State not identified" },
   },
+  // Feature sections live in app/locales/<lng>/<feature>.ts, one line each here.
+  auth,
   errors: {
     notFoundTitle: "Page not found",
     notFound: "There is no page at this address. Check the link, or start again from the overview.",

@@ -1,4 +1,5 @@
 import type { Translation } from "./en.ts";
+import { auth } from "./es/auth.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -179,6 +180,7 @@ export const es: Translation = {
     },
     state: { unknown: "Estado no identificado" },
   },
+  auth,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

@@ -1,4 +1,5 @@
 import type { Translation } from "./en.ts";
+import { auth } from "./fr/auth.ts";
 
 // Français (Canada).
 export const fr: Translation = {
@@ -179,6 +180,7 @@ export const fr: Translation = {
     },
     state: { unknown: "État non identifié" },
   },
+  auth,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",

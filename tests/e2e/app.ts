@@ -64,11 +64,10 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   mkdirSync(dir, { recursive: true });
   const dbFile = join(dir, `app-${port}.db`);
   for (const s of ["", "-wal", "-shm"]) rmSync(dbFile + s, { force: true });
-  const child = spawn("npm", ["start", "--silent"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, NODE_ENV: "", ...extraEnv },
-    detached: true,
-  });
+  // A newcomer's shell: no NODE_ENV, so the database counts as a development one (demo users).
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, ...extraEnv };
+  if (!extraEnv.NODE_ENV) delete (env as Record<string, string | undefined>).NODE_ENV;
+  const child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env, detached: true });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));

@@ -1,0 +1,49 @@
+// Who is asking, and may they? Loaders call getUser/requireUser (read only);
+// actions call requireUserForAction, which also checks the CSRF token and records
+// session activity. Denials are 403 responses (or a redirect to sign-in for anonymous).
+import { redirect } from "@remix-run/node";
+import { assertCsrf } from "./csrf.server.ts";
+import { getActiveSession, touchSession, type ActiveSession, type SessionUser } from "./session.server.ts";
+
+export type Role = SessionUser["role"];
+const RANK: Record<Role, number> = { viewer: 1, staff: 2, admin: 3 };
+
+export function hasRole(user: Pick<SessionUser, "role"> | null | undefined, role: Role): boolean {
+  return !!user && RANK[user.role] >= RANK[role];
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return (await getActiveSession(request))?.user ?? null;
+}
+
+function signInRedirect(request: Request): never {
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export async function requireUser(request: Request, role: Role = "viewer"): Promise<SessionUser> {
+  const session = await getActiveSession(request);
+  if (!session) signInRedirect(request);
+  if (!hasRole(session.user, role)) throw new Response("Forbidden", { status: 403 });
+  return session.user;
+}
+
+/**
+ * For actions: the signed-in user with at least `role`, after the CSRF check.
+ * Reads the form once and returns it, since a request body can be read only once.
+ */
+export async function requireUserForAction(
+  request: Request,
+  role: Role = "viewer",
+): Promise<{ user: SessionUser; form: FormData; session: ActiveSession }> {
+  const session = await getActiveSession(request);
+  if (!session) {
+    if (request.method !== "GET") throw new Response("Sign in first", { status: 403 });
+    signInRedirect(request);
+  }
+  const form = await request.formData();
+  assertCsrf(request, form, session.token);
+  if (!hasRole(session.user, role)) throw new Response("Forbidden", { status: 403 });
+  await touchSession(session);
+  return { user: session.user, form, session };
+}

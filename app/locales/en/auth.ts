@@ -1,0 +1,13 @@
+export const auth = {
+  signIn: "Sign in",
+  signOut: "Sign out",
+  signedInAs: "Signed in as {{name}} ({{role}})",
+  email: "Email",
+  password: "Password",
+  title: "Sign in to Vigía",
+  intro: "Staff and researchers sign in to log, verify and link cases. The dashboards are public.",
+  failed: "The email or password is not right, or the account is locked for a while after too many attempts. Try again, or ask an administrator.",
+  required: "Enter your email and password.",
+  signedOut: "You are signed out.",
+  roles: { viewer: "viewer", staff: "staff", admin: "administrator" },
+};

@@ -1,0 +1,15 @@
+import type { Translation } from "../en.ts";
+
+export const auth: Translation["auth"] = {
+  signIn: "Se connecter",
+  signOut: "Se déconnecter",
+  signedInAs: "Connecté en tant que {{name}} ({{role}})",
+  email: "Courriel",
+  password: "Mot de passe",
+  title: "Se connecter à Vigía",
+  intro: "L'équipe et les chercheurs se connectent pour saisir, vérifier et lier des cas. Les tableaux de bord sont publics.",
+  failed: "Le courriel ou le mot de passe est incorrect, ou le compte est bloqué pour un temps après trop de tentatives. Réessayez ou demandez à un administrateur.",
+  required: "Saisissez votre courriel et votre mot de passe.",
+  signedOut: "Vous êtes déconnecté.",
+  roles: { viewer: "lecture", staff: "équipe", admin: "administration" },
+};
