@@ -62,8 +62,10 @@ export const en = {
     },
     year2024: {
       label: "defenders killed and disappeared in Mexico in 2024",
-      killed: "{{count}} killed",
-      disappeared: "{{count}} disappeared",
+      killed_one: "{{count}} killed",
+      killed_other: "{{count}} killed",
+      disappeared_one: "{{count}} disappeared",
+      disappeared_other: "{{count}} disappeared",
     },
     indigenous: {
       label: "of those killed or disappeared were Indigenous",

@@ -61,8 +61,10 @@ export const es: Translation = {
     },
     year2024: {
       label: "personas defensoras asesinadas y desaparecidas en México en 2024",
-      killed: "{{count}} asesinadas",
-      disappeared: "{{count}} desaparecida(s)",
+      killed_one: "{{count}} asesinada",
+      killed_other: "{{count}} asesinadas",
+      disappeared_one: "{{count}} desaparecida",
+      disappeared_other: "{{count}} desaparecidas",
     },
     indigenous: {
       label: "de las personas asesinadas o desaparecidas eran indígenas",

@@ -61,8 +61,10 @@ export const fr: Translation = {
     },
     year2024: {
       label: "défenseurs tués et disparus au Mexique en 2024",
-      killed: "{{count}} tués",
-      disappeared: "{{count}} disparu(s)",
+      killed_one: "{{count}} tué",
+      killed_other: "{{count}} tués",
+      disappeared_one: "{{count}} disparu",
+      disappeared_other: "{{count}} disparus",
     },
     indigenous: {
       label: "des personnes tuées ou disparues étaient autochtones",

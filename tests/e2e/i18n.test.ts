@@ -1,0 +1,84 @@
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en } from "~/locales/en.ts";
+import { es } from "~/locales/es.ts";
+import { fr } from "~/locales/fr.ts";
+import { ARTIFACTS, canvasInk, launchBrowser, startApp, type RunningApp } from "./app.ts";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+function keys(obj: object, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+const ALL_KEYS = keys(en);
+
+const cases = [
+  {
+    lng: "es",
+    dict: es,
+    total: "al menos 222",
+    y2024: "18 asesinadas · 1 desaparecida",
+    date: "25 de junio de 2012",
+  },
+  {
+    lng: "fr",
+    dict: fr,
+    total: "au moins 222",
+    y2024: "18 tués · 1 disparu",
+    date: "25 juin 2012",
+  },
+] as const;
+
+describe.each(cases)("the overview in $lng", ({ lng, dict, total, y2024, date }) => {
+  it("shows headline figures, chart titles and dates in the language, and no raw key", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.url}/?lng=${lng}`, { waitUntil: "networkidle" });
+    expect(await page.getAttribute("html", "lang")).toBe(lng);
+    expect(await page.locator("h1").textContent()).toBe(dict.overview.title);
+    expect(await page.locator("#headline-total .headline-value").textContent()).toBe(total);
+    expect(await page.locator("#headline-2024 .headline-value").textContent()).toBe(y2024);
+    expect(await page.locator("#annual-trend .chart-title").textContent()).toBe(dict.charts.annualTrend.title);
+    expect(await page.locator("#sector-breakdown .chart-title").textContent()).toBe(dict.charts.sectorBreakdown.title);
+    expect(await page.locator("#sector-breakdown table").textContent()).toContain(dict.taxonomy.sector.unconfirmed);
+    expect(await page.locator("#annual-trend .milestone-list").textContent()).toContain(date);
+    await expect.poll(async () => Object.values(await canvasInk(page)).every((n) => n > 2000), { timeout: 15_000 }).toBe(true);
+    const text = await page.locator("body").innerText();
+    expect(ALL_KEYS.filter((k) => text.includes(k))).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, `overview-${lng}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it("keeps the language chosen with the switcher on later pages", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await page.getByRole("button", { name: dict.app.languages[lng] }).click();
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("h1").textContent()).toBe(dict.overview.title);
+    await page.goto(`${app.url}/`);
+    expect(await page.locator("h1").textContent()).toBe(dict.overview.title);
+    await context.close();
+  });
+});
+
+describe("Accept-Language", () => {
+  it("picks the reader's language when nothing else says", async () => {
+    const context = await browser.newContext({ locale: "fr-CA", extraHTTPHeaders: { "Accept-Language": "fr-CA,fr;q=0.9" } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    expect(await page.locator("h1").textContent()).toBe(fr.overview.title);
+    await context.close();
+  });
+});
