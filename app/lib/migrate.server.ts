@@ -142,3 +142,4 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
     await client.end();
   }
 }
+

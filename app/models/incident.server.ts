@@ -21,7 +21,15 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
   if (filter.outcomes?.length) and.push({ outcome: { in: filter.outcomes } });
   if (filter.origins?.length) and.push({ origin: { in: filter.origins } });
   if (filter.verification?.length) and.push({ verificationStatus: { in: filter.verification } });
-  else and.push({ OR: [{ origin: "gw_dataset" }, { verificationStatus: "verified" }] });
+  else {
+    // Default count: Global Witness records and verified staff records. Spelled
+    // out per origin so that the planner sees a plain equality when it can.
+    const origins = filter.origins?.length ? filter.origins : ["gw_dataset", "staff"];
+    const onlyGw = origins.every((o) => o === "gw_dataset");
+    const onlyStaff = origins.every((o) => o === "staff");
+    if (onlyStaff) and.push({ verificationStatus: "verified" });
+    else if (!onlyGw) and.push({ OR: [{ origin: "gw_dataset" }, { verificationStatus: "verified" }] });
+  }
   return { AND: and };
 }
 

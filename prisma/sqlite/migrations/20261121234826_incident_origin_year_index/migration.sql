@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Incident_origin_year_idx" ON "Incident"("origin", "year");
