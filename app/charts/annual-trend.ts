@@ -60,7 +60,7 @@ export function shapeAnnualTrend(figures: AnnualFigureInput[], yearFrom: number,
 }
 
 /** Milestones that fall inside the years shown, numbered in date order. */
-export function milestonesInRange(milestones: MilestoneInput[], firstYear: number, lastYear: number) {
+export function milestonesInRange<M extends MilestoneInput>(milestones: M[], firstYear: number, lastYear: number) {
   const inside = milestones.filter((m) => {
     const y = Number(m.date.slice(0, 4));
     return y >= firstYear && y <= lastYear;

@@ -41,6 +41,7 @@ export const en = {
     showTable: "Data table",
     dataTable: "Data table: {{title}}",
     derived: "derived",
+    untranslated: "not yet translated: shown in English",
     figureStatus: {
       confirmed: "confirmed",
       reported: "reported",

@@ -40,6 +40,7 @@ export const es: Translation = {
     showTable: "Tabla de datos",
     dataTable: "Tabla de datos: {{title}}",
     derived: "derivado",
+    untranslated: "aún sin traducir: se muestra en inglés",
     figureStatus: {
       confirmed: "confirmada",
       reported: "reportada",

@@ -40,6 +40,7 @@ export const fr: Translation = {
     showTable: "Tableau de données",
     dataTable: "Tableau de données : {{title}}",
     derived: "dérivé",
+    untranslated: "pas encore traduit : affiché en anglais",
     figureStatus: {
       confirmed: "confirmé",
       reported: "rapporté",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { annualTrendTable, buildAnnualTrendChart, milestonesInRange, shapeAnnualTrend } from "~/charts/annual-trend.ts";
 import { buildSectorBreakdownChart, sectorBreakdownTable, shapeSectorBreakdown } from "~/charts/sector-breakdown.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
+import { Untranslated } from "~/components/untranslated.tsx";
 import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
 import { formatDate, formatPercent } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
@@ -109,7 +110,8 @@ export default function Overview() {
             <ol className="milestone-list">
               {inside.map((m) => (
                 <li key={m.key}>
-                  <time dateTime={m.date}>{formatDate(m.date, lng as Language)}</time>: {m.label}
+                  <time dateTime={m.date}>{formatDate(m.date, lng as Language)}</time>: <span lang={m.untranslated ? "en" : undefined}>{m.label}</span>
+                  <Untranslated when={m.untranslated} />
                 </li>
               ))}
             </ol>

@@ -51,3 +51,15 @@ describe("language switch", () => {
     expect(safeRedirect("/cases?x=1")).toBe("/cases?x=1");
   });
 });
+
+describe("missing translations", () => {
+  it("fall back to the English label and say so, never an empty label", async () => {
+    const { prisma } = await import("~/lib/db.server.ts");
+    await prisma.milestone.update({ where: { key: (await prisma.milestone.findFirstOrThrow({ orderBy: { date: "asc" } })).key }, data: { labelFr: null } });
+    const data = await overviewLoader(args("http://localhost/?lng=fr"));
+    const first = data.milestones[0];
+    expect(first.untranslated).toBe(true);
+    expect(first.label.length).toBeGreaterThan(0);
+    expect(data.milestones.slice(1).every((m) => !m.untranslated)).toBe(true);
+  });
+});
