@@ -15,6 +15,9 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 
 async function main() {
   const env = readEnv();
+  if (env.isProduction && !process.env.SESSION_SECRET?.trim()) {
+    throw new ConfigError("SESSION_SECRET is not set: a production deployment needs its own long random secret, for example SESSION_SECRET=$(openssl rand -hex 32).");
+  }
   buildIfNeeded();
   const { target, demoUsers } = await setUpDatabase({ log: (s) => console.log(s) });
   // Serve the production build in production mode whatever the shell says.
