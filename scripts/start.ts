@@ -15,7 +15,7 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 
 async function main() {
   const env = readEnv();
-  if (env.isProduction && !process.env.SESSION_SECRET?.trim()) {
+  if (env.isProduction && env.usingDevSecret) {
     throw new ConfigError("SESSION_SECRET is not set: a production deployment needs its own long random secret, for example SESSION_SECRET=$(openssl rand -hex 32).");
   }
   buildIfNeeded();

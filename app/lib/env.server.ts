@@ -14,6 +14,8 @@ export interface Env {
   database: DatabaseTarget;
   port: number;
   sessionSecret: string;
+  /** True when no secret of the deployment's own is set (the development default is in use). */
+  usingDevSecret: boolean;
   isProduction: boolean;
   /** Whether anonymous visitors may see the aggregate dashboards. */
   publicDashboards: boolean;
@@ -35,6 +37,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     database,
     port,
     sessionSecret,
+    usingDevSecret: sessionSecret === DEV_SECRET,
     isProduction,
     publicDashboards: (raw.PUBLIC_DASHBOARDS ?? "1") !== "0",
   };

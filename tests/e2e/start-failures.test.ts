@@ -38,6 +38,12 @@ describe("npm start refuses bad configuration clearly", () => {
     }
   });
 
+  it("production without a secret of its own", async () => {
+    const r = await runStart({ NODE_ENV: "production", SESSION_SECRET: "change-me-in-production-vigia-dev-secret" });
+    expect(r.code).not.toBe(0);
+    expectOneSentence(r.stderr, /SESSION_SECRET is not set/);
+  });
+
   it("a PORT that is not a number", async () => {
     const r = await runStart({ PORT: "eighty" });
     expect(r.code).not.toBe(0);
