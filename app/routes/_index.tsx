@@ -12,28 +12,25 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { GW_CASE_RECORDS } from "~/models/incident.server.ts";
 import { getHeadlineFigures } from "~/models/published-figure.server.ts";
 
-/**
- * The overview's two charts are registry charts with fixed queries, so they get
- * the same PNG, CSV, permalink and embed as on the trends page. The time axis
- * runs from the first published annual figure (2012) to the partnership's launch (2025).
- */
-export const OVERVIEW_QUERIES = {
-  "annual-trend": { filter: { yearFrom: 2012, yearTo: 2025 }, figures: "revised" },
-  "sector-breakdown": { filter: GW_CASE_RECORDS, figures: "revised" },
-} as const satisfies Record<string, ChartQuery>;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await detectLanguage(request);
+  // The overview's two charts are registry charts with fixed queries, so they get
+  // the same PNG, CSV, permalink and embed as on the trends page. The time axis
+  // runs from the first published annual figure (2012) to the partnership's launch (2025).
+  const queries = {
+    annualTrend: { filter: { yearFrom: 2012, yearTo: 2025 }, figures: "revised" } satisfies ChartQuery,
+    sectorBreakdown: { filter: GW_CASE_RECORDS, figures: "revised" } satisfies ChartQuery,
+  };
   const [headline, [annualTrend], [sectorBreakdown]] = await Promise.all([
     getHeadlineFigures(),
-    loadCharts(["annual-trend"], OVERVIEW_QUERIES["annual-trend"], lng),
-    loadCharts(["sector-breakdown"], OVERVIEW_QUERIES["sector-breakdown"], lng),
+    loadCharts(["annual-trend"], queries.annualTrend, lng),
+    loadCharts(["sector-breakdown"], queries.sectorBreakdown, lng),
   ]);
-  return { lng, headline, annualTrend, sectorBreakdown, origin: new URL(request.url).origin };
+  return { lng, headline, annualTrend, sectorBreakdown, queries, origin: new URL(request.url).origin };
 }
 
 export default function Overview() {
-  const { lng, headline, annualTrend, sectorBreakdown, origin } = useLoaderData<typeof loader>();
+  const { lng, headline, annualTrend, sectorBreakdown, queries, origin } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
 
   const total = headline.total;
@@ -93,8 +90,8 @@ export default function Overview() {
         </div>
       </section>
 
-      <RegistryChart chart={annualTrend as LoadedChart} query={OVERVIEW_QUERIES["annual-trend"]} lng={lng as Language} origin={origin} />
-      <RegistryChart chart={sectorBreakdown as LoadedChart} query={OVERVIEW_QUERIES["sector-breakdown"]} lng={lng as Language} origin={origin}>
+      <RegistryChart chart={annualTrend as LoadedChart} query={queries.annualTrend as ChartQuery} lng={lng as Language} origin={origin} />
+      <RegistryChart chart={sectorBreakdown as LoadedChart} query={queries.sectorBreakdown as ChartQuery} lng={lng as Language} origin={origin}>
         <p className="small">{t("overview.casesNote")}</p>
       </RegistryChart>
     </div>
