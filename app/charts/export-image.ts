@@ -4,14 +4,14 @@
 // (the page's PNG button) and on the server (@napi-rs/canvas), so both images
 // say the same things in the same places.
 import type { Chart, ChartConfiguration } from "chart.js";
+import { CHART_FONT } from "./register.ts";
 import { drawStateMap, type StateMapModel } from "./state-map.ts";
 import type { ChartTexts } from "./registry.ts";
 import type { AnyChartConfig, ChartContext } from "./types.ts";
 
 export const IMAGE_WIDTH = 1000;
 export const IMAGE_SCALE = 2;
-export { CHART_FONT as IMAGE_FONT } from "./register.ts";
-import { CHART_FONT as IMAGE_FONT } from "./register.ts";
+export const IMAGE_FONT = CHART_FONT;
 const PAD = 28;
 
 /** What both platforms provide: a canvas to draw on, and Path2D from SVG path data. */

@@ -75,7 +75,16 @@ export function buildIndigenousShareChart(rows: ShareRow[], ctx: ChartContext): 
       scales: {
         x: { beginAtZero: true, max: 100, title: { display: true, text: ctx.t("trends.columns.percent") } },
         // Long labels wrap onto several lines instead of being cut off.
-        y: { grid: { display: false }, ticks: { callback: (_value: unknown, index: number) => wrapLabel(labels[index]) } },
+        // Narrow screens get shorter lines (about one character per 24 px of chart width).
+        y: {
+          grid: { display: false },
+          ticks: {
+            autoSkip: false,
+            callback(this: { chart: { width: number } }, _value: unknown, index: number) {
+              return wrapLabel(labels[index], Math.min(40, Math.max(12, Math.floor(this.chart.width / 24))));
+            },
+          },
+        },
       },
       plugins: { legend: { display: false } },
     },

@@ -147,7 +147,7 @@ export const CHARTS = {
   }),
   "indigenous-share": defineChart<IndigenousShareChartData>({
     kind: "chartjs",
-    height: () => 240,
+    height: () => 300,
     title: ({ t }) => t("trends.titles.indigenousShare"),
     subtitle: (d, ctx) =>
       ctx.t("trends.subtitles.indigenousShare", {

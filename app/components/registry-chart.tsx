@@ -25,6 +25,11 @@ export function embedSnippet(src: string, title: string, height: number): string
   return `<iframe src="${src.replace(/&/g, "&amp;")}" title="${escaped}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
 }
 
+/** A frame tall enough for the chart and its words, so that most embeds need no scrolling. */
+export function embedHeight(chartHeight: number, notes: number, milestones: number): number {
+  return chartHeight + 260 + 56 * notes + (milestones ? 40 + 24 * milestones : 0);
+}
+
 export interface RegistryChartProps {
   chart: LoadedChart;
   query: ChartQuery;
@@ -65,7 +70,7 @@ export function RegistryChart({ chart, query, lng, origin, actions = true, child
       height={height}
       actions={
         actions ? (
-          <ChartActions chart={chart} lng={lng} links={links} title={texts.title} embedHeight={height + 320} />
+          <ChartActions chart={chart} lng={lng} links={links} title={texts.title} embedHeight={embedHeight(height, notes.length, milestones?.inside.length ?? 0)} />
         ) : (
           <p className="small">
             <a href={links.permalink} target="_top">
