@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCharts } from "~/charts/load.server.ts";
-import type { ChartQuery } from "~/charts/query.ts";
+import { chartQueryString, type ChartQuery } from "~/charts/query.ts";
 import type { LoadedChart } from "~/charts/registry.ts";
 import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
@@ -112,5 +112,17 @@ function ShareBar({ label, share, lng, tone }: { label: string; share: number; l
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = getFixedT((data?.lng as Language) ?? "en");
-  return [{ title: `${t("overview.title")} · Vigía` }, { name: "description", content: t("overview.intro") }];
+  const tags = [{ title: `${t("overview.title")} · Vigía` }, { name: "description", content: t("overview.intro") }];
+  if (!data) return tags;
+  // The social preview is the server's PNG of the overview's trend chart.
+  const image = `${data.origin}/charts/annual-trend.png${chartQueryString(data.queries.annualTrend as ChartQuery, data.lng)}`;
+  return [
+    ...tags,
+    { property: "og:type", content: "website" },
+    { property: "og:title", content: t("overview.title") },
+    { property: "og:description", content: t("overview.intro") },
+    { property: "og:image", content: image },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:image", content: image },
+  ];
 };
