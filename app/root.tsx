@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -43,6 +44,25 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
   const { t, i18n } = useTranslation();
   // Resources are bundled, so switching is synchronous and the render stays consistent.
   if (i18n.language !== lng) void i18n.changeLanguage(lng);
+  // Routes with handle.bare (the /embed/ charts) show their content alone, for framing in other sites.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
+  if (bare) {
+    return (
+      <html lang={lng}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="bare">
+          <main id="main">{children}</main>
+          <ScrollRestoration />
+          <Scripts />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={lng}>
       <head>
@@ -66,6 +86,8 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
             <NavLink to="/" end>
               {t("app.nav.overview")}
             </NavLink>
+            <NavLink to="/trends">{t("app.nav.trends")}</NavLink>
+            <NavLink to="/charts">{t("app.nav.charts")}</NavLink>
           </nav>
           <div className="header-tools">
             <LanguageSwitcher current={lng} />

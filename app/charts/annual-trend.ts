@@ -31,6 +31,8 @@ export interface MilestoneInput {
   key: string;
   date: string;
   label: string;
+  /** The label is the English text standing in for a missing translation. */
+  untranslated?: boolean;
 }
 
 export interface AnnualTrendData {
@@ -38,8 +40,13 @@ export interface AnnualTrendData {
   milestones: MilestoneInput[];
 }
 
-/** One row per year from yearFrom to yearTo; years without a figure stay, with nulls. */
-export function shapeAnnualTrend(figures: AnnualFigureInput[], yearFrom: number, yearTo: number): AnnualTrendRow[] {
+/**
+ * One row per year from yearFrom to yearTo; years without a figure stay, with nulls.
+ * "revised" plots the revision where there is one, else the first report
+ * (decision 005); "first" plots the value as first reported only.
+ */
+export function shapeAnnualTrend(figures: AnnualFigureInput[], yearFrom: number, yearTo: number, choice: "revised" | "first" = "revised"): AnnualTrendRow[] {
+  const plotted = (f: AnnualFigureInput | undefined) => (f ? (choice === "first" ? f.value : (f.revisedValue ?? f.value)) : null);
   const rows: AnnualTrendRow[] = [];
   for (let year = yearFrom; year <= yearTo; year++) {
     const of = (scope: string, metrics: string[]) => figures.find((f) => f.year === year && f.scope === scope && metrics.includes(f.metric));
@@ -50,9 +57,9 @@ export function shapeAnnualTrend(figures: AnnualFigureInput[], yearFrom: number,
       year,
       mexicoFirst: mx?.value ?? null,
       mexicoRevised: mx?.revisedValue ?? null,
-      mexicoPlotted: mx ? (mx.revisedValue ?? mx.value) : null,
+      mexicoPlotted: plotted(mx),
       mexicoDisappeared: mxDisappeared?.value ?? null,
-      worldPlotted: world ? (world.revisedValue ?? world.value) : null,
+      worldPlotted: plotted(world),
       report: mx?.reportName ?? world?.reportName ?? null,
     });
   }
@@ -103,7 +110,10 @@ export function buildAnnualTrendChart(data: AnnualTrendData, { t }: ChartContext
           label: t("charts.annualTrend.worldwide"),
           data: data.rows.map((r) => r.worldPlotted),
           borderColor: PALETTE.orange,
-          backgroundColor: PALETTE.orange,
+          // White fill: the legend draws a dashed outline instead of a solid block.
+          backgroundColor: "#ffffff",
+          pointBackgroundColor: PALETTE.orange,
+          borderWidth: 2,
           borderDash: [6, 3],
           pointStyle: "rectRot",
           pointRadius: 4,

@@ -15,10 +15,15 @@ import {
 } from "chart.js";
 import { milestonePlugin } from "./milestone-plugin.ts";
 
+export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+
 let registered = false;
 export function registerCharts(): typeof Chart {
   if (!registered) {
     Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Filler, milestonePlugin);
+    // The same type on the page, in the browser's PNG and on the server (which has Liberation/DejaVu).
+    Chart.defaults.font.family = CHART_FONT;
+    Chart.defaults.color = "#333333";
     registered = true;
   }
   return Chart;

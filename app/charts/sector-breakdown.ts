@@ -32,13 +32,14 @@ export function shapeSectorBreakdown(counts: SectorCount[]): SectorRow[] {
 }
 
 export function buildSectorBreakdownChart(rows: SectorRow[], { t }: ChartContext): AnyChartConfig {
+  const people = t("trends.series.people");
   return {
     type: "bar",
     data: {
       labels: rows.map((r) => t(`taxonomy.sector.${r.sector}`)),
       datasets: [
         {
-          label: t("charts.sectorBreakdown.people"),
+          label: people,
           data: rows.map((r) => r.people),
           backgroundColor: rows.map((r) => (r.sector === "unconfirmed" ? UNKNOWN_COLOUR : r.sector === "mining_extractives" ? PALETTE.vermillion : PALETTE.blue)),
         },
@@ -49,7 +50,7 @@ export function buildSectorBreakdownChart(rows: SectorRow[], { t }: ChartContext
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { grid: { display: false } } },
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: people } }, y: { grid: { display: false } } },
       plugins: { legend: { display: false } },
     },
   };
@@ -57,7 +58,7 @@ export function buildSectorBreakdownChart(rows: SectorRow[], { t }: ChartContext
 
 export function sectorBreakdownTable(rows: SectorRow[], { t }: ChartContext): ChartTable {
   return {
-    columns: [t("charts.sectorBreakdown.sector"), t("charts.sectorBreakdown.people")],
+    columns: [t("charts.sectorBreakdown.sector"), t("trends.series.people")],
     rows: rows.map((r) => [t(`taxonomy.sector.${r.sector}`), r.people]),
   };
 }

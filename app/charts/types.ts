@@ -15,3 +15,21 @@ export interface ChartTable {
 }
 
 export type AnyChartConfig = ChartConfiguration<"bar" | "line", (number | null)[], string>;
+
+/** The years a time axis shows, both included. */
+export interface YearSpan {
+  from: number;
+  to: number;
+}
+
+/** People counted in case records for one value of a grouping column (null: unknown). */
+export interface CaseCount {
+  key: string | null;
+  people: number;
+}
+
+/** People counted in case records per year. */
+export interface YearCount {
+  year: number;
+  people: number;
+}

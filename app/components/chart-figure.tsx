@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Chart } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { registerCharts } from "~/charts/register.ts";
@@ -12,18 +12,44 @@ export interface ChartFigureProps {
   title: string;
   subtitle?: string;
   source: string;
-  config: AnyChartConfig;
+  /** "Data as of ..." with what the date is. */
+  asOf?: string;
+  /** A Chart.js chart; or give `drawing` instead (the SVG map). */
+  config?: AnyChartConfig;
+  drawing?: ReactNode;
   table: ChartTable;
   /** Notes printed under the chart (coverage, milestones, caveats). */
   children?: ReactNode;
+  /** Export links and buttons. */
+  actions?: ReactNode;
   height?: number;
 }
 
-/** A chart with everything a reader needs around it: title, subtitle, source line and its data table. */
-export function ChartFigure({ id, title, subtitle, source, config, table, children, height = 360 }: ChartFigureProps) {
+/** A chart with everything a reader needs around it: title, subtitle, source line, date and its data table. */
+export function ChartFigure({ id, title, subtitle, source, asOf, config, drawing, table, children, actions, height = 360 }: ChartFigureProps) {
   const { t } = useTranslation();
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
+  const tableRef = useRef<HTMLDetailsElement>(null);
+  // Printed pages show the data table, which a closed <details> would hide.
+  useEffect(() => {
+    const details = tableRef.current;
+    if (!details) return;
+    let wasOpen = details.open;
+    const before = () => {
+      wasOpen = details.open;
+      details.open = true;
+    };
+    const after = () => {
+      details.open = wasOpen;
+    };
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
   return (
     <figure className="chart-figure" id={id} aria-labelledby={titleId} data-chart-id={id}>
       <h2 id={titleId} className="chart-title">
@@ -34,22 +60,35 @@ export function ChartFigure({ id, title, subtitle, source, config, table, childr
           {subtitle}
         </p>
       ) : null}
-      <div className="chart-canvas" style={{ height }}>
-        <Chart
-          type={config.type}
-          data={config.data}
-          options={config.options}
-          role="img"
-          aria-label={`${title}. ${t("common.dataTable", { title })}`}
-          fallbackContent={<p>{t("common.dataTable", { title })}</p>}
-        />
-      </div>
-      <figcaption className="chart-source">{t("charts.sourceLine", { source })}</figcaption>
+      {drawing ?? (
+        <div className="chart-canvas" style={{ height }}>
+          {config ? (
+            <Chart
+              type={config.type}
+              data={config.data}
+              options={config.options}
+              role="img"
+              aria-label={`${title}. ${t("common.dataTable", { title })}`}
+              fallbackContent={<p>{t("common.dataTable", { title })}</p>}
+            />
+          ) : null}
+        </div>
+      )}
+      <figcaption className="chart-source">
+        {t("charts.sourceLine", { source })}
+        {asOf ? (
+          <>
+            <br />
+            <span className="chart-as-of">{asOf}</span>
+          </>
+        ) : null}
+      </figcaption>
       {children ? <div className="chart-notes">{children}</div> : null}
-      <details className="chart-table">
+      <details className="chart-table" ref={tableRef}>
         <summary>{t("common.showTable")}</summary>
         <DataTable table={table} caption={t("common.dataTable", { title })} />
       </details>
+      {actions ? <div className="chart-actions">{actions}</div> : null}
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import type { Translation } from "./en.ts";
 import { auth } from "./es/auth.ts";
+import { trends } from "./es/trends.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -184,6 +185,7 @@ export const es: Translation = {
     state: { unknown: "Estado no identificado" },
   },
   auth,
+  trends,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

@@ -69,3 +69,38 @@ export const GW_CASE_RECORDS: IncidentFilter = {
   yearFrom: 2012,
   yearTo: 2021,
 };
+
+// ---------- Aggregates for the trends charts (issue 3) ----------
+
+/** People per year and outcome, in SQL. */
+export async function countIncidentsByYearAndOutcome(filter: IncidentFilter): Promise<{ year: number; outcome: string; people: number }[]> {
+  const rows = await prisma.incident.groupBy({
+    by: ["year", "outcome"],
+    where: incidentWhere(filter),
+    _sum: { victimCount: true },
+    orderBy: [{ year: "asc" }, { outcome: "asc" }],
+  });
+  return rows.map((r) => ({ year: r.year, outcome: r.outcome, people: r._sum.victimCount ?? 0 }));
+}
+
+/** People in scope and, among them, the people with one person characteristic (two SQL aggregates). */
+export async function countIncidentsWithCharacteristic(filter: IncidentFilter, code: string): Promise<{ withCharacteristic: number; total: number }> {
+  const where = incidentWhere(filter);
+  const [total, withCharacteristic] = await Promise.all([
+    prisma.incident.aggregate({ where, _sum: { victimCount: true } }),
+    prisma.incident.aggregate({ where: { AND: [where, { characteristics: { some: { code } } }] }, _sum: { victimCount: true } }),
+  ]);
+  return { withCharacteristic: withCharacteristic._sum.victimCount ?? 0, total: total._sum.victimCount ?? 0 };
+}
+
+/** The first and last year of any case record that is not deleted; null when there is none. */
+export async function getIncidentYearBounds(): Promise<{ min: number; max: number } | null> {
+  const r = await prisma.incident.aggregate({ where: { deletedAt: null }, _min: { year: true }, _max: { year: true } });
+  return r._min.year === null || r._max.year === null ? null : { min: r._min.year, max: r._max.year };
+}
+
+/** When the case records in scope last changed, per origin (SQL MAX). */
+export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{ origin: string; lastChanged: Date }[]> {
+  const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _max: { updatedAt: true } });
+  return rows.filter((r) => r._max.updatedAt).map((r) => ({ origin: r.origin, lastChanged: r._max.updatedAt! }));
+}

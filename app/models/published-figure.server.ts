@@ -109,3 +109,13 @@ export async function listAnnualFigures(yearFrom: number, yearTo: number): Promi
     revisedSource: r.revisedSource,
   }));
 }
+
+/** The first and last year with a single-year published figure for Mexico; null when there is none. */
+export async function getAnnualFigureYearBounds(): Promise<{ min: number; max: number } | null> {
+  const r = await prisma.publishedFigure.aggregate({
+    where: { scope: "country", countryCode: "MX", parentId: null, subsetCode: null, periodEnd: { equals: prisma.publishedFigure.fields.periodStart } },
+    _min: { periodStart: true },
+    _max: { periodStart: true },
+  });
+  return r._min.periodStart === null || r._max.periodStart === null ? null : { min: r._min.periodStart, max: r._max.periodStart };
+}

@@ -1,41 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { annualTrendTable, buildAnnualTrendChart, milestonesInRange, shapeAnnualTrend } from "~/charts/annual-trend.ts";
-import { buildSectorBreakdownChart, sectorBreakdownTable, shapeSectorBreakdown } from "~/charts/sector-breakdown.ts";
-import { ChartFigure } from "~/components/chart-figure.tsx";
-import { Untranslated } from "~/components/untranslated.tsx";
+import { loadCharts } from "~/charts/load.server.ts";
+import { chartQueryString, type ChartQuery } from "~/charts/query.ts";
+import type { LoadedChart } from "~/charts/registry.ts";
 import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
-import { formatDate, formatPercent } from "~/lib/format.ts";
+import { RegistryChart } from "~/components/registry-chart.tsx";
+import { formatPercent } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { countIncidentsBySector, GW_CASE_RECORDS } from "~/models/incident.server.ts";
-import { listMilestones } from "~/models/milestone.server.ts";
-import { getHeadlineFigures, listAnnualFigures } from "~/models/published-figure.server.ts";
-
-/** The overview's time axis: the published annual figures (2012–2024) and the year of the partnership launch. */
-const TREND_FROM = 2012;
-const TREND_TO = 2025;
+import { GW_CASE_RECORDS } from "~/models/incident.server.ts";
+import { getHeadlineFigures } from "~/models/published-figure.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await detectLanguage(request);
-  const [headline, annual, sectors, milestones] = await Promise.all([
+  // The overview's two charts are registry charts with fixed queries, so they get
+  // the same PNG, CSV, permalink and embed as on the trends page. The time axis
+  // runs from the first published annual figure (2012) to the partnership's launch (2025).
+  const queries = {
+    annualTrend: { filter: { yearFrom: 2012, yearTo: 2025 }, figures: "revised" } satisfies ChartQuery,
+    sectorBreakdown: { filter: GW_CASE_RECORDS, figures: "revised" } satisfies ChartQuery,
+  };
+  const [headline, [annualTrend], [sectorBreakdown]] = await Promise.all([
     getHeadlineFigures(),
-    listAnnualFigures(TREND_FROM, TREND_TO),
-    countIncidentsBySector(GW_CASE_RECORDS),
-    listMilestones(lng),
+    loadCharts(["annual-trend"], queries.annualTrend, lng),
+    loadCharts(["sector-breakdown"], queries.sectorBreakdown, lng),
   ]);
-  return { lng, headline, annual, sectors, milestones };
+  return { lng, headline, annualTrend, sectorBreakdown, queries, origin: new URL(request.url).origin };
 }
 
 export default function Overview() {
-  const { lng, headline, annual, sectors, milestones } = useLoaderData<typeof loader>();
+  const { lng, headline, annualTrend, sectorBreakdown, queries, origin } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const ctx = { t, lng: lng as Language };
-
-  const trend = { rows: shapeAnnualTrend(annual, TREND_FROM, TREND_TO), milestones };
-  const { inside, outside } = milestonesInRange(milestones, TREND_FROM, TREND_TO);
-  const sectorRows = shapeSectorBreakdown(sectors);
 
   const total = headline.total;
   const indigenous = headline.indigenous;
@@ -94,52 +90,10 @@ export default function Overview() {
         </div>
       </section>
 
-      <ChartFigure
-        id="annual-trend"
-        title={t("charts.annualTrend.title")}
-        subtitle={t("charts.annualTrend.subtitle")}
-        source={t("charts.annualTrend.source")}
-        config={buildAnnualTrendChart(trend, ctx)}
-        table={annualTrendTable(trend, ctx)}
-        height={400}
-      >
-        <p>{t("charts.annualTrend.note")}</p>
-        {inside.length ? (
-          <>
-            <h3 className="small-heading">{t("charts.milestones")}</h3>
-            <ol className="milestone-list">
-              {inside.map((m) => (
-                <li key={m.key}>
-                  <time dateTime={m.date}>{formatDate(m.date, lng as Language)}</time>: <span lang={m.untranslated ? "en" : undefined}>{m.label}</span>
-                  <Untranslated when={m.untranslated} />
-                </li>
-              ))}
-            </ol>
-          </>
-        ) : null}
-        {outside.length ? (
-          <p className="small">
-            {t("charts.milestonesOutside", {
-              list: outside.map((m) => `${formatDate(m.date, lng as Language)}: ${m.label}`).join("; "),
-            })}
-          </p>
-        ) : null}
-      </ChartFigure>
-
-      <ChartFigure
-        id="sector-breakdown"
-        title={t("charts.sectorBreakdown.title")}
-        subtitle={t("charts.sectorBreakdown.subtitle")}
-        source={t("charts.sectorBreakdown.source")}
-        config={buildSectorBreakdownChart(sectorRows, ctx)}
-        table={sectorBreakdownTable(sectorRows, ctx)}
-        height={380}
-      >
-        <p>
-          <strong>{t("charts.sectorBreakdown.coverage")}</strong>
-        </p>
+      <RegistryChart chart={annualTrend as LoadedChart} query={queries.annualTrend as ChartQuery} lng={lng as Language} origin={origin} />
+      <RegistryChart chart={sectorBreakdown as LoadedChart} query={queries.sectorBreakdown as ChartQuery} lng={lng as Language} origin={origin}>
         <p className="small">{t("overview.casesNote")}</p>
-      </ChartFigure>
+      </RegistryChart>
     </div>
   );
 }
@@ -158,5 +112,17 @@ function ShareBar({ label, share, lng, tone }: { label: string; share: number; l
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = getFixedT((data?.lng as Language) ?? "en");
-  return [{ title: `${t("overview.title")} · Vigía` }, { name: "description", content: t("overview.intro") }];
+  const tags = [{ title: `${t("overview.title")} · Vigía` }, { name: "description", content: t("overview.intro") }];
+  if (!data) return tags;
+  // The social preview is the server's PNG of the overview's trend chart.
+  const image = `${data.origin}/charts/annual-trend.png${chartQueryString(data.queries.annualTrend as ChartQuery, data.lng)}`;
+  return [
+    ...tags,
+    { property: "og:type", content: "website" },
+    { property: "og:title", content: t("overview.title") },
+    { property: "og:description", content: t("overview.intro") },
+    { property: "og:image", content: image },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:image", content: image },
+  ];
 };

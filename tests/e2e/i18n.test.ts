@@ -49,8 +49,8 @@ describe.each(cases)("the overview in $lng", ({ lng, dict, total, y2024, date })
     expect(await page.locator("h1").textContent()).toBe(dict.overview.title);
     expect(await page.locator("#headline-total .headline-value").textContent()).toBe(total);
     expect(await page.locator("#headline-2024 .headline-value").textContent()).toBe(y2024);
-    expect(await page.locator("#annual-trend .chart-title").textContent()).toBe(dict.charts.annualTrend.title);
-    expect(await page.locator("#sector-breakdown .chart-title").textContent()).toBe(dict.charts.sectorBreakdown.title);
+    expect(await page.locator("#annual-trend .chart-title").textContent()).toBe(dict.trends.titles.annualTrend);
+    expect(await page.locator("#sector-breakdown .chart-title").textContent()).toBe(dict.trends.titles.sector);
     expect(await page.locator("#sector-breakdown table").textContent()).toContain(dict.taxonomy.sector.unconfirmed);
     expect(await page.locator("#annual-trend .milestone-list").textContent()).toContain(date);
     await expect.poll(async () => Object.values(await canvasInk(page)).every((n) => n > 2000), { timeout: 15_000 }).toBe(true);

@@ -11,18 +11,21 @@ describe("overview loader", () => {
     const data = await overviewLoader(args("http://localhost/"));
     expect(data.lng).toBe("en");
     expect(data.headline.total?.value).toBe(222);
-    expect(data.annual.some((r) => r.year === 2024 && r.metric === "disappeared" && r.value === 1)).toBe(true);
-    expect(data.sectors.reduce((s, r) => s + r.people, 0)).toBe(154);
-    expect(data.sectors.some((r) => r.key === "unconfirmed")).toBe(true);
-    expect(data.milestones.map((m) => m.date)).toContain("2025-09-18");
+    const annual = data.annualTrend.data;
+    expect(annual.span).toEqual({ from: 2012, to: 2025 });
+    expect(annual.published.some((r) => r.year === 2024 && r.metric === "disappeared" && r.value === 1)).toBe(true);
+    const sectors = data.sectorBreakdown.data.counts;
+    expect(sectors.reduce((s, r) => s + r.people, 0)).toBe(154);
+    expect(sectors.some((r) => r.key === "unconfirmed")).toBe(true);
+    expect(annual.milestones.map((m) => m.date)).toContain("2025-09-18");
   });
 
   it("gives milestone labels in the requested language", async () => {
     const data = await overviewLoader(args("http://localhost/?lng=es"));
     expect(data.lng).toBe("es");
-    const launch = data.milestones.find((m) => m.date === "2025-09-18")!;
+    const launch = data.annualTrend.data.milestones.find((m) => m.date === "2025-09-18")!;
     expect(launch.untranslated).toBe(false);
-    const english = (await overviewLoader(args("http://localhost/"))).milestones.find((m) => m.date === "2025-09-18")!;
+    const english = (await overviewLoader(args("http://localhost/"))).annualTrend.data.milestones.find((m) => m.date === "2025-09-18")!;
     expect(launch.label).not.toBe(english.label);
   });
 });
@@ -57,9 +60,9 @@ describe("missing translations", () => {
     const { prisma } = await import("~/lib/db.server.ts");
     await prisma.milestone.update({ where: { key: (await prisma.milestone.findFirstOrThrow({ orderBy: { date: "asc" } })).key }, data: { labelFr: null } });
     const data = await overviewLoader(args("http://localhost/?lng=fr"));
-    const first = data.milestones[0];
+    const first = data.annualTrend.data.milestones[0];
     expect(first.untranslated).toBe(true);
     expect(first.label.length).toBeGreaterThan(0);
-    expect(data.milestones.slice(1).every((m) => !m.untranslated)).toBe(true);
+    expect(data.annualTrend.data.milestones.slice(1).every((m) => !m.untranslated)).toBe(true);
   });
 });

@@ -1,0 +1,137 @@
+// Lays out a chart as a self-contained image for briefings: white background,
+// title, subtitle (the filters), the drawing, notes, source line and "data as
+// of" date, at twice the screen resolution. The same code runs in the browser
+// (the page's PNG button) and on the server (@napi-rs/canvas), so both images
+// say the same things in the same places.
+import type { Chart, ChartConfiguration } from "chart.js";
+import { CHART_FONT } from "./register.ts";
+import { drawStateMap, type StateMapModel } from "./state-map.ts";
+import type { ChartTexts } from "./registry.ts";
+import type { AnyChartConfig, ChartContext } from "./types.ts";
+
+export const IMAGE_WIDTH = 1000;
+export const IMAGE_SCALE = 2;
+export const IMAGE_FONT = CHART_FONT;
+const PAD = 28;
+
+/** What both platforms provide: a canvas to draw on, and Path2D from SVG path data. */
+export interface CanvasPlatform {
+  createCanvas(width: number, height: number): HTMLCanvasElement;
+  makePath(d: string): Path2D;
+  /** Chart.js's constructor, with Vigía's parts registered. */
+  Chart: typeof Chart;
+}
+
+export type ImageBody = { kind: "chartjs"; config: AnyChartConfig } | { kind: "map"; model: StateMapModel };
+
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && ctx.measureText(candidate).width > width) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+interface Block {
+  font: string;
+  colour: string;
+  lines: string[];
+  lineHeight: number;
+  gapAfter: number;
+}
+
+/** Draws a Chart.js chart on its own canvas at the image's resolution, for copying into the image. */
+function renderChart(platform: CanvasPlatform, config: AnyChartConfig, width: number, height: number): { canvas: HTMLCanvasElement; chart: Chart } {
+  const canvas = platform.createCanvas(width, height);
+  const options = config.options ?? {};
+  const chart = new platform.Chart(canvas, {
+    ...config,
+    options: {
+      ...options,
+      responsive: false,
+      maintainAspectRatio: false,
+      animation: false,
+      devicePixelRatio: IMAGE_SCALE,
+      plugins: { ...options.plugins, tooltip: { enabled: false } },
+    },
+  } as ChartConfiguration);
+  chart.draw();
+  return { canvas, chart };
+}
+
+export interface ComposeOptions {
+  texts: ChartTexts;
+  body: ImageBody;
+  bodyHeight: number;
+  ctx: ChartContext;
+  /** Small print at the very bottom (Vigía and, where known, the permalink). */
+  credit?: string;
+}
+
+/** The finished image on a canvas of IMAGE_WIDTH × height CSS pixels at IMAGE_SCALE. */
+export function composeChartImage(platform: CanvasPlatform, { texts, body, bodyHeight, ctx: chartCtx, credit }: ComposeOptions): HTMLCanvasElement {
+  const inner = IMAGE_WIDTH - 2 * PAD;
+  const measure = platform.createCanvas(10, 10).getContext("2d")!;
+  const block = (font: string, colour: string, text: string, lineHeight: number, gapAfter: number): Block => {
+    measure.font = font;
+    return { font, colour, lines: wrap(measure, text, inner), lineHeight, gapAfter };
+  };
+  const head: Block[] = [
+    block(`bold 24px ${IMAGE_FONT}`, "#1b1b1b", texts.title, 30, 6),
+    block(`15px ${IMAGE_FONT}`, "#444444", texts.subtitle, 20, 14),
+  ];
+  const foot: Block[] = [
+    ...texts.notes.map((n) => block(`13px ${IMAGE_FONT}`, "#333333", n, 17, 5)),
+    block(`13px ${IMAGE_FONT}`, "#1b1b1b", texts.sourceLine, 17, 3),
+    block(`bold 13px ${IMAGE_FONT}`, "#1b1b1b", texts.asOf, 17, 3),
+    ...(credit ? [block(`12px ${IMAGE_FONT}`, "#595959", credit, 16, 0)] : []),
+  ];
+  const height = (blocks: Block[]) => blocks.reduce((h, b) => h + b.lines.length * b.lineHeight + b.gapAfter, 0);
+  const total = Math.ceil(PAD + height(head) + bodyHeight + 14 + height(foot) + PAD);
+
+  const canvas = platform.createCanvas(IMAGE_WIDTH * IMAGE_SCALE, total * IMAGE_SCALE);
+  const g = canvas.getContext("2d")!;
+  g.scale(IMAGE_SCALE, IMAGE_SCALE);
+  g.fillStyle = "#ffffff";
+  g.fillRect(0, 0, IMAGE_WIDTH, total);
+  g.textBaseline = "top";
+  let y = PAD;
+  const drawBlocks = (blocks: Block[]) => {
+    for (const b of blocks) {
+      g.font = b.font;
+      g.fillStyle = b.colour;
+      for (const line of b.lines) {
+        g.fillText(line, PAD, y);
+        y += b.lineHeight;
+      }
+      y += b.gapAfter;
+    }
+  };
+  drawBlocks(head);
+  if (body.kind === "chartjs") {
+    const { canvas: chartCanvas, chart } = renderChart(platform, body.config, inner, bodyHeight);
+    g.drawImage(chartCanvas, PAD, y, inner, bodyHeight);
+    // Chart.js clears its canvas on destroy: only after the pixels were copied.
+    chart.destroy();
+  } else {
+    drawStateMap(g, body.model, { x: PAD, y, w: inner, h: bodyHeight }, platform.makePath, {
+      legendTitle: chartCtx.t("trends.series.people"),
+      unknownLabel: chartCtx.t("taxonomy.state.unknown"),
+      lng: chartCtx.lng,
+    }, IMAGE_FONT);
+  }
+  y += bodyHeight + 14;
+  // A thin rule between the drawing and its small print.
+  g.fillStyle = "#d0d0d0";
+  g.fillRect(PAD, y - 8, inner, 1);
+  drawBlocks(foot);
+  return canvas;
+}

@@ -1,0 +1,55 @@
+// Case records per year, killed and disappeared stacked, with milestones.
+import type { MilestoneInput } from "./annual-trend.ts";
+import type { AnyChartConfig, ChartContext, ChartTable, YearSpan } from "./types.ts";
+import { PALETTE } from "./palette.ts";
+import { milestoneMarks, yearsOf } from "./time-series.ts";
+
+export interface OutcomeYearCount {
+  year: number;
+  outcome: string;
+  people: number;
+}
+
+export interface KilledDisappearedRow {
+  year: number;
+  killed: number;
+  disappeared: number;
+}
+
+export function shapeKilledDisappeared(counts: OutcomeYearCount[], span: YearSpan): KilledDisappearedRow[] {
+  return yearsOf(span).map((year) => {
+    const of = (outcome: string) => counts.filter((c) => c.year === year && c.outcome === outcome).reduce((s, c) => s + c.people, 0);
+    return { year, killed: of("killed"), disappeared: of("disappeared") };
+  });
+}
+
+export function buildKilledDisappearedChart(rows: KilledDisappearedRow[], span: YearSpan, milestones: MilestoneInput[], { t }: ChartContext): AnyChartConfig {
+  return {
+    type: "bar",
+    data: {
+      labels: rows.map((r) => String(r.year)),
+      datasets: [
+        { label: t("taxonomy.outcome.killed"), data: rows.map((r) => r.killed), backgroundColor: PALETTE.blue, stack: "cases" },
+        { label: t("taxonomy.outcome.disappeared"), data: rows.map((r) => r.disappeared), backgroundColor: PALETTE.orange, stack: "cases" },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: "index", intersect: false },
+      scales: {
+        x: { stacked: true, grid: { display: false } },
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t("trends.series.people") } },
+      },
+      plugins: { legend: { position: "bottom" }, milestones: { marks: milestoneMarks(milestones, span) } },
+    },
+  };
+}
+
+export function killedDisappearedTable(rows: KilledDisappearedRow[], { t }: ChartContext): ChartTable {
+  return {
+    columns: [t("common.year"), t("taxonomy.outcome.killed"), t("taxonomy.outcome.disappeared")],
+    rows: rows.map((r) => [r.year, r.killed, r.disappeared]),
+  };
+}

@@ -1,0 +1,221 @@
+// Loads each registered chart's data on the server, from SQL aggregates only
+// (GROUP BY, SUM, MIN/MAX): never all rows into JavaScript. Keyed by the ids of
+// app/charts/registry.ts; the type below makes a missing loader a type error.
+import type { Language } from "~/lib/i18n.ts";
+import {
+  countIncidentsBy,
+  countIncidentsByYearAndOutcome,
+  countIncidentsWithCharacteristic,
+  getIncidentsLastChanged,
+  getIncidentYearBounds,
+} from "~/models/incident.server.ts";
+import type { IncidentFilter } from "~/models/incident-filter.ts";
+import { listMilestones } from "~/models/milestone.server.ts";
+import { getAnnualFigureYearBounds, getFiguresByKey, HEADLINE_KEYS, listAnnualFigures, type FigureView } from "~/models/published-figure.server.ts";
+import { getSourcePublishedOn, SOURCE_KEYS } from "~/models/source.server.ts";
+import type { AnnualFigureInput, MilestoneInput } from "./annual-trend.ts";
+import type { PublishedValue } from "./indigenous-share.ts";
+import { indigenousShareScope, lethalScope, miningScope, reconciliationScope, type ChartQuery } from "./query.ts";
+import type { ChartDataById, ChartId, LoadedChart } from "./registry.ts";
+import type { CaseCount, YearCount, YearSpan } from "./types.ts";
+
+/** A date as sortable text: "2025" < "2025-09" < "2025-09-18" < "2026". */
+function dateKey(date: string): string {
+  const [y, m = "00", d = "00"] = date.split("-");
+  return `${y.padStart(4, "0")}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
+/** The newest of some dates given as precisely as their sources give them. */
+export function latestDate(dates: (string | null | undefined)[]): string | null {
+  let best: string | null = null;
+  for (const d of dates) if (d && (!best || dateKey(d) > dateKey(best))) best = d;
+  return best;
+}
+
+/**
+ * What several charts of one request share, loaded once: the default years,
+ * milestones, the annual published figures and the Global Witness dataset's date.
+ */
+export class ChartLoadContext {
+  private memo = new Map<string, Promise<unknown>>();
+  constructor(
+    readonly query: ChartQuery,
+    readonly lng: Language,
+    private readonly now: Date = new Date(),
+  ) {}
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as Promise<T>;
+  }
+
+  /**
+   * The years a time axis shows: the filter's years where given; otherwise
+   * from the first to the last year with a published figure or a case record,
+   * stretched to the latest milestone that has already happened, so that the
+   * partnership's launch stays on the axis.
+   */
+  span(): Promise<YearSpan> {
+    return this.once("span", async () => {
+      const [published, cases, milestones] = await Promise.all([getAnnualFigureYearBounds(), getIncidentYearBounds(), this.milestones()]);
+      const today = this.now.toISOString().slice(0, 10);
+      const pastMilestoneYears = milestones.filter((m) => m.date <= today).map((m) => Number(m.date.slice(0, 4)));
+      const firsts = [published?.min, cases?.min].filter((y): y is number => y !== undefined);
+      const lasts = [published?.max, cases?.max, ...pastMilestoneYears].filter((y): y is number => y !== undefined);
+      const thisYear = this.now.getUTCFullYear();
+      let from = this.query.filter.yearFrom ?? (firsts.length ? Math.min(...firsts) : thisYear);
+      let to = this.query.filter.yearTo ?? (lasts.length ? Math.max(...lasts) : thisYear);
+      if (from > to) {
+        if (this.query.filter.yearFrom !== undefined) to = from;
+        else from = to;
+      }
+      return { from, to };
+    });
+  }
+
+  milestones(): Promise<MilestoneInput[]> {
+    return this.once("milestones", async () => (await listMilestones(this.lng)).map(({ key, date, label, untranslated }) => ({ key, date, label, untranslated })));
+  }
+
+  /** Single-year published figures (Mexico and worldwide) over the span, with the newest date of their sources. */
+  annualFigures(): Promise<{ figures: AnnualFigureInput[]; asOf: string | null }> {
+    return this.once("annual", async () => {
+      const span = await this.span();
+      const rows = await listAnnualFigures(span.from, span.to);
+      return {
+        figures: rows.map((r) => ({ year: r.year, scope: r.scope, metric: r.metric, value: r.value, revisedValue: r.revisedValue, reportName: r.reportName })),
+        asOf: latestDate(rows.flatMap((r) => [r.source.publishedOn, r.revisedSource?.publishedOn])),
+      };
+    });
+  }
+
+  private gwDatasetDate(): Promise<string | null> {
+    return this.once("gwDate", () => getSourcePublishedOn(SOURCE_KEYS.gwDataset));
+  }
+
+  /**
+   * How recent the case records in scope are: for Global Witness records, the
+   * date of the dataset they come from; for staff records, their last change.
+   */
+  async casesAsOf(scope: IncidentFilter | null): Promise<string | null> {
+    if (!scope) return null;
+    const changed = await getIncidentsLastChanged(scope);
+    const dates = await Promise.all(
+      changed.map(async (c) => (c.origin === "gw_dataset" ? this.gwDatasetDate() : c.lastChanged.toISOString().slice(0, 10))),
+    );
+    return latestDate(dates);
+  }
+}
+
+async function countsBy(field: "sector" | "perpetratorType" | "stateCode", scope: IncidentFilter | null): Promise<CaseCount[]> {
+  if (!scope) return [];
+  return (await countIncidentsBy(field, scope)).map((r) => ({ key: r.key, people: r.people }));
+}
+
+async function countsByYear(scope: IncidentFilter | null): Promise<YearCount[]> {
+  if (!scope) return [];
+  return (await countIncidentsBy("year", scope)).map((r) => ({ year: Number(r.key), people: r.people }));
+}
+
+function publishedValue(f: FigureView | null | undefined): PublishedValue | null {
+  return f ? { value: f.value, atLeast: f.atLeast, periodStart: f.periodStart, periodEnd: f.periodEnd } : null;
+}
+
+type Loaders = { [K in ChartId]: (c: ChartLoadContext) => Promise<ChartDataById[K]> };
+
+const LOADERS: Loaders = {
+  "mexico-annual": async (c) => {
+    const scope = lethalScope(c.query.filter);
+    const [span, annual, cases, milestones, casesAsOf] = await Promise.all([c.span(), c.annualFigures(), countsByYear(scope), c.milestones(), c.casesAsOf(scope)]);
+    return {
+      span,
+      figures: c.query.figures,
+      scope,
+      published: annual.figures.filter((f) => f.scope === "country"),
+      cases,
+      milestones,
+      asOf: latestDate([annual.asOf, casesAsOf]),
+    };
+  },
+  "killed-disappeared": async (c) => {
+    const scope = lethalScope(c.query.filter);
+    const [span, counts, milestones, asOf] = await Promise.all([
+      c.span(),
+      scope ? countIncidentsByYearAndOutcome(scope) : Promise.resolve([]),
+      c.milestones(),
+      c.casesAsOf(scope),
+    ]);
+    return { span, scope, counts, milestones, asOf };
+  },
+  "sector-breakdown": async (c) => {
+    const scope = c.query.filter;
+    const [counts, asOf] = await Promise.all([countsBy("sector", scope), c.casesAsOf(scope)]);
+    return { scope, counts, asOf };
+  },
+  "indigenous-share": async (c) => {
+    const scope = indigenousShareScope(c.query.filter);
+    const keys = [HEADLINE_KEYS.indigenous, HEADLINE_KEYS.total, HEADLINE_KEYS.indigenousPopulation];
+    const [figures, cases, casesAsOf] = await Promise.all([
+      getFiguresByKey(keys),
+      scope ? countIncidentsWithCharacteristic(scope, "indigenous") : Promise.resolve({ withCharacteristic: 0, total: 0 }),
+      c.casesAsOf(scope),
+    ]);
+    return {
+      scope,
+      publishedIndigenous: publishedValue(figures.get(HEADLINE_KEYS.indigenous)),
+      publishedTotal: publishedValue(figures.get(HEADLINE_KEYS.total)),
+      populationShare: publishedValue(figures.get(HEADLINE_KEYS.indigenousPopulation)),
+      cases: { indigenous: cases.withCharacteristic, total: cases.total },
+      asOf: latestDate([...[...figures.values()].map((f) => f.source.publishedOn), casesAsOf]),
+    };
+  },
+  "perpetrator-breakdown": async (c) => {
+    const scope = c.query.filter;
+    const [counts, asOf] = await Promise.all([countsBy("perpetratorType", scope), c.casesAsOf(scope)]);
+    return { scope, counts, asOf };
+  },
+  "state-breakdown": async (c) => {
+    const scope = c.query.filter;
+    const [counts, asOf] = await Promise.all([countsBy("stateCode", scope), c.casesAsOf(scope)]);
+    return { scope, counts, asOf };
+  },
+  "state-map": (c) => LOADERS["state-breakdown"](c),
+  "mining-by-year": async (c) => {
+    const scope = miningScope(c.query.filter);
+    const [span, counts, milestones, figures, asOf] = await Promise.all([
+      c.span(),
+      countsByYear(scope),
+      c.milestones(),
+      getFiguresByKey([HEADLINE_KEYS.mining]),
+      c.casesAsOf(scope),
+    ]);
+    return { span, scope, counts, milestones, publishedMining: publishedValue(figures.get(HEADLINE_KEYS.mining)), asOf };
+  },
+  reconciliation: async (c) => {
+    const scope = reconciliationScope(c.query.filter);
+    const [span, annual, cases, milestones, casesAsOf] = await Promise.all([c.span(), c.annualFigures(), countsByYear(scope), c.milestones(), c.casesAsOf(scope)]);
+    return {
+      span,
+      figures: c.query.figures,
+      scope,
+      published: annual.figures.filter((f) => f.scope === "country"),
+      cases,
+      milestones,
+      asOf: latestDate([annual.asOf, casesAsOf]),
+    };
+  },
+  "annual-trend": async (c) => {
+    const [span, annual, milestones] = await Promise.all([c.span(), c.annualFigures(), c.milestones()]);
+    return { span, figures: c.query.figures, published: annual.figures, milestones, asOf: annual.asOf };
+  },
+};
+
+export async function loadChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
+  const data = await (LOADERS[id] as (c: ChartLoadContext) => Promise<ChartDataById[K]>)(context);
+  return { id, data } as LoadedChart<K>;
+}
+
+export async function loadCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language): Promise<LoadedChart<K>[]> {
+  const context = new ChartLoadContext(query, lng);
+  return Promise.all(ids.map((id) => loadChart(id, context)));
+}

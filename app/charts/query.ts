@@ -1,0 +1,91 @@
+// What a chart URL asks for: the shared case-record filters plus the choice of
+// published value. The same query string drives /trends, /embed/<id>,
+// /charts/<id>.png and /charts/<id>.csv, so a link always reproduces a view.
+import { LETHAL_OUTCOMES } from "~/lib/taxonomy.ts";
+import {
+  incidentFilterToParams,
+  parseIncidentFilter,
+  type FilterProblem,
+  type IncidentFilter,
+} from "~/models/incident-filter.ts";
+
+export const FIGURES_PARAM = "figures";
+/** revised: Global Witness's revision where there is one, else the first report (decision 005). first: as first reported only. */
+export const FIGURE_CHOICES = ["revised", "first"] as const;
+export type FigureChoice = (typeof FIGURE_CHOICES)[number];
+
+export interface ChartQuery {
+  filter: IncidentFilter;
+  figures: FigureChoice;
+}
+
+export const EMPTY_QUERY: ChartQuery = { filter: {}, figures: "revised" };
+
+/**
+ * Reads a chart query. Any malformed or contradictory filter makes the whole
+ * query fall back to the unfiltered view, with every problem listed, so that a
+ * reader is never shown a half-applied filter they did not ask for.
+ */
+export function parseChartQuery(params: URLSearchParams): { query: ChartQuery; problems: FilterProblem[] } {
+  const { filter, problems } = parseIncidentFilter(params);
+  let figures: FigureChoice = "revised";
+  const raw = params.get(FIGURES_PARAM)?.trim();
+  if (raw) {
+    if ((FIGURE_CHOICES as readonly string[]).includes(raw)) figures = raw as FigureChoice;
+    else problems.push({ param: FIGURES_PARAM, value: raw, reason: "unknownCode" });
+  }
+  if (problems.length) return { query: EMPTY_QUERY, problems };
+  return { query: { filter, figures }, problems };
+}
+
+/** The query as search params in a stable order; `lng` last when given (permalinks carry it). */
+export function chartQueryToParams(query: ChartQuery, lng?: string): URLSearchParams {
+  const params = incidentFilterToParams(query.filter);
+  if (query.figures !== "revised") params.set(FIGURES_PARAM, query.figures);
+  if (lng) params.set("lng", lng);
+  return params;
+}
+
+export function chartQueryString(query: ChartQuery, lng?: string): string {
+  const s = chartQueryToParams(query, lng).toString();
+  return s ? `?${s}` : "";
+}
+
+function intersect(wanted: string[] | undefined, allowed: readonly string[]): string[] {
+  return wanted?.length ? wanted.filter((v) => allowed.includes(v)) : [...allowed];
+}
+
+/**
+ * The case records a comparison with Global Witness may count: killed and
+ * disappeared only (what Global Witness counts), within any outcome filter.
+ * Null when the outcome filter leaves nothing to count.
+ */
+export function lethalScope(filter: IncidentFilter): IncidentFilter | null {
+  const outcomes = intersect(filter.outcomes, LETHAL_OUTCOMES);
+  return outcomes.length ? { ...filter, outcomes } : null;
+}
+
+/**
+ * The reconciliation compares all of Mexico's published figure with the records
+ * that could stand behind it, so only the filters that say which records count
+ * apply: years, origin and verification.
+ */
+export function reconciliationScope(filter: IncidentFilter): IncidentFilter {
+  const scope: IncidentFilter = { outcomes: [...LETHAL_OUTCOMES] };
+  if (filter.yearFrom !== undefined) scope.yearFrom = filter.yearFrom;
+  if (filter.yearTo !== undefined) scope.yearTo = filter.yearTo;
+  if (filter.origins) scope.origins = filter.origins;
+  if (filter.verification) scope.verification = filter.verification;
+  return scope;
+}
+
+/** The Indigenous share is computed over everyone in scope, so the characteristic filter cannot apply. */
+export function indigenousShareScope(filter: IncidentFilter): IncidentFilter | null {
+  const { characteristics: _ignored, ...rest } = filter;
+  return lethalScope(rest);
+}
+
+/** Mining and extractives by year: the sector is fixed, every other filter applies. */
+export function miningScope(filter: IncidentFilter): IncidentFilter {
+  return { ...filter, sectors: ["mining_extractives"] };
+}

@@ -1,0 +1,166 @@
+// Mexico's states shaded by the number of people in case records. The shapes
+// come from @svg-maps/mexico (Victor Cazanave, CC BY 4.0: the attribution is
+// shown with every map and drawn into every exported image). One pure model
+// feeds the page's SVG, the browser's PNG export and the server's PNG.
+import mexico from "@svg-maps/mexico";
+import { formatNumber } from "~/lib/format.ts";
+import { MX_STATE_CODES, MX_STATES, isMxState } from "~/lib/taxonomy.ts";
+import type { CaseCount, ChartContext, ChartTable } from "./types.ts";
+import { stateName } from "./filter-words.ts";
+
+export const MAP_ATTRIBUTION_URL = "https://github.com/VictorCazanave/svg-maps/tree/master/packages/mexico";
+export const MAP_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
+
+/** Sequential single-hue blues (ColorBrewer): ordered in lightness, so readable with any colour vision and in greyscale. */
+const SEQUENTIAL = ["#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C"] as const;
+export const ZERO_FILL = "#F4F4F4";
+export const MAP_STROKE = "#6B6B6B";
+
+export interface MapBin {
+  min: number;
+  max: number;
+  fill: string;
+}
+
+export interface MapState {
+  code: string;
+  name: string;
+  people: number;
+  fill: string;
+  path: string;
+}
+
+export interface StateMapModel {
+  viewBox: [number, number, number, number];
+  states: MapState[];
+  bins: MapBin[];
+  unknown: number;
+}
+
+/** Classes: zero on its own, then up to five equal-width integer classes up to the maximum. */
+export function mapBins(max: number): MapBin[] {
+  const bins: MapBin[] = [{ min: 0, max: 0, fill: ZERO_FILL }];
+  if (max <= 0) return bins;
+  const k = Math.min(SEQUENTIAL.length, max);
+  const edges = Array.from({ length: k + 1 }, (_, i) => Math.round((i * max) / k));
+  for (let i = 0; i < k; i++) {
+    const colour = k === 1 ? SEQUENTIAL[2] : SEQUENTIAL[Math.round((i * (SEQUENTIAL.length - 1)) / (k - 1))];
+    bins.push({ min: edges[i] + 1, max: edges[i + 1], fill: colour });
+  }
+  return bins;
+}
+
+export function binFor(bins: MapBin[], people: number): MapBin {
+  return bins.find((b) => people >= b.min && people <= b.max) ?? bins[bins.length - 1];
+}
+
+/** People per state (all 32, zeros included) and the records whose state is not identified. */
+export function shapeStateMap(counts: CaseCount[]): { states: { code: string; people: number }[]; unknown: number } {
+  const totals = new Map<string, number>(MX_STATE_CODES.map((c) => [c, 0]));
+  let unknown = 0;
+  for (const c of counts) {
+    if (c.key && isMxState(c.key)) totals.set(c.key, totals.get(c.key)! + c.people);
+    else unknown += c.people;
+  }
+  return { states: MX_STATE_CODES.map((code) => ({ code, people: totals.get(code)! })), unknown };
+}
+
+interface SvgMap {
+  viewBox: string;
+  locations: { id: string; name: string; path: string }[];
+}
+const MEXICO = mexico as unknown as SvgMap;
+const PATHS = new Map(MEXICO.locations.map((l) => [l.id.toUpperCase(), l.path]));
+
+export function buildStateMap(counts: CaseCount[]): StateMapModel {
+  const shaped = shapeStateMap(counts);
+  const bins = mapBins(Math.max(0, ...shaped.states.map((s) => s.people)));
+  const [x, y, w, h] = MEXICO.viewBox.split(/\s+/).map(Number);
+  return {
+    viewBox: [x, y, w, h],
+    states: shaped.states.map((s) => ({
+      code: s.code,
+      name: MX_STATES[s.code as keyof typeof MX_STATES],
+      people: s.people,
+      fill: binFor(bins, s.people).fill,
+      path: PATHS.get(s.code) ?? "",
+    })),
+    bins,
+    unknown: shaped.unknown,
+  };
+}
+
+export function binLabel(bin: MapBin, lng: ChartContext["lng"]): string {
+  return bin.min === bin.max ? formatNumber(bin.min, lng) : `${formatNumber(bin.min, lng)}–${formatNumber(bin.max, lng)}`;
+}
+
+/** All 32 states (zeros included), then the unknown: the numbers the map shows. */
+export function stateMapTable(model: StateMapModel, ctx: ChartContext): ChartTable {
+  return {
+    columns: [ctx.t("trends.columns.state"), ctx.t("trends.series.people")],
+    rows: [...model.states.map((s) => [s.name, s.people] as [string, number]), [stateName(null, ctx), model.unknown]],
+  };
+}
+
+export interface MapDrawTexts {
+  legendTitle: string;
+  unknownLabel: string;
+  lng: ChartContext["lng"];
+}
+
+/**
+ * Draws the map with its legend into a box of a 2D context (browser canvas or
+ * @napi-rs/canvas alike). `makePath` turns SVG path data into a Path2D.
+ */
+export function drawStateMap(
+  ctx: CanvasRenderingContext2D,
+  model: StateMapModel,
+  box: { x: number; y: number; w: number; h: number },
+  makePath: (d: string) => Path2D,
+  texts: MapDrawTexts,
+  font: string,
+): void {
+  const legendWidth = Math.min(220, box.w * 0.3);
+  const mapBox = { x: box.x, y: box.y, w: box.w - legendWidth - 16, h: box.h };
+  const [vx, vy, vw, vh] = model.viewBox;
+  const scale = Math.min(mapBox.w / vw, mapBox.h / vh);
+  ctx.save();
+  ctx.translate(mapBox.x + (mapBox.w - vw * scale) / 2 - vx * scale, mapBox.y + (mapBox.h - vh * scale) / 2 - vy * scale);
+  ctx.scale(scale, scale);
+  ctx.lineWidth = 0.8;
+  ctx.lineJoin = "round";
+  ctx.strokeStyle = MAP_STROKE;
+  for (const s of model.states) {
+    if (!s.path) continue;
+    const path = makePath(s.path);
+    ctx.fillStyle = s.fill;
+    ctx.fill(path);
+    ctx.stroke(path);
+  }
+  ctx.restore();
+
+  // Legend: one swatch per class, then the records the map cannot place.
+  ctx.save();
+  let y = box.y + 8;
+  const lx = box.x + box.w - legendWidth;
+  ctx.fillStyle = "#1b1b1b";
+  ctx.textBaseline = "top";
+  ctx.font = `bold 13px ${font}`;
+  ctx.fillText(texts.legendTitle, lx, y, legendWidth);
+  y += 24;
+  ctx.font = `13px ${font}`;
+  for (const bin of model.bins) {
+    ctx.fillStyle = bin.fill;
+    ctx.fillRect(lx, y, 22, 16);
+    ctx.strokeStyle = MAP_STROKE;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(lx + 0.5, y + 0.5, 21, 15);
+    ctx.fillStyle = "#1b1b1b";
+    ctx.fillText(binLabel(bin, texts.lng), lx + 30, y + 1, legendWidth - 30);
+    y += 24;
+  }
+  y += 10;
+  ctx.font = `bold 13px ${font}`;
+  ctx.fillText(`${texts.unknownLabel}: ${formatNumber(model.unknown, texts.lng)}`, lx, y, legendWidth);
+  ctx.restore();
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from "react-i18next";
+import { binLabel, MAP_ATTRIBUTION_URL, MAP_LICENCE_URL, MAP_STROKE, type StateMapModel } from "~/charts/state-map.ts";
+import { formatNumber } from "~/lib/format.ts";
+import type { Language } from "~/lib/i18n.ts";
+
+/** Mexico's states shaded by count, with its legend, the unknown-state count beside it, and the map's attribution. */
+export function StateMapSvg({ model, title, lng, height }: { model: StateMapModel; title: string; lng: Language; height: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="state-map">
+      <div className="state-map-drawing" style={{ maxHeight: height }}>
+        <svg viewBox={model.viewBox.join(" ")} role="img" aria-label={`${title}. ${t("common.dataTable", { title })}`} preserveAspectRatio="xMidYMid meet">
+          {model.states.map((s) => (
+            <path key={s.code} d={s.path} fill={s.fill} stroke={MAP_STROKE} strokeWidth={0.8} strokeLinejoin="round" data-state={s.code} data-people={s.people}>
+              <title>{`${s.name}: ${formatNumber(s.people, lng)}`}</title>
+            </path>
+          ))}
+        </svg>
+      </div>
+      <div className="state-map-side">
+        <p className="state-map-legend-title">{t("trends.series.people")}</p>
+        <ul className="state-map-legend">
+          {model.bins.map((b) => (
+            <li key={`${b.min}-${b.max}`}>
+              <span className="swatch" style={{ background: b.fill }} aria-hidden="true" /> {binLabel(b, lng)}
+            </li>
+          ))}
+        </ul>
+        <p className="state-map-unknown">
+          <strong>
+            {t("taxonomy.state.unknown")}: {formatNumber(model.unknown, lng)}
+          </strong>
+          <br />
+          <span className="small">{t("trends.map.unknownNote")}</span>
+        </p>
+        <p className="state-map-attribution small">
+          {t("trends.map.shapes")}{" "}
+          <a href={MAP_ATTRIBUTION_URL}>@svg-maps/mexico</a> (Victor Cazanave), <a href={MAP_LICENCE_URL} rel="license">CC BY 4.0</a>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { problemMessage } from "~/charts/problems.ts";
+import { parseChartQuery } from "~/charts/query.ts";
+import { CHART_IDS, chartDefinition } from "~/charts/registry.ts";
+import { chartLinks } from "~/components/registry-chart.tsx";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+
+/** GET /charts: every registered chart with its page, PNG, CSV and embed addresses (carrying any filters given). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const lng = await detectLanguage(request);
+  const { query, problems } = parseChartQuery(url.searchParams);
+  return { lng, query, problems, ids: CHART_IDS, origin: url.origin };
+}
+
+export default function ChartList() {
+  const { lng, query, problems, ids, origin } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const language = lng as Language;
+  return (
+    <div className="chart-list">
+      <h1>{t("trends.chartList.title")}</h1>
+      <p className="lede">{t("trends.chartList.intro")}</p>
+      {problems.length ? (
+        <div className="filter-problems" role="alert">
+          <p>
+            <strong>{t("trends.problems.title")}</strong>
+          </p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{problemMessage(p, { t })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="table-scroll">
+        <table className="data-table chart-index">
+          <caption>{t("trends.chartList.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("trends.chartList.chart")}</th>
+              <th scope="col">{t("trends.chartList.id")}</th>
+              <th scope="col">{t("trends.chartList.links")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ids.map((id) => {
+              const links = chartLinks(id, query, language, origin);
+              const title = chartDefinition(id).title({ t, lng: language });
+              return (
+                <tr key={id} data-chart-row={id}>
+                  <th scope="row">{title}</th>
+                  <td>
+                    <code>{id}</code>
+                  </td>
+                  <td className="chart-index-links">
+                    <a href={links.page} aria-label={`${t("trends.chartList.page")}: ${title}`}>
+                      {t("trends.chartList.page")}
+                    </a>{" "}
+                    <a href={links.png} aria-label={`${t("trends.chartList.png")}: ${title}`}>
+                      {t("trends.chartList.png")}
+                    </a>{" "}
+                    <a href={links.csv} aria-label={`${t("trends.chartList.csv")}: ${title}`}>
+                      {t("trends.chartList.csv")}
+                    </a>{" "}
+                    <a href={links.embed} aria-label={`${t("trends.chartList.embed")}: ${title}`}>
+                      {t("trends.chartList.embed")}
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = getFixedT((data?.lng as Language) ?? "en");
+  return [{ title: `${t("trends.chartList.title")} · Vigía` }, { name: "description", content: t("trends.chartList.intro") }];
+};

@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ChartLoadContext, loadChart } from "~/charts/load.server.ts";
+import { problemMessage } from "~/charts/problems.ts";
+import { parseChartQuery } from "~/charts/query.ts";
+import { chartTexts, isChartId, type LoadedChart } from "~/charts/registry.ts";
+import { RegistryChart } from "~/components/registry-chart.tsx";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+
+/** Shown without the site's header and footer (see the root layout); the server lets other sites frame /embed/ only. */
+export const handle = { bare: true };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (!isChartId(params.id)) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const lng = await detectLanguage(request);
+  const { query, problems } = parseChartQuery(url.searchParams);
+  const chart = await loadChart(params.id, new ChartLoadContext(query, lng));
+  return { lng, query, problems, chart, origin: url.origin };
+}
+
+export default function Embed() {
+  const { lng, query, problems, chart, origin } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="embed">
+      {problems.length ? (
+        <div className="filter-problems" role="alert">
+          <p>
+            <strong>{t("trends.problems.title")}</strong>
+          </p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{problemMessage(p, { t })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <RegistryChart chart={chart as LoadedChart} query={query} lng={lng as Language} origin={origin} actions={false} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Vigía" }];
+  const lng = data.lng as Language;
+  const texts = chartTexts(data.chart as LoadedChart, { t: getFixedT(lng), lng });
+  return [{ title: `${texts.title} · Vigía` }, { name: "description", content: texts.subtitle }, { name: "robots", content: "noindex" }];
+};

@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadCharts } from "~/charts/load.server.ts";
+import { FILTER_FIELDS, problemMessage } from "~/charts/problems.ts";
+import { chartQueryString, parseChartQuery } from "~/charts/query.ts";
+import { chartTexts, type ChartId } from "~/charts/registry.ts";
+import { RegistryChart } from "~/components/registry-chart.tsx";
+import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-form.tsx";
+import { getFixedT, isLanguage, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+
+/** The charts of the trends page, in reading order. */
+export const TRENDS_CHARTS = [
+  "mexico-annual",
+  "killed-disappeared",
+  "sector-breakdown",
+  "indigenous-share",
+  "perpetrator-breakdown",
+  "state-breakdown",
+  "state-map",
+  "mining-by-year",
+  "reconciliation",
+  "annual-trend",
+] as const satisfies readonly ChartId[];
+
+/** The chart whose server-rendered PNG is the page's social preview. */
+const PREVIEW_CHART: ChartId = "mexico-annual";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const lng = await detectLanguage(request);
+  const { query, problems } = parseChartQuery(url.searchParams);
+  const charts = await loadCharts(TRENDS_CHARTS, query, lng);
+  const lngParam = url.searchParams.get("lng");
+  return {
+    lng,
+    query,
+    problems,
+    charts,
+    origin: url.origin,
+    values: rawFilterValues(url.searchParams, FILTER_FIELDS),
+    lngParam: isLanguage(lngParam) ? lngParam : null,
+  };
+}
+
+export default function Trends() {
+  const { lng, query, problems, charts, origin, values, lngParam } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const language = lng as Language;
+  return (
+    <div className="trends">
+      <h1>{t("trends.title")}</h1>
+      <p className="lede">{t("trends.intro")}</p>
+
+      {problems.length ? (
+        <div className="filter-problems" role="alert" aria-labelledby="filter-problems-title">
+          <p id="filter-problems-title">
+            <strong>{t("trends.problems.title")}</strong>
+          </p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>
+                <a href={`#filter-${p.param}`}>{problemMessage(p, { t })}</a>
+              </li>
+            ))}
+          </ul>
+          <p>{t("trends.problems.fix")}</p>
+        </div>
+      ) : null}
+
+      <TrendsFilterForm values={values} problems={problems} lng={lngParam} />
+
+      <nav aria-labelledby="trends-toc" className="trends-toc">
+        <h2 id="trends-toc" className="small-heading">
+          {t("trends.onThisPage")}
+        </h2>
+        <ol>
+          {charts.map((c) => (
+            <li key={c.id}>
+              <a href={`#${c.id}`}>{chartTexts(c, { t, lng: language }).title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      {charts.map((chart) => (
+        <RegistryChart key={chart.id} chart={chart} query={query} lng={language} origin={origin} />
+      ))}
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const lng = (data?.lng as Language) ?? "en";
+  const t = getFixedT(lng);
+  const title = `${t("trends.title")} · Vigía`;
+  if (!data) return [{ title }];
+  const preview = data.charts.find((c) => c.id === PREVIEW_CHART)!;
+  const texts = chartTexts(preview, { t, lng });
+  const qs = chartQueryString(data.query, lng);
+  const image = `${data.origin}/charts/${PREVIEW_CHART}.png${qs}`;
+  return [
+    { title },
+    { name: "description", content: t("trends.intro") },
+    { property: "og:type", content: "website" },
+    { property: "og:title", content: `${texts.title} · Vigía` },
+    { property: "og:description", content: texts.subtitle },
+    { property: "og:url", content: `${data.origin}/trends${qs}` },
+    { property: "og:image", content: image },
+    { property: "og:image:alt", content: texts.title },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:image", content: image },
+  ];
+};

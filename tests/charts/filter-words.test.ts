@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { describeFilter, yearsInWords } from "~/charts/filter-words.ts";
+import { chartContext } from "./context.ts";
+
+describe("describeFilter", () => {
+  it("says what is counted when nothing is filtered", () => {
+    expect(describeFilter({}, chartContext())).toBe("all years; all outcomes; Global Witness records and verified staff records");
+  });
+
+  it("names every active filter with translated labels and state names", () => {
+    const filter = {
+      yearFrom: 2015,
+      yearTo: 2021,
+      states: ["OAX", "unknown"],
+      sectors: ["mining_extractives"],
+      perpetrators: ["police", "private_military"],
+      characteristics: ["indigenous"],
+      genders: ["female"],
+      outcomes: ["killed"],
+      origins: ["gw_dataset"],
+      verification: ["verified"],
+    };
+    expect(describeFilter(filter, chartContext())).toBe(
+      "2015–2021; states: Oaxaca and State not identified; sector: Mining and extractives; perpetrator: Police and Private military actors; person: Indigenous peoples; gender: Female; outcome: Killed; origin: Global Witness dataset; verification: Verified",
+    );
+    expect(describeFilter(filter, chartContext("es"))).toContain("estados: Oaxaca y Estado no identificado; sector: Minería");
+    expect(describeFilter(filter, chartContext("fr"))).toContain("États : Oaxaca et État non identifié ; secteur : Mines");
+  });
+
+  it("uses the span a time axis shows when given", () => {
+    expect(describeFilter({}, chartContext(), { from: 2012, to: 2025 })).toMatch(/^2012–2025; /);
+    expect(yearsInWords(2015, undefined, chartContext())).toBe("from 2015");
+    expect(yearsInWords(undefined, 2018, chartContext("es"))).toBe("hasta 2018");
+    expect(yearsInWords(2020, 2020, chartContext())).toBe("2020");
+  });
+});
