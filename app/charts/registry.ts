@@ -274,7 +274,9 @@ export function chartTexts(chart: LoadedChart, ctx: ChartContext): ChartTexts {
     subtitle: def.subtitle(chart.data, ctx),
     source: def.source(chart.data, ctx),
     sourceLine: t("charts.sourceLine", { source: def.source(chart.data, ctx) }),
-    asOf: chart.data.asOf ? t("trends.asOf", { date: formatDate(chart.data.asOf, lng) }) : t("trends.asOfUnknown"),
+    asOf: chart.data.asOf
+      ? t(chart.data.asOf.length >= 10 ? "trends.asOf" : "trends.asOfPeriod", { date: formatDate(chart.data.asOf, lng) })
+      : t("trends.asOfUnknown"),
     notes: [...def.notes(chart.data, ctx), ...(def.milestoneSpan ? milestoneLines(def.milestoneSpan(chart.data).milestones, def.milestoneSpan(chart.data).span, ctx) : [])],
   };
 }

@@ -136,6 +136,7 @@ export const trends = {
       "Global Witness figures (Roots of Resistance, 2025, and its database) as relayed by Peace Brigades International Canada, 18 Sep 2025",
   },
   asOf: "Data as of {{date}} (the newest date among the sources and case records behind this chart)",
+  asOfPeriod: "Data as of {{date}} (the newest date among the sources and case records behind this chart; its source gives only a month or a year)",
   asOfUnknown: "Data date unknown: no source or case record behind this chart has a date",
   milestonesOutsideSpan: "Milestones outside the years shown: {{list}}",
   map: {

@@ -143,6 +143,7 @@ export const trends: Translation["trends"] = {
       "Cifras de Global Witness (Roots of Resistance, 2025, y su base de datos) difundidas por Peace Brigades International Canadá, 18 sep 2025",
   },
   asOf: "Datos al {{date}} (la fecha más reciente entre las fuentes y los registros de casos de esta gráfica)",
+  asOfPeriod: "Datos de {{date}} (la fecha más reciente entre las fuentes y los registros de casos de esta gráfica; su fuente solo da un mes o un año)",
   asOfUnknown: "Fecha de los datos desconocida: ninguna fuente ni registro de esta gráfica tiene fecha",
   milestonesOutsideSpan: "Hitos fuera de los años mostrados: {{list}}",
   map: {
