@@ -66,6 +66,8 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
             <NavLink to="/" end>
               {t("app.nav.overview")}
             </NavLink>
+            <NavLink to="/provisions">{t("app.nav.provisions")}</NavLink>
+            <NavLink to="/matrix">{t("provisions.nav.matrix")}</NavLink>
           </nav>
           <div className="header-tools">
             <LanguageSwitcher current={lng} />

@@ -1,4 +1,5 @@
 import { auth } from "./en/auth.ts";
+import { provisions } from "./en/provisions.ts";
 
 // English strings. es.ts and fr.ts must have exactly the same keys: the
 // Translation type makes the typecheck fail when one is missing, and
@@ -183,6 +184,7 @@ export const en = {
   },
   // Feature sections live in app/locales/<lng>/<feature>.ts, one line each here.
   auth,
+  provisions,
   errors: {
     notFoundTitle: "Page not found",
     notFound: "There is no page at this address. Check the link, or start again from the overview.",

@@ -1,5 +1,6 @@
 import type { Translation } from "./en.ts";
 import { auth } from "./es/auth.ts";
+import { provisions } from "./es/provisions.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -181,6 +182,7 @@ export const es: Translation = {
     state: { unknown: "Estado no identificado" },
   },
   auth,
+  provisions,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

@@ -1,5 +1,6 @@
 import type { Translation } from "./en.ts";
 import { auth } from "./fr/auth.ts";
+import { provisions } from "./fr/provisions.ts";
 
 // Français (Canada).
 export const fr: Translation = {
@@ -181,6 +182,7 @@ export const fr: Translation = {
     state: { unknown: "État non identifié" },
   },
   auth,
+  provisions,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",
