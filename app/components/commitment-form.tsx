@@ -2,7 +2,7 @@
 // was typed after a failed save (values come back from the action) and its error
 // next to it, linked with aria-describedby; a summary at the top lists them all.
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format.ts";
 import { FIGURE_STATUSES } from "~/lib/taxonomy.ts";
@@ -195,9 +195,14 @@ export function SourceFields({ state, sources }: { state: FormState; sources: So
 export function ErrorSummary({ state }: { state: FormState }) {
   const { t } = useTranslation();
   const entries = Object.entries(state.errors).filter(([, v]) => v?.length);
+  const ref = useRef<HTMLDivElement>(null);
+  // After a failed save in the browser, bring the list of problems into view and focus.
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [state]);
   if (!entries.length) return null;
   return (
-    <div className="form-error" role="alert" tabIndex={-1}>
+    <div className="form-error" role="alert" tabIndex={-1} ref={ref}>
       <p>
         <strong>{t("provisions.form.errorSummary")}</strong>
       </p>

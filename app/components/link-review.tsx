@@ -206,7 +206,17 @@ export function LinkSuggestionsPanel({
               <li key={link.id} className={`link-item link-${link.status}`} id={`link-${link.id}`}>
                 <ProvisionHeading link={link} />
                 <LinkExplanation link={link} />
-                {canReview ? <LinkDecisionForm link={link} redirectTo={redirectTo} actionData={actionData} /> : null}
+                {canReview ? (
+                  link.status === "suggested" ? (
+                    <LinkDecisionForm link={link} redirectTo={redirectTo} actionData={actionData} />
+                  ) : (
+                    // A decision is changed rarely: the form stays folded away unless it has an error to show.
+                    <details className="change-decision" open={actionData?.linkId === link.id}>
+                      <summary>{t("provisions.links.changeDecision")}</summary>
+                      <LinkDecisionForm link={link} redirectTo={redirectTo} actionData={actionData} />
+                    </details>
+                  )
+                ) : null}
               </li>
             ))}
           </ul>

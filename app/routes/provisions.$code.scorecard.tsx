@@ -8,7 +8,8 @@ import { CommitmentStatus, GapBadge, LocalText, MadeOn, SourceLine, useLng } fro
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { getScorecard, MAX_MONTHS, scorecardQuery } from "~/models/scorecard.server.ts";
+import { MAX_MONTHS, scorecardQuery } from "~/models/scorecard-params.ts";
+import { getScorecard } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await detectLanguage(request);

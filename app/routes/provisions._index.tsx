@@ -91,7 +91,7 @@ export default function Provisions() {
                 </h3>
                 <ul className="provision-list">
                   {group.provisions.map((p) => (
-                    <li key={p.code} className={p.isGap ? "provision-card is-gap" : "provision-card"}>
+                    <li key={p.code} id={`provision-${p.code}`} className={p.isGap ? "provision-card is-gap" : "provision-card"}>
                       <h4>
                         <Link to={`/provisions/${p.code}`}>
                           <LocalText value={p.title} />

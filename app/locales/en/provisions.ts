@@ -214,6 +214,7 @@ export const provisions = {
     rationaleLabel: "Rationale (required)",
     reverseRationaleLabel: "Rationale for changing the decision (required)",
     reviewFormLabel: "Review the link to {{code}}",
+    changeDecision: "Change this decision",
     accept: "Accept",
     reject: "Reject",
     acceptInstead: "Accept instead",

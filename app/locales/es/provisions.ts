@@ -216,6 +216,7 @@ export const provisions: Translation["provisions"] = {
     rationaleLabel: "Justificación (obligatoria)",
     reverseRationaleLabel: "Justificación para cambiar la decisión (obligatoria)",
     reviewFormLabel: "Revisar el vínculo con {{code}}",
+    changeDecision: "Cambiar esta decisión",
     accept: "Aceptar",
     reject: "Rechazar",
     acceptInstead: "Aceptar en su lugar",

@@ -216,6 +216,7 @@ export const provisions: Translation["provisions"] = {
     rationaleLabel: "Justification (obligatoire)",
     reverseRationaleLabel: "Justification du changement de décision (obligatoire)",
     reviewFormLabel: "Examiner le lien avec {{code}}",
+    changeDecision: "Modifier cette décision",
     accept: "Accepter",
     reject: "Rejeter",
     acceptInstead: "Accepter plutôt",
