@@ -123,7 +123,7 @@ export async function runLinkSuggestionJob(id: string, onProgress?: (job: LinkJo
             cursor: batch.at(-1)!.id,
           },
         });
-      });
+      }, { timeout: 60_000 });
       onProgress?.(toView(job));
     }
     job = await prisma.linkSuggestionJob.update({
