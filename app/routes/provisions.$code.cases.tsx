@@ -10,7 +10,7 @@ import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listLinkedIncidents } from "~/models/link.server.ts";
-import { matrixFilterToParams, parseMatrixFilter, STATUS_CHOICES } from "~/models/matrix-filter.ts";
+import { parseMatrixFilter, STATUS_CHOICES } from "~/models/matrix-filter.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
 
 const CASE_LIMIT = 500;
@@ -53,7 +53,7 @@ export default function ProvisionCases() {
     <div className="provision-cases">
       <p className="breadcrumbs small">
         <Link to="/provisions">{t("provisions.list.title")}</Link> › <Link to={`/provisions/${provision.code}`}>{provision.code}</Link> ›{" "}
-        <Link to={`/matrix?${matrixFilterToParams(filter)}`}>{t("provisions.matrix.title")}</Link>
+        <Link to={`/matrix?${new URLSearchParams({ sector: filter.sector, status: filter.status })}`}>{t("provisions.matrix.title")}</Link>
       </p>
       <h1>
         {t("provisions.cases.title", { code: provision.code, years })}
