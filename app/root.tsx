@@ -88,6 +88,8 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
             </NavLink>
             <NavLink to="/trends">{t("app.nav.trends")}</NavLink>
             <NavLink to="/charts">{t("app.nav.charts")}</NavLink>
+            <NavLink to="/provisions">{t("app.nav.provisions")}</NavLink>
+            <NavLink to="/matrix">{t("provisions.nav.matrix")}</NavLink>
           </nav>
           <div className="header-tools">
             <LanguageSwitcher current={lng} />

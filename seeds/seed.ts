@@ -32,6 +32,8 @@ export interface SeedReport {
   instruments: number;
   provisions: number;
   milestones: number;
+  /** Provisions whose text-matching terms were filled in (they had none yet). */
+  termLists: number;
   users: number;
 }
 
@@ -396,12 +398,18 @@ interface Commitments {
     madeOn: string | null;
     sourceKey: string | null;
     position: number;
+    terms?: { en?: string[]; es?: string[] };
   }[];
   milestones: { key: string; date: string; label: { en: string; es: string; fr: string }; instrument: string | null; sourceKey: string | null; note: string | null }[];
 }
 
 export function readCommitments(): Commitments {
   return readJson("data/commitments.json");
+}
+
+/** A provision's text-matching terms as stored: one JSON array per language. */
+export function termColumns(terms: { en?: string[]; es?: string[] }) {
+  return { termsEn: JSON.stringify(terms.en ?? []), termsEs: JSON.stringify(terms.es ?? []) };
 }
 
 export const DEMO_USERS = [
@@ -411,7 +419,7 @@ export const DEMO_USERS = [
 ] as const;
 
 export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedReport> {
-  const report: SeedReport = { sources: 0, figures: 0, incidents: 0, instruments: 0, provisions: 0, milestones: 0, users: 0 };
+  const report: SeedReport = { sources: 0, figures: 0, incidents: 0, instruments: 0, provisions: 0, milestones: 0, termLists: 0, users: 0 };
   const { sources, figures } = publishedFigureInputs();
   const commitments = readCommitments();
 
@@ -512,9 +520,20 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedRepor
     if (!id) throw new Error(`Seed refers to unknown instrument "${code}"`);
     return id;
   };
-  const provisions = new Set((await db.provision.findMany({ select: { code: true } })).map((p) => p.code));
+  const provisions = new Map(
+    (await db.provision.findMany({ select: { code: true, id: true, termsEn: true, termsEs: true } })).map((p) => [p.code, p]),
+  );
   for (const p of commitments.provisions) {
-    if (provisions.has(p.code)) continue;
+    const existing = provisions.get(p.code);
+    if (existing) {
+      // Terms came after the first provisions were seeded: fill them where a
+      // provision has none at all (null), never over a list someone edited.
+      if (existing.termsEn === null && existing.termsEs === null && p.terms) {
+        await db.provision.update({ where: { id: existing.id }, data: termColumns(p.terms) });
+        report.termLists++;
+      }
+      continue;
+    }
     await db.provision.create({
       data: {
         code: p.code,
@@ -532,9 +551,11 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedRepor
         madeOn: p.madeOn ? new Date(`${p.madeOn}T00:00:00Z`) : null,
         sourceId: sourceId(p.sourceKey),
         position: p.position,
+        ...(p.terms ? termColumns(p.terms) : {}),
       },
     });
     report.provisions++;
+    if (p.terms) report.termLists++;
   }
   const milestones = new Set((await db.milestone.findMany({ select: { key: true } })).map((m) => m.key));
   for (const m of commitments.milestones) {

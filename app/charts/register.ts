@@ -11,8 +11,10 @@ import {
   LineController,
   LineElement,
   PointElement,
+  ScatterController,
   Tooltip,
 } from "chart.js";
+import { heatmapPlugin } from "./heatmap-plugin.ts";
 import { milestonePlugin } from "./milestone-plugin.ts";
 
 export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
@@ -24,6 +26,8 @@ export function registerCharts(): typeof Chart {
     // The same type on the page, in the browser's PNG and on the server (which has Liberation/DejaVu).
     Chart.defaults.font.family = CHART_FONT;
     Chart.defaults.color = "#333333";
+    // Accountability matrix (issue 5): a heat map on two category axes.
+    Chart.register(ScatterController, heatmapPlugin);
     registered = true;
   }
   return Chart;

@@ -1,5 +1,6 @@
 import { auth } from "./en/auth.ts";
 import { trends } from "./en/trends.ts";
+import { provisions } from "./en/provisions.ts";
 
 // English strings. es.ts and fr.ts must have exactly the same keys: the
 // Translation type makes the typecheck fail when one is missing, and
@@ -188,6 +189,7 @@ export const en = {
   // Feature sections live in app/locales/<lng>/<feature>.ts, one line each here.
   auth,
   trends,
+  provisions,
   errors: {
     notFoundTitle: "Page not found",
     notFound: "There is no page at this address. Check the link, or start again from the overview.",

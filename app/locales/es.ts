@@ -1,6 +1,7 @@
 import type { Translation } from "./en.ts";
 import { auth } from "./es/auth.ts";
 import { trends } from "./es/trends.ts";
+import { provisions } from "./es/provisions.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -186,6 +187,7 @@ export const es: Translation = {
   },
   auth,
   trends,
+  provisions,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

@@ -1,6 +1,7 @@
 import type { Translation } from "./en.ts";
 import { auth } from "./fr/auth.ts";
 import { trends } from "./fr/trends.ts";
+import { provisions } from "./fr/provisions.ts";
 
 // Français (Canada).
 export const fr: Translation = {
@@ -186,6 +187,7 @@ export const fr: Translation = {
   },
   auth,
   trends,
+  provisions,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",

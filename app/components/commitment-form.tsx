@@ -1,0 +1,356 @@
+// Form fields for instruments, provisions and milestones. Every field shows what
+// was typed after a failed save (values come back from the action) and its error
+// next to it, linked with aria-describedby; a summary at the top lists them all.
+import { Form } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/format.ts";
+import { FIGURE_STATUSES } from "~/lib/taxonomy.ts";
+import { INSTRUMENT_KINDS, NEW_SOURCE, SOURCE_KINDS, type FieldErrors } from "~/models/provision.schema.ts";
+import type { SourceOption } from "~/models/source.server.ts";
+import { useLng } from "./commitment.tsx";
+import { CsrfInput } from "./csrf-input.tsx";
+
+export interface FormState {
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+function useFieldError(name: string, state: FormState) {
+  const { t } = useTranslation();
+  const code = state.errors[name]?.[0];
+  return code ? { id: `${name}-error`, text: t(`provisions.errors.${code}`, { defaultValue: t("provisions.errors.invalid") }) } : null;
+}
+
+function FieldError({ error }: { error: { id: string; text: string } | null }) {
+  return error ? (
+    <span className="field-error" id={error.id}>
+      {error.text}
+    </span>
+  ) : null;
+}
+
+export function TextField({
+  name,
+  label,
+  state,
+  required,
+  hint,
+  type = "text",
+  readOnly,
+  lang,
+  maxLength,
+}: {
+  name: string;
+  label: string;
+  state: FormState;
+  required?: boolean;
+  hint?: string;
+  type?: "text" | "date" | "url" | "number";
+  readOnly?: boolean;
+  lang?: string;
+  maxLength?: number;
+}) {
+  const error = useFieldError(name, state);
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={state.values[name] ?? ""}
+        required={required}
+        readOnly={readOnly}
+        lang={lang}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, error?.id].filter(Boolean).join(" ") || undefined}
+      />
+      <FieldError error={error} />
+    </div>
+  );
+}
+
+export function TextAreaField({ name, label, state, required, hint, rows = 3, lang }: { name: string; label: string; state: FormState; required?: boolean; hint?: string; rows?: number; lang?: string }) {
+  const error = useFieldError(name, state);
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={state.values[name] ?? ""}
+        required={required}
+        lang={lang}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, error?.id].filter(Boolean).join(" ") || undefined}
+      />
+      <FieldError error={error} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  state,
+  options,
+  required,
+  hint,
+}: {
+  name: string;
+  label: string;
+  state: FormState;
+  options: { value: string; label: string }[];
+  required?: boolean;
+  hint?: string;
+}) {
+  const error = useFieldError(name, state);
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <select
+        id={name}
+        name={name}
+        defaultValue={state.values[name] ?? ""}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, error?.id].filter(Boolean).join(" ") || undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError error={error} />
+    </div>
+  );
+}
+
+/** Choose an existing source, none, or type a new one. */
+export function SourceFields({ state, sources }: { state: FormState; sources: SourceOption[] }) {
+  const { t } = useTranslation();
+  const lng = useLng();
+  return (
+    <fieldset className="source-fields">
+      <legend>{t("common.source")}</legend>
+      <SelectField
+        name="sourceKey"
+        label={t("provisions.form.source")}
+        state={state}
+        options={[
+          { value: "", label: t("provisions.form.noSource") },
+          { value: NEW_SOURCE, label: t("provisions.form.newSource") },
+          ...sources.map((s) => ({
+            value: s.key,
+            label: [s.title, s.publisher, s.publishedOn ? formatDate(s.publishedOn, lng) : null].filter(Boolean).join(" · ").slice(0, 160),
+          })),
+        ]}
+      />
+      <p className="hint">{t("provisions.form.newSourceHint")}</p>
+      <TextField name="newSourceTitle" label={t("provisions.form.newSourceTitle")} state={state} maxLength={300} />
+      <TextField name="newSourceUrl" label={t("provisions.form.newSourceUrl")} state={state} type="url" />
+      <TextField name="newSourcePublisher" label={t("provisions.form.newSourcePublisher")} state={state} maxLength={200} />
+      <SelectField
+        name="newSourceKind"
+        label={t("provisions.form.newSourceKind")}
+        state={{ ...state, values: { newSourceKind: "article", ...state.values } }}
+        options={SOURCE_KINDS.map((k) => ({ value: k, label: t(`provisions.sourceKinds.${k}`) }))}
+      />
+    </fieldset>
+  );
+}
+
+/** The list of errors at the top of a form, each linking to its field. */
+export function ErrorSummary({ state }: { state: FormState }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(state.errors).filter(([, v]) => v?.length);
+  const ref = useRef<HTMLDivElement>(null);
+  // After a failed save in the browser, bring the list of problems into view and focus.
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [state]);
+  if (!entries.length) return null;
+  return (
+    <div className="form-error" role="alert" tabIndex={-1} ref={ref}>
+      <p>
+        <strong>{t("provisions.form.errorSummary")}</strong>
+      </p>
+      <ul>
+        {entries.map(([name, codes]) => (
+          <li key={name}>
+            {name === "form" ? (
+              t(`provisions.errors.${codes![0]}`)
+            ) : (
+              <a href={`#${name}`}>
+                {t(`provisions.form.fields.${name}`, { defaultValue: name })}: {t(`provisions.errors.${codes![0]}`, { defaultValue: t("provisions.errors.invalid") })}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CommitmentForm({ children, submitLabel, state, updatedAt }: { children: ReactNode; submitLabel: string; state: FormState; updatedAt?: string }) {
+  return (
+    <Form method="post" className="commitment-form stack" noValidate>
+      <CsrfInput />
+      {updatedAt ? <input type="hidden" name="expectedUpdatedAt" value={updatedAt} /> : null}
+      <ErrorSummary state={state} />
+      {children}
+      <div>
+        <button type="submit" className="button-primary">
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export function ProvisionFields({
+  state,
+  instruments,
+  sources,
+  editing,
+}: {
+  state: FormState;
+  instruments: { code: string; name: string }[];
+  sources: SourceOption[];
+  editing: boolean;
+}) {
+  const { t } = useTranslation();
+  const f = (name: string) => t(`provisions.form.fields.${name}`);
+  return (
+    <>
+      <TextField name="code" label={f("code")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")} maxLength={40} />
+      <SelectField
+        name="instrumentCode"
+        label={f("instrumentCode")}
+        state={state}
+        required
+        options={[{ value: "", label: t("provisions.form.choose") }, ...instruments.map((i) => ({ value: i.code, label: `${i.code} · ${i.name}` }))]}
+      />
+      <TextField name="pillar" label={f("pillar")} state={state} required hint={t("provisions.form.pillarHint")} maxLength={120} />
+      <fieldset>
+        <legend>{t("provisions.form.titleLegend")}</legend>
+        <TextField name="title" label={f("title")} state={state} required lang="en" maxLength={200} />
+        <TextField name="titleEs" label={f("titleEs")} state={state} lang="es" maxLength={200} />
+        <TextField name="titleFr" label={f("titleFr")} state={state} lang="fr" maxLength={200} />
+      </fieldset>
+      <fieldset>
+        <legend>{t("provisions.form.summaryLegend")}</legend>
+        <p className="hint">{t("provisions.form.summaryHint")}</p>
+        <TextAreaField name="summary" label={f("summary")} state={state} required lang="en" rows={4} />
+        <TextAreaField name="summaryEs" label={f("summaryEs")} state={state} lang="es" rows={4} />
+        <TextAreaField name="summaryFr" label={f("summaryFr")} state={state} lang="fr" rows={4} />
+      </fieldset>
+      <SelectField
+        name="status"
+        label={f("status")}
+        state={state}
+        required
+        hint={t("provisions.form.statusHint")}
+        options={[{ value: "", label: t("provisions.form.choose") }, ...FIGURE_STATUSES.map((s) => ({ value: s, label: t(`common.figureStatus.${s}`) }))]}
+      />
+      <TextField name="statusNote" label={f("statusNote")} state={state} maxLength={500} />
+      <div className="field field-checkbox">
+        <input id="isGap" name="isGap" type="checkbox" defaultChecked={state.values.isGap === "on"} aria-describedby="isGap-hint" />
+        <label htmlFor="isGap">{f("isGap")}</label>
+        <span className="hint" id="isGap-hint">
+          {t("provisions.gapHelp")}
+        </span>
+      </div>
+      <TextField name="madeOn" label={f("madeOn")} state={state} type="date" hint={t("provisions.form.madeOnHint")} />
+      <fieldset>
+        <legend>{t("provisions.form.termsLegend")}</legend>
+        <p className="hint">{t("provisions.form.termsHint")}</p>
+        <TextAreaField name="termsEn" label={f("termsEn")} state={state} lang="en" rows={5} />
+        <TextAreaField name="termsEs" label={f("termsEs")} state={state} lang="es" rows={5} />
+      </fieldset>
+      <TextField name="position" label={f("position")} state={state} type="number" hint={t("provisions.form.positionHint")} />
+      <SourceFields state={state} sources={sources} />
+    </>
+  );
+}
+
+export function InstrumentFields({ state, sources, editing }: { state: FormState; sources: SourceOption[]; editing: boolean }) {
+  const { t } = useTranslation();
+  const f = (name: string) => t(`provisions.form.fields.${name}`);
+  return (
+    <>
+      <TextField name="code" label={f("code")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")} maxLength={40} />
+      <fieldset>
+        <legend>{t("provisions.form.nameLegend")}</legend>
+        <TextField name="name" label={f("name")} state={state} required lang="en" maxLength={300} />
+        <TextField name="nameEs" label={f("nameEs")} state={state} lang="es" maxLength={300} />
+        <TextField name="nameFr" label={f("nameFr")} state={state} lang="fr" maxLength={300} />
+      </fieldset>
+      <SelectField
+        name="kind"
+        label={f("kind")}
+        state={state}
+        required
+        options={[{ value: "", label: t("provisions.form.choose") }, ...INSTRUMENT_KINDS.map((k) => ({ value: k, label: t(`provisions.kinds.${k}`) }))]}
+      />
+      <TextField name="position" label={f("position")} state={state} type="number" hint={t("provisions.form.positionHint")} />
+      <SourceFields state={state} sources={sources} />
+    </>
+  );
+}
+
+export function MilestoneFields({ state, sources, instruments, editing }: { state: FormState; sources: SourceOption[]; instruments: { code: string; name: string }[]; editing: boolean }) {
+  const { t } = useTranslation();
+  const f = (name: string) => t(`provisions.form.fields.${name}`);
+  return (
+    <>
+      <TextField name="key" label={f("key")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.keyHint")} maxLength={60} />
+      <TextField name="date" label={f("date")} state={state} required type="date" />
+      <fieldset>
+        <legend>{t("provisions.form.labelLegend")}</legend>
+        <TextField name="label" label={f("label")} state={state} required lang="en" maxLength={300} />
+        <TextField name="labelEs" label={f("labelEs")} state={state} lang="es" maxLength={300} />
+        <TextField name="labelFr" label={f("labelFr")} state={state} lang="fr" maxLength={300} />
+      </fieldset>
+      <SelectField
+        name="instrumentCode"
+        label={f("instrumentCode")}
+        state={state}
+        options={[{ value: "", label: t("provisions.form.noInstrument") }, ...instruments.map((i) => ({ value: i.code, label: `${i.code} · ${i.name}` }))]}
+      />
+      <TextField name="note" label={f("note")} state={state} maxLength={500} />
+      <SourceFields state={state} sources={sources} />
+    </>
+  );
+}

@@ -1,0 +1,287 @@
+// Links between one case record and provisions: each suggestion with its
+// explanation (rules that fired, terms that matched, score), and the forms staff
+// use to accept or reject it with a rationale or to link a provision by hand.
+// Every form posts to /incidents/<id>/links, so the panel can be mounted on any
+// page (the case page, a provision page) and works without JavaScript.
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate, formatNumber } from "~/lib/format.ts";
+import { LINK_RULES } from "~/lib/link-rules.ts";
+import type { LinkView } from "~/models/link.server.ts";
+import { CommitmentStatus, GapBadge, Untranslated, useLng } from "./commitment.tsx";
+import { CsrfInput } from "./csrf-input.tsx";
+
+/** What the link action returns when it cannot save (nothing typed is lost). */
+export interface LinkActionData {
+  intent: "accept" | "reject" | "link";
+  linkId?: string;
+  errors: Record<string, string[] | undefined>;
+  values: { rationale?: string; provisionId?: string };
+}
+
+export function ruleDescription(code: string, lng: "en" | "es" | "fr"): string {
+  return LINK_RULES.rules.find((r) => r.code === code)?.description[lng] ?? code;
+}
+
+/** Why a link was suggested, in words: rules, matched terms, score. */
+export function LinkExplanation({ link }: { link: LinkView }) {
+  const { t } = useTranslation();
+  const lng = useLng();
+  return (
+    <dl className="link-explanation">
+      <div>
+        <dt>{t("provisions.links.method")}</dt>
+        <dd>{t(`provisions.links.methods.${link.method}`)}</dd>
+      </div>
+      {link.method !== "person" ? (
+        <>
+          <div>
+            <dt>{t("provisions.links.rulesFired")}</dt>
+            <dd>
+              {link.rulesFired.length ? (
+                <ul>
+                  {link.rulesFired.map((code) => (
+                    <li key={code}>
+                      <Link to={`/provisions/rules#rule-${code}`}>
+                        <code>{code}</code>
+                      </Link>
+                      : {ruleDescription(code, lng)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">{t("provisions.links.noRule")}</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("provisions.links.matchedTerms")}</dt>
+            <dd>
+              {link.matchedTerms.length ? (
+                <ul className="term-list">
+                  {link.matchedTerms.map((m) => (
+                    <li key={`${m.lang}:${m.term}`}>
+                      <span lang={m.lang}>«{m.term}»</span> <span className="muted">({t(`app.languages.${m.lang}`)})</span>
+                      {m.found.length && m.found.some((f) => f !== m.term) ? (
+                        <span className="muted"> {t("provisions.links.foundAs", { text: m.found.map((f) => `«${f}»`).join(", ") })}</span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">{t("provisions.links.noTerms")}</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("provisions.links.score")}</dt>
+            <dd>{link.score === null ? "—" : formatNumber(link.score, lng)}</dd>
+          </div>
+        </>
+      ) : null}
+      {link.status !== "suggested" ? (
+        <div>
+          <dt>{t("provisions.links.decision")}</dt>
+          <dd>
+            {t(`provisions.links.statuses.${link.status}`)}
+            {link.reviewedBy ? ` · ${link.reviewedBy}` : ""}
+            {link.reviewedAt ? ` · ${formatDate(link.reviewedAt.slice(0, 10), lng)}` : ""}
+            {link.rationale ? (
+              <blockquote className="rationale">
+                {t("provisions.links.rationale")}: {link.rationale}
+              </blockquote>
+            ) : null}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** Accept or reject a suggestion, or reverse a decision, with a rationale. */
+export function LinkDecisionForm({ link, redirectTo, actionData }: { link: LinkView; redirectTo: string; actionData?: LinkActionData | null }) {
+  const { t } = useTranslation();
+  const mine = actionData && actionData.linkId === link.id ? actionData : null;
+  const fieldId = `rationale-${link.id}`;
+  const errorId = `${fieldId}-error`;
+  const rationaleError = mine?.errors.rationale?.[0];
+  const formError = mine?.errors.form?.[0];
+  return (
+    <Form method="post" action={`/incidents/${link.incidentId}/links`} className="link-decision" aria-label={t("provisions.links.reviewFormLabel", { code: link.provision.code })}>
+      <CsrfInput />
+      <input type="hidden" name="linkId" value={link.id} />
+      <input type="hidden" name="expectedStatus" value={link.status} />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {formError ? (
+        <p className="form-error" role="alert">
+          {t(`provisions.errors.${formError}`)}
+        </p>
+      ) : null}
+      <label htmlFor={fieldId}>
+        {link.status === "suggested" ? t("provisions.links.rationaleLabel") : t("provisions.links.reverseRationaleLabel")}
+      </label>
+      <textarea
+        id={fieldId}
+        name="rationale"
+        rows={2}
+        required
+        minLength={3}
+        maxLength={1000}
+        defaultValue={mine?.values.rationale ?? ""}
+        aria-invalid={rationaleError ? true : undefined}
+        aria-describedby={rationaleError ? errorId : undefined}
+        autoFocus={!!rationaleError}
+      />
+      {rationaleError ? (
+        <p className="field-error" id={errorId}>
+          {t(`provisions.errors.${rationaleError}`)}
+        </p>
+      ) : null}
+      <div className="button-row">
+        {link.status !== "accepted" ? (
+          <button type="submit" name="intent" value="accept" className="button-primary">
+            {link.status === "suggested" ? t("provisions.links.accept") : t("provisions.links.acceptInstead")}
+          </button>
+        ) : null}
+        {link.status !== "rejected" ? (
+          <button type="submit" name="intent" value="reject" className="button-secondary">
+            {link.status === "suggested" ? t("provisions.links.reject") : t("provisions.links.rejectInstead")}
+          </button>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function ProvisionHeading({ link }: { link: LinkView }) {
+  return (
+    <h4 className="link-title">
+      <Link to={`/provisions/${link.provision.code}`}>
+        <span lang={link.provision.untranslated ? "en" : undefined}>{link.provision.title}</span>
+      </Link>{" "}
+      {link.provision.untranslated ? <Untranslated /> : null} <span className="code">{link.provision.code}</span> {link.provision.isGap ? <GapBadge /> : null}{" "}
+      <CommitmentStatus status={link.provision.status} />
+    </h4>
+  );
+}
+
+/** The links of one case: suggestions awaiting review, accepted, rejected, and the form to link by hand. */
+export function LinkSuggestionsPanel({
+  incidentId,
+  links,
+  canReview,
+  redirectTo,
+  provisionOptions,
+  actionData,
+  headingLevel = 2,
+}: {
+  incidentId: string;
+  links: LinkView[];
+  canReview: boolean;
+  redirectTo: string;
+  provisionOptions?: { id: string; code: string; title: string; instrument: string }[];
+  actionData?: LinkActionData | null;
+  headingLevel?: 2 | 3;
+}) {
+  const { t } = useTranslation();
+  const H = `h${headingLevel}` as "h2" | "h3";
+  const groups = (["suggested", "accepted", "rejected"] as const).map((status) => ({ status, links: links.filter((l) => l.status === status) }));
+  const linked = new Set(links.map((l) => l.provision.id));
+  const available = (provisionOptions ?? []).filter((p) => !linked.has(p.id));
+  const manual = actionData?.intent === "link" ? actionData : null;
+  return (
+    <section className="link-panel" aria-labelledby={`links-${incidentId}`}>
+      <H id={`links-${incidentId}`}>{t("provisions.links.panelTitle")}</H>
+      <p className="small">
+        {t("provisions.links.panelIntro")} <Link to="/provisions/rules">{t("provisions.rules.title")}</Link>
+      </p>
+      {groups.map((g) => (
+        <div key={g.status} className={`link-group link-group-${g.status}`}>
+          <h3 className="small-heading">
+            {t(`provisions.links.groups.${g.status}`)} ({g.links.length})
+          </h3>
+          {g.links.length === 0 ? <p className="muted small">{t("provisions.links.none")}</p> : null}
+          <ul className="link-list">
+            {g.links.map((link) => (
+              <li key={link.id} className={`link-item link-${link.status}`} id={`link-${link.id}`}>
+                <ProvisionHeading link={link} />
+                <LinkExplanation link={link} />
+                {canReview ? (
+                  link.status === "suggested" ? (
+                    <LinkDecisionForm link={link} redirectTo={redirectTo} actionData={actionData} />
+                  ) : (
+                    // A decision is changed rarely: the form stays folded away unless it has an error to show.
+                    <details className="change-decision" open={actionData?.linkId === link.id}>
+                      <summary>{t("provisions.links.changeDecision")}</summary>
+                      <LinkDecisionForm link={link} redirectTo={redirectTo} actionData={actionData} />
+                    </details>
+                  )
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {canReview && provisionOptions ? (
+        <Form method="post" action={`/incidents/${incidentId}/links`} className="manual-link stack" aria-labelledby={`manual-${incidentId}`}>
+          <h3 className="small-heading" id={`manual-${incidentId}`}>
+            {t("provisions.links.manualTitle")}
+          </h3>
+          <p className="small">{t("provisions.links.manualIntro")}</p>
+          <CsrfInput />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          {manual?.errors.form ? (
+            <p className="form-error" role="alert">
+              {t(`provisions.errors.${manual.errors.form[0]}`)}
+            </p>
+          ) : null}
+          <label>
+            {t("provisions.links.provision")}
+            <select
+              name="provisionId"
+              defaultValue={manual?.values.provisionId ?? ""}
+              required
+              aria-invalid={manual?.errors.provisionId ? true : undefined}
+              aria-describedby={manual?.errors.provisionId ? `manual-provision-error-${incidentId}` : undefined}
+            >
+              <option value="">{t("provisions.links.chooseProvision")}</option>
+              {available.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.code} · {p.title} ({p.instrument})
+                </option>
+              ))}
+            </select>
+          </label>
+          {manual?.errors.provisionId ? (
+            <p className="field-error" id={`manual-provision-error-${incidentId}`}>
+              {t(`provisions.errors.${manual.errors.provisionId[0]}`)}
+            </p>
+          ) : null}
+          <label>
+            {t("provisions.links.rationaleLabel")}
+            <textarea
+              name="rationale"
+              rows={2}
+              required
+              minLength={3}
+              maxLength={1000}
+              defaultValue={manual?.values.rationale ?? ""}
+              aria-invalid={manual?.errors.rationale ? true : undefined}
+              aria-describedby={manual?.errors.rationale ? `manual-rationale-error-${incidentId}` : undefined}
+            />
+          </label>
+          {manual?.errors.rationale ? (
+            <p className="field-error" id={`manual-rationale-error-${incidentId}`}>
+              {t(`provisions.errors.${manual.errors.rationale[0]}`)}
+            </p>
+          ) : null}
+          <div>
+            <button type="submit" name="intent" value="link" className="button-primary">
+              {t("provisions.links.manualSubmit")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

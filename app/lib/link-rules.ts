@@ -1,0 +1,135 @@
+// Link suggestion rules: read from the versioned data file app/data/link-rules.json,
+// checked once, and applied to a case's facts by pure functions (no database),
+// so that the page that explains the rules, the suggestion engine and the tests
+// all read the same data.
+import { z } from "zod";
+import raw from "~/data/link-rules.json";
+import { CHARACTERISTICS, PERPETRATOR_TYPES, SECTORS } from "./taxonomy.ts";
+import { matchTerms, termWeight, type Term, type TermMatch } from "./term-match.ts";
+
+const translated = z.object({ en: z.string().min(1), es: z.string().min(1), fr: z.string().min(1) });
+const countryCodes = z.array(z.string().regex(/^[A-Z]{2}$/)).min(1);
+
+const conditionSchema = z.strictObject({
+  sector: z.array(z.enum(SECTORS)).min(1).optional(),
+  perpetratorType: z.array(z.enum(PERPETRATOR_TYPES)).min(1).optional(),
+  characteristic: z.array(z.enum(CHARACTERISTICS)).min(1).optional(),
+  companyCountry: countryCodes.optional(),
+  countryCode: countryCodes.optional(),
+});
+
+const ruleSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9-]+$/),
+  when: conditionSchema,
+  provisions: z.array(z.string().min(1)).min(1),
+  description: translated,
+  why: translated,
+});
+
+export const rulesFileSchema = z
+  .strictObject({
+    about: z.string(),
+    version: z.string().min(1),
+    changes: z.array(z.strictObject({ version: z.string(), note: translated })),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .refine((f) => new Set(f.rules.map((r) => r.code)).size === f.rules.length, { message: "Rule codes must be unique" });
+
+export type LinkRule = z.infer<typeof ruleSchema>;
+export type RuleCondition = z.infer<typeof conditionSchema>;
+export type RuleField = keyof RuleCondition;
+export const RULE_FIELDS: RuleField[] = ["sector", "perpetratorType", "characteristic", "companyCountry", "countryCode"];
+
+export const LINK_RULES = rulesFileSchema.parse(raw);
+export const RULES_VERSION = LINK_RULES.version;
+
+/** What the rules and the text signal look at in a case record. */
+export interface CaseFacts {
+  sector: string;
+  perpetratorType: string;
+  companyCountry: string | null;
+  countryCode: string;
+  characteristics: string[];
+  /** The case's description and the titles of its sources, joined. */
+  text: string;
+}
+
+function holds(field: RuleField, values: string[], facts: CaseFacts): boolean {
+  switch (field) {
+    case "characteristic":
+      return facts.characteristics.some((c) => values.includes(c));
+    case "companyCountry":
+      return !!facts.companyCountry && values.includes(facts.companyCountry.toUpperCase());
+    default:
+      return values.includes(facts[field]);
+  }
+}
+
+/** Every listed field must hold; an empty condition holds for every case. */
+export function ruleFires(rule: LinkRule, facts: CaseFacts): boolean {
+  return RULE_FIELDS.every((field) => {
+    const values = rule.when[field];
+    return !values || holds(field, values as string[], facts);
+  });
+}
+
+export function rulesThatFire(facts: CaseFacts, rules: LinkRule[] = LINK_RULES.rules): LinkRule[] {
+  return rules.filter((r) => ruleFires(r, facts));
+}
+
+export interface ProvisionTerms {
+  id: string;
+  code: string;
+  termsEn: string[];
+  termsEs: string[];
+}
+
+export interface LinkProposal {
+  provisionId: string;
+  provisionCode: string;
+  /** rule when at least one rule fired, else text */
+  method: "rule" | "text";
+  rulesFired: string[];
+  matchedTerms: TermMatch[];
+  score: number;
+}
+
+export const RULE_POINTS = 1;
+
+/**
+ * The links a case should get, with their explanation: each rule that fires adds
+ * RULE_POINTS to the provisions it names; each of a provision's terms found in
+ * the case's text adds termWeight(term). Provisions named by a rule but absent
+ * from the database are skipped (a rule may point at a provision not yet added).
+ */
+export function proposeLinks(facts: CaseFacts, provisions: ProvisionTerms[], rules: LinkRule[] = LINK_RULES.rules): LinkProposal[] {
+  const fired = rulesThatFire(facts, rules);
+  const proposals: LinkProposal[] = [];
+  for (const p of provisions) {
+    const rulesFired = fired.filter((r) => r.provisions.includes(p.code)).map((r) => r.code);
+    const terms: Term[] = [...p.termsEn.map((term) => ({ term, lang: "en" as const })), ...p.termsEs.map((term) => ({ term, lang: "es" as const }))];
+    const matchedTerms = facts.text.trim() ? matchTerms(facts.text, terms) : [];
+    if (!rulesFired.length && !matchedTerms.length) continue;
+    const score = rulesFired.length * RULE_POINTS + matchedTerms.reduce((sum, m) => sum + termWeight(m.term), 0);
+    proposals.push({
+      provisionId: p.id,
+      provisionCode: p.code,
+      method: rulesFired.length ? "rule" : "text",
+      rulesFired,
+      matchedTerms,
+      score: Math.round(score * 100) / 100,
+    });
+  }
+  return proposals.sort((a, b) => b.score - a.score || a.provisionCode.localeCompare(b.provisionCode));
+}
+
+/** A stored JSON list of terms, tolerant of null and of anything that is not a list of strings. */
+export function parseTermList(json: string | null | undefined): string[] {
+  if (!json) return [];
+  try {
+    const value = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "") : [];
+  } catch {
+    return [];
+  }
+}

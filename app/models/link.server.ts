@@ -1,0 +1,412 @@
+// Every Prisma query on links between case records and provisions
+// (IncidentProvisionLink): suggestions from the rules and the text signal,
+// human decisions (audited), and the counts behind scorecards and the matrix.
+// Counts run in SQL (GROUP BY / COUNT); no function here loads all links to count them.
+import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
+import type { Language } from "~/lib/i18n.ts";
+import { parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/lib/link-rules.ts";
+import type { TermMatch } from "~/lib/term-match.ts";
+import { recordAudit } from "./audit-trail.server.ts";
+import type { IncidentFilter } from "./incident-filter.ts";
+import { incidentSummarySelect, toIncidentSummary, type IncidentSummary } from "./incident-summary.server.ts";
+import { incidentWhere } from "./incident.server.ts";
+import { localized } from "./provision-text.ts";
+
+export const LINK_STATUSES = ["suggested", "accepted", "rejected"] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+export const LINK_METHODS = ["rule", "text", "person"] as const;
+export type LinkMethod = (typeof LINK_METHODS)[number];
+
+/** What suggestLinksForIncident needs: the client or an interactive transaction. */
+export type LinkDb = Pick<Db, "incident" | "provision" | "incidentProvisionLink">;
+
+export interface SuggestResult {
+  created: number;
+  /** Suggestions whose explanation (rules, terms, score) changed */
+  updated: number;
+  /** Suggestions no longer supported by any rule or term (never a decided link) */
+  removed: number;
+  /** Accepted or rejected links left exactly as decided */
+  keptDecisions: number;
+}
+
+/** Provisions with their terms, loaded once for a batch of cases. */
+export async function loadProvisionTerms(db: Pick<Db, "provision">): Promise<ProvisionTerms[]> {
+  const rows = await db.provision.findMany({ select: { id: true, code: true, termsEn: true, termsEs: true }, orderBy: { code: "asc" } });
+  return rows.map((p) => ({ id: p.id, code: p.code, termsEn: parseTermList(p.termsEn), termsEs: parseTermList(p.termsEs) }));
+}
+
+/**
+ * Runs the rules and the text signal on one case record and stores the result as
+ * suggestions. Call it inside the transaction that creates or edits the case:
+ *
+ *   await prisma.$transaction(async (tx) => {
+ *     const incident = await tx.incident.update(...);
+ *     await suggestLinksForIncident(tx, incident.id);
+ *   });
+ *
+ * Human decisions always win: an accepted or rejected link (and any link made by
+ * a person) is never changed or removed, and never duplicated. A link still only
+ * suggested gets its explanation refreshed, and is removed when nothing supports
+ * it any more (for example after the case's sector was corrected).
+ */
+export async function suggestLinksForIncident(
+  tx: LinkDb,
+  incidentId: string,
+  options: { provisions?: ProvisionTerms[] } = {},
+): Promise<SuggestResult> {
+  const result: SuggestResult = { created: 0, updated: 0, removed: 0, keptDecisions: 0 };
+  const incident = await tx.incident.findUnique({
+    where: { id: incidentId },
+    select: {
+      id: true,
+      deletedAt: true,
+      sector: true,
+      perpetratorType: true,
+      companyCountry: true,
+      countryCode: true,
+      description: true,
+      characteristics: { select: { code: true } },
+      sources: { select: { title: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!incident || incident.deletedAt) return result;
+  const facts: CaseFacts = {
+    sector: incident.sector,
+    perpetratorType: incident.perpetratorType,
+    companyCountry: incident.companyCountry,
+    countryCode: incident.countryCode,
+    characteristics: incident.characteristics.map((c) => c.code),
+    text: [incident.description ?? "", ...incident.sources.map((s) => s.title)].join("\n"),
+  };
+  const proposals = proposeLinks(facts, options.provisions ?? (await loadProvisionTerms(tx)));
+  const existing = await tx.incidentProvisionLink.findMany({
+    where: { incidentId },
+    select: { id: true, provisionId: true, status: true, method: true, rulesFired: true, matchedTerms: true, score: true },
+  });
+  const byProvision = new Map(existing.map((l) => [l.provisionId, l]));
+  const proposed = new Set<string>();
+  for (const p of proposals) {
+    proposed.add(p.provisionId);
+    const explanation = {
+      method: p.method,
+      rulesFired: JSON.stringify(p.rulesFired),
+      matchedTerms: JSON.stringify(p.matchedTerms),
+      score: p.score,
+    };
+    const link = byProvision.get(p.provisionId);
+    if (!link) {
+      await tx.incidentProvisionLink.create({ data: { incidentId, provisionId: p.provisionId, status: "suggested", ...explanation } });
+      result.created++;
+    } else if (link.status !== "suggested" || link.method === "person") {
+      result.keptDecisions++;
+    } else if (
+      link.method !== explanation.method ||
+      link.rulesFired !== explanation.rulesFired ||
+      link.matchedTerms !== explanation.matchedTerms ||
+      link.score !== explanation.score
+    ) {
+      // Only while still suggested, and only if nobody decided in the meantime.
+      const { count } = await tx.incidentProvisionLink.updateMany({ where: { id: link.id, status: "suggested" }, data: explanation });
+      result.updated += count;
+    }
+  }
+  const stale = existing.filter((l) => !proposed.has(l.provisionId) && l.status === "suggested" && l.method !== "person");
+  if (stale.length) {
+    const { count } = await tx.incidentProvisionLink.deleteMany({ where: { id: { in: stale.map((l) => l.id) }, status: "suggested" } });
+    result.removed += count;
+  }
+  result.keptDecisions += existing.filter((l) => !proposed.has(l.provisionId) && (l.status !== "suggested" || l.method === "person")).length;
+  return result;
+}
+
+// ---------- Decisions ----------
+
+export type DecisionOutcome =
+  | { ok: true; linkId: string }
+  | { ok: false; reason: "notFound" | "conflict" | "exists" };
+
+type LinkSnapshot = {
+  incidentId: string;
+  provisionCode: string;
+  method: string;
+  status: string;
+  rationale: string | null;
+  score: number | null;
+};
+
+function snapshot(link: { incidentId: string; method: string; status: string; rationale: string | null; score: number | null; provision: { code: string } }): LinkSnapshot {
+  return { incidentId: link.incidentId, provisionCode: link.provision.code, method: link.method, status: link.status, rationale: link.rationale, score: link.score };
+}
+
+/**
+ * Accepts or rejects a link (a suggestion, or reverses an earlier decision),
+ * with the reviewer's rationale, and writes the audit event in the same
+ * transaction. `expectedStatus` is the status the reviewer saw: if someone
+ * decided in the meantime, nothing changes and the outcome is a conflict.
+ */
+export async function decideLink(input: {
+  linkId: string;
+  decision: "accepted" | "rejected";
+  rationale: string;
+  actorId: string;
+  expectedStatus: LinkStatus;
+  /** When given, the link must belong to this case record. */
+  incidentId?: string;
+}): Promise<DecisionOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const link = await tx.incidentProvisionLink.findUnique({ where: { id: input.linkId }, include: { provision: { select: { code: true } } } });
+    if (!link || (input.incidentId && link.incidentId !== input.incidentId)) return { ok: false, reason: "notFound" } as const;
+    if (link.status !== input.expectedStatus || link.status === input.decision) return { ok: false, reason: "conflict" } as const;
+    const now = new Date();
+    const { count } = await tx.incidentProvisionLink.updateMany({
+      where: { id: link.id, status: input.expectedStatus },
+      data: { status: input.decision, rationale: input.rationale, reviewedById: input.actorId, reviewedAt: now },
+    });
+    if (count !== 1) return { ok: false, reason: "conflict" } as const;
+    const before = snapshot(link);
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: input.decision === "accepted" ? "link_accept" : "link_reject",
+      entityType: "IncidentProvisionLink",
+      entityId: link.id,
+      before,
+      after: { ...before, status: input.decision, rationale: input.rationale },
+      summary: `${input.decision === "accepted" ? "Accepted" : "Rejected"} link of case ${link.incidentId} to ${link.provision.code}`,
+    });
+    return { ok: true, linkId: link.id } as const;
+  });
+}
+
+/** A staff member links a case to any provision by hand: accepted at once, with a rationale, audited. */
+export async function linkIncidentByHand(input: { incidentId: string; provisionId: string; rationale: string; actorId: string }): Promise<DecisionOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const [incident, provision] = await Promise.all([
+      tx.incident.findFirst({ where: { id: input.incidentId, deletedAt: null }, select: { id: true } }),
+      tx.provision.findUnique({ where: { id: input.provisionId }, select: { id: true, code: true } }),
+    ]);
+    if (!incident || !provision) return { ok: false, reason: "notFound" } as const;
+    const existing = await tx.incidentProvisionLink.findUnique({
+      where: { incidentId_provisionId: { incidentId: input.incidentId, provisionId: input.provisionId } },
+      select: { id: true },
+    });
+    if (existing) return { ok: false, reason: "exists" } as const;
+    const link = await tx.incidentProvisionLink.create({
+      data: {
+        incidentId: input.incidentId,
+        provisionId: input.provisionId,
+        method: "person",
+        status: "accepted",
+        rationale: input.rationale,
+        reviewedById: input.actorId,
+        reviewedAt: new Date(),
+      },
+      include: { provision: { select: { code: true } } },
+    });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "link_create",
+      entityType: "IncidentProvisionLink",
+      entityId: link.id,
+      before: null,
+      after: snapshot(link),
+      summary: `Linked case ${input.incidentId} to ${provision.code} by hand`,
+    });
+    return { ok: true, linkId: link.id } as const;
+  });
+}
+
+// ---------- Reading links ----------
+
+export interface LinkView {
+  id: string;
+  incidentId: string;
+  status: LinkStatus;
+  method: LinkMethod;
+  rulesFired: string[];
+  matchedTerms: TermMatch[];
+  score: number | null;
+  rationale: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  provision: { id: string; code: string; title: string; untranslated: boolean; isGap: boolean; status: string };
+}
+
+function parseJsonArray<T>(json: string | null): T[] {
+  if (!json) return [];
+  try {
+    const value = JSON.parse(json);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+const linkSelect = {
+  id: true,
+  incidentId: true,
+  status: true,
+  method: true,
+  rulesFired: true,
+  matchedTerms: true,
+  score: true,
+  rationale: true,
+  reviewedAt: true,
+  reviewedBy: { select: { name: true } },
+  provision: { select: { id: true, code: true, title: true, titleEs: true, titleFr: true, isGap: true, status: true, position: true, instrument: { select: { position: true } } } },
+} satisfies Prisma.IncidentProvisionLinkSelect;
+
+type LinkRow = Prisma.IncidentProvisionLinkGetPayload<{ select: typeof linkSelect }>;
+
+function toLinkView(row: LinkRow, lng: Language): LinkView {
+  const title = localized(row.provision.title, row.provision.titleEs, row.provision.titleFr, lng);
+  return {
+    id: row.id,
+    incidentId: row.incidentId,
+    status: row.status as LinkStatus,
+    method: row.method as LinkMethod,
+    rulesFired: parseJsonArray<string>(row.rulesFired),
+    matchedTerms: parseJsonArray<TermMatch>(row.matchedTerms),
+    score: row.score,
+    rationale: row.rationale,
+    reviewedBy: row.reviewedBy?.name ?? null,
+    reviewedAt: row.reviewedAt ? row.reviewedAt.toISOString() : null,
+    provision: { id: row.provision.id, code: row.provision.code, title: title.text, untranslated: title.untranslated, isGap: row.provision.isGap, status: row.provision.status },
+  };
+}
+
+/** Every link of one case, suggestions first by score, then decided ones. */
+export async function listLinksForIncident(incidentId: string, lng: Language): Promise<LinkView[]> {
+  const rows = await prisma.incidentProvisionLink.findMany({ where: { incidentId }, select: linkSelect });
+  const order: Record<string, number> = { suggested: 0, accepted: 1, rejected: 2 };
+  return rows
+    .map((r) => toLinkView(r, lng))
+    .sort(
+      (a, b) =>
+        order[a.status] - order[b.status] ||
+        (b.score ?? 0) - (a.score ?? 0) ||
+        a.provision.code.localeCompare(b.provision.code),
+    );
+}
+
+export interface ProvisionLinkRow extends LinkView {
+  incident: IncidentSummary;
+}
+
+/** Links of one provision with a given status, with the case records they point to (newest cases first). */
+export async function listLinksForProvision(
+  provisionId: string,
+  status: LinkStatus,
+  lng: Language,
+  { take = 200 }: { take?: number } = {},
+): Promise<ProvisionLinkRow[]> {
+  const rows = await prisma.incidentProvisionLink.findMany({
+    where: { provisionId, status, incident: incidentWhere({}) },
+    select: { ...linkSelect, incident: { select: incidentSummarySelect } },
+    orderBy: [{ incident: { occurredOn: "desc" } }, { id: "asc" }],
+    take,
+  });
+  return rows.map((r) => ({ ...toLinkView(r, lng), incident: toIncidentSummary(r.incident) }));
+}
+
+/** Links per status for one provision, counted in SQL. */
+export async function countLinksByStatus(provisionId: string): Promise<Record<LinkStatus, number>> {
+  const rows = await prisma.incidentProvisionLink.groupBy({
+    by: ["status"],
+    where: { provisionId, incident: incidentWhere({}) },
+    _count: { _all: true },
+  });
+  const counts: Record<LinkStatus, number> = { suggested: 0, accepted: 0, rejected: 0 };
+  for (const r of rows) if (r.status in counts) counts[r.status as LinkStatus] = r._count._all;
+  return counts;
+}
+
+/** Accepted and suggested links per provision (for the list of provisions), counted in SQL. */
+export async function countLinksPerProvision(): Promise<Map<string, Record<LinkStatus, number>>> {
+  const rows = await prisma.incidentProvisionLink.groupBy({
+    by: ["provisionId", "status"],
+    where: { incident: incidentWhere({}) },
+    _count: { _all: true },
+  });
+  const map = new Map<string, Record<LinkStatus, number>>();
+  for (const r of rows) {
+    const counts = map.get(r.provisionId) ?? { suggested: 0, accepted: 0, rejected: 0 };
+    if (r.status in counts) counts[r.status as LinkStatus] = r._count._all;
+    map.set(r.provisionId, counts);
+  }
+  return map;
+}
+
+/** Suggestions waiting for review, across all cases (for the review queue). */
+export async function countPendingSuggestions(): Promise<number> {
+  return prisma.incidentProvisionLink.count({ where: { status: "suggested", incident: incidentWhere({}) } });
+}
+
+// ---------- Counts for scorecards and the matrix (accepted links unless said otherwise) ----------
+
+function linkedIncidentWhere(provisionId: string, filter: IncidentFilter, statuses: LinkStatus[] = ["accepted"]): Prisma.IncidentWhereInput {
+  return { AND: [incidentWhere(filter), { links: { some: { provisionId, status: { in: statuses } } } }] };
+}
+
+/** Case records with an accepted link to the provision, per year (SQL GROUP BY year). */
+export async function countLinkedIncidentsByYear(provisionId: string, filter: IncidentFilter = {}): Promise<{ year: number; records: number }[]> {
+  const rows = await prisma.incident.groupBy({
+    by: ["year"],
+    where: linkedIncidentWhere(provisionId, filter),
+    _count: { _all: true },
+    orderBy: { year: "asc" },
+  });
+  return rows.map((r) => ({ year: r.year, records: r._count._all }));
+}
+
+/** Case records with an accepted link to the provision that happened in [from, to). */
+export async function countLinkedIncidentsBetween(provisionId: string, from: Date | null, to: Date | null): Promise<number> {
+  const occurredOn: Prisma.DateTimeFilter = {};
+  if (from) occurredOn.gte = from;
+  if (to) occurredOn.lt = to;
+  return prisma.incident.count({ where: { AND: [linkedIncidentWhere(provisionId, {}), { occurredOn }] } });
+}
+
+export interface MatrixCount {
+  provisionId: string;
+  year: number;
+  status: LinkStatus;
+  records: number;
+}
+
+/**
+ * Links per provision, year and status for the accountability matrix: one SQL
+ * GROUP BY (provision, status) per year of the range, each joined to the case
+ * records that the filter keeps.
+ */
+export async function countLinkMatrix(filter: IncidentFilter & { yearFrom: number; yearTo: number }, statuses: LinkStatus[]): Promise<MatrixCount[]> {
+  const years: number[] = [];
+  for (let y = filter.yearFrom; y <= filter.yearTo; y++) years.push(y);
+  const perYear = await Promise.all(
+    years.map(async (year) => {
+      const rows = await prisma.incidentProvisionLink.groupBy({
+        by: ["provisionId", "status"],
+        where: { status: { in: statuses }, incident: { AND: [incidentWhere({ ...filter, yearFrom: year, yearTo: year })] } },
+        _count: { _all: true },
+      });
+      return rows.map((r) => ({ provisionId: r.provisionId, year, status: r.status as LinkStatus, records: r._count._all }));
+    }),
+  );
+  return perYear.flat();
+}
+
+/** Case records with an accepted (or given-status) link to a provision in one year, for the matrix's cell pages. */
+export async function listLinkedIncidents(
+  provisionId: string,
+  filter: IncidentFilter,
+  statuses: LinkStatus[],
+  { take = 500 }: { take?: number } = {},
+): Promise<(IncidentSummary & { linkStatus: LinkStatus })[]> {
+  const rows = await prisma.incidentProvisionLink.findMany({
+    where: { provisionId, status: { in: statuses }, incident: incidentWhere(filter) },
+    select: { status: true, incident: { select: incidentSummarySelect } },
+    orderBy: [{ incident: { occurredOn: "asc" } }, { id: "asc" }],
+    take,
+  });
+  return rows.map((r) => ({ ...toIncidentSummary(r.incident), linkStatus: r.status as LinkStatus }));
+}

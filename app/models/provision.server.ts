@@ -1,0 +1,295 @@
+// Every Prisma query on provisions (the commitments an instrument makes, or
+// lacks). Text in three languages comes back in the reader's language with a
+// flag when English stands in for a missing translation.
+import { prisma, type Prisma } from "~/lib/db.server.ts";
+import type { Language } from "~/lib/i18n.ts";
+import { parseTermList } from "~/lib/link-rules.ts";
+import type { SourceRef } from "./published-figure.server.ts";
+import { changedFields, recordAudit } from "./audit-trail.server.ts";
+import { countLinksPerProvision, type LinkStatus } from "./link.server.ts";
+import { localized, type LocalizedText } from "./provision-text.ts";
+import type { FieldErrors, ProvisionInput } from "./provision.schema.ts";
+import { resolveSourceChoice } from "./source.server.ts";
+
+export interface ProvisionView {
+  id: string;
+  code: string;
+  pillar: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  status: string;
+  statusNote: string | null;
+  isGap: boolean;
+  /** YYYY-MM-DD or null when not known */
+  madeOn: string | null;
+  source: (SourceRef & { key: string }) | null;
+  links: Record<LinkStatus, number>;
+}
+
+export interface InstrumentGroupView {
+  code: string;
+  name: LocalizedText;
+  kind: string;
+  source: (SourceRef & { key: string }) | null;
+  pillars: { pillar: string; provisions: ProvisionView[] }[];
+}
+
+const sourceSelect = { select: { key: true, title: true, publisher: true, publishedOn: true, url: true } } as const;
+
+const provisionSelect = {
+  id: true,
+  code: true,
+  pillar: true,
+  title: true,
+  titleEs: true,
+  titleFr: true,
+  summary: true,
+  summaryEs: true,
+  summaryFr: true,
+  status: true,
+  statusNote: true,
+  isGap: true,
+  madeOn: true,
+  position: true,
+  source: sourceSelect,
+} satisfies Prisma.ProvisionSelect;
+
+type ProvisionRow = Prisma.ProvisionGetPayload<{ select: typeof provisionSelect }>;
+
+const NO_LINKS: Record<LinkStatus, number> = { suggested: 0, accepted: 0, rejected: 0 };
+
+function toView(p: ProvisionRow, lng: Language, links: Record<LinkStatus, number> = NO_LINKS): ProvisionView {
+  return {
+    id: p.id,
+    code: p.code,
+    pillar: p.pillar,
+    title: localized(p.title, p.titleEs, p.titleFr, lng),
+    summary: localized(p.summary, p.summaryEs, p.summaryFr, lng),
+    status: p.status,
+    statusNote: p.statusNote,
+    isGap: p.isGap,
+    madeOn: p.madeOn ? p.madeOn.toISOString().slice(0, 10) : null,
+    source: p.source,
+    links,
+  };
+}
+
+/** Instruments in their order, each with its provisions grouped by pillar (gaps included, flagged). */
+export async function listProvisionsByInstrument(lng: Language): Promise<InstrumentGroupView[]> {
+  const [instruments, counts] = await Promise.all([
+    prisma.instrument.findMany({
+      orderBy: [{ position: "asc" }, { code: "asc" }],
+      select: {
+        code: true,
+        name: true,
+        nameEs: true,
+        nameFr: true,
+        kind: true,
+        source: sourceSelect,
+        provisions: { select: provisionSelect, orderBy: [{ position: "asc" }, { code: "asc" }] },
+      },
+    }),
+    countLinksPerProvision(),
+  ]);
+  return instruments.map((i) => {
+    const pillars: InstrumentGroupView["pillars"] = [];
+    for (const p of i.provisions) {
+      let group = pillars.find((g) => g.pillar === p.pillar);
+      if (!group) pillars.push((group = { pillar: p.pillar, provisions: [] }));
+      group.provisions.push(toView(p, lng, counts.get(p.id)));
+    }
+    return { code: i.code, name: localized(i.name, i.nameEs, i.nameFr, lng), kind: i.kind, source: i.source, pillars };
+  });
+}
+
+export interface ProvisionDetail extends ProvisionView {
+  instrument: { code: string; name: LocalizedText; kind: string; source: (SourceRef & { key: string }) | null };
+  termsEn: string[];
+  termsEs: string[];
+  updatedAt: string;
+}
+
+export async function getProvisionByCode(code: string, lng: Language): Promise<ProvisionDetail | null> {
+  const p = await prisma.provision.findUnique({
+    where: { code },
+    select: {
+      ...provisionSelect,
+      termsEn: true,
+      termsEs: true,
+      updatedAt: true,
+      instrument: { select: { code: true, name: true, nameEs: true, nameFr: true, kind: true, source: sourceSelect } },
+    },
+  });
+  if (!p) return null;
+  return {
+    ...toView(p, lng),
+    instrument: { code: p.instrument.code, name: localized(p.instrument.name, p.instrument.nameEs, p.instrument.nameFr, lng), kind: p.instrument.kind, source: p.instrument.source },
+    termsEn: parseTermList(p.termsEn),
+    termsEs: parseTermList(p.termsEs),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export interface ProvisionOption {
+  id: string;
+  code: string;
+  title: string;
+  instrument: string;
+  isGap: boolean;
+}
+
+/** Every provision, in the order of the provisions page, for selects and the matrix rows. */
+export async function listProvisionOptions(lng: Language): Promise<ProvisionOption[]> {
+  const rows = await prisma.provision.findMany({
+    select: { id: true, code: true, title: true, titleEs: true, titleFr: true, isGap: true, instrument: { select: { name: true, nameEs: true, nameFr: true } } },
+    orderBy: [{ instrument: { position: "asc" } }, { position: "asc" }, { code: "asc" }],
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    title: localized(r.title, r.titleEs, r.titleFr, lng).text,
+    instrument: localized(r.instrument.name, r.instrument.nameEs, r.instrument.nameFr, lng).text,
+    isGap: r.isGap,
+  }));
+}
+
+/** The stored provision as its edit form shows it (all three languages, terms one per line). */
+export async function getProvisionForm(code: string): Promise<{ values: Record<string, string>; updatedAt: string } | null> {
+  const p = await prisma.provision.findUnique({ where: { code }, include: { instrument: { select: { code: true } }, source: { select: { key: true } } } });
+  if (!p) return null;
+  return {
+    updatedAt: p.updatedAt.toISOString(),
+    values: {
+      code: p.code,
+      instrumentCode: p.instrument.code,
+      pillar: p.pillar,
+      title: p.title,
+      titleEs: p.titleEs ?? "",
+      titleFr: p.titleFr ?? "",
+      summary: p.summary,
+      summaryEs: p.summaryEs ?? "",
+      summaryFr: p.summaryFr ?? "",
+      status: p.status,
+      statusNote: p.statusNote ?? "",
+      isGap: p.isGap ? "on" : "",
+      madeOn: p.madeOn ? p.madeOn.toISOString().slice(0, 10) : "",
+      termsEn: parseTermList(p.termsEn).join("\n"),
+      termsEs: parseTermList(p.termsEs).join("\n"),
+      position: String(p.position),
+      sourceKey: p.source?.key ?? "",
+    },
+  };
+}
+
+export type SaveOutcome = { ok: true; code: string } | { ok: false; errors: FieldErrors };
+
+function provisionData(input: ProvisionInput, instrumentId: string, sourceId: string | null) {
+  return {
+    instrumentId,
+    pillar: input.pillar,
+    title: input.title,
+    titleEs: input.titleEs,
+    titleFr: input.titleFr,
+    summary: input.summary,
+    summaryEs: input.summaryEs,
+    summaryFr: input.summaryFr,
+    status: input.status,
+    statusNote: input.statusNote,
+    isGap: input.isGap,
+    madeOn: input.madeOn ? new Date(`${input.madeOn}T00:00:00Z`) : null,
+    termsEn: JSON.stringify(input.termsEn),
+    termsEs: JSON.stringify(input.termsEs),
+    position: input.position,
+    sourceId,
+  };
+}
+
+/** What an audit event records of a provision: every field (none is sensitive). */
+function auditSnapshot(input: ProvisionInput, code: string, sourceKey: string | null) {
+  return {
+    code,
+    instrumentCode: input.instrumentCode,
+    pillar: input.pillar,
+    title: input.title,
+    titleEs: input.titleEs,
+    titleFr: input.titleFr,
+    summary: input.summary,
+    summaryEs: input.summaryEs,
+    summaryFr: input.summaryFr,
+    status: input.status,
+    statusNote: input.statusNote,
+    isGap: input.isGap,
+    madeOn: input.madeOn,
+    termsEn: input.termsEn,
+    termsEs: input.termsEs,
+    position: input.position,
+    sourceKey,
+  };
+}
+
+export async function createProvision(input: ProvisionInput, actorId: string): Promise<SaveOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const errors: FieldErrors = {};
+    const instrument = await tx.instrument.findUnique({ where: { code: input.instrumentCode }, select: { id: true } });
+    if (!instrument) errors.instrumentCode = ["unknownInstrument"];
+    if (await tx.provision.findUnique({ where: { code: input.code }, select: { id: true } })) errors.code = ["codeTaken"];
+    if (Object.keys(errors).length) return { ok: false, errors };
+    const source = await resolveSourceChoice(tx, input);
+    if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
+    const created = await tx.provision.create({ data: { code: input.code, ...provisionData(input, instrument!.id, source.id) } });
+    await recordAudit(tx, {
+      actorId,
+      action: "create",
+      entityType: "Provision",
+      entityId: created.id,
+      after: auditSnapshot(input, input.code, source.key),
+      summary: `Added provision ${input.code}`,
+    });
+    return { ok: true, code: input.code };
+  });
+}
+
+/**
+ * Saves an edit. `expectedUpdatedAt` is when the stored provision was last saved
+ * as the form saw it: if someone saved in between, nothing is written and the
+ * form reports a conflict (keeping what was typed).
+ */
+export async function updateProvision(code: string, input: ProvisionInput, actorId: string, expectedUpdatedAt: string): Promise<SaveOutcome | null> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.provision.findUnique({ where: { code }, include: { instrument: { select: { code: true } }, source: { select: { key: true } } } });
+    if (!current) return null;
+    if (current.updatedAt.toISOString() !== expectedUpdatedAt) return { ok: false, errors: { form: ["conflict"] } };
+    const instrument = await tx.instrument.findUnique({ where: { code: input.instrumentCode }, select: { id: true } });
+    if (!instrument) return { ok: false, errors: { instrumentCode: ["unknownInstrument"] } };
+    const source = await resolveSourceChoice(tx, input);
+    if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
+    const before = {
+      code,
+      instrumentCode: current.instrument.code,
+      pillar: current.pillar,
+      title: current.title,
+      titleEs: current.titleEs,
+      titleFr: current.titleFr,
+      summary: current.summary,
+      summaryEs: current.summaryEs,
+      summaryFr: current.summaryFr,
+      status: current.status,
+      statusNote: current.statusNote,
+      isGap: current.isGap,
+      madeOn: current.madeOn ? current.madeOn.toISOString().slice(0, 10) : null,
+      termsEn: parseTermList(current.termsEn),
+      termsEs: parseTermList(current.termsEs),
+      position: current.position,
+      sourceKey: current.source?.key ?? null,
+    };
+    const after = auditSnapshot(input, code, source.key);
+    const { count } = await tx.provision.updateMany({
+      where: { id: current.id, updatedAt: current.updatedAt },
+      data: provisionData(input, instrument.id, source.id),
+    });
+    if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
+    const diff = changedFields(before, after);
+    await recordAudit(tx, { actorId, action: "update", entityType: "Provision", entityId: current.id, ...diff, summary: `Edited provision ${code}` });
+    return { ok: true, code };
+  });
+}

@@ -1,0 +1,174 @@
+// /incidents/<id>/links: the provisions a case record bears on. Everyone sees the
+// accepted links; signed-in users also see suggestions awaiting review; staff
+// accept or reject them with a rationale and link provisions by hand. The
+// action also serves the review forms mounted elsewhere (provision pages, the
+// case page), which send a redirectTo. Named with trailing underscores so that
+// it never nests inside the case page's own route files.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useLng } from "~/components/commitment.tsx";
+import { LinkSuggestionsPanel, type LinkActionData } from "~/components/link-review.tsx";
+import { getUser, hasRole, requireUserForAction } from "~/lib/auth.server.ts";
+import { formatDate } from "~/lib/format.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { MX_STATES, isMxState } from "~/lib/taxonomy.ts";
+import { fieldErrors } from "~/models/provision.schema.ts";
+import { getIncidentSummary } from "~/models/incident-summary.server.ts";
+import { decideLink, linkIncidentByHand, listLinksForIncident } from "~/models/link.server.ts";
+import { linkDecisionSchema, manualLinkSchema } from "~/models/link.schema.ts";
+import { listProvisionOptions } from "~/models/provision.server.ts";
+import { safeRedirect } from "./language.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [lng, user] = await Promise.all([detectLanguage(request), getUser(request)]);
+  const isStaff = hasRole(user, "staff");
+  const incident = await getIncidentSummary(params.id!, { includeUnpublished: isStaff, showWithheldNames: isStaff });
+  if (!incident) throw new Response("Not found", { status: 404 });
+  const all = await listLinksForIncident(incident.id, lng);
+  const links = user ? all : all.filter((l) => l.status === "accepted");
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    lng,
+    incident,
+    links,
+    hiddenSuggestions: user ? 0 : all.filter((l) => l.status === "suggested").length,
+    canReview: isStaff,
+    provisionOptions: isStaff ? await listProvisionOptions(lng) : null,
+    done: done === "accepted" || done === "rejected" || done === "linked" ? done : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForAction(request, "staff");
+  const incidentId = params.id!;
+  const back = safeRedirect(form.get("redirectTo"), `/incidents/${incidentId}/links`);
+  const intent = String(form.get("intent") ?? "");
+  const rationale = String(form.get("rationale") ?? "");
+  const withDone = (done: string) => `${back}${back.includes("?") ? "&" : "?"}done=${done}`;
+
+  if (intent === "link") {
+    const parsed = manualLinkSchema.safeParse({ intent, provisionId: String(form.get("provisionId") ?? ""), rationale });
+    const values = { rationale, provisionId: String(form.get("provisionId") ?? "") };
+    if (!parsed.success) return data<LinkActionData>({ intent: "link", errors: fieldErrors(parsed.error), values }, { status: 400 });
+    const outcome = await linkIncidentByHand({ incidentId, provisionId: parsed.data.provisionId, rationale: parsed.data.rationale, actorId: user.id });
+    if (!outcome.ok) {
+      if (outcome.reason === "notFound" && !(await getIncidentSummary(incidentId, { includeUnpublished: true }))) throw new Response("Not found", { status: 404 });
+      return data<LinkActionData>({ intent: "link", errors: { form: [outcome.reason === "exists" ? "linkExists" : "unknownProvision"] }, values }, { status: 409 });
+    }
+    return redirect(withDone("linked") + `#link-${outcome.linkId}`);
+  }
+
+  const parsed = linkDecisionSchema.safeParse({
+    intent,
+    linkId: String(form.get("linkId") ?? ""),
+    expectedStatus: String(form.get("expectedStatus") ?? ""),
+    rationale,
+  });
+  const linkId = String(form.get("linkId") ?? "");
+  if (!parsed.success) {
+    if (intent !== "accept" && intent !== "reject") throw new Response("Unknown intent", { status: 400 });
+    return data<LinkActionData>({ intent, linkId, errors: fieldErrors(parsed.error), values: { rationale } }, { status: 400 });
+  }
+  const outcome = await decideLink({
+    linkId: parsed.data.linkId,
+    decision: parsed.data.intent === "accept" ? "accepted" : "rejected",
+    rationale: parsed.data.rationale,
+    actorId: user.id,
+    expectedStatus: parsed.data.expectedStatus,
+    incidentId,
+  });
+  if (!outcome.ok) {
+    if (outcome.reason === "notFound") throw new Response("Not found", { status: 404 });
+    return data<LinkActionData>({ intent: parsed.data.intent, linkId, errors: { form: ["decidedMeanwhile"] }, values: { rationale } }, { status: 409 });
+  }
+  return redirect(withDone(parsed.data.intent === "accept" ? "accepted" : "rejected") + `#link-${outcome.linkId}`);
+}
+
+export default function IncidentLinks() {
+  const { incident, links, hiddenSuggestions, canReview, provisionOptions, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as LinkActionData | undefined;
+  const { t } = useTranslation();
+  const lng = useLng();
+  const state = incident.stateCode && isMxState(incident.stateCode) ? MX_STATES[incident.stateCode] : incident.regionRaw || t("taxonomy.state.unknown");
+  return (
+    <div className="incident-links">
+      <p className="breadcrumbs small">
+        <Link to="/provisions">{t("provisions.list.title")}</Link>
+        {canReview ? (
+          <>
+            {" › "}
+            <Link to="/provisions/review">{t("provisions.review.title")}</Link>
+          </>
+        ) : null}
+      </p>
+      <h1>{t("provisions.links.pageTitle", { name: incident.victimName ?? t("provisions.cases.nameWithheld") })}</h1>
+      <dl className="case-facts">
+        <div>
+          <dt>{t("provisions.cases.date")}</dt>
+          <dd>
+            <time dateTime={incident.occurredOn}>{formatDate(incident.datePrecision === "year" ? incident.occurredOn.slice(0, 4) : incident.datePrecision === "month" ? incident.occurredOn.slice(0, 7) : incident.occurredOn, lng)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("provisions.cases.state")}</dt>
+          <dd>{state}</dd>
+        </div>
+        <div>
+          <dt>{t("provisions.cases.sector")}</dt>
+          <dd>{t(`taxonomy.sector.${incident.sector}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("provisions.cases.perpetrator")}</dt>
+          <dd>{t(`taxonomy.perpetrator.${incident.perpetratorType}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("provisions.cases.characteristics")}</dt>
+          <dd>{incident.characteristics.length ? incident.characteristics.map((c) => t(`taxonomy.characteristic.${c}`)).join(", ") : <span className="muted">{t("common.unknown")}</span>}</dd>
+        </div>
+        <div>
+          <dt>{t("provisions.cases.company")}</dt>
+          <dd>
+            {incident.companyName || incident.companyCountry ? (
+              [incident.companyName, incident.companyCountry ? countryName(incident.companyCountry, lng) : null].filter(Boolean).join(", ")
+            ) : (
+              <span className="muted">{t("common.unknown")}</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("provisions.cases.origin")}</dt>
+          <dd>{t(`taxonomy.origin.${incident.origin}`)}</dd>
+        </div>
+      </dl>
+      {done ? (
+        <p className="form-success" role="status">
+          {t(`provisions.links.done.${done}`)}
+        </p>
+      ) : null}
+      {hiddenSuggestions ? <p className="small muted">{t("provisions.links.signInForSuggestions", { count: hiddenSuggestions })}</p> : null}
+      <LinkSuggestionsPanel
+        incidentId={incident.id}
+        links={links}
+        canReview={canReview}
+        redirectTo={`/incidents/${incident.id}/links`}
+        provisionOptions={provisionOptions ?? undefined}
+        actionData={actionData}
+      />
+    </div>
+  );
+}
+
+function countryName(code: string, lng: string): string {
+  try {
+    return new Intl.DisplayNames([lng], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => {
+  const t = getFixedT((d?.lng as Language) ?? "en");
+  return [{ title: `${t("provisions.links.panelTitle")} · Vigía` }];
+};

@@ -1,0 +1,224 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { milestonesInRange } from "~/charts/annual-trend.ts";
+import { buildProvisionYearsChart, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
+import { ChartFigure } from "~/components/chart-figure.tsx";
+import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
+import { CaseCell, StateCell } from "~/components/case-cells.tsx";
+import { LinkDecisionForm, LinkExplanation } from "~/components/link-review.tsx";
+import { getUser, hasRole } from "~/lib/auth.server.ts";
+import { formatDate } from "~/lib/format.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { countLinkedIncidentsByYear, countLinksByStatus, listLinksForProvision } from "~/models/link.server.ts";
+import { listMilestones } from "~/models/milestone.server.ts";
+import { getProvisionByCode } from "~/models/provision.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [lng, user] = await Promise.all([detectLanguage(request), getUser(request)]);
+  const provision = await getProvisionByCode(params.code!, lng);
+  if (!provision) throw new Response("Not found", { status: 404 });
+  const [counts, accepted, suggested, years, milestones] = await Promise.all([
+    countLinksByStatus(provision.id),
+    listLinksForProvision(provision.id, "accepted", lng),
+    user ? listLinksForProvision(provision.id, "suggested", lng, { take: 50 }) : Promise.resolve([]),
+    countLinkedIncidentsByYear(provision.id),
+    listMilestones(lng),
+  ]);
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    lng,
+    provision,
+    counts,
+    accepted,
+    suggested,
+    years,
+    milestones,
+    thisYear: new Date().getUTCFullYear(),
+    signedIn: !!user,
+    canReview: hasRole(user, "staff"),
+    done: done === "accepted" || done === "rejected" ? done : null,
+  };
+}
+
+export default function ProvisionPage() {
+  const { provision, counts, accepted, suggested, years, milestones, thisYear, signedIn, canReview, done } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lng = useLng();
+  const ctx = { t, lng };
+  const range = provisionYearRange(years, thisYear);
+  const chartData = { rows: shapeProvisionYears(years, range.yearFrom, range.yearTo), milestones };
+  const { inside } = milestonesInRange(milestones, range.yearFrom, range.yearTo);
+  const chartTotal = chartData.rows.reduce((sum, r) => sum + r.records, 0);
+  const pillar = pillarLabel(provision.pillar, t, lng);
+  const here = `/provisions/${provision.code}`;
+  return (
+    <article className="provision-page">
+      <p className="breadcrumbs small">
+        <Link to="/provisions">{t("provisions.list.title")}</Link> › <LocalText value={provision.instrument.name} />
+      </p>
+      <h1>
+        <LocalText value={provision.title} /> {provision.isGap ? <GapBadge /> : null}
+      </h1>
+      <p className="provision-meta">
+        <span className="code">{provision.code}</span> · {t("provisions.pillar")}: {pillar.text}
+        {pillar.untranslated ? (
+          <>
+            {" "}
+            <Untranslated />
+          </>
+        ) : null}{" "}
+        · <CommitmentStatus status={provision.status} note={provision.statusNote} /> · <MadeOn date={provision.madeOn} />
+      </p>
+      {provision.isGap ? <p className="gap-callout">{t("provisions.gapHelp")}</p> : null}
+      <LocalText as="p" value={provision.summary} className="provision-text" />
+      <p>
+        <SourceLine source={provision.source} />
+      </p>
+      <p className="small">
+        {t("provisions.detail.instrument")}: <LocalText value={provision.instrument.name} /> · <SourceLine source={provision.instrument.source} />
+      </p>
+      <nav className="page-actions" aria-label={t("provisions.detail.actions")}>
+        <Link to={`${here}/scorecard`}>{t("provisions.scorecard.title")}</Link>
+        <Link to={`/matrix`}>{t("provisions.matrix.title")}</Link>
+        {canReview ? <Link to={`${here}/edit`}>{t("provisions.form.editProvision")}</Link> : null}
+      </nav>
+      {done ? (
+        <p className="form-success" role="status">
+          {t(`provisions.links.done.${done}`)}
+        </p>
+      ) : null}
+
+      <ChartFigure
+        id="provision-years"
+        title={t("provisions.charts.years.title", { code: provision.code })}
+        subtitle={t("provisions.charts.years.subtitle", { from: range.yearFrom, to: range.yearTo })}
+        source={t("provisions.charts.years.source")}
+        config={buildProvisionYearsChart(chartData, ctx)}
+        table={provisionYearsTable(chartData, ctx)}
+        height={280}
+      >
+        <p>{t("provisions.charts.years.note")}</p>
+        {chartTotal === 0 ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
+        {inside.length ? (
+          <>
+            <h3 className="small-heading">{t("charts.milestones")}</h3>
+            <ol className="milestone-list">
+              {inside.map((m) => (
+                <li key={m.key}>
+                  <time dateTime={m.date}>{formatDate(m.date, lng)}</time>: {m.label}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </ChartFigure>
+
+      <section aria-labelledby="accepted-title">
+        <h2 id="accepted-title">
+          {t("provisions.detail.acceptedTitle")} ({counts.accepted})
+        </h2>
+        {accepted.length === 0 ? (
+          <p className="muted">{t("provisions.detail.noAccepted")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption>{t("provisions.detail.acceptedCaption", { code: provision.code })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("provisions.cases.date")}</th>
+                  <th scope="col">{t("provisions.cases.name")}</th>
+                  <th scope="col">{t("provisions.cases.state")}</th>
+                  <th scope="col">{t("provisions.cases.sector")}</th>
+                  <th scope="col">{t("provisions.links.method")}</th>
+                  <th scope="col">{t("provisions.links.rationale")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {accepted.map((l) => (
+                  <tr key={l.id}>
+                    <td>
+                      <time dateTime={l.incident.occurredOn}>{formatDate(l.incident.occurredOn, lng)}</time>
+                    </td>
+                    <th scope="row">
+                      <CaseCell incident={l.incident} />
+                    </th>
+                    <td>
+                      <StateCell incident={l.incident} />
+                    </td>
+                    <td>{t(`taxonomy.sector.${l.incident.sector}`)}</td>
+                    <td>{t(`provisions.links.methods.${l.method}`)}</td>
+                    <td>{l.rationale ?? <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {counts.accepted > accepted.length ? <p className="small">{t("provisions.detail.more", { shown: accepted.length, total: counts.accepted })}</p> : null}
+      </section>
+
+      <section aria-labelledby="suggested-title">
+        <h2 id="suggested-title">
+          {t("provisions.detail.suggestedTitle")} ({counts.suggested})
+        </h2>
+        {!signedIn ? (
+          <p className="muted">{t("provisions.detail.signInToSeeSuggestions")}</p>
+        ) : suggested.length === 0 ? (
+          <p className="muted">{t("provisions.detail.noSuggested")}</p>
+        ) : (
+          <ul className="link-list">
+            {suggested.map((l) => (
+              <li key={l.id} className="link-item link-suggested" id={`link-${l.id}`}>
+                <h3 className="link-title">
+                  <CaseCell incident={l.incident} /> · <time dateTime={l.incident.occurredOn}>{formatDate(l.incident.occurredOn, lng)}</time> ·{" "}
+                  <StateCell incident={l.incident} /> · {t(`taxonomy.sector.${l.incident.sector}`)}
+                </h3>
+                <LinkExplanation link={l} />
+                {canReview ? <LinkDecisionForm link={l} redirectTo={here} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {signedIn && counts.suggested > suggested.length ? <p className="small">{t("provisions.detail.more", { shown: suggested.length, total: counts.suggested })}</p> : null}
+      </section>
+
+      <section aria-labelledby="terms-title">
+        <h2 id="terms-title">{t("provisions.detail.termsTitle")}</h2>
+        <p className="small">{t("provisions.detail.termsIntro")}</p>
+        <div className="terms-columns">
+          <div>
+            <h3 className="small-heading">{t("app.languages.en")}</h3>
+            {provision.termsEn.length ? (
+              <ul className="term-chips" lang="en">
+                {provision.termsEn.map((term) => (
+                  <li key={term}>{term}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted small">{t("provisions.detail.noTerms")}</p>
+            )}
+          </div>
+          <div>
+            <h3 className="small-heading">{t("app.languages.es")}</h3>
+            {provision.termsEs.length ? (
+              <ul className="term-chips" lang="es">
+                {provision.termsEs.map((term) => (
+                  <li key={term}>{term}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted small">{t("provisions.detail.noTerms")}</p>
+            )}
+          </div>
+        </div>
+      </section>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = getFixedT((data?.lng as Language) ?? "en");
+  return [{ title: data ? `${data.provision.title.text} · ${t("provisions.list.title")} · Vigía` : "Vigía" }];
+};

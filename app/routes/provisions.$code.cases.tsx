@@ -1,0 +1,121 @@
+// The case records behind a cell of the matrix (or a row's total): linked to one
+// provision, in a year or a range of years, in a sector, with the link statuses
+// the matrix counted. Its own page, so the matrix works on its own.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CaseCell, StateCell } from "~/components/case-cells.tsx";
+import { LocalText, useLng } from "~/components/commitment.tsx";
+import { formatDate } from "~/lib/format.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { listLinkedIncidents } from "~/models/link.server.ts";
+import { parseMatrixFilter, STATUS_CHOICES } from "~/models/matrix-filter.ts";
+import { getProvisionByCode } from "~/models/provision.server.ts";
+
+const CASE_LIMIT = 500;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lng = await detectLanguage(request);
+  const provision = await getProvisionByCode(params.code!, lng);
+  if (!provision) throw new Response("Not found", { status: 404 });
+  const search = new URL(request.url).searchParams;
+  const year = search.get("year")?.trim();
+  const single = year && /^\d{4}$/.test(year) ? Number(year) : null;
+  const range = new URLSearchParams(search);
+  if (single) {
+    range.set("from", String(single));
+    range.set("to", String(single));
+  }
+  const { filter, problems } = parseMatrixFilter(range, new Date().getUTCFullYear());
+  const cases = await listLinkedIncidents(
+    provision.id,
+    { yearFrom: filter.yearFrom, yearTo: filter.yearTo, sectors: filter.sector === "all" ? undefined : [filter.sector] },
+    [...STATUS_CHOICES[filter.status]],
+    { take: CASE_LIMIT + 1 },
+  );
+  return {
+    lng,
+    provision: { code: provision.code, title: provision.title },
+    filter,
+    problems: year && !single ? [...problems, { param: "year", value: year, reason: "notYear" as const }] : problems,
+    cases: cases.slice(0, CASE_LIMIT),
+    truncated: cases.length > CASE_LIMIT,
+  };
+}
+
+export default function ProvisionCases() {
+  const { provision, filter, problems, cases, truncated } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lng = useLng();
+  const years = filter.yearFrom === filter.yearTo ? String(filter.yearFrom) : `${filter.yearFrom}–${filter.yearTo}`;
+  return (
+    <div className="provision-cases">
+      <p className="breadcrumbs small">
+        <Link to="/provisions">{t("provisions.list.title")}</Link> › <Link to={`/provisions/${provision.code}`}>{provision.code}</Link> ›{" "}
+        <Link to={`/matrix?${new URLSearchParams({ sector: filter.sector, status: filter.status })}`}>{t("provisions.matrix.title")}</Link>
+      </p>
+      <h1>
+        {t("provisions.cases.title", { code: provision.code, years })}
+      </h1>
+      <p className="lede">
+        <LocalText value={provision.title} />
+      </p>
+      <p>
+        {t("provisions.cases.filters", {
+          sector: filter.sector === "all" ? t("provisions.matrix.allSectors") : t(`taxonomy.sector.${filter.sector}`),
+          status: t(`provisions.matrix.statusChoices.${filter.status}`),
+        })}
+      </p>
+      {problems.length ? (
+        <div className="form-error" role="alert">
+          {problems.map((p, i) => (
+            <p key={i}>{t(`provisions.filters.problems.${p.reason}`, { param: p.param, value: p.value })}</p>
+          ))}
+        </div>
+      ) : null}
+      {cases.length === 0 ? (
+        <p className="muted">{t("provisions.cases.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" id="provision-cases">
+            <caption>{t("provisions.cases.caption", { count: cases.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("provisions.cases.date")}</th>
+                <th scope="col">{t("provisions.cases.name")}</th>
+                <th scope="col">{t("provisions.cases.state")}</th>
+                <th scope="col">{t("provisions.cases.sector")}</th>
+                <th scope="col">{t("provisions.cases.linkStatus")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <time dateTime={c.occurredOn}>{formatDate(c.occurredOn, lng)}</time>
+                  </td>
+                  <th scope="row">
+                    <CaseCell incident={c} />
+                  </th>
+                  <td>
+                    <StateCell incident={c} />
+                  </td>
+                  <td>{t(`taxonomy.sector.${c.sector}`)}</td>
+                  <td>{t(`provisions.links.statuses.${c.linkStatus}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {truncated ? <p className="small">{t("provisions.cases.truncated", { count: CASE_LIMIT })}</p> : null}
+      <p className="small muted">{t("provisions.cases.note")}</p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = getFixedT((data?.lng as Language) ?? "en");
+  return [{ title: data ? `${data.provision.code} · ${t("provisions.matrix.title")} · Vigía` : "Vigía" }];
+};

@@ -1,0 +1,63 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
+import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { listInstrumentOptions } from "~/models/instrument.server.ts";
+import { getProvisionForm, updateProvision } from "~/models/provision.server.ts";
+import { fieldErrors, formInput, formValues, provisionSchema } from "~/models/provision.schema.ts";
+import { listSourceOptions } from "~/models/source.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, "staff");
+  const lng = await detectLanguage(request);
+  const stored = await getProvisionForm(params.code!);
+  if (!stored) throw new Response("Not found", { status: 404 });
+  const [instruments, sources] = await Promise.all([listInstrumentOptions(lng), listSourceOptions()]);
+  return { lng, code: params.code!, stored, instruments, sources };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForAction(request, "staff");
+  const code = params.code!;
+  // The code is fixed once a provision exists: links and addresses use it.
+  form.set("code", code);
+  const values = formValues(form);
+  const expected = String(form.get("expectedUpdatedAt") ?? "");
+  const parsed = provisionSchema.safeParse(formInput(form, ["isGap"]));
+  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), updatedAt: expected }, { status: 400 });
+  const outcome = await updateProvision(code, parsed.data, user.id, expected);
+  if (!outcome) throw new Response("Not found", { status: 404 });
+  if (!outcome.ok) {
+    if (!outcome.errors.form) return data({ values, errors: outcome.errors, updatedAt: expected }, { status: 400 });
+    // Someone saved in between: keep what was typed, and take the newer version so that saving again overwrites knowingly.
+    const current = await getProvisionForm(code);
+    return data({ values, errors: outcome.errors, updatedAt: current?.updatedAt ?? expected }, { status: 409 });
+  }
+  return redirect(`/provisions/${code}`);
+}
+
+export default function EditProvision() {
+  const { code, stored, instruments, sources } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
+  const { t } = useTranslation();
+  const state: FormState = result ?? { values: stored.values, errors: {} };
+  const conflict = !!result?.errors.form?.includes("conflict");
+  return (
+    <div className="form-page">
+      <p className="breadcrumbs small">
+        <Link to="/provisions">{t("provisions.list.title")}</Link> › <Link to={`/provisions/${code}`}>{code}</Link>
+      </p>
+      <h1>{t("provisions.form.editProvisionTitle", { code })}</h1>
+      <p>{t("provisions.form.auditNote")}</p>
+      {conflict ? <p className="notice">{t("provisions.form.conflictHelp")}</p> : null}
+      <CommitmentForm submitLabel={t("provisions.form.save")} state={state} updatedAt={result?.updatedAt ?? stored.updatedAt}>
+        <ProvisionFields state={state} instruments={instruments} sources={sources} editing />
+      </CommitmentForm>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editProvisionTitle", { code: d?.code ?? "" })} · Vigía` }];

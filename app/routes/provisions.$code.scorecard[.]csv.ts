@@ -1,0 +1,16 @@
+// The scorecard's numbers as CSV: every year, the two windows around the
+// milestone and the count since the commitment was made, each with its period.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { scorecardTable } from "~/charts/provision-years.ts";
+import { getFixedT } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { csvResponse, tableToCsv } from "~/lib/provision-export.server.ts";
+import { getScorecard } from "~/models/scorecard.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lng = await detectLanguage(request);
+  const scorecard = await getScorecard(params.code!, lng, new URL(request.url).searchParams);
+  if (!scorecard) throw new Response("Not found", { status: 404 });
+  const table = scorecardTable(scorecard.data, { t: getFixedT(lng), lng });
+  return csvResponse(tableToCsv(table), `vigia-scorecard-${scorecard.provision.code}-${scorecard.params.milestoneKey}-${scorecard.params.months}m.csv`);
+}

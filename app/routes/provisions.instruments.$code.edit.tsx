@@ -1,0 +1,57 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CommitmentForm, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
+import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { getInstrumentForm, updateInstrument } from "~/models/instrument.server.ts";
+import { fieldErrors, formInput, formValues, instrumentSchema } from "~/models/provision.schema.ts";
+import { listSourceOptions } from "~/models/source.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, "staff");
+  const stored = await getInstrumentForm(params.code!);
+  if (!stored) throw new Response("Not found", { status: 404 });
+  return { lng: await detectLanguage(request), code: params.code!, stored, sources: await listSourceOptions() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForAction(request, "staff");
+  const code = params.code!;
+  form.set("code", code);
+  const values = formValues(form);
+  const expected = String(form.get("expectedUpdatedAt") ?? "");
+  const parsed = instrumentSchema.safeParse(formInput(form));
+  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), updatedAt: expected }, { status: 400 });
+  const outcome = await updateInstrument(code, parsed.data, user.id, expected);
+  if (!outcome) throw new Response("Not found", { status: 404 });
+  if (!outcome.ok) {
+    if (!outcome.errors.form) return data({ values, errors: outcome.errors, updatedAt: expected }, { status: 400 });
+    const current = await getInstrumentForm(code);
+    return data({ values, errors: outcome.errors, updatedAt: current?.updatedAt ?? expected }, { status: 409 });
+  }
+  return redirect(`/provisions#instrument-${code}`);
+}
+
+export default function EditInstrument() {
+  const { code, stored, sources } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
+  const { t } = useTranslation();
+  const state: FormState = result ?? { values: stored.values, errors: {} };
+  return (
+    <div className="form-page">
+      <p className="breadcrumbs small">
+        <Link to="/provisions">{t("provisions.list.title")}</Link>
+      </p>
+      <h1>{t("provisions.form.editInstrumentTitle", { code })}</h1>
+      <p>{t("provisions.form.auditNote")}</p>
+      {result?.errors.form ? <p className="notice">{t("provisions.form.conflictHelp")}</p> : null}
+      <CommitmentForm submitLabel={t("provisions.form.save")} state={state} updatedAt={result?.updatedAt ?? stored.updatedAt}>
+        <InstrumentFields state={state} sources={sources} editing />
+      </CommitmentForm>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editInstrumentTitle", { code: d?.code ?? "" })} · Vigía` }];

@@ -1,0 +1,46 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CommitmentForm, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
+import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { createInstrument } from "~/models/instrument.server.ts";
+import { fieldErrors, formInput, formValues, instrumentSchema } from "~/models/provision.schema.ts";
+import { listSourceOptions } from "~/models/source.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "staff");
+  return { lng: await detectLanguage(request), sources: await listSourceOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForAction(request, "staff");
+  const values = formValues(form);
+  const parsed = instrumentSchema.safeParse(formInput(form));
+  if (!parsed.success) return data<FormState>({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const outcome = await createInstrument(parsed.data, user.id);
+  if (!outcome.ok) return data<FormState>({ values, errors: outcome.errors }, { status: 400 });
+  return redirect(`/provisions#instrument-${outcome.code}`);
+}
+
+export default function NewInstrument() {
+  const { sources } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormState | undefined;
+  const { t } = useTranslation();
+  const state: FormState = result ?? { values: { position: "0" }, errors: {} };
+  return (
+    <div className="form-page">
+      <p className="breadcrumbs small">
+        <Link to="/provisions">{t("provisions.list.title")}</Link>
+      </p>
+      <h1>{t("provisions.form.newInstrument")}</h1>
+      <p>{t("provisions.form.auditNote")}</p>
+      <CommitmentForm submitLabel={t("provisions.form.create")} state={state}>
+        <InstrumentFields state={state} sources={sources} editing={false} />
+      </CommitmentForm>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newInstrument")} · Vigía` }];

@@ -1,0 +1,48 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CommitmentForm, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
+import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { listInstrumentOptions } from "~/models/instrument.server.ts";
+import { saveMilestone } from "~/models/milestone.server.ts";
+import { fieldErrors, formInput, formValues, milestoneSchema } from "~/models/provision.schema.ts";
+import { listSourceOptions } from "~/models/source.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "staff");
+  const lng = await detectLanguage(request);
+  return { lng, sources: await listSourceOptions(), instruments: await listInstrumentOptions(lng) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForAction(request, "staff");
+  const values = formValues(form);
+  const parsed = milestoneSchema.safeParse(formInput(form));
+  if (!parsed.success) return data<FormState>({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const outcome = await saveMilestone(parsed.data, user.id, null);
+  if (!outcome?.ok) return data<FormState>({ values, errors: outcome?.errors ?? {} }, { status: 400 });
+  return redirect("/provisions/milestones");
+}
+
+export default function NewMilestone() {
+  const { sources, instruments } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormState | undefined;
+  const { t } = useTranslation();
+  const state: FormState = result ?? { values: {}, errors: {} };
+  return (
+    <div className="form-page">
+      <p className="breadcrumbs small">
+        <Link to="/provisions/milestones">{t("provisions.milestones.title")}</Link>
+      </p>
+      <h1>{t("provisions.form.newMilestone")}</h1>
+      <p>{t("provisions.form.auditNote")}</p>
+      <CommitmentForm submitLabel={t("provisions.form.create")} state={state}>
+        <MilestoneFields state={state} sources={sources} instruments={instruments} editing={false} />
+      </CommitmentForm>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newMilestone")} · Vigía` }];

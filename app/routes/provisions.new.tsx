@@ -1,0 +1,50 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
+import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { listInstrumentOptions } from "~/models/instrument.server.ts";
+import { createProvision } from "~/models/provision.server.ts";
+import { fieldErrors, formInput, formValues, provisionSchema } from "~/models/provision.schema.ts";
+import { listSourceOptions } from "~/models/source.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "staff");
+  const lng = await detectLanguage(request);
+  const [instruments, sources] = await Promise.all([listInstrumentOptions(lng), listSourceOptions()]);
+  const instrument = new URL(request.url).searchParams.get("instrument") ?? "";
+  return { lng, instruments, sources, initial: { instrumentCode: instrument, status: "unconfirmed", position: "0" } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForAction(request, "staff");
+  const values = formValues(form);
+  const parsed = provisionSchema.safeParse(formInput(form, ["isGap"]));
+  if (!parsed.success) return data<FormState>({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const outcome = await createProvision(parsed.data, user.id);
+  if (!outcome.ok) return data<FormState>({ values, errors: outcome.errors }, { status: 400 });
+  return redirect(`/provisions/${outcome.code}`);
+}
+
+export default function NewProvision() {
+  const { instruments, sources, initial } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormState | undefined;
+  const { t } = useTranslation();
+  const state: FormState = result ?? { values: initial, errors: {} };
+  return (
+    <div className="form-page">
+      <p className="breadcrumbs small">
+        <Link to="/provisions">{t("provisions.list.title")}</Link>
+      </p>
+      <h1>{t("provisions.form.newProvision")}</h1>
+      <p>{t("provisions.form.auditNote")}</p>
+      <CommitmentForm submitLabel={t("provisions.form.create")} state={state}>
+        <ProvisionFields state={state} instruments={instruments} sources={sources} editing={false} />
+      </CommitmentForm>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newProvision")} · Vigía` }];

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildProvisionYearsChart,
+  lastDay,
+  milestoneLegend,
+  monthWindow,
+  provisionYearRange,
+  provisionYearsTable,
+  scorecardComparisonLine,
+  scorecardTable,
+  shapeProvisionYears,
+  type ScorecardData,
+} from "~/charts/provision-years.ts";
+import { chartContext } from "./context.ts";
+
+const milestones = [
+  { key: "law", date: "2012-06-25", label: "Protection law" },
+  { key: "csp-launch", date: "2025-09-18", label: "Partnership launched" },
+];
+
+describe("shapeProvisionYears", () => {
+  it("gives every year of the range a row, 0 where nothing is linked", () => {
+    const rows = shapeProvisionYears([{ year: 2014, records: 2 }, { year: 2021, records: 5 }], 2012, 2026);
+    expect(rows).toHaveLength(15);
+    expect(rows[0]).toEqual({ year: 2012, records: 0 });
+    expect(rows.find((r) => r.year === 2021)).toEqual({ year: 2021, records: 5 });
+  });
+
+  it("widens the range to cover every linked year", () => {
+    expect(provisionYearRange([], 2026)).toEqual({ yearFrom: 2012, yearTo: 2026 });
+    expect(provisionYearRange([{ year: 2008, records: 1 }, { year: 2027, records: 1 }], 2026)).toEqual({ yearFrom: 2008, yearTo: 2027 });
+  });
+});
+
+describe("buildProvisionYearsChart", () => {
+  const data = { rows: shapeProvisionYears([{ year: 2021, records: 3 }], 2012, 2026), milestones };
+  const config = buildProvisionYearsChart(data, chartContext());
+
+  it("plots exactly the table's numbers, with milestones marked", () => {
+    const table = provisionYearsTable(data, chartContext());
+    expect(config.data.datasets[0].data).toEqual(table.rows.map((r) => r[1]));
+    expect(config.data.labels).toEqual(table.rows.map((r) => String(r[0])));
+    expect(config.options?.plugins?.milestones?.marks?.map((m) => m.number)).toEqual([1, 2]);
+    expect(milestoneLegend(data, chartContext())).toBe("Milestones: (1) June 25, 2012: Protection law; (2) September 18, 2025: Partnership launched");
+  });
+
+  it("labels in the reader's language", () => {
+    const es = buildProvisionYearsChart(data, chartContext("es"));
+    expect(es.data.datasets[0].label).toBe("Casos con un vínculo aceptado");
+  });
+});
+
+describe("scorecard windows and table", () => {
+  it("takes whole months on each side of the milestone, as [from, to)", () => {
+    expect(monthWindow("2025-09-18", 12, "before")).toEqual({ from: "2024-09-18", to: "2025-09-18" });
+    expect(monthWindow("2025-09-18", 12, "after")).toEqual({ from: "2025-09-18", to: "2026-09-18" });
+    expect(monthWindow("2025-09-18", 3, "after")).toEqual({ from: "2025-09-18", to: "2025-12-18" });
+    expect(lastDay("2026-09-18")).toBe("2026-09-17");
+  });
+
+  const data: ScorecardData = {
+    rows: shapeProvisionYears([{ year: 2025, records: 1 }], 2024, 2026),
+    milestones,
+    milestone: { key: "csp-launch", date: "2025-09-18", label: "Partnership launched" },
+    months: 12,
+    before: { from: "2024-09-18", to: "2025-09-18", records: 4 },
+    after: { from: "2025-09-18", to: "2026-09-18", records: 2 },
+    sinceMade: { from: "2025-09-18", records: 3 },
+  };
+
+  it("lists every number with its period: years, before, after, since the commitment", () => {
+    const table = scorecardTable(data, chartContext());
+    expect(table.columns).toEqual(["Period", "From", "To", "Case records with an accepted link"]);
+    expect(table.rows).toEqual([
+      ["2024", "2024-01-01", "2024-12-31", 0],
+      ["2025", "2025-01-01", "2025-12-31", 1],
+      ["2026", "2026-01-01", "2026-12-31", 0],
+      ["12 months before Partnership launched (September 18, 2025)", "2024-09-18", "2025-09-17", 4],
+      ["12 months after Partnership launched (September 18, 2025)", "2025-09-18", "2026-09-17", 2],
+      ["Since the commitment was made", "2025-09-18", null, 3],
+    ]);
+  });
+
+  it("says in one line what the PNG compares, in each language", () => {
+    expect(scorecardComparisonLine(data, chartContext())).toBe(
+      "Before and after Partnership launched (September 18, 2025): 12 months before: 4 · 12 months after: 2 · since the commitment was made (September 18, 2025): 3",
+    );
+    expect(scorecardComparisonLine({ ...data, months: 1, sinceMade: null }, chartContext("es"))).toContain("mes anterior: 4");
+    expect(scorecardTable({ ...data, sinceMade: null }, chartContext("fr")).rows).toHaveLength(5);
+  });
+});

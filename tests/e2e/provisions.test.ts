@@ -1,0 +1,141 @@
+// Commitments end to end in Chromium: an admin suggests links for every case,
+// a staff member accepts one with a rationale, and the provision page, its
+// scorecard and the accountability matrix show it, with their charts drawn.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, canvasInk, launchBrowser, startApp, type RunningApp } from "./app.ts";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(page: Page, role: "staff" | "admin") {
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel("Email").fill(`${role}@vigia.test`);
+  await page.getByLabel("Password").fill(`vigia-${role}-demo`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${app.url}/`);
+}
+
+describe("provisions, link review, scorecard and matrix", () => {
+  let caseName = "";
+  let caseYear = "";
+
+  it("lets an admin suggest links for every case record and watch the progress", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => (m.type() === "error" ? errors.push(m.text()) : undefined));
+    await signIn(page, "admin");
+    await page.goto(`${app.url}/provisions/rules`);
+    expect(await page.locator("#rule-sector-mining").textContent()).toContain("Sustainable mining and critical minerals");
+    await page.getByRole("button", { name: "Suggest links for all case records" }).click();
+    await page.waitForURL(/\/provisions\/suggest\/\w+$/);
+    // The page refreshes itself until the run is over.
+    await expect.poll(() => page.locator("#job-status").textContent(), { timeout: 60_000 }).toBe("Finished");
+    expect(await page.locator("#job-progress").textContent()).toContain("154 of 154 case records");
+    await page.screenshot({ path: join(ARTIFACTS, "provisions-suggest-progress.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets staff accept a suggestion on a case with a rationale", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => (m.type() === "error" ? errors.push(m.text()) : undefined));
+    await signIn(page, "staff");
+    await page.goto(`${app.url}/provisions/review?sector=mining_extractives`);
+    expect(await page.locator("main").textContent()).toContain("27 case records have suggestions awaiting review.");
+    const first = page.locator("table tbody tr").first();
+    caseYear = (await first.locator("time").getAttribute("datetime"))!.slice(0, 4);
+    const caseLink = first.getByRole("link");
+    caseName = (await caseLink.textContent())!.trim();
+    await caseLink.click();
+    await page.waitForURL(/\/incidents\/\w+\/links$/);
+    // Client-side navigation: the address changes before the new page has rendered.
+    await expect.poll(() => page.locator("h1").textContent()).toContain(caseName);
+
+    const suggestion = page.locator("li.link-item").filter({ has: page.locator(".code", { hasText: /^AP-I-MIN$/ }) });
+    expect(await suggestion.locator(".link-explanation").textContent()).toContain("sector-mining");
+    // Without a rationale the browser's own check stops the form; with one it goes through.
+    await suggestion.getByLabel("Rationale (required)").fill("Killed in a conflict over a mine; the plan's mining commitment applies.");
+    await suggestion.getByRole("button", { name: "Accept" }).click();
+    await expect.poll(() => page.locator(".form-success").textContent()).toBe("Link accepted.");
+    const accepted = page.locator(".link-group-accepted li.link-item").filter({ has: page.locator(".code", { hasText: /^AP-I-MIN$/ }) });
+    expect(await accepted.textContent()).toContain("Killed in a conflict over a mine");
+    expect(await accepted.textContent()).toContain("Demo staff");
+    await page.screenshot({ path: join(ARTIFACTS, "provisions-review.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the accepted link on the provision page, the scorecard and the matrix, with charts drawn", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => (m.type() === "error" ? errors.push(m.text()) : undefined));
+
+    await page.goto(`${app.url}/provisions/AP-I-MIN`, { waitUntil: "networkidle" });
+    expect(await page.locator("#accepted-title").textContent()).toContain("(1)");
+    expect(await page.locator("section[aria-labelledby=accepted-title] table").textContent()).toContain(caseName);
+    await expect.poll(async () => (await canvasInk(page))["provision-years"], { timeout: 15_000 }).toBeGreaterThan(2000);
+
+    await page.goto(`${app.url}/provisions/AP-I-MIN/scorecard`, { waitUntil: "networkidle" });
+    await expect.poll(async () => (await canvasInk(page))["scorecard-years"], { timeout: 15_000 }).toBeGreaterThan(2000);
+    const yearRow = page.locator("#scorecard-years table tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${caseYear}$`) }) });
+    expect(await yearRow.locator("td").textContent()).toBe("1");
+    expect(await page.locator("#scorecard-before .headline-label").textContent()).toContain("12 months before");
+    expect(await page.locator(".scorecard-sources").textContent()).toContain("La Jornada");
+    const png = await page.request.get(`${app.url}/provisions/AP-I-MIN/scorecard.png?milestone=csp-launch&months=12`);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    await page.screenshot({ path: join(ARTIFACTS, "provisions-scorecard.png"), fullPage: true });
+
+    await page.goto(`${app.url}/matrix`, { waitUntil: "networkidle" });
+    await expect.poll(async () => (await canvasInk(page))["accountability-matrix"], { timeout: 15_000 }).toBeGreaterThan(20_000);
+    const row = page.locator(".matrix-table tbody tr").filter({ has: page.locator(".code", { hasText: /^AP-I-MIN$/ }) });
+    const years = await page.locator(".matrix-table thead th").allTextContents();
+    const cell = row.locator("td").nth(years.indexOf(caseYear) - 1);
+    expect(await cell.textContent()).toBe("1");
+    await cell.getByRole("link").click();
+    await page.waitForURL(/\/provisions\/AP-I-MIN\/cases\?year=/);
+    expect(await page.locator("#provision-cases").textContent()).toContain(caseName);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("works without JavaScript: the matrix filters and a rejection with a rationale", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/matrix`);
+    await page.getByLabel("Links counted").selectOption("both");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/status=both/);
+    expect(await page.locator(".notice").textContent()).toContain("not findings");
+    expect(await page.locator(".matrix-table tbody tr").count()).toBe(26);
+
+    await signIn(page, "staff");
+    await page.goto(`${app.url}/provisions/AP-I-RESPMIN`);
+    const suggestion = page.locator("li.link-item").first();
+    await suggestion.getByLabel("Rationale (required)").fill("TSM adoption postdates this case");
+    await suggestion.getByRole("button", { name: "Reject" }).click();
+    await page.waitForURL(/\/provisions\/AP-I-RESPMIN\?done=rejected/);
+    expect(await page.locator(".form-success").textContent()).toBe("Link rejected.");
+    expect(await page.locator("#suggested-title").textContent()).toContain("(26)");
+    await context.close();
+  });
+});

@@ -1,0 +1,232 @@
+// Scorecard and matrix counts against a direct SQL count of accepted links (the
+// same SQL on SQLite and PostgreSQL), after a realistic mix of decisions.
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/lib/db.server.ts";
+import { createLinkSuggestionJob, runLinkSuggestionJob } from "~/models/link-job.server.ts";
+import { suggestLinksForIncident } from "~/models/link.server.ts";
+import { loader as scorecardLoader } from "~/routes/provisions.$code.scorecard.tsx";
+import { loader as scorecardCsv } from "~/routes/provisions.$code.scorecard[.]csv.ts";
+import { loader as scorecardPng } from "~/routes/provisions.$code.scorecard[.]png.ts";
+import { loader as casesLoader } from "~/routes/provisions.$code.cases.tsx";
+import { loader as matrixLoader } from "~/routes/matrix.tsx";
+import { loader as matrixCsv } from "~/routes/matrix[.]csv.ts";
+import { loader as matrixPng } from "~/routes/matrix[.]png.ts";
+import { loader as detailLoader } from "~/routes/provisions.$code._index.tsx";
+import { getAs } from "../setup/auth.ts";
+
+const args = (url: string, params: Record<string, string> = {}) => ({ request: getAs(url), params, context: {} });
+
+/** Accepted (or given-status) links per provision and year, counted directly in SQL, as the published rule says: not deleted, Global Witness or verified. */
+async function sqlCounts(statuses: string[], sector: string | null): Promise<Map<string, number>> {
+  type Row = { code: string; year: number | bigint; n: number | bigint };
+  const [a, b = statuses[0]] = statuses;
+  const rows = sector
+    ? await prisma.$queryRaw<Row[]>`
+        SELECT p."code" AS "code", i."year" AS "year", COUNT(*) AS "n"
+        FROM "IncidentProvisionLink" l
+        JOIN "Incident" i ON i."id" = l."incidentId"
+        JOIN "Provision" p ON p."id" = l."provisionId"
+        WHERE l."status" IN (${a}, ${b}) AND i."sector" = ${sector}
+          AND i."deletedAt" IS NULL AND (i."origin" = 'gw_dataset' OR i."verificationStatus" = 'verified')
+        GROUP BY p."code", i."year"`
+    : await prisma.$queryRaw<Row[]>`
+        SELECT p."code" AS "code", i."year" AS "year", COUNT(*) AS "n"
+        FROM "IncidentProvisionLink" l
+        JOIN "Incident" i ON i."id" = l."incidentId"
+        JOIN "Provision" p ON p."id" = l."provisionId"
+        WHERE l."status" IN (${a}, ${b})
+          AND i."deletedAt" IS NULL AND (i."origin" = 'gw_dataset' OR i."verificationStatus" = 'verified')
+        GROUP BY p."code", i."year"`;
+  return new Map(rows.map((r) => [`${r.code}:${Number(r.year)}`, Number(r.n)]));
+}
+
+async function sqlWindow(code: string, from: string, to: string | null): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS "n"
+    FROM "IncidentProvisionLink" l
+    JOIN "Incident" i ON i."id" = l."incidentId"
+    JOIN "Provision" p ON p."id" = l."provisionId"
+    WHERE p."code" = ${code} AND l."status" = 'accepted'
+      AND i."deletedAt" IS NULL
+      AND (i."origin" = 'gw_dataset' OR i."verificationStatus" = 'verified')
+      AND i."occurredOn" >= ${new Date(`${from}T00:00:00Z`)}
+      AND i."occurredOn" < ${new Date(`${to ?? "9999-01-01"}T00:00:00Z`)}`;
+  return Number(rows[0].n);
+}
+
+async function staffCase(date: string, over: Record<string, unknown> = {}) {
+  const incident = await prisma.incident.create({
+    data: {
+      origin: "staff",
+      occurredOn: new Date(`${date}T00:00:00Z`),
+      year: Number(date.slice(0, 4)),
+      sector: "mining_extractives",
+      perpetratorType: "hitmen",
+      outcome: "threat",
+      verificationStatus: "verified",
+      victimName: "Test person",
+      ...over,
+    },
+  });
+  await prisma.$transaction((tx) => suggestLinksForIncident(tx, incident.id));
+  return incident;
+}
+
+async function setStatus(incidentId: string, code: string, status: string) {
+  await prisma.incidentProvisionLink.updateMany({ where: { incidentId, provision: { code } }, data: { status } });
+}
+
+beforeAll(async () => {
+  const { job } = await createLinkSuggestionJob(null);
+  await runLinkSuggestionJob(job.id);
+  // Global Witness mining cases: 20 accepted, 3 rejected, 4 left suggested.
+  const mining = await prisma.incident.findMany({ where: { origin: "gw_dataset", sector: "mining_extractives" }, orderBy: { externalId: "asc" }, select: { id: true } });
+  for (const [i, { id }] of mining.entries()) {
+    await setStatus(id, "AP-I-MIN", i < 20 ? "accepted" : i < 23 ? "rejected" : "suggested");
+    if (i % 2 === 0) await setStatus(id, "ESCAZU-ART9", "accepted");
+  }
+  // Non-mining cases accepted on Escazú: must disappear under the default mining filter.
+  const others = await prisma.incident.findMany({ where: { origin: "gw_dataset", sector: "logging" }, take: 7, select: { id: true } });
+  for (const { id } of others) await setStatus(id, "ESCAZU-ART9", "accepted");
+  // Staff cases around the partnership launch (2025-09-18), 12-month windows.
+  for (const date of ["2024-09-17", "2024-09-18", "2025-03-01", "2025-09-17", "2025-09-18", "2025-10-01", "2026-09-17", "2026-09-18"]) {
+    const c = await staffCase(date);
+    await setStatus(c.id, "AP-I-MIN", "accepted");
+  }
+  // Not counted: an unverified record and a deleted one, both with accepted links.
+  await setStatus((await staffCase("2025-11-01", { verificationStatus: "reported" })).id, "AP-I-MIN", "accepted");
+  await setStatus((await staffCase("2025-11-02", { deletedAt: new Date() })).id, "AP-I-MIN", "accepted");
+  // A name that must not be shown.
+  await staffCase("2025-12-01", { victimNamePublic: false, victimName: "Hidden Name" }).then((c) => setStatus(c.id, "AP-I-MIN", "accepted"));
+});
+
+describe("the scorecard", () => {
+  it("counts accepted links per year exactly as a direct SQL count does", async () => {
+    const data = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
+    const sql = await sqlCounts(["accepted"], null);
+    let total = 0;
+    for (const row of data.data.rows) {
+      expect(row.records, String(row.year)).toBe(sql.get(`AP-I-MIN:${row.year}`) ?? 0);
+      total += row.records;
+    }
+    expect(total).toBe([...sql].filter(([k]) => k.startsWith("AP-I-MIN:")).reduce((s, [, n]) => s + n, 0));
+    expect(total).toBe(20 + 8 + 1);
+  });
+
+  it("compares 12 months before and after the partnership launch by default, and counts since the commitment was made", async () => {
+    const data = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
+    expect(data.params).toEqual({ milestoneKey: "csp-launch", months: 12 });
+    expect(data.data.before).toEqual({ from: "2024-09-18", to: "2025-09-18", records: await sqlWindow("AP-I-MIN", "2024-09-18", "2025-09-18") });
+    expect(data.data.after).toEqual({ from: "2025-09-18", to: "2026-09-18", records: await sqlWindow("AP-I-MIN", "2025-09-18", "2026-09-18") });
+    expect(data.data.before.records).toBe(3); // 2024-09-18, 2025-03-01, 2025-09-17
+    expect(data.data.after.records).toBe(4); // 2025-09-18, 2025-10-01, 2025-12-01, 2026-09-17
+    expect(data.data.sinceMade).toEqual({ from: "2025-09-18", records: await sqlWindow("AP-I-MIN", "2025-09-18", null) });
+    expect(data.pending).toBe(4 + 0);
+  });
+
+  it("lets the reader choose the milestone and the window, and explains a bad choice", async () => {
+    const data = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard?milestone=escazu-in-force-mx&months=6", { code: "AP-I-MIN" }))) as any;
+    expect(data.data.before).toMatchObject({ from: "2020-10-22", to: "2021-04-22", records: await sqlWindow("AP-I-MIN", "2020-10-22", "2021-04-22") });
+    expect(data.data.after).toMatchObject({ from: "2021-04-22", to: "2021-10-22", records: await sqlWindow("AP-I-MIN", "2021-04-22", "2021-10-22") });
+    const bad = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard?milestone=nope&months=abc", { code: "AP-I-MIN" }))) as any;
+    expect(bad.params).toEqual({ milestoneKey: "csp-launch", months: 12 });
+    expect(bad.problems.map((p: any) => p.param)).toEqual(["milestone", "months"]);
+  });
+
+  it("says plainly when the commitment's date is not known", async () => {
+    const data = (await scorecardLoader(args("http://localhost/provisions/CA-CORE/scorecard", { code: "CA-CORE" }))) as any;
+    expect(data.data.sinceMade).toBeNull();
+    expect(data.provision.madeOn).toBeNull();
+  });
+
+  it("exports the same numbers as CSV, and the chart as a PNG", async () => {
+    const page = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
+    const csv = (await scorecardCsv(args("http://localhost/provisions/AP-I-MIN/scorecard.csv", { code: "AP-I-MIN" }))) as Response;
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("Content-Disposition")).toMatch(/vigia-scorecard-AP-I-MIN-csp-launch-12m\.csv/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("Period,From,To,Case records with an accepted link");
+    expect(lines).toContain(`2021,2021-01-01,2021-12-31,${page.data.rows.find((r: any) => r.year === 2021).records}`);
+    expect(lines.at(-3)).toMatch(new RegExp(`^"12 months before .*",2024-09-18,2025-09-17,${page.data.before.records}$`));
+    expect(lines.at(-2)).toMatch(new RegExp(`,2025-09-18,2026-09-17,${page.data.after.records}$`));
+    expect(lines.at(-1)).toBe(`Since the commitment was made,2025-09-18,,${page.data.sinceMade.records}`);
+
+    const png = (await scorecardPng(args("http://localhost/provisions/AP-I-MIN/scorecard.png?lng=es", { code: "AP-I-MIN" }))) as Response;
+    expect(png.headers.get("Content-Type")).toBe("image/png");
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
+    const view = new DataView(bytes.buffer);
+    expect(view.getUint32(16)).toBe(1200); // width
+    expect(view.getUint32(20)).toBeGreaterThan(500); // height: text + chart
+    await expect(scorecardCsv(args("http://localhost/provisions/NOPE/scorecard.csv", { code: "NOPE" }))).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("shows the same yearly counts on the provision page", async () => {
+    const page = (await detailLoader(args("http://localhost/provisions/AP-I-MIN", { code: "AP-I-MIN" }))) as any;
+    expect(page.counts).toMatchObject({ accepted: 20 + 8 + 1, rejected: 3, suggested: 4 });
+    expect(page.accepted).toHaveLength(29);
+    expect(page.suggested).toEqual([]); // anonymous readers do not see suggestions
+    const sql = await sqlCounts(["accepted"], null);
+    for (const y of page.years) expect(y.records).toBe(sql.get(`AP-I-MIN:${y.year}`));
+    expect(page.accepted.find((l: any) => l.incident.nameWithheld)).toMatchObject({ incident: { victimName: null } });
+  });
+});
+
+describe("the accountability matrix", () => {
+  it("defaults to mining and extractives, accepted links, 2012 to this year, and matches a direct SQL count in every cell", async () => {
+    const data = (await matrixLoader(args("http://localhost/matrix"))) as any;
+    expect(data.filter).toEqual({ sector: "mining_extractives", yearFrom: 2012, yearTo: new Date().getUTCFullYear(), status: "accepted" });
+    const sql = await sqlCounts(["accepted"], "mining_extractives");
+    expect(data.data.rows).toHaveLength(26);
+    let cells = 0;
+    for (const row of data.data.rows) {
+      row.counts.forEach((n: number, i: number) => {
+        expect(n, `${row.code} ${data.data.years[i]}`).toBe(sql.get(`${row.code}:${data.data.years[i]}`) ?? 0);
+        cells += n;
+      });
+    }
+    expect(cells).toBe([...sql.values()].reduce((a, b) => a + b, 0));
+    expect(data.data.rows.find((r: any) => r.code === "ESCAZU-ART9").total).toBe(14); // half the Global Witness mining cases; the logging ones are left out
+  });
+
+  it("counts every sector and suggested links when asked, labelled, and still matches SQL", async () => {
+    const data = (await matrixLoader(args("http://localhost/matrix?sector=all&status=both&from=2012&to=2021"))) as any;
+    expect(data.data.includesSuggested).toBe(true);
+    const sql = await sqlCounts(["accepted", "suggested"], null);
+    for (const row of data.data.rows) row.counts.forEach((n: number, i: number) => expect(n, `${row.code} ${data.data.years[i]}`).toBe(sql.get(`${row.code}:${data.data.years[i]}`) ?? 0));
+    const escazu = data.data.rows.find((r: any) => r.code === "ESCAZU-ART9");
+    expect(escazu.total).toBe(154); // every Global Witness case, accepted or suggested
+  });
+
+  it("reports bad filters instead of failing", async () => {
+    const data = (await matrixLoader(args("http://localhost/matrix?sector=gold&from=20x&status=maybe"))) as any;
+    expect(data.filter.sector).toBe("mining_extractives");
+    expect(data.problems.map((p: any) => p.param).sort()).toEqual(["from", "sector", "status"]);
+  });
+
+  it("exports CSV rows equal to the matrix, and a PNG", async () => {
+    const data = (await matrixLoader(args("http://localhost/matrix?from=2019&to=2021"))) as any;
+    const csv = (await matrixCsv(args("http://localhost/matrix.csv?from=2019&to=2021"))) as Response;
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("Code,Provision,2019,2020,2021,Total");
+    const min = data.data.rows.find((r: any) => r.code === "AP-I-MIN");
+    expect(lines.find((l) => l.startsWith("AP-I-MIN,"))).toBe(`AP-I-MIN,${min.title},${min.counts.join(",")},${min.total}`);
+    expect(lines).toHaveLength(27);
+    const png = (await matrixPng(args("http://localhost/matrix.png?from=2019&to=2021&lng=fr"))) as Response;
+    expect(png.headers.get("Content-Type")).toBe("image/png");
+    expect(new DataView(await png.arrayBuffer()).getUint32(16)).toBe(1400);
+  });
+
+  it("opens the case records behind a cell", async () => {
+    const matrix = (await matrixLoader(args("http://localhost/matrix"))) as any;
+    const min = matrix.data.rows.find((r: any) => r.code === "AP-I-MIN");
+    const i2021 = matrix.data.years.indexOf(2021);
+    const cell = (await casesLoader(args("http://localhost/provisions/AP-I-MIN/cases?year=2021&sector=mining_extractives&status=accepted", { code: "AP-I-MIN" }))) as any;
+    expect(cell.cases).toHaveLength(min.counts[i2021]);
+    expect(cell.cases.every((c: any) => c.year === 2021 && c.sector === "mining_extractives" && c.linkStatus === "accepted")).toBe(true);
+    const y2025 = (await casesLoader(args("http://localhost/provisions/AP-I-MIN/cases?year=2025", { code: "AP-I-MIN" }))) as any;
+    expect(y2025.cases.map((c: any) => c.occurredOn)).toEqual(["2025-03-01", "2025-09-17", "2025-09-18", "2025-10-01", "2025-12-01"]);
+    expect(y2025.cases.at(-1)).toMatchObject({ victimName: null, nameWithheld: true });
+    expect(JSON.stringify(y2025)).not.toContain("Hidden Name");
+  });
+});
