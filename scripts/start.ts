@@ -13,6 +13,20 @@ const root = resolve(import.meta.dirname, "..");
 process.chdir(root);
 if (existsSync(".env")) process.loadEnvFile(".env");
 
+/**
+ * A new database gets its link suggestions once, so reviewers find work waiting;
+ * later runs are an admin's choice (/provisions/rules or npm run links:suggest).
+ * Suggestions are never counted until a person accepts them.
+ */
+async function suggestLinksOnFirstStart() {
+  const { prisma } = await import("../app/lib/db.server.ts");
+  if ((await prisma.linkSuggestionJob.count()) > 0) return;
+  const { suggestAllLinks } = await import("./links-suggest.ts");
+  let last = "";
+  await suggestAllLinks((line) => (last = line));
+  console.log(`Link suggestions for review: ${last}`);
+}
+
 async function main() {
   const env = readEnv();
   if (env.isProduction && env.usingDevSecret) {
@@ -20,6 +34,7 @@ async function main() {
   }
   buildIfNeeded();
   const { target, demoUsers } = await setUpDatabase({ log: (s) => console.log(s) });
+  await suggestLinksOnFirstStart();
   // Serve the production build in production mode whatever the shell says.
   process.env.NODE_ENV = "production";
   if (demoUsers) process.env.VIGIA_DEMO_USERS = "1";

@@ -22,6 +22,8 @@ describe("npm start on a fresh SQLite database", () => {
   it("migrates, seeds and serves, saying which database it uses", async () => {
     expect(app.output()).toMatch(/Applied \d+ migration/);
     expect(app.output()).toMatch(/Seeded: .*154 incidents/);
+    // A new database gets link suggestions once, waiting for review (never counted until accepted).
+    expect(app.output()).toMatch(/Link suggestions for review: Done: [1-9]\d* suggestions created/);
     const health = await fetch(`${app.url}/healthz`);
     expect(await health.json()).toEqual({ status: "ok", database: "sqlite" });
   });
