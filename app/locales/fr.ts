@@ -21,8 +21,8 @@ export const fr: Translation = {
       charts: "Graphiques",
     },
     footer: {
-      data: "Chiffres et fiches de cas : Global Witness, tels que publiés, avec la source à côté de chaque nombre. Les textes de Vigía sont les siens.",
-      layers: "Les chiffres publiés sont affichés tels qu'imprimés et ne sont jamais recalculés; les décomptes des fiches de cas sont calculés à partir des fiches et affichés à part.",
+      data: "Chiffres et dossiers de cas : Global Witness, tels que publiés, avec la source à côté de chaque nombre. Les textes de Vigía sont les siens.",
+      layers: "Les chiffres publiés sont affichés tels qu'imprimés et ne sont jamais recalculés; les décomptes des dossiers de cas sont calculés à partir des dossiers et affichés à part.",
     },
     demoBanner: "Des comptes de démonstration sont activés sur cette base de données. N'y enregistrez pas de cas réels.",
   },
@@ -57,7 +57,7 @@ export const fr: Translation = {
   overview: {
     title: "Défenseurs de la terre et de l'environnement au Mexique",
     intro:
-      "Les chiffres de Global Witness sur les défenseurs tués ou disparus au Mexique, tels que publiés, à côté des fiches de cas qui les sous-tendent.",
+      "Les chiffres de Global Witness sur les défenseurs tués ou disparus au Mexique, tels que publiés, à côté des dossiers de cas qui les sous-tendent.",
     headlines: "Chiffres clés",
     total: {
       label: "défenseurs de la terre et de l'environnement tués ou disparus au Mexique",
@@ -86,7 +86,7 @@ export const fr: Translation = {
     of: "sur {{total}}",
     figureSource: "Source : {{source}}",
     casesNote:
-      "Les fiches de cas (une ligne par personne, 2012–2021) proviennent du jeu de données téléchargeable de Global Witness; elles peuvent différer des chiffres annuels, que Global Witness révise.",
+      "Les dossiers de cas (une ligne par personne, 2012–2021) proviennent du jeu de données téléchargeable de Global Witness; ils peuvent différer des chiffres annuels, que Global Witness révise.",
   },
   charts: {
     sourceLine: "Source : {{source}}",
@@ -115,13 +115,13 @@ export const fr: Translation = {
         "Lorsque le chiffre du Mexique du rapport lui-même est introuvable (2012–2015), la barre montre la valeur révisée de Global Witness; 2022–2024 n'ont pas encore de révision. Les rapports antérieurs à 2025 comptent les disparitions de longue durée comme des meurtres.",
     },
     sectorBreakdown: {
-      title: "Fiches de cas par secteur, Mexique 2012–2021",
+      title: "Dossiers de cas par secteur, Mexique 2012–2021",
       subtitle: "Personnes tuées, selon le secteur d'activité consigné par Global Witness; les secteurs non confirmés sont conservés",
       people: "Personnes tuées",
       sector: "Secteur",
-      source: "Jeu de données de Global Witness sur les attaques mortelles 2012–2021 (fiches de cas, téléchargé le 22 septembre 2022)",
+      source: "Jeu de données de Global Witness sur les attaques mortelles 2012–2021 (dossiers de cas, téléchargé le 22 septembre 2022)",
       coverage:
-        "Couvre seulement les fiches de cas de 2012–2021 : Global Witness n'a pas publié de données par cas pour 2022–2024.",
+        "Couvre seulement les dossiers de cas de 2012–2021 : Global Witness n'a pas publié de données par cas pour 2022–2024.",
     },
   },
   taxonomy: {
