@@ -1,4 +1,7 @@
 import { auth } from "./en/auth.ts";
+import { admin } from "./en/admin.ts";
+import { incidents } from "./en/incidents.ts";
+import { validation } from "./en/validation.ts";
 
 // English strings. es.ts and fr.ts must have exactly the same keys: the
 // Translation type makes the typecheck fail when one is missing, and
@@ -183,6 +186,7 @@ export const en = {
   },
   // Feature sections live in app/locales/<lng>/<feature>.ts, one line each here.
   auth,
+  incidents, admin, validation,
   errors: {
     notFoundTitle: "Page not found",
     notFound: "There is no page at this address. Check the link, or start again from the overview.",

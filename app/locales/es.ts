@@ -1,5 +1,8 @@
 import type { Translation } from "./en.ts";
 import { auth } from "./es/auth.ts";
+import { admin } from "./es/admin.ts";
+import { incidents } from "./es/incidents.ts";
+import { validation } from "./es/validation.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -181,6 +184,7 @@ export const es: Translation = {
     state: { unknown: "Estado no identificado" },
   },
   auth,
+  incidents, admin, validation,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

@@ -1,5 +1,8 @@
 import type { Translation } from "./en.ts";
 import { auth } from "./fr/auth.ts";
+import { admin } from "./fr/admin.ts";
+import { incidents } from "./fr/incidents.ts";
+import { validation } from "./fr/validation.ts";
 
 // Français (Canada).
 export const fr: Translation = {
@@ -181,6 +184,7 @@ export const fr: Translation = {
     state: { unknown: "État non identifié" },
   },
   auth,
+  incidents, admin, validation,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",

@@ -5,6 +5,7 @@ import { annualTrendTable, buildAnnualTrendChart, milestonesInRange, shapeAnnual
 import { buildSectorBreakdownChart, sectorBreakdownTable, shapeSectorBreakdown } from "~/charts/sector-breakdown.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
 import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatPercent } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -17,6 +18,7 @@ const TREND_FROM = 2012;
 const TREND_TO = 2025;
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const [headline, annual, sectors, milestones] = await Promise.all([
     getHeadlineFigures(),
