@@ -67,7 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const id = params.id!;
-  await liveIncident(id);
+  // A case deleted while someone edits it answers 409 below, with every typed value kept.
+  if (!(await getIncidentForStaff(id))) throw new Response("Not found", { status: 404 });
   const values = readIncidentForm(form);
   const intent = String(form.get("intent") ?? "save");
   const nonce = `${Date.now()}-${Math.random()}`;
