@@ -146,6 +146,7 @@ export interface CaseListPage {
   rows: CaseListRow[];
   next: string | null;
   prev: string | null;
+  /** Every matching record (-1 when not asked for) */
   total: number;
 }
 
@@ -168,6 +169,8 @@ export async function listIncidents(options: {
   size?: number;
   staff?: boolean;
   deleted?: boolean;
+  /** Count every matching record too (one indexed COUNT; on by default) */
+  withTotal?: boolean;
 }): Promise<CaseListPage> {
   const size = options.size ?? 50;
   const { field, dir } = SORT_COLUMN[options.sort ?? "date_desc"];
@@ -191,7 +194,7 @@ export async function listIncidents(options: {
       take: size + 1,
       select: PUBLIC_COLUMNS,
     }),
-    prisma.incident.count({ where: base }),
+    options.withTotal === false ? Promise.resolve(-1) : prisma.incident.count({ where: base }),
   ]);
   const more = found.length > size;
   const rows = found.slice(0, size);

@@ -44,10 +44,11 @@ async function everything(sort: CaseSort, filter: IncidentFilter): Promise<strin
 
 describe("keyset pagination", () => {
   for (const sort of CASE_SORTS) {
-    for (const [label, filter] of [
+    const filters: [string, IncidentFilter][] = [
       ["default scope", FILTER],
       ["with filters", { ...FILTER, states: ["OAX"], verification: ["verified", "reported"] }],
-    ] as const) {
+    ];
+    for (const [label, filter] of filters) {
       it(`${sort}, ${label}: forwards and backwards, no duplicates, no gaps`, async () => {
         const expected = await everything(sort, filter);
         expect(expected.length).toBeGreaterThan(40);

@@ -102,7 +102,7 @@ describe("managing users", () => {
     const params = { id: admin.userId };
     const path = `/admin/users/${admin.userId}`;
     const audit = await prisma.auditEvent.count();
-    for (const fields of [{ intent: "role", role: "viewer" }, { intent: "deactivate" }]) {
+    for (const fields of [{ intent: "role", role: "viewer" }, { intent: "deactivate" }] as Record<string, string>[]) {
       const outcome = await post(manageAction, path, fields, admin, params);
       expect(outcome.status).toBe(403);
       expect(outcome.data.refused).toBe("self");
