@@ -114,7 +114,8 @@ const texts = (form: FormLike, name: string) => form.getAll(name).map((v) => (ty
 export function readIncidentForm(form: FormLike): IncidentFormValues {
   const urls = texts(form, "sourceUrl");
   const titles = texts(form, "sourceTitle");
-  const rows = Math.max(urls.length, titles.length);
+  // At least one row, so that a message about sources always has a field to sit next to.
+  const rows = Math.max(urls.length, titles.length, 1);
   return {
     date: { year: text(form, "year"), month: text(form, "month"), day: text(form, "day") },
     victimName: text(form, "victimName"),
@@ -256,7 +257,11 @@ export type IncidentValidation = { ok: true; data: IncidentInput } | { ok: false
 
 export function validateIncident(values: IncidentFormValues): IncidentValidation {
   const result = incidentSchema.safeParse(values);
-  if (!result.success) return { ok: false, errors: issuesToErrors(result.error.issues) };
+  if (!result.success) {
+    // Characteristics are one group of checkboxes: one message for the group, not per box.
+    const issues = result.error.issues.map((i) => (i.path[0] === "characteristics" ? { ...i, path: ["characteristics"] } : i));
+    return { ok: false, errors: issuesToErrors(issues) };
+  }
   const v = result.data;
   const year = Number(v.date.year);
   const month = v.date.month ? Number(v.date.month) : 1;

@@ -48,7 +48,7 @@ export default function Users() {
               <tr key={u.id} className={u.active ? undefined : "muted"}>
                 <th scope="row">
                   {u.name}
-                  {u.id === me ? " ★" : ""}
+                  {u.id === me ? ` ${t("admin.users.you")}` : ""}
                 </th>
                 <td>{u.email}</td>
                 <td>{t(`auth.roles.${u.role}`, { defaultValue: u.role })}</td>

@@ -20,6 +20,8 @@ interface Fixture {
   live: string;
   deleted: string;
   user: string;
+  /** A deactivated user, to reactivate */
+  inactive: string;
 }
 
 interface Attempt {
@@ -135,7 +137,14 @@ const MATRIX: Record<string, Attempt[]> = {
     { name: "open a user", method: "GET", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }) },
     { name: "change a role", method: "POST", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }), fields: () => ({ intent: "role", role: "admin" }) },
     { name: "deactivate a user", method: "POST", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }), fields: () => ({ intent: "deactivate" }) },
-    { name: "reactivate a user", method: "POST", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }), fields: () => ({ intent: "reactivate" }) },
+    {
+      name: "reactivate a user",
+      method: "POST",
+      min: "admin",
+      path: (f) => `/admin/users/${f.inactive}`,
+      params: (f) => ({ id: f.inactive }),
+      fields: () => ({ intent: "reactivate" }),
+    },
     { name: "revoke a user's sessions", method: "POST", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }), fields: () => ({ intent: "revoke" }) },
   ],
   "audit.tsx": [{ name: "read the audit log", method: "GET", min: "admin", path: () => "/audit?action=create" }],
@@ -156,7 +165,8 @@ async function fixture(): Promise<Fixture> {
   const user = (await prisma.user.create({ data: { email: `target-${Math.random().toString(36).slice(2)}@vigia.test`, name: "Target", role: "viewer", passwordHash: "x", active: true } })).id;
   // A live session for the target, so that revoking or deactivating has something to end.
   await prisma.session.create({ data: { id: `s-${user}`, userId: user, expiresAt: new Date(Date.now() + 3_600_000) } });
-  return { live, deleted, user };
+  const inactive = (await prisma.user.create({ data: { email: `off-${Math.random().toString(36).slice(2)}@vigia.test`, name: "Off", role: "viewer", passwordHash: "x", active: false } })).id;
+  return { live, deleted, user, inactive };
 }
 
 /** Everything a denied attempt could have changed. */

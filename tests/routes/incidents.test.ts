@@ -164,7 +164,7 @@ describe("bad input on every field", () => {
     ["an age that is not a number", { age: "treinta" }, "age", "notWholeNumber"],
     ["a negative age", { age: "-3" }, "age", "notWholeNumber"],
     ["an age too high", { age: "121" }, "age", "ageRange"],
-    ["an unknown characteristic", { characteristics: ["indigenous", "alien"] }, "characteristics.1", "unknownChoice"],
+    ["an unknown characteristic", { characteristics: ["indigenous", "alien"] }, "characteristics", "unknownChoice"],
     ["an empty sector", { sector: "" }, "sector", "required"],
     ["an unknown sector", { sector: "oil" }, "sector", "unknownChoice"],
     ["an empty perpetrator", { perpetratorType: "" }, "perpetratorType", "required"],

@@ -17,6 +17,7 @@ export const admin = {
     inactive: "Deactivated",
     lockedUntil: "Locked until {{time}}",
     caption: "Users of this Vigía",
+    you: "(you)",
   },
   newUser: {
     title: "Add a user",

@@ -19,6 +19,7 @@ export const admin: Translation["admin"] = {
     inactive: "Desactivado",
     lockedUntil: "Bloqueado hasta {{time}}",
     caption: "Usuarios de este Vigía",
+    you: "(usted)",
   },
   newUser: {
     title: "Agregar un usuario",

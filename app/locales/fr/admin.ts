@@ -19,6 +19,7 @@ export const admin: Translation["admin"] = {
     inactive: "Désactivé",
     lockedUntil: "Verrouillé jusqu'à {{time}}",
     caption: "Utilisateurs de ce Vigía",
+    you: "(vous)",
   },
   newUser: {
     title: "Ajouter un utilisateur",
