@@ -90,6 +90,11 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
             <NavLink to="/charts">{t("app.nav.charts")}</NavLink>
             <NavLink to="/provisions">{t("app.nav.provisions")}</NavLink>
             <NavLink to="/matrix">{t("provisions.nav.matrix")}</NavLink>
+            {/* Case records (issue 4): viewers and up; logging for staff; users and audit for admins. */}
+            {user ? <NavLink to="/incidents">{t("app.nav.cases")}</NavLink> : null}
+            {user && user.role !== "viewer" ? <NavLink to="/incidents/new">{t("incidents.nav.newIncident")}</NavLink> : null}
+            {user?.role === "admin" ? <NavLink to="/admin/users">{t("admin.nav.users")}</NavLink> : null}
+            {user?.role === "admin" ? <NavLink to="/audit">{t("admin.nav.audit")}</NavLink> : null}
           </nav>
           <div className="header-tools">
             <LanguageSwitcher current={lng} />

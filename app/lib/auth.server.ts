@@ -3,6 +3,7 @@
 // session activity. Denials are 403 responses (or a redirect to sign-in for anonymous).
 import { redirect } from "@remix-run/node";
 import { assertCsrf } from "./csrf.server.ts";
+import { env } from "./env.server.ts";
 import { getActiveSession, touchSession, type ActiveSession, type SessionUser } from "./session.server.ts";
 
 export type Role = SessionUser["role"];
@@ -46,4 +47,13 @@ export async function requireUserForAction(
   if (!hasRole(session.user, role)) throw new Response("Forbidden", { status: 403 });
   await touchSession(session);
   return { user: session.user, form, session };
+}
+
+/**
+ * For the aggregate dashboards: public unless the deployment sets
+ * PUBLIC_DASHBOARDS=0, in which case a signed-in viewer is needed.
+ */
+export async function requireDashboardReader(request: Request): Promise<SessionUser | null> {
+  if (env().publicDashboards) return getUser(request);
+  return requireUser(request, "viewer");
 }

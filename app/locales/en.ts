@@ -1,6 +1,9 @@
 import { auth } from "./en/auth.ts";
 import { trends } from "./en/trends.ts";
 import { provisions } from "./en/provisions.ts";
+import { admin } from "./en/admin.ts";
+import { incidents } from "./en/incidents.ts";
+import { validation } from "./en/validation.ts";
 
 // English strings. es.ts and fr.ts must have exactly the same keys: the
 // Translation type makes the typecheck fail when one is missing, and
@@ -190,6 +193,7 @@ export const en = {
   auth,
   trends,
   provisions,
+  incidents, admin, validation,
   errors: {
     notFoundTitle: "Page not found",
     notFound: "There is no page at this address. Check the link, or start again from the overview.",

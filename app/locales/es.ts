@@ -2,6 +2,9 @@ import type { Translation } from "./en.ts";
 import { auth } from "./es/auth.ts";
 import { trends } from "./es/trends.ts";
 import { provisions } from "./es/provisions.ts";
+import { admin } from "./es/admin.ts";
+import { incidents } from "./es/incidents.ts";
+import { validation } from "./es/validation.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -188,6 +191,7 @@ export const es: Translation = {
   auth,
   trends,
   provisions,
+  incidents, admin, validation,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

@@ -2,6 +2,9 @@ import type { Translation } from "./en.ts";
 import { auth } from "./fr/auth.ts";
 import { trends } from "./fr/trends.ts";
 import { provisions } from "./fr/provisions.ts";
+import { admin } from "./fr/admin.ts";
+import { incidents } from "./fr/incidents.ts";
+import { validation } from "./fr/validation.ts";
 
 // Français (Canada).
 export const fr: Translation = {
@@ -188,6 +191,7 @@ export const fr: Translation = {
   auth,
   trends,
   provisions,
+  incidents, admin, validation,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",

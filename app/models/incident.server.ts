@@ -1,6 +1,9 @@
 // Every Prisma query on case records (incidents). Aggregations run in SQL.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/lib/name-match.ts";
+import { auditDiff, writeAudit } from "./audit.server.ts";
 import type { IncidentFilter } from "./incident-filter.ts";
+import type { IncidentInput } from "./incident.schema.ts";
 
 /** The Prisma where clause of a filter; never includes soft-deleted records. */
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
@@ -103,4 +106,560 @@ export async function getIncidentYearBounds(): Promise<{ min: number; max: numbe
 export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{ origin: string; lastChanged: Date }[]> {
   const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _max: { updatedAt: true } });
   return rows.filter((r) => r._max.updatedAt).map((r) => ({ origin: r.origin, lastChanged: r._max.updatedAt! }));
+}
+
+// ---------- Case records one by one: list, read, write (issue 4) ----------
+// Reads come in two shapes: the public one (what viewers and, where allowed,
+// anonymous visitors get) never selects a staff-only field and replaces a
+// withheld victim name by null; the staff one adds the confidential fields.
+// Every write runs in a transaction together with its audit event.
+
+/** The columns any signed-in reader may see. Staff-only columns are absent by construction. */
+const PUBLIC_COLUMNS = {
+  id: true,
+  origin: true,
+  externalId: true,
+  occurredOn: true,
+  datePrecision: true,
+  year: true,
+  victimName: true,
+  victimNamePublic: true,
+  gender: true,
+  age: true,
+  sector: true,
+  perpetratorType: true,
+  outcome: true,
+  victimCount: true,
+  stateCode: true,
+  regionRaw: true,
+  municipality: true,
+  companyName: true,
+  companyCountry: true,
+  description: true,
+  verificationStatus: true,
+  verifiedAt: true,
+  deletedAt: true,
+  updatedAt: true,
+} satisfies Prisma.IncidentSelect;
+
+export const CASE_SORTS = ["date_desc", "date_asc", "updated_desc"] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+const SORT_COLUMN: Record<CaseSort, { field: "occurredOn" | "updatedAt"; dir: "asc" | "desc" }> = {
+  date_desc: { field: "occurredOn", dir: "desc" },
+  date_asc: { field: "occurredOn", dir: "asc" },
+  updated_desc: { field: "updatedAt", dir: "desc" },
+};
+
+export interface CaseCursor {
+  at: Date;
+  id: string;
+}
+
+export function encodeCaseCursor(c: CaseCursor): string {
+  return `${c.at.getTime()}.${c.id}`;
+}
+
+export function decodeCaseCursor(raw: string | null | undefined): CaseCursor | null {
+  const m = raw ? /^(-?\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(raw) : null;
+  return m ? { at: new Date(Number(m[1])), id: m[2] } : null;
+}
+
+export interface CaseListRow {
+  id: string;
+  origin: string;
+  occurredOn: Date;
+  datePrecision: string;
+  /** Null when unknown or withheld from this reader */
+  victimName: string | null;
+  nameWithheld: boolean;
+  gender: string;
+  sector: string;
+  perpetratorType: string;
+  outcome: string;
+  victimCount: number;
+  stateCode: string | null;
+  regionRaw: string | null;
+  municipality: string | null;
+  verificationStatus: string;
+  deletedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface CaseListPage {
+  rows: CaseListRow[];
+  next: string | null;
+  prev: string | null;
+  /** Every matching record (-1 when not asked for) */
+  total: number;
+}
+
+/** What a reader may see of a victim's name: staff see it always, others only when it may be published. */
+function visibleName(row: { victimName: string | null; victimNamePublic: boolean }, staff: boolean) {
+  const withheld = !row.victimNamePublic && row.victimName !== null;
+  return { victimName: withheld && !staff ? null : row.victimName, nameWithheld: withheld };
+}
+
+/**
+ * One page of the case list, keyset-paginated on (sort column, id): the cost of a
+ * page does not grow with its depth, unlike OFFSET. `deleted` lists soft-deleted
+ * records instead (staff's bin).
+ */
+export async function listIncidents(options: {
+  filter: IncidentFilter;
+  sort?: CaseSort;
+  after?: CaseCursor | null;
+  before?: CaseCursor | null;
+  size?: number;
+  staff?: boolean;
+  deleted?: boolean;
+  /** Count every matching record too (one indexed COUNT; on by default) */
+  withTotal?: boolean;
+}): Promise<CaseListPage> {
+  const size = options.size ?? 50;
+  const { field, dir } = SORT_COLUMN[options.sort ?? "date_desc"];
+  const backwards = !options.after && !!options.before;
+  const cursor = options.after ?? options.before;
+  const base: Prisma.IncidentWhereInput = options.deleted ? { deletedAt: { not: null } } : incidentWhere(options.filter);
+  const and: Prisma.IncidentWhereInput[] = [base];
+  // Reading backwards flips the order; rows are put back in reading order below.
+  const order = backwards ? (dir === "desc" ? "asc" : "desc") : dir;
+  if (cursor) {
+    const beyond = order === "desc" ? "lt" : "gt";
+    const upTo = order === "desc" ? "lte" : "gte";
+    // The first condition bounds the index range; the second breaks ties on id.
+    and.push({ [field]: { [upTo]: cursor.at } });
+    and.push({ OR: [{ [field]: { [beyond]: cursor.at } }, { id: { [beyond]: cursor.id } }] });
+  }
+  const [found, total] = await Promise.all([
+    prisma.incident.findMany({
+      where: { AND: and },
+      orderBy: [{ [field]: order }, { id: order }],
+      take: size + 1,
+      select: PUBLIC_COLUMNS,
+    }),
+    options.withTotal === false ? Promise.resolve(-1) : prisma.incident.count({ where: base }),
+  ]);
+  const more = found.length > size;
+  const rows = found.slice(0, size);
+  if (backwards) rows.reverse();
+  const key = (r: (typeof rows)[number]) => encodeCaseCursor({ at: r[field], id: r.id });
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      origin: r.origin,
+      occurredOn: r.occurredOn,
+      datePrecision: r.datePrecision,
+      ...visibleName(r, !!options.staff),
+      gender: r.gender,
+      sector: r.sector,
+      perpetratorType: r.perpetratorType,
+      outcome: r.outcome,
+      victimCount: r.victimCount,
+      stateCode: r.stateCode,
+      regionRaw: r.regionRaw,
+      municipality: r.municipality,
+      verificationStatus: r.verificationStatus,
+      deletedAt: r.deletedAt,
+      updatedAt: r.updatedAt,
+    })),
+    next: last && (backwards || more) ? key(last) : null,
+    prev: first && (backwards ? more : !!cursor) ? key(first) : null,
+    total,
+  };
+}
+
+export interface PublicIncident {
+  id: string;
+  origin: string;
+  externalId: string | null;
+  occurredOn: Date;
+  datePrecision: string;
+  victimName: string | null;
+  nameWithheld: boolean;
+  gender: string;
+  age: number | null;
+  characteristics: string[];
+  sector: string;
+  perpetratorType: string;
+  outcome: string;
+  victimCount: number;
+  stateCode: string | null;
+  regionRaw: string | null;
+  municipality: string | null;
+  companyName: string | null;
+  companyCountry: string | null;
+  description: string | null;
+  sources: { url: string | null; title: string }[];
+  verificationStatus: string;
+  verifiedAt: Date | null;
+}
+
+export interface StaffIncident extends PublicIncident {
+  victimNamePublic: boolean;
+  version: number;
+  deletedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  verificationNote: string | null;
+  verifiedBy: { id: string; name: string } | null;
+  createdBy: { id: string; name: string } | null;
+  updatedBy: { id: string; name: string } | null;
+  confidential: { witnesses: string | null; contacts: string | null; exactLocation: string | null; confidentialNotes: string | null };
+}
+
+const RELATED = {
+  characteristics: { select: { code: true }, orderBy: { code: "asc" } },
+  sources: { select: { url: true, title: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
+} satisfies Prisma.IncidentSelect;
+
+/** A live (not deleted) case as any signed-in reader may see it; null when absent or deleted. */
+export async function getIncidentPublic(id: string): Promise<PublicIncident | null> {
+  const row = await prisma.incident.findFirst({ where: { id, deletedAt: null }, select: { ...PUBLIC_COLUMNS, ...RELATED } });
+  if (!row) return null;
+  const { victimNamePublic: _p, deletedAt: _d, updatedAt: _u, year: _y, ...rest } = row;
+  return { ...rest, ...visibleName(row, false), characteristics: row.characteristics.map((c) => c.code) };
+}
+
+const person = { select: { id: true, name: true } } as const;
+
+/** A case with its staff-only fields, deleted or not; null when absent. */
+export async function getIncidentForStaff(id: string): Promise<StaffIncident | null> {
+  const row = await prisma.incident.findUnique({
+    where: { id },
+    select: {
+      ...PUBLIC_COLUMNS,
+      ...RELATED,
+      version: true,
+      createdAt: true,
+      verificationNote: true,
+      verifiedBy: person,
+      createdBy: person,
+      updatedBy: person,
+      confidential: { select: { witnesses: true, contacts: true, exactLocation: true, confidentialNotes: true } },
+    },
+  });
+  if (!row) return null;
+  const { year: _y, ...rest } = row;
+  return {
+    ...rest,
+    nameWithheld: !row.victimNamePublic && row.victimName !== null,
+    characteristics: row.characteristics.map((c) => c.code),
+    confidential: row.confidential ?? { witnesses: null, contacts: null, exactLocation: null, confidentialNotes: null },
+  };
+}
+
+/** The non-sensitive fields of a case, as the audit log records them. */
+export function incidentAuditValues(r: {
+  occurredOn: Date;
+  datePrecision: string;
+  victimName: string | null;
+  victimNamePublic: boolean;
+  gender: string;
+  age: number | null;
+  characteristics: string[];
+  sector: string;
+  perpetratorType: string;
+  outcome: string;
+  victimCount: number;
+  stateCode: string | null;
+  municipality: string | null;
+  companyName: string | null;
+  companyCountry: string | null;
+  description: string | null;
+  sources: { url: string | null; title: string }[];
+}): Record<string, unknown> {
+  return {
+    occurredOn: r.occurredOn.toISOString().slice(0, 10),
+    datePrecision: r.datePrecision,
+    // A withheld name is sensitive: the log says that it is withheld, never what it is.
+    victimName: r.victimName === null ? null : r.victimNamePublic ? r.victimName : "[withheld]",
+    victimNamePublic: r.victimNamePublic,
+    gender: r.gender,
+    age: r.age,
+    characteristics: [...r.characteristics].sort(),
+    sector: r.sector,
+    perpetratorType: r.perpetratorType,
+    outcome: r.outcome,
+    victimCount: r.victimCount,
+    stateCode: r.stateCode,
+    municipality: r.municipality,
+    companyName: r.companyName,
+    companyCountry: r.companyCountry,
+    description: r.description,
+    sources: r.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)),
+  };
+}
+
+/** Names (never values) of the staff-only fields that differ, so the log can say they changed. */
+function sensitiveChanges(
+  before: { victimName: string | null; victimNamePublic: boolean; confidential: IncidentInput["confidential"] },
+  after: { victimName: string | null; victimNamePublic: boolean; confidential: IncidentInput["confidential"] },
+): string[] {
+  const changed: string[] = (Object.keys(after.confidential) as (keyof IncidentInput["confidential"])[]).filter(
+    (k) => (before.confidential[k] ?? null) !== (after.confidential[k] ?? null),
+  );
+  const nameHidden = !before.victimNamePublic || !after.victimNamePublic;
+  if (nameHidden && before.victimName !== after.victimName) changed.unshift("victimName");
+  return changed;
+}
+
+function incidentColumns(input: IncidentInput) {
+  return {
+    occurredOn: input.occurredOn,
+    datePrecision: input.datePrecision,
+    year: input.year,
+    victimName: input.victimName,
+    victimNamePublic: input.victimNamePublic,
+    gender: input.gender,
+    age: input.age,
+    sector: input.sector,
+    perpetratorType: input.perpetratorType,
+    outcome: input.outcome,
+    victimCount: input.victimCount,
+    stateCode: input.stateCode,
+    municipality: input.municipality,
+    companyName: input.companyName,
+    companyCountry: input.companyCountry,
+    description: input.description,
+  };
+}
+
+/** Stores a new staff-logged case (status "reported") with its audit event. */
+export async function createIncident(input: IncidentInput, actorId: string, options: { possibleDuplicates?: string[] } = {}): Promise<{ id: string }> {
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.incident.create({
+      data: {
+        ...incidentColumns(input),
+        origin: "staff",
+        countryCode: "MX",
+        verificationStatus: "reported",
+        createdById: actorId,
+        updatedById: actorId,
+        characteristics: { create: input.characteristics.map((code) => ({ code })) },
+        sources: { create: input.sources.map((s, position) => ({ ...s, position })) },
+        confidential: { create: input.confidential },
+      },
+      select: { id: true },
+    });
+    const sensitive = (Object.keys(input.confidential) as (keyof IncidentInput["confidential"])[]).filter((k) => input.confidential[k] !== null);
+    await writeAudit(tx, {
+      actorId,
+      action: "create",
+      entityType: "incident",
+      entityId: created.id,
+      after: {
+        ...incidentAuditValues(input),
+        verificationStatus: "reported",
+        version: 1,
+        ...(sensitive.length ? { staffOnlyFieldsFilled: sensitive } : {}),
+        ...(options.possibleDuplicates?.length ? { savedDespitePossibleDuplicates: options.possibleDuplicates } : {}),
+      },
+    });
+    return created;
+  });
+}
+
+export type SaveResult =
+  | { status: "saved"; version: number }
+  | { status: "conflict"; current: StaffIncident }
+  | { status: "missing" };
+
+/**
+ * Saves an edit only if the case is still at `baseVersion` (one atomic
+ * UPDATE ... WHERE id AND version); otherwise nothing is written and the newer
+ * version comes back so that the page can show both.
+ */
+export async function updateIncident(id: string, baseVersion: number, input: IncidentInput, actorId: string): Promise<SaveResult> {
+  const result = await prisma.$transaction(async (tx) => {
+    const before = await tx.incident.findUnique({
+      where: { id },
+      select: { ...PUBLIC_COLUMNS, ...RELATED, version: true, confidential: true },
+    });
+    if (!before || before.deletedAt) return { status: "missing" as const };
+    const { count } = await tx.incident.updateMany({
+      where: { id, version: baseVersion, deletedAt: null },
+      data: { ...incidentColumns(input), updatedById: actorId, version: { increment: 1 } },
+    });
+    if (count === 0) return { status: "conflict" as const };
+    await tx.incidentCharacteristic.deleteMany({ where: { incidentId: id } });
+    if (input.characteristics.length) await tx.incidentCharacteristic.createMany({ data: input.characteristics.map((code) => ({ incidentId: id, code })) });
+    await tx.incidentSource.deleteMany({ where: { incidentId: id } });
+    if (input.sources.length) await tx.incidentSource.createMany({ data: input.sources.map((s, position) => ({ ...s, incidentId: id, position })) });
+    await tx.incidentConfidential.upsert({ where: { incidentId: id }, create: { incidentId: id, ...input.confidential }, update: input.confidential });
+    const oldValues = incidentAuditValues({ ...before, characteristics: before.characteristics.map((c) => c.code) });
+    const diff = auditDiff(oldValues, incidentAuditValues(input));
+    const oldConfidential = {
+      witnesses: before.confidential?.witnesses ?? null,
+      contacts: before.confidential?.contacts ?? null,
+      exactLocation: before.confidential?.exactLocation ?? null,
+      confidentialNotes: before.confidential?.confidentialNotes ?? null,
+    };
+    const sensitive = sensitiveChanges({ ...before, confidential: oldConfidential }, input);
+    await writeAudit(tx, {
+      actorId,
+      action: "update",
+      entityType: "incident",
+      entityId: id,
+      before: { ...(diff?.before ?? {}), version: baseVersion },
+      after: { ...(diff?.after ?? {}), version: baseVersion + 1, ...(sensitive.length ? { staffOnlyFieldsChanged: sensitive } : {}) },
+    });
+    return { status: "saved" as const, version: baseVersion + 1 };
+  });
+  if (result.status !== "conflict") return result;
+  const current = await getIncidentForStaff(id);
+  return current && !current.deletedAt ? { status: "conflict", current } : { status: "missing" };
+}
+
+export const VERIFICATION_DECISIONS = ["verified", "disputed", "rejected", "reported"] as const;
+
+/** Records a reviewer's decision (with the version the reviewer looked at). */
+export async function verifyIncident(
+  id: string,
+  baseVersion: number,
+  decision: { status: (typeof VERIFICATION_DECISIONS)[number]; note: string | null },
+  actorId: string,
+): Promise<SaveResult> {
+  const result = await prisma.$transaction(async (tx) => {
+    const before = await tx.incident.findUnique({ where: { id }, select: { verificationStatus: true, verificationNote: true, deletedAt: true } });
+    if (!before || before.deletedAt) return { status: "missing" as const };
+    const now = new Date();
+    const { count } = await tx.incident.updateMany({
+      where: { id, version: baseVersion, deletedAt: null },
+      data: {
+        verificationStatus: decision.status,
+        verificationNote: decision.note,
+        verifiedById: decision.status === "reported" ? null : actorId,
+        verifiedAt: decision.status === "reported" ? null : now,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return { status: "conflict" as const };
+    await writeAudit(tx, {
+      actorId,
+      action: "verify",
+      entityType: "incident",
+      entityId: id,
+      before: { verificationStatus: before.verificationStatus, verificationNote: before.verificationNote, version: baseVersion },
+      after: { verificationStatus: decision.status, verificationNote: decision.note, version: baseVersion + 1 },
+    });
+    return { status: "saved" as const, version: baseVersion + 1 };
+  });
+  if (result.status !== "conflict") return result;
+  const current = await getIncidentForStaff(id);
+  return current && !current.deletedAt ? { status: "conflict", current } : { status: "missing" };
+}
+
+/** Soft delete: the case leaves every list and count, and staff can restore it. */
+export async function softDeleteIncident(id: string, actorId: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const { count } = await tx.incident.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now, updatedById: actorId } });
+    if (!count) return false;
+    await writeAudit(tx, { actorId, action: "delete", entityType: "incident", entityId: id, before: { deletedAt: null }, after: { deletedAt: now.toISOString() } });
+    return true;
+  });
+}
+
+export async function restoreIncident(id: string, actorId: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.incident.findFirst({ where: { id, deletedAt: { not: null } }, select: { deletedAt: true } });
+    if (!row) return false;
+    const { count } = await tx.incident.updateMany({ where: { id, deletedAt: { not: null } }, data: { deletedAt: null, updatedById: actorId } });
+    if (!count) return false;
+    await writeAudit(tx, { actorId, action: "restore", entityType: "incident", entityId: id, before: { deletedAt: row.deletedAt!.toISOString() }, after: { deletedAt: null } });
+    return true;
+  });
+}
+
+/** Removes a soft-deleted case for good (admins only, after confirming); the audit event keeps its non-sensitive fields. */
+export async function purgeIncident(id: string, actorId: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.incident.findFirst({ where: { id, deletedAt: { not: null } }, select: { ...PUBLIC_COLUMNS, ...RELATED, version: true } });
+    if (!row) return false;
+    await tx.incident.delete({ where: { id } });
+    await writeAudit(tx, {
+      actorId,
+      action: "purge",
+      entityType: "incident",
+      entityId: id,
+      before: {
+        ...incidentAuditValues({ ...row, characteristics: row.characteristics.map((c) => c.code) }),
+        origin: row.origin,
+        externalId: row.externalId,
+        verificationStatus: row.verificationStatus,
+        version: row.version,
+        deletedAt: row.deletedAt!.toISOString(),
+      },
+      after: null,
+    });
+    return true;
+  });
+}
+
+// ---------- Possible duplicates ----------
+
+/** Days either side of a date within which two cases may be the same attack. */
+export const DUPLICATE_WINDOW_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+function periodOf(start: Date, precision: string): [number, number] {
+  const t = start.getTime();
+  if (precision === "year") return [t, Date.UTC(start.getUTCFullYear() + 1, 0, 1)];
+  if (precision === "month") return [t, Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)];
+  return [t, t + DAY_MS];
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  origin: string;
+  occurredOn: Date;
+  datePrecision: string;
+  victimName: string | null;
+  stateCode: string | null;
+  municipality: string | null;
+  outcome: string;
+  verificationStatus: string;
+  similarity: number;
+}
+
+/**
+ * Live cases that may be the same as `input`: same state, dates within
+ * DUPLICATE_WINDOW_DAYS (periods for month/year precision), and a similar name
+ * (accents and case ignored); when either name is unknown, the same outcome.
+ */
+export async function findPossibleDuplicates(
+  input: Pick<IncidentInput, "occurredOn" | "datePrecision" | "victimName" | "stateCode" | "outcome">,
+  excludeId?: string,
+): Promise<DuplicateCandidate[]> {
+  const [start, end] = periodOf(input.occurredOn, input.datePrecision);
+  const lo = start - DUPLICATE_WINDOW_DAYS * DAY_MS;
+  const hi = end + DUPLICATE_WINDOW_DAYS * DAY_MS;
+  const rows = await prisma.incident.findMany({
+    where: {
+      deletedAt: null,
+      stateCode: input.stateCode,
+      // A year-precision candidate starts up to a year before the window.
+      occurredOn: { gte: new Date(lo - 366 * DAY_MS), lt: new Date(hi) },
+      ...(excludeId ? { id: { not: excludeId } } : {}),
+    },
+    select: { id: true, origin: true, occurredOn: true, datePrecision: true, victimName: true, stateCode: true, municipality: true, outcome: true, verificationStatus: true },
+    take: 1000,
+  });
+  const found: DuplicateCandidate[] = [];
+  for (const r of rows) {
+    const [s, e] = periodOf(r.occurredOn, r.datePrecision);
+    if (e <= lo || s >= hi) continue;
+    let similarity: number;
+    if (input.victimName && r.victimName) similarity = nameSimilarity(input.victimName, r.victimName);
+    else similarity = r.outcome === input.outcome ? SIMILAR_NAME_THRESHOLD : 0;
+    if (similarity >= SIMILAR_NAME_THRESHOLD) found.push({ ...r, similarity });
+  }
+  return found.sort((a, b) => b.similarity - a.similarity || a.occurredOn.getTime() - b.occurredOn.getTime()).slice(0, 10);
+}
+
+/** Staff-logged cases waiting for a reviewer. */
+export async function countIncidentsAwaitingReview(): Promise<number> {
+  return prisma.incident.count({ where: { deletedAt: null, verificationStatus: "reported", origin: "staff" } });
 }

@@ -6,6 +6,7 @@ import { chartQueryString, type ChartQuery } from "~/charts/query.ts";
 import type { LoadedChart } from "~/charts/registry.ts";
 import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatPercent } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -13,6 +14,7 @@ import { GW_CASE_RECORDS } from "~/models/incident.server.ts";
 import { getHeadlineFigures } from "~/models/published-figure.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   // The overview's two charts are registry charts with fixed queries, so they get
   // the same PNG, CSV, permalink and embed as on the trends page. The time axis

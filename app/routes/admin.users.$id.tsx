@@ -1,0 +1,140 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input.tsx";
+import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { dateTime } from "~/lib/incident-format.ts";
+import { ROLES } from "~/models/user.schema.ts";
+import { changeUserRole, getUserForAdmin, revokeSessionsOfUser, setUserActive } from "~/models/user.server.ts";
+
+const DONE = ["role", "deactivated", "reactivated", "revoked", "created"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const me = await requireUser(request, "admin");
+  const user = await getUserForAdmin(params.id!);
+  if (!user) throw new Response("Not found", { status: 404 });
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    lng: await detectLanguage(request),
+    user,
+    self: me.id === user.id,
+    done: (DONE as readonly string[]).includes(done ?? "") ? done : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user: admin, form } = await requireUserForAction(request, "admin");
+  const id = params.id!;
+  if (!(await getUserForAdmin(id))) throw new Response("Not found", { status: 404 });
+  const intent = String(form.get("intent") ?? "");
+  let result;
+  let done: (typeof DONE)[number];
+  if (intent === "role") {
+    const role = String(form.get("role") ?? "");
+    if (!(ROLES as readonly string[]).includes(role)) return data({ refused: "unchanged" as const }, { status: 400 });
+    result = await changeUserRole(id, role, admin.id);
+    done = "role";
+  } else if (intent === "deactivate" || intent === "reactivate") {
+    result = await setUserActive(id, intent === "reactivate", admin.id);
+    done = intent === "reactivate" ? "reactivated" : "deactivated";
+  } else if (intent === "revoke") {
+    result = await revokeSessionsOfUser(id, admin.id);
+    done = "revoked";
+  } else {
+    throw new Response("Unknown action", { status: 400 });
+  }
+  if (!result.ok) return data({ refused: result.reason }, { status: result.reason === "self" ? 403 : 400 });
+  return redirect(`/admin/users/${id}?done=${done}`);
+}
+
+export default function ManageUser() {
+  const { lng, user, self, done } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { refused: "self" | "missing" | "unchanged" | "emailTaken" } | undefined;
+  const { t } = useTranslation();
+  return (
+    <section className="narrow-wide">
+      <p className="small">
+        <a href="/admin/users">{t("admin.users.title")}</a>
+      </p>
+      <h1>{t("admin.user.title", { name: user.name })}</h1>
+      {done ? (
+        <p className="notice" role="status">
+          {t(`admin.user.done.${done}`)}
+        </p>
+      ) : null}
+      {result?.refused && result.refused !== "emailTaken" ? (
+        <p className="form-error" role="alert">
+          {t(`admin.user.refused.${result.refused}`)}
+        </p>
+      ) : null}
+      <h2>{t("admin.user.account")}</h2>
+      <dl className="record">
+        <div className="record-row">
+          <dt>{t("admin.users.email")}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div className="record-row">
+          <dt>{t("admin.users.role")}</dt>
+          <dd>{t(`auth.roles.${user.role}`, { defaultValue: user.role })}</dd>
+        </div>
+        <div className="record-row">
+          <dt>{t("admin.users.status")}</dt>
+          <dd>{user.active ? t("admin.users.active") : t("admin.users.inactive")}</dd>
+        </div>
+        <div className="record-row">
+          <dt>{t("admin.users.lastSignIn")}</dt>
+          <dd>{user.lastLoginAt ? dateTime(user.lastLoginAt, lng as Language) : t("admin.users.never")}</dd>
+        </div>
+        <div className="record-row">
+          <dt>{t("admin.users.sessions")}</dt>
+          <dd>{user.liveSessions}</dd>
+        </div>
+      </dl>
+
+      {self ? (
+        <p className="hint">{t("admin.user.refused.self")}</p>
+      ) : (
+        <>
+          <Form method="post" className="stack narrow">
+            <CsrfInput />
+            <h2>
+              <label htmlFor="f-role">{t("admin.user.changeRole")}</label>
+            </h2>
+            <select id="f-role" name="role" defaultValue={user.role}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`auth.roles.${r}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" name="intent" value="role" className="button-primary">
+              {t("admin.user.saveRole")}
+            </button>
+          </Form>
+          <Form method="post" className="stack narrow">
+            <CsrfInput />
+            <h2>{user.active ? t("admin.user.deactivate") : t("admin.user.reactivate")}</h2>
+            {user.active ? <p className="hint">{t("admin.user.deactivateHint")}</p> : null}
+            <button type="submit" name="intent" value={user.active ? "deactivate" : "reactivate"} className={user.active ? "button-danger" : "button-primary"}>
+              {user.active ? t("admin.user.deactivate") : t("admin.user.reactivate")}
+            </button>
+          </Form>
+        </>
+      )}
+      <Form method="post" className="stack narrow">
+        <CsrfInput />
+        <h2>{t("admin.user.revoke")}</h2>
+        <p className="hint">{t("admin.user.revokeHint", { count: user.liveSessions })}</p>
+        <button type="submit" name="intent" value="revoke" className="button-secondary">
+          {t("admin.user.revoke")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${getFixedT((data?.lng as Language) ?? "en")("admin.user.title", { name: data?.user.name ?? "" })} · Vigía` },
+];

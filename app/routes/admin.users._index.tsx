@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/lib/auth.server.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { dateTime } from "~/lib/incident-format.ts";
+import { listUsers } from "~/models/user.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const me = await requireUser(request, "admin");
+  const [lng, users] = await Promise.all([detectLanguage(request), listUsers()]);
+  return { lng, me: me.id, users, now: new Date().toISOString() };
+}
+
+export default function Users() {
+  const { lng, users, me, now } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t("admin.users.title")}</h1>
+      <p className="lede">{t("admin.users.intro")}</p>
+      <p>
+        <Link to="/admin/users/new" className="button-primary">
+          {t("admin.users.add")}
+        </Link>
+      </p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{t("admin.users.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.users.name")}</th>
+              <th scope="col">{t("admin.users.email")}</th>
+              <th scope="col">{t("admin.users.role")}</th>
+              <th scope="col">{t("admin.users.status")}</th>
+              <th scope="col">{t("admin.users.lastSignIn")}</th>
+              <th scope="col" className="num">
+                {t("admin.users.sessions")}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t("admin.users.manage")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className={u.active ? undefined : "muted"}>
+                <th scope="row">
+                  {u.name}
+                  {u.id === me ? ` ${t("admin.users.you")}` : ""}
+                </th>
+                <td>{u.email}</td>
+                <td>{t(`auth.roles.${u.role}`, { defaultValue: u.role })}</td>
+                <td>
+                  {u.active ? t("admin.users.active") : t("admin.users.inactive")}
+                  {u.lockedUntil && new Date(u.lockedUntil) > new Date(now) ? (
+                    <div className="small">{t("admin.users.lockedUntil", { time: dateTime(u.lockedUntil, lng as Language) })}</div>
+                  ) : null}
+                </td>
+                <td>{u.lastLoginAt ? dateTime(u.lastLoginAt, lng as Language) : t("admin.users.never")}</td>
+                <td className="num">{u.liveSessions}</td>
+                <td>
+                  <Link to={`/admin/users/${u.id}`} aria-label={`${t("admin.users.manage")}: ${u.name}`}>
+                    {t("admin.users.manage")}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("admin.users.title")} · Vigía` }];

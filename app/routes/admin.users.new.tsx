@@ -1,0 +1,93 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input.tsx";
+import { ErrorSummary, FieldMessage, fieldProps } from "~/components/form-errors.tsx";
+import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { PASSWORD_MIN, readNewUserForm, ROLES, validateNewUser } from "~/models/user.schema.ts";
+import { createUser } from "~/models/user.server.ts";
+
+interface FormResult {
+  values: { email: string; name: string; role: string };
+  errors: FieldErrors;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "admin");
+  return { lng: await detectLanguage(request) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForAction(request, "admin");
+  const values = readNewUserForm(form);
+  // The password is never sent back to the page.
+  const kept = { email: values.email, name: values.name, role: values.role };
+  const result = validateNewUser(values);
+  if (!result.ok) return data<FormResult>({ values: kept, errors: result.errors }, { status: 400 });
+  const created = await createUser(result.data, user.id);
+  if (!created.ok) return data<FormResult>({ values: kept, errors: { email: { key: "emailTaken" } } }, { status: 400 });
+  return redirect(`/admin/users/${created.id}?done=created`);
+}
+
+export default function NewUser() {
+  useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormResult | undefined;
+  const { t } = useTranslation();
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const errors = clientErrors ?? result?.errors ?? null;
+  const label = (path: string) => t(path === "password" ? "admin.newUser.password" : `admin.users.${path}`);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const check = validateNewUser(readNewUserForm(new FormData(event.currentTarget)));
+    if (!check.ok) {
+      event.preventDefault();
+      setClientErrors(check.errors);
+    } else setClientErrors(null);
+  }
+  return (
+    <section className="narrow">
+      <h1>{t("admin.newUser.title")}</h1>
+      <Form method="post" className="stack" noValidate onSubmit={onSubmit}>
+        <CsrfInput />
+        <ErrorSummary errors={errors} label={label} order={["email", "name", "role", "password"]} />
+        <div className="field">
+          <label htmlFor={fieldId("email")}>{t("admin.users.email")}</label>
+          <input {...fieldProps("email", errors)} type="email" name="email" autoComplete="off" defaultValue={result?.values.email ?? ""} />
+          <FieldMessage path="email" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId("name")}>{t("admin.users.name")}</label>
+          <input {...fieldProps("name", errors)} name="name" autoComplete="off" defaultValue={result?.values.name ?? ""} />
+          <FieldMessage path="name" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId("role")}>{t("admin.users.role")}</label>
+          <select {...fieldProps("role", errors)} name="role" defaultValue={result?.values.role ?? "viewer"}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`auth.roles.${r}`)}
+              </option>
+            ))}
+          </select>
+          <FieldMessage path="role" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId("password")}>{t("admin.newUser.password")}</label>
+          <p className="hint" id="password-hint">
+            {t("admin.newUser.passwordHint", { min: PASSWORD_MIN })}
+          </p>
+          <input {...fieldProps("password", errors, "password-hint")} type="password" name="password" autoComplete="new-password" />
+          <FieldMessage path="password" errors={errors} />
+        </div>
+        <button type="submit" className="button-primary">
+          {t("admin.newUser.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("admin.newUser.title")} · Vigía` }];

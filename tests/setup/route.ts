@@ -1,0 +1,54 @@
+// Calls a route's loader or action the way Remix does, and reads the answer the
+// same way whether it was returned, thrown, a Response or data() with a status.
+import { getAs, postForm, type TestSession } from "./auth.ts";
+
+export interface Outcome<T = any> {
+  status: number;
+  /** Location of a redirect */
+  location: string | null;
+  /** Loader or action data (null for a Response) */
+  data: T | null;
+  thrown: boolean;
+}
+
+type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => unknown;
+
+function read(value: unknown, thrown: boolean): Outcome {
+  if (value instanceof Response) return { status: value.status, location: value.headers.get("Location"), data: null, thrown };
+  if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
+    const d = value as { data: unknown; init: ResponseInit | null };
+    return { status: d.init?.status ?? 200, location: null, data: d.data, thrown };
+  }
+  return { status: 200, location: null, data: value, thrown };
+}
+
+export async function run(handler: Handler | undefined, request: Request, params: Record<string, string> = {}): Promise<Outcome> {
+  if (!handler) throw new Error(`No handler for ${request.method} ${request.url}`);
+  try {
+    return read(await handler({ request, params, context: {} }), false);
+  } catch (error) {
+    if (error instanceof Response) return read(error, true);
+    throw error;
+  }
+}
+
+export const BASE = "http://localhost";
+
+export function get(handler: Handler | undefined, path: string, session?: TestSession, params: Record<string, string> = {}) {
+  return run(handler, getAs(BASE + path, session), params);
+}
+
+export function post(
+  handler: Handler | undefined,
+  path: string,
+  fields: Record<string, string | string[]>,
+  session?: TestSession,
+  params: Record<string, string> = {},
+) {
+  return run(handler, postForm(BASE + path, fields, session), params);
+}
+
+/** True when the answer refuses access: 403, or a redirect to sign-in. */
+export function isDenied(o: Outcome): boolean {
+  return o.status === 403 || (o.status === 302 && !!o.location?.startsWith("/login"));
+}
