@@ -90,12 +90,19 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
             <NavLink to="/charts">{t("app.nav.charts")}</NavLink>
             <NavLink to="/provisions">{t("app.nav.provisions")}</NavLink>
             <NavLink to="/matrix">{t("provisions.nav.matrix")}</NavLink>
-            {/* Case records (issue 4): viewers and up; logging for staff; users and audit for admins. */}
-            {user ? <NavLink to="/incidents">{t("app.nav.cases")}</NavLink> : null}
-            {user && user.role !== "viewer" ? <NavLink to="/incidents/new">{t("incidents.nav.newIncident")}</NavLink> : null}
-            {user?.role === "admin" ? <NavLink to="/admin/users">{t("admin.nav.users")}</NavLink> : null}
-            {user?.role === "admin" ? <NavLink to="/audit">{t("admin.nav.audit")}</NavLink> : null}
           </nav>
+          {user ? (
+            // The work of signed-in people, apart from the public dashboards.
+            <nav aria-label={t("app.nav.work")} className="site-nav work-nav">
+              <NavLink to="/incidents" end>
+                {t("app.nav.cases")}
+              </NavLink>
+              {user.role !== "viewer" ? <NavLink to="/incidents/new">{t("incidents.nav.newIncident")}</NavLink> : null}
+              {user.role !== "viewer" ? <NavLink to="/provisions/review">{t("app.nav.review")}</NavLink> : null}
+              {user.role === "admin" ? <NavLink to="/admin/users">{t("admin.nav.users")}</NavLink> : null}
+              {user.role === "admin" ? <NavLink to="/audit">{t("admin.nav.audit")}</NavLink> : null}
+            </nav>
+          ) : null}
           <div className="header-tools">
             <LanguageSwitcher current={lng} />
             {user ? (

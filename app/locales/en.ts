@@ -23,6 +23,8 @@ export const en = {
       cases: "Cases",
       provisions: "Provisions",
       charts: "Charts",
+      work: "Work",
+      review: "Review links",
     },
     footer: {
       data: "Figures and case records: Global Witness, as published, with each source named beside the number. Vigía's text is its own.",

@@ -22,6 +22,8 @@ export const es: Translation = {
       cases: "Casos",
       provisions: "Compromisos",
       charts: "Gráficas",
+      work: "Trabajo",
+      review: "Revisar vínculos",
     },
     footer: {
       data: "Cifras y registros de casos: Global Witness, tal como se publicaron, con la fuente junto a cada número. Los textos de Vigía son propios.",

@@ -22,6 +22,8 @@ export const fr: Translation = {
       cases: "Cas",
       provisions: "Engagements",
       charts: "Graphiques",
+      work: "Travail",
+      review: "Réviser les liens",
     },
     footer: {
       data: "Chiffres et dossiers de cas : Global Witness, tels que publiés, avec la source à côté de chaque nombre. Les textes de Vigía sont les siens.",

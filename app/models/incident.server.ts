@@ -4,6 +4,7 @@ import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/lib/name-match.ts";
 import { auditDiff, writeAudit } from "./audit.server.ts";
 import type { IncidentFilter } from "./incident-filter.ts";
 import type { IncidentInput } from "./incident.schema.ts";
+import { suggestLinksForIncident } from "./link.server.ts";
 
 /** The Prisma where clause of a filter; never includes soft-deleted records. */
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
@@ -457,6 +458,8 @@ export async function createIncident(input: IncidentInput, actorId: string, opti
         ...(options.possibleDuplicates?.length ? { savedDespitePossibleDuplicates: options.possibleDuplicates } : {}),
       },
     });
+    // Suggested links to commitments, for a person to review; they roll back with the case.
+    await suggestLinksForIncident(tx, created.id);
     return created;
   });
 }
@@ -505,6 +508,8 @@ export async function updateIncident(id: string, baseVersion: number, input: Inc
       before: { ...(diff?.before ?? {}), version: baseVersion },
       after: { ...(diff?.after ?? {}), version: baseVersion + 1, ...(sensitive.length ? { staffOnlyFieldsChanged: sensitive } : {}) },
     });
+    // Re-explain suggestions from the new facts; accepted and rejected links stay as decided.
+    await suggestLinksForIncident(tx, id);
     return { status: "saved" as const, version: baseVersion + 1 };
   });
   if (result.status !== "conflict") return result;
@@ -544,6 +549,8 @@ export async function verifyIncident(
       before: { verificationStatus: before.verificationStatus, verificationNote: before.verificationNote, version: baseVersion },
       after: { verificationStatus: decision.status, verificationNote: decision.note, version: baseVersion + 1 },
     });
+    // Re-explain suggestions from the new facts; accepted and rejected links stay as decided.
+    await suggestLinksForIncident(tx, id);
     return { status: "saved" as const, version: baseVersion + 1 };
   });
   if (result.status !== "conflict") return result;

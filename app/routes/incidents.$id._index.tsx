@@ -2,6 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
+import { listLinksForIncident } from "~/models/link.server.ts";
+import { listProvisionOptions } from "~/models/provision.server.ts";
 import { auditCountryNames, AuditChanges } from "~/components/audit-changes.tsx";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
@@ -37,13 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const history = await listEntityHistory("incident", incident.id);
     const countries = auditCountryNames(history, (code) => countryName(code, lng));
     const companyCountryName = incident.companyCountry ? countryName(incident.companyCountry, lng) : null;
-    return { lng, done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, companyCountryName };
+    const [links, provisionOptions] = incident.deletedAt ? [[], []] : await Promise.all([listLinksForIncident(incident.id, lng), listProvisionOptions(lng)]);
+    return { lng, done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, companyCountryName, links, provisionOptions };
   }
   // Viewers get the public shape only: no staff-only field is ever loaded for them.
   const incident = await getIncidentPublic(params.id!);
   if (!incident) throw new Response("Not found", { status: 404 });
   const companyCountryName = incident.companyCountry ? countryName(incident.companyCountry, lng) : null;
-  return { lng, done, staff: false as const, admin: false, incident, history: null, countries: {}, companyCountryName };
+  const links = await listLinksForIncident(incident.id, lng);
+  return { lng, done, staff: false as const, admin: false, incident, history: null, countries: {}, companyCountryName, links, provisionOptions: null };
 }
 
 interface VerifyResult {
@@ -204,6 +209,17 @@ export default function CasePage() {
           <p>{t("incidents.page.sourcesNone")}</p>
         )}
       </section>
+
+      {!incident.deletedAt ? (
+        // Links to commitments: suggestions explain themselves; staff decide here or on /incidents/<id>/links.
+        <LinkSuggestionsPanel
+          incidentId={incident.id}
+          links={loaded.links}
+          canReview={staff}
+          redirectTo={`/incidents/${incident.id}`}
+          provisionOptions={loaded.provisionOptions ?? undefined}
+        />
+      ) : null}
 
       {staff && loaded.staff ? (
         <>

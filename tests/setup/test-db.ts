@@ -2,7 +2,7 @@
 // per test file (Epic Stack's idea), for SQLite (a file copy) and PostgreSQL
 // (CREATE DATABASE ... TEMPLATE).
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { DatabaseTarget } from "~/lib/database-url.ts";
@@ -32,11 +32,15 @@ export async function adminQuery(sql: string): Promise<void> {
 }
 
 /** A fresh, empty database of the given kind (not migrated). */
-export async function createEmptyDatabase(kind: DatabaseTarget["kind"], label = "empty"): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+export async function createEmptyDatabase(
+  kind: DatabaseTarget["kind"],
+  label = "empty",
+  dir = TEST_DIR,
+): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   const id = `${label}_${process.pid}_${randomBytes(4).toString("hex")}`;
   if (kind === "sqlite") {
-    mkdirSync(TEST_DIR, { recursive: true });
-    const file = join(TEST_DIR, `${id}.db`);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${id}.db`);
     return {
       target: { kind, url: `file:${file}`, file },
       drop: async () => {
@@ -56,7 +60,8 @@ export async function createEmptyDatabase(kind: DatabaseTarget["kind"], label = 
 export async function copyTemplate(template: DatabaseTarget): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   const id = `${process.pid}_${randomBytes(4).toString("hex")}`;
   if (template.kind === "sqlite") {
-    const file = join(TEST_DIR, `file_${id}.db`);
+    // Next to the template: each run has its own folder, so two runs never meet.
+    const file = join(dirname(template.file!), `file_${id}.db`);
     copyFileSync(template.file!, file);
     return {
       target: { kind: "sqlite", url: `file:${file}`, file },
