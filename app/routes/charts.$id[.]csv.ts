@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { EXPORT_CACHE_HEADERS, readExportRequest } from "~/charts/export.server.ts";
 import { chartTable, chartTexts } from "~/charts/registry.ts";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { toCsv } from "~/lib/csv.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 
@@ -9,6 +10,7 @@ import { getFixedT } from "~/lib/i18n.ts";
  * table), after header lines naming the chart, its filters, its source and its date.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const { chart, lng, permalink } = await readExportRequest(request, params.id);
   const ctx = { t: getFixedT(lng), lng };
   const texts = chartTexts(chart, ctx);

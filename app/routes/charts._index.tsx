@@ -5,11 +5,13 @@ import { problemMessage } from "~/charts/problems.ts";
 import { parseChartQuery } from "~/charts/query.ts";
 import { CHART_IDS, chartDefinition } from "~/charts/registry.ts";
 import { chartLinks } from "~/components/registry-chart.tsx";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 
 /** GET /charts: every registered chart with its page, PNG, CSV and embed addresses (carrying any filters given). */
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const url = new URL(request.url);
   const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);

@@ -6,6 +6,7 @@ import { problemMessage } from "~/charts/problems.ts";
 import { parseChartQuery } from "~/charts/query.ts";
 import { chartTexts, isChartId, type LoadedChart } from "~/charts/registry.ts";
 import { RegistryChart } from "~/components/registry-chart.tsx";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 
@@ -13,6 +14,8 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 export const handle = { bare: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Framed on another site, a private deployment's chart needs a signed-in viewer too.
+  await requireDashboardReader(request);
   if (!isChartId(params.id)) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const lng = await detectLanguage(request);

@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLng } from "~/components/commitment.tsx";
 import { LinkSuggestionsPanel, type LinkActionData } from "~/components/link-review.tsx";
-import { getUser, hasRole, requireUserForAction } from "~/lib/auth.server.ts";
+import { hasRole, requireDashboardReader, requireUserForAction } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -22,7 +22,7 @@ import { listProvisionOptions } from "~/models/provision.server.ts";
 import { safeRedirect } from "./language.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [lng, user] = await Promise.all([detectLanguage(request), getUser(request)]);
+  const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
   const isStaff = hasRole(user, "staff");
   const incident = await getIncidentSummary(params.id!, { includeUnpublished: isStaff, showWithheldNames: isStaff });
   if (!incident) throw new Response("Not found", { status: 404 });

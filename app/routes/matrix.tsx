@@ -5,6 +5,7 @@ import { buildMatrixChart, matrixChartHeight, matrixSeriesLabel, matrixShade, ma
 import type { AnyChartConfig } from "~/charts/types.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
 import { GapBadge, useLng } from "~/components/commitment.tsx";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -13,6 +14,7 @@ import { describeMatrixFilter, matrixFilterToParams, STATUS_CHOICES } from "~/mo
 import { getMatrix } from "~/models/matrix.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const matrix = await getMatrix(lng, new URL(request.url).searchParams);
   return { lng, ...matrix };

@@ -1,6 +1,7 @@
 // The accountability matrix as a PNG heat map, with title, filters, source and date in the image.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildMatrixChart, matrixChartHeight } from "~/charts/accountability-matrix.ts";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -9,6 +10,7 @@ import { describeMatrixFilter } from "~/models/matrix-filter.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const t = getFixedT(lng);
   const { filter, data, today } = await getMatrix(lng, new URL(request.url).searchParams);

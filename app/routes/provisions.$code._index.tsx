@@ -7,7 +7,7 @@ import { ChartFigure } from "~/components/chart-figure.tsx";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
 import { CaseCell, StateCell } from "~/components/case-cells.tsx";
 import { LinkDecisionForm, LinkExplanation } from "~/components/link-review.tsx";
-import { getUser, hasRole } from "~/lib/auth.server.ts";
+import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -16,7 +16,7 @@ import { listMilestones } from "~/models/milestone.server.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [lng, user] = await Promise.all([detectLanguage(request), getUser(request)]);
+  const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
   const provision = await getProvisionByCode(params.code!, lng);
   if (!provision) throw new Response("Not found", { status: 404 });
   const [counts, accepted, suggested, years, milestones] = await Promise.all([

@@ -6,6 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseCell, StateCell } from "~/components/case-cells.tsx";
 import { LocalText, useLng } from "~/components/commitment.tsx";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -16,6 +17,7 @@ import { getProvisionByCode } from "~/models/provision.server.ts";
 const CASE_LIMIT = 500;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const provision = await getProvisionByCode(params.code!, lng);
   if (!provision) throw new Response("Not found", { status: 404 });

@@ -5,6 +5,7 @@ import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, lastDay, provisionYearsTable } from "~/charts/provision-years.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, SourceLine, useLng } from "~/components/commitment.tsx";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -12,6 +13,7 @@ import { MAX_MONTHS, scorecardQuery } from "~/models/scorecard-params.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const scorecard = await getScorecard(params.code!, lng, new URL(request.url).searchParams);
   if (!scorecard) throw new Response("Not found", { status: 404 });

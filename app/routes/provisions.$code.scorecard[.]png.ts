@@ -2,6 +2,7 @@
 // the milestones, the source and the date drawn into the image.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildProvisionYearsChart, milestoneLegend, scorecardComparisonLine } from "~/charts/provision-years.ts";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -9,6 +10,7 @@ import { pngResponse, renderChartPng } from "~/lib/provision-export.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const scorecard = await getScorecard(params.code!, lng, new URL(request.url).searchParams);
   if (!scorecard) throw new Response("Not found", { status: 404 });

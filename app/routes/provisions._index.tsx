@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
-import { getUser, hasRole } from "~/lib/auth.server.ts";
+import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { countPendingSuggestions } from "~/models/link.server.ts";
 import { listProvisionsByInstrument } from "~/models/provision.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lng, user] = await Promise.all([detectLanguage(request), getUser(request)]);
+  const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
   const instruments = await listProvisionsByInstrument(lng);
   const isStaff = hasRole(user, "staff");
   return {

@@ -3,14 +3,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
-import { getUser, hasRole } from "~/lib/auth.server.ts";
+import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listMilestonesWithSources } from "~/models/milestone.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lng, user] = await Promise.all([detectLanguage(request), getUser(request)]);
+  const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
   return { lng, milestones: await listMilestonesWithSources(lng), isStaff: hasRole(user, "staff") };
 }
 

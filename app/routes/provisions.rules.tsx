@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useLng } from "~/components/commitment.tsx";
 import { CsrfInput } from "~/components/csrf-input.tsx";
-import { getUser, hasRole, requireUserForAction } from "~/lib/auth.server.ts";
+import { hasRole, requireDashboardReader, requireUserForAction } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -16,7 +16,7 @@ import { createLinkSuggestionJob, listLinkSuggestionJobs, startLinkSuggestionJob
 import { listProvisionOptions } from "~/models/provision.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lng, user] = await Promise.all([detectLanguage(request), getUser(request)]);
+  const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
   const isAdmin = hasRole(user, "admin");
   const [provisions, jobs] = await Promise.all([listProvisionOptions(lng), isAdmin ? listLinkSuggestionJobs(5) : Promise.resolve([])]);
   return { lng, rules: LINK_RULES, provisions, isAdmin, jobs };

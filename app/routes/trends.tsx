@@ -7,6 +7,7 @@ import { chartQueryString, parseChartQuery } from "~/charts/query.ts";
 import { chartTexts, type ChartId } from "~/charts/registry.ts";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-form.tsx";
+import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT, isLanguage, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 
@@ -28,6 +29,7 @@ export const TRENDS_CHARTS = [
 const PREVIEW_CHART: ChartId = "mexico-annual";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
   const url = new URL(request.url);
   const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);

@@ -7,6 +7,11 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
+import { RULES_VERSION } from "~/lib/link-rules.ts";
+import { getInstrumentForm } from "~/models/instrument.server.ts";
+import { getLinkSuggestionJob } from "~/models/link-job.server.ts";
+import { getMilestoneForm } from "~/models/milestone.server.ts";
+import { getProvisionForm } from "~/models/provision.server.ts";
 import { signInAs, type TestSession } from "../setup/auth.ts";
 import { makeIncident, validIncidentFields } from "../setup/incidents.ts";
 import { BASE, isDenied, run, type Outcome } from "../setup/route.ts";
@@ -22,7 +27,23 @@ interface Fixture {
   user: string;
   /** A deactivated user, to reactivate */
   inactive: string;
+  /** A published case record (Global Witness), whose links anyone may read */
+  published: string;
+  /** A provision of its own (no links yet), and its edit form as the page fills it in */
+  provision: string;
+  provisionId: string;
+  provisionForm: EditForm;
+  instrument: string;
+  instrumentForm: EditForm;
+  milestone: string;
+  milestoneForm: EditForm;
+  /** A link suggested for `live` (to another provision), to accept or reject */
+  link: string;
+  /** A bulk suggestion run whose server failed, to resume */
+  job: string;
 }
+
+type EditForm = { values: Record<string, string>; updatedAt: string };
 
 interface Attempt {
   /** What is tried, for the test name */
@@ -40,12 +61,32 @@ interface Attempt {
   notFoundBelow?: boolean;
   /** Status an allowed attempt answers when it is not a success (the 404 page) */
   allowedStatus?: number;
+  /** Waits for background work an allowed attempt started, so that it cannot change the database under the next attempt. */
+  settle?: (outcome: Outcome) => Promise<void>;
 }
 
 const ROUTES_DIR = resolve(import.meta.dirname, "../../app/routes");
 const modules = import.meta.glob("../../app/routes/*.{ts,tsx}", { eager: true }) as Record<string, { loader?: any; action?: any }>;
 
 const id = (f: Fixture) => ({ id: f.live });
+const code = (f: Fixture) => ({ code: f.provision });
+const random = () => Math.random().toString(36).slice(2, 10);
+
+const STOPPED = "The server stopped";
+
+/** A bulk suggestion run started or resumed by an allowed attempt: wait until it has finished. */
+async function runFinished(outcome: Outcome): Promise<void> {
+  const jobId = outcome.location?.match(/^\/provisions\/suggest\/(\w+)$/)?.[1];
+  expect(jobId, `a run's progress page: ${outcome.location}`).toBeTruthy();
+  for (let i = 0; i < 1200; i++) {
+    const job = await getLinkSuggestionJob(jobId!);
+    if (job?.status === "done") return;
+    // A resumed run stays "failed" (with the fixture's error) until it has started again.
+    if (job?.status === "failed") expect(job.error, "the run failed").toBe(STOPPED);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`run ${jobId} did not finish`);
+}
 
 /** Every route file and what each role may do with it. */
 const MATRIX: Record<string, Attempt[]> = {
@@ -148,7 +189,203 @@ const MATRIX: Record<string, Attempt[]> = {
     { name: "revoke a user's sessions", method: "POST", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }), fields: () => ({ intent: "revoke" }) },
   ],
   "audit.tsx": [{ name: "read the audit log", method: "GET", min: "admin", path: () => "/audit?action=create" }],
+
+  // Trends and chart exports: public dashboards.
+  "trends.tsx": [{ name: "explore trends", method: "GET", min: "anonymous", path: () => "/trends?sector=mining_extractives&from=2015&to=2020" }],
+  "charts._index.tsx": [{ name: "list the charts", method: "GET", min: "anonymous", path: () => "/charts?from=2015&lng=fr" }],
+  "charts.$id[.]png.ts": [
+    { name: "export a chart as PNG", method: "GET", min: "anonymous", path: () => "/charts/annual-trend.png?lng=es", params: () => ({ id: "annual-trend" }) },
+  ],
+  "charts.$id[.]csv.ts": [
+    { name: "export a chart as CSV", method: "GET", min: "anonymous", path: () => "/charts/state-map.csv?sector=mining_extractives", params: () => ({ id: "state-map" }) },
+  ],
+  "embed.$id.tsx": [{ name: "embed a chart", method: "GET", min: "anonymous", path: () => "/embed/sector-breakdown?from=2018", params: () => ({ id: "sector-breakdown" }) }],
+
+  // Commitments: public pages and exports; staff edit them; admins run the rules over every case.
+  "matrix.tsx": [{ name: "read the accountability matrix", method: "GET", min: "anonymous", path: () => "/matrix?sector=mining_extractives&status=both&from=2012&to=2021" }],
+  "matrix[.]csv.ts": [{ name: "export the matrix as CSV", method: "GET", min: "anonymous", path: () => "/matrix.csv?from=2019&to=2021" }],
+  "matrix[.]png.ts": [{ name: "export the matrix as PNG", method: "GET", min: "anonymous", path: () => "/matrix.png?from=2019&to=2021&lng=fr" }],
+  "provisions._index.tsx": [{ name: "list the provisions", method: "GET", min: "anonymous", path: () => "/provisions" }],
+  "provisions.$code._index.tsx": [{ name: "read a provision", method: "GET", min: "anonymous", path: () => "/provisions/AP-I-MIN", params: () => ({ code: "AP-I-MIN" }) }],
+  "provisions.$code.cases.tsx": [
+    {
+      name: "list a provision's case records",
+      method: "GET",
+      min: "anonymous",
+      path: () => "/provisions/AP-I-MIN/cases?year=2021&sector=mining_extractives&status=both",
+      params: () => ({ code: "AP-I-MIN" }),
+    },
+  ],
+  "provisions.$code.scorecard.tsx": [
+    {
+      name: "read a scorecard",
+      method: "GET",
+      min: "anonymous",
+      path: () => "/provisions/AP-I-MIN/scorecard?milestone=escazu-in-force-mx&months=6",
+      params: () => ({ code: "AP-I-MIN" }),
+    },
+  ],
+  "provisions.$code.scorecard[.]csv.ts": [
+    { name: "export a scorecard as CSV", method: "GET", min: "anonymous", path: () => "/provisions/AP-I-MIN/scorecard.csv", params: () => ({ code: "AP-I-MIN" }) },
+  ],
+  "provisions.$code.scorecard[.]png.ts": [
+    { name: "export a scorecard as PNG", method: "GET", min: "anonymous", path: () => "/provisions/AP-I-MIN/scorecard.png?lng=es", params: () => ({ code: "AP-I-MIN" }) },
+  ],
+  "provisions.new.tsx": [
+    { name: "open the provision form", method: "GET", min: "staff", path: () => "/provisions/new?instrument=CSP-AP" },
+    {
+      name: "add a provision",
+      method: "POST",
+      min: "staff",
+      path: () => "/provisions/new",
+      fields: () => ({
+        code: `fx-new-${random()}`,
+        instrumentCode: "CSP-AP",
+        pillar: "II. Mobility, Inclusivity and Well-being",
+        title: "Support for community radio",
+        summary: "A commitment written for the authorization matrix.",
+        status: "reported",
+        madeOn: "2025-09-18",
+        termsEn: "community radio",
+        termsEs: "radio comunitaria",
+        position: "50",
+        sourceKey: "__new__",
+        newSourceTitle: "A source typed in the form",
+        newSourceUrl: "https://example.org/source",
+        newSourceKind: "article",
+      }),
+    },
+  ],
+  "provisions.$code.edit.tsx": [
+    { name: "open a provision's edit form", method: "GET", min: "staff", path: (f) => `/provisions/${f.provision}/edit`, params: code },
+    {
+      name: "edit a provision",
+      method: "POST",
+      min: "staff",
+      path: (f) => `/provisions/${f.provision}/edit`,
+      params: code,
+      fields: (f) => ({ ...f.provisionForm.values, statusNote: "Checked against the plan text", expectedUpdatedAt: f.provisionForm.updatedAt }),
+    },
+  ],
+  "provisions.instruments.new.tsx": [
+    { name: "open the instrument form", method: "GET", min: "staff", path: () => "/provisions/instruments/new" },
+    {
+      name: "add an instrument",
+      method: "POST",
+      min: "staff",
+      path: () => "/provisions/instruments/new",
+      fields: () => ({ code: `fx-law-${random()}`, name: "A test law", nameEs: "Una ley de prueba", kind: "law", position: "20", sourceKey: "" }),
+    },
+  ],
+  "provisions.instruments.$code.edit.tsx": [
+    {
+      name: "open an instrument's edit form",
+      method: "GET",
+      min: "staff",
+      path: (f) => `/provisions/instruments/${f.instrument}/edit`,
+      params: (f) => ({ code: f.instrument }),
+    },
+    {
+      name: "edit an instrument",
+      method: "POST",
+      min: "staff",
+      path: (f) => `/provisions/instruments/${f.instrument}/edit`,
+      params: (f) => ({ code: f.instrument }),
+      fields: (f) => ({ ...f.instrumentForm.values, nameFr: "Une loi d'essai", expectedUpdatedAt: f.instrumentForm.updatedAt }),
+    },
+  ],
+  "provisions.milestones._index.tsx": [{ name: "list the milestones", method: "GET", min: "anonymous", path: () => "/provisions/milestones?lng=es" }],
+  "provisions.milestones.new.tsx": [
+    { name: "open the milestone form", method: "GET", min: "staff", path: () => "/provisions/milestones/new" },
+    {
+      name: "add a milestone",
+      method: "POST",
+      min: "staff",
+      path: () => "/provisions/milestones/new",
+      fields: () => ({ key: `fx-meeting-${random()}`, date: "2026-05-04", label: "Follow-up meeting", instrumentCode: "CSP-AP", note: "", sourceKey: "" }),
+    },
+  ],
+  "provisions.milestones.$key.edit.tsx": [
+    {
+      name: "open a milestone's edit form",
+      method: "GET",
+      min: "staff",
+      path: (f) => `/provisions/milestones/${f.milestone}/edit`,
+      params: (f) => ({ key: f.milestone }),
+    },
+    {
+      name: "edit a milestone",
+      method: "POST",
+      min: "staff",
+      path: (f) => `/provisions/milestones/${f.milestone}/edit`,
+      params: (f) => ({ key: f.milestone }),
+      fields: (f) => ({ ...f.milestoneForm.values, labelEs: "Reunión de seguimiento", expectedUpdatedAt: f.milestoneForm.updatedAt }),
+    },
+  ],
+  "provisions.review.tsx": [{ name: "list cases awaiting link review", method: "GET", min: "staff", path: () => "/provisions/review?sector=mining_extractives" }],
+  "provisions.rules.tsx": [
+    { name: "read the link rules", method: "GET", min: "anonymous", path: () => "/provisions/rules" },
+    { name: "start a bulk suggestion run", method: "POST", min: "admin", path: () => "/provisions/rules", fields: () => ({}), settle: runFinished },
+  ],
+  "provisions.suggest.$id.tsx": [
+    { name: "watch a bulk run", method: "GET", min: "staff", path: (f) => `/provisions/suggest/${f.job}`, params: (f) => ({ id: f.job }) },
+    { name: "resume a failed bulk run", method: "POST", min: "admin", path: (f) => `/provisions/suggest/${f.job}`, params: (f) => ({ id: f.job }), fields: () => ({}), settle: runFinished },
+  ],
+  "incidents_.$id_.links.tsx": [
+    { name: "read a case's links", method: "GET", min: "anonymous", path: (f) => `/incidents/${f.published}/links`, params: (f) => ({ id: f.published }) },
+    {
+      name: "accept a suggested link",
+      method: "POST",
+      min: "staff",
+      path: (f) => `/incidents/${f.live}/links`,
+      params: id,
+      fields: (f) => ({ intent: "accept", linkId: f.link, expectedStatus: "suggested", rationale: "Threatened over the commitment's subject", redirectTo: `/incidents/${f.live}` }),
+    },
+    {
+      name: "reject a suggested link",
+      method: "POST",
+      min: "staff",
+      path: (f) => `/incidents/${f.live}/links`,
+      params: id,
+      fields: (f) => ({ intent: "reject", linkId: f.link, expectedStatus: "suggested", rationale: "No bearing on this commitment" }),
+    },
+    {
+      name: "link a provision by hand",
+      method: "POST",
+      min: "staff",
+      path: (f) => `/incidents/${f.live}/links`,
+      params: id,
+      fields: (f) => ({ intent: "link", provisionId: f.provisionId, rationale: "Named in the community's complaint" }),
+    },
+  ],
 };
+
+/**
+ * Aggregate dashboards and their exports: public unless the deployment sets
+ * PUBLIC_DASHBOARDS=0, then for signed-in viewers (requireDashboardReader).
+ */
+const DASHBOARDS = [
+  "_index.tsx",
+  "trends.tsx",
+  "charts._index.tsx",
+  "charts.$id[.]png.ts",
+  "charts.$id[.]csv.ts",
+  "embed.$id.tsx",
+  "matrix.tsx",
+  "matrix[.]csv.ts",
+  "matrix[.]png.ts",
+  "provisions._index.tsx",
+  "provisions.$code._index.tsx",
+  "provisions.$code.cases.tsx",
+  "provisions.$code.scorecard.tsx",
+  "provisions.$code.scorecard[.]csv.ts",
+  "provisions.$code.scorecard[.]png.ts",
+  "provisions.milestones._index.tsx",
+  "provisions.rules.tsx",
+  "incidents_.$id_.links.tsx",
+];
+/** Open to everyone whatever the deployment says: signing in and out, the language, health, the 404 page. */
+const OPEN_TO_ALL = ["$.tsx", "healthz.ts", "language.ts", "login.tsx", "logout.ts"];
 
 /** Signing out: every role may (it only ends one's own session); tried with a throwaway session. */
 const LOGOUT: Attempt = { name: "sign out", method: "POST", min: "anonymous", path: () => "/logout", fields: () => ({}) };
@@ -166,24 +403,59 @@ async function fixture(): Promise<Fixture> {
   // A live session for the target, so that revoking or deactivating has something to end.
   await prisma.session.create({ data: { id: `s-${user}`, userId: user, expiresAt: new Date(Date.now() + 3_600_000) } });
   const inactive = (await prisma.user.create({ data: { email: `off-${Math.random().toString(36).slice(2)}@vigia.test`, name: "Off", role: "viewer", passwordHash: "x", active: false } })).id;
-  return { live, deleted, user, inactive };
+  const published = (await prisma.incident.findFirstOrThrow({ where: { origin: "gw_dataset", deletedAt: null }, orderBy: { id: "asc" }, select: { id: true } })).id;
+  // Commitments of its own, so that an edit or a link never depends on an earlier attempt.
+  const suffix = random().toUpperCase();
+  const instrument = await prisma.instrument.create({ data: { code: `FX-I-${suffix}`, name: "Fixture instrument", kind: "law" } });
+  const provision = await prisma.provision.create({
+    data: { code: `FX-P-${suffix}`, instrumentId: instrument.id, pillar: "Fixtures", title: "Fixture provision", summary: "A provision made for one attempt.", status: "reported" },
+  });
+  const milestone = await prisma.milestone.create({ data: { key: `fx-m-${suffix.toLowerCase()}`, date: new Date("2026-01-15T00:00:00Z"), label: "Fixture milestone" } });
+  const other = await prisma.provision.findFirstOrThrow({ where: { code: { not: provision.code }, links: { none: { incidentId: live } } }, orderBy: { code: "asc" } });
+  const link = await prisma.incidentProvisionLink.create({
+    data: { incidentId: live, provisionId: other.id, method: "rule", rulesFired: JSON.stringify(["defender-mexico"]), score: 1, status: "suggested" },
+  });
+  const job = await prisma.linkSuggestionJob.create({ data: { status: "failed", rulesVersion: RULES_VERSION, total: 1, error: STOPPED } });
+  const [provisionForm, instrumentForm, milestoneForm] = await Promise.all([getProvisionForm(provision.code), getInstrumentForm(instrument.code), getMilestoneForm(milestone.key)]);
+  return {
+    live,
+    deleted,
+    user,
+    inactive,
+    published,
+    provision: provision.code,
+    provisionId: provision.id,
+    provisionForm: provisionForm!,
+    instrument: instrument.code,
+    instrumentForm: instrumentForm!,
+    milestone: milestone.key,
+    milestoneForm: milestoneForm!,
+    link: link.id,
+    job: job.id,
+  };
 }
 
 /** Everything a denied attempt could have changed. */
 async function snapshot(): Promise<string> {
-  const [incidents, users, sessionRows, counts] = await Promise.all([
+  const [incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, counts] = await Promise.all([
     prisma.incident.findMany({ select: { id: true, version: true, deletedAt: true, verificationStatus: true, updatedAt: true, stateCode: true }, orderBy: { id: "asc" } }),
     prisma.user.findMany({ select: { id: true, role: true, active: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.session.findMany({ select: { id: true, revokedAt: true, lastSeenAt: true }, orderBy: { id: "asc" } }),
+    prisma.instrument.findMany({ select: { id: true, code: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.provision.findMany({ select: { id: true, code: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.milestone.findMany({ select: { id: true, key: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.incidentProvisionLink.findMany({ select: { id: true, status: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.linkSuggestionJob.findMany({ select: { id: true, status: true, processed: true, updatedAt: true }, orderBy: { id: "asc" } }),
     Promise.all([
       prisma.incidentSource.count(),
       prisma.incidentCharacteristic.count(),
       prisma.incidentConfidential.count(),
       prisma.auditEvent.count(),
       prisma.incidentProvisionLink.count(),
+      prisma.source.count(),
     ]),
   ]);
-  return JSON.stringify({ incidents, users, sessionRows, counts });
+  return JSON.stringify({ incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, counts });
 }
 
 async function attempt(file: string, a: Attempt, who: Who, f: Fixture, session?: TestSession): Promise<Outcome> {
@@ -220,11 +492,15 @@ describe("authorization matrix", () => {
             if (who === "anonymous" && a.method === "GET") expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
             expect(await snapshot(), `${who}'s refused attempt changed the database`).toBe(before);
           } else {
+            const before = a.method === "GET" ? await snapshot() : null;
             const outcome = await attempt(file, a, who, f);
             expect(isDenied(outcome), `${who} should be allowed: got ${outcome.status} ${outcome.location ?? ""}`).toBe(false);
             // Allowed means it worked: a page, or a redirect after the change.
             if (a.allowedStatus) expect(outcome.status).toBe(a.allowedStatus);
             else expect(outcome.status, `${who}: ${JSON.stringify(outcome.data)?.slice(0, 300)}`).toBeLessThan(400);
+            await a.settle?.(outcome);
+            // Loaders only read, whoever asks.
+            if (before !== null) expect(await snapshot(), `${who}'s reading changed the database`).toBe(before);
           }
         }
       });
@@ -267,6 +543,36 @@ describe("authorization matrix", () => {
       expect(anonymous.location).toMatch(/^\/login/);
       const viewer = await run(mod.loader, getAs(`${BASE}/`, sessions.viewer));
       expect(viewer.status).toBe(200);
+    } finally {
+      config.publicDashboards = true;
+    }
+  });
+
+  it("classes every public page as a dashboard or as one of the few pages open to all", () => {
+    const publicFiles = Object.entries(MATRIX)
+      .filter(([, attempts]) => attempts.some((a) => a.method === "GET" && a.min === "anonymous"))
+      .map(([file]) => file);
+    for (const file of publicFiles) expect(DASHBOARDS.includes(file) || OPEN_TO_ALL.includes(file), `${file}: a dashboard, or open to all?`).toBe(true);
+    for (const file of DASHBOARDS) expect(publicFiles, `${file} is tried as a public page`).toContain(file);
+  });
+
+  it("keeps every dashboard and export from anonymous visitors when dashboards are not public, and serves viewers", async () => {
+    const config = env();
+    config.publicDashboards = false;
+    try {
+      const f = await fixture();
+      for (const file of DASHBOARDS) {
+        for (const a of MATRIX[file].filter((x) => x.method === "GET")) {
+          const before = await snapshot();
+          const anonymous = await attempt(file, a, "anonymous", f);
+          expect(anonymous.status, `${file}: ${a.name} as anonymous`).toBe(302);
+          expect(anonymous.location, `${file}: ${a.name} as anonymous`).toBe(`/login?redirectTo=${encodeURIComponent(a.path(f))}`);
+          const viewer = await attempt(file, a, "viewer", f);
+          expect(isDenied(viewer), `${file}: ${a.name} as viewer`).toBe(false);
+          expect(viewer.status, `${file}: ${a.name} as viewer`).toBe(200);
+          expect(await snapshot()).toBe(before);
+        }
+      }
     } finally {
       config.publicDashboards = true;
     }
