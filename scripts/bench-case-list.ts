@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "../app/lib/db.server.ts";
-import { migrate } from "../app/lib/migrate.server.ts";
+import { analyzeDatabase, migrate } from "../app/lib/migrate.server.ts";
 import { MX_STATE_CODES, OUTCOMES, SECTORS } from "../app/lib/taxonomy.ts";
 import type { DatabaseTarget } from "../app/lib/database-url.ts";
 
@@ -59,8 +59,8 @@ async function bench(target: DatabaseTarget) {
   const t0 = performance.now();
   await fill(db);
   console.log(`${target.kind}: inserted ${ROWS} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  // A live database has statistics; a freshly filled one needs them gathered once.
-  await db.$executeRaw`ANALYZE`;
+  // Statistics gathered as npm start gathers them (analyzeDatabase after seeding).
+  await analyzeDatabase(target);
   // The app's own query functions, on this database.
   process.env.DATABASE_URL = target.url;
   const { disconnectDb } = await import("../app/lib/db.server.ts");

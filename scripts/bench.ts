@@ -5,10 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseTarget } from "../app/lib/database-url.ts";
 import { createDb, disconnectDb, type Db } from "../app/lib/db.server.ts";
-import { migrate } from "../app/lib/migrate.server.ts";
+import { analyzeDatabase, migrate } from "../app/lib/migrate.server.ts";
 import { PERPETRATOR_TYPES, SECTORS, MX_STATE_CODES } from "../app/lib/taxonomy.ts";
 import { seed } from "../seeds/seed.ts";
 
@@ -99,6 +100,15 @@ async function benchKind(kind: "sqlite" | "postgresql") {
     await seed(setupDb);
     await fillSynthetic(setupDb);
     await setupDb.$disconnect();
+    await analyzeDatabase(t); // as npm start does after seeding
+    if (kind === "sqlite") {
+      const raw = new Database(t.file!);
+      const plan = raw
+        .prepare(`EXPLAIN QUERY PLAN SELECT SUM(victimCount), COUNT(*), sector FROM Incident WHERE (deletedAt IS NULL AND (origin = ? OR verificationStatus = ?)) GROUP BY sector`)
+        .all("gw_dataset", "verified") as { detail: string }[];
+      console.log(`  (SQLite plan for the count by sector: ${plan.map((r) => r.detail).join("; ")})`);
+      raw.close();
+    }
     process.env.DATABASE_URL = t.url;
     await disconnectDb();
     const { countIncidentsBy, GW_CASE_RECORDS } = await import("../app/models/incident.server.ts");
@@ -115,10 +125,13 @@ async function benchKind(kind: "sqlite" | "postgresql") {
       return totals;
     });
     const byYearState = await time(() => countIncidentsBy("stateCode", { yearFrom: 2018, yearTo: 2022, sectors: ["mining_extractives"] }));
+    const byPerpetrator = await time(() => countIncidentsBy("perpetratorType", filter));
+    const byState = await time(() => countIncidentsBy("stateCode", filter));
+    const byYear = await time(() => countIncidentsBy("year", filter));
     const gw = await time(() => countIncidentsBy("sector", GW_CASE_RECORDS));
     const overview = await time(() => loader({ request: new Request("http://localhost/"), params: {}, context: {} } as any));
     await disconnectDb();
-    return { kind, sql, js, byYearState, gw, overview };
+    return { kind, sql, js, byYearState, byPerpetrator, byState, byYear, gw, overview };
   } finally {
     await drop();
   }
@@ -133,6 +146,9 @@ for (const kind of kinds) {
   console.log(`  count by sector, SQL GROUP BY (countIncidentsBy)   ${f(r.sql)}`);
   console.log(`  count by sector, baseline: all rows into JS       ${f(r.js)}`);
   console.log(`  ratio baseline / SQL                              ${(r.js.ms / r.sql.ms).toFixed(1)}x`);
+  console.log(`  count by perpetrator, all records                 ${f(r.byPerpetrator)}`);
+  console.log(`  count by state, all records                       ${f(r.byState)}`);
+  console.log(`  count by year, all records                        ${f(r.byYear)}`);
   console.log(`  count by state, mining 2018-2022 (filtered)       ${f(r.byYearState)}`);
   console.log(`  count by sector, 154 GW records among all (overview) ${f(r.gw)}`);
   console.log(`  overview loader (all its queries)                 ${f(r.overview)}`);

@@ -3,7 +3,7 @@
 import { pathToFileURL } from "node:url";
 import { ConfigError, parseDatabaseUrl, type DatabaseTarget } from "../app/lib/database-url.ts";
 import { createDb } from "../app/lib/db.server.ts";
-import { migrate, migrationsDir, readMigrations } from "../app/lib/migrate.server.ts";
+import { analyzeDatabase, migrate, migrationsDir, readMigrations } from "../app/lib/migrate.server.ts";
 import { seed, type SeedReport } from "../seeds/seed.ts";
 
 export function demoUsersWanted(target: DatabaseTarget, env = process.env): boolean {
@@ -28,6 +28,7 @@ export async function setUpDatabase({
     const seeded = await seed(db, { demoUsers: wantDemo });
     const added = Object.entries(seeded).filter(([, n]) => n > 0);
     log(added.length ? `Seeded: ${added.map(([k, n]) => `${n} ${k}`).join(", ")}` : "Seed data already present.");
+    await analyzeDatabase(target);
     return { target, applied, seeded, demoUsers: wantDemo };
   } finally {
     await db.$disconnect();

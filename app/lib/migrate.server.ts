@@ -143,3 +143,27 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   }
 }
 
+/**
+ * Gathers the planner's statistics. Run at every start after migrating and
+ * seeding: with them (and the covering indexes) SQLite keeps both the case list's
+ * keyset pages and the dashboards' GROUP BY on good plans (docs/benchmarks.md).
+ * PostgreSQL's autovacuum does the same over time; this covers a fresh database.
+ */
+export async function analyzeDatabase(target: DatabaseTarget): Promise<void> {
+  if (target.kind === "sqlite") {
+    const db = new Database(target.file!);
+    try {
+      db.exec("ANALYZE");
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+}

@@ -6,6 +6,14 @@ import type { IncidentFilter } from "./incident-filter.ts";
 import type { IncidentInput } from "./incident.schema.ts";
 import { suggestLinksForIncident } from "./link.server.ts";
 
+/**
+ * One value as an equality, several as IN: SQLite's planner uses its value
+ * statistics for `col = ?` (a rare origin is seen as rare), not for `IN (?)`.
+ */
+function oneOrIn(values: string[]): string | { in: string[] } {
+  return values.length === 1 ? values[0] : { in: values };
+}
+
 /** The Prisma where clause of a filter; never includes soft-deleted records. */
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
   const and: Prisma.IncidentWhereInput[] = [{ deletedAt: null }];
@@ -18,12 +26,12 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
     if (filter.states.includes("unknown")) or.push({ stateCode: null });
     and.push({ OR: or });
   }
-  if (filter.sectors?.length) and.push({ sector: { in: filter.sectors } });
-  if (filter.perpetrators?.length) and.push({ perpetratorType: { in: filter.perpetrators } });
+  if (filter.sectors?.length) and.push({ sector: oneOrIn(filter.sectors) });
+  if (filter.perpetrators?.length) and.push({ perpetratorType: oneOrIn(filter.perpetrators) });
   if (filter.characteristics?.length) and.push({ characteristics: { some: { code: { in: filter.characteristics } } } });
   if (filter.genders?.length) and.push({ gender: { in: filter.genders } });
-  if (filter.outcomes?.length) and.push({ outcome: { in: filter.outcomes } });
-  if (filter.origins?.length) and.push({ origin: { in: filter.origins } });
+  if (filter.outcomes?.length) and.push({ outcome: oneOrIn(filter.outcomes) });
+  if (filter.origins?.length) and.push({ origin: oneOrIn(filter.origins) });
   if (filter.verification?.length) and.push({ verificationStatus: { in: filter.verification } });
   else {
     // Default count: Global Witness records and verified staff records. Spelled

@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { createDb } from "~/lib/db.server.ts";
-import { migrate } from "~/lib/migrate.server.ts";
+import { analyzeDatabase, migrate } from "~/lib/migrate.server.ts";
 import { seed } from "../../seeds/seed.ts";
 import { createEmptyDatabase, TEST_DIR } from "./test-db.ts";
 
@@ -24,6 +24,7 @@ export default async function setup(project: TestProject) {
   const db = createDb(target);
   await seed(db, { demoUsers: true });
   await db.$disconnect();
+  await analyzeDatabase(target); // as npm start does
   project.provide("templateDatabase", target);
   return async () => {
     await drop();
