@@ -2,34 +2,9 @@
 // milestones, case–provision links, bulk suggestion runs). Always called with
 // the transaction that makes the change, so that a change and its audit event
 // are stored together or not at all. Only non-sensitive fields go in before/after.
-import type { Db } from "~/lib/db.server.ts";
 
-export type AuditDb = Pick<Db, "auditEvent">;
-
-export interface AuditInput {
-  actorId: string | null;
-  /** create | update | link_accept | link_reject | link_create | links_suggest_run | ... */
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-  summary?: string | null;
-}
-
-export async function recordAudit(tx: AuditDb, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: event.before ? JSON.stringify(event.before) : null,
-      after: event.after ? JSON.stringify(event.after) : null,
-      summary: event.summary ?? null,
-    },
-  });
-}
+// One writer for every audit event (app/models/audit.server.ts).
+export { writeAudit as recordAudit, type AuditDb, type AuditInput } from "./audit.server.ts";
 
 /** The fields that differ between two snapshots, so that an update's event shows what changed. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {

@@ -17,16 +17,21 @@ export const AUDIT_ACTIONS = [
   "user_deactivate",
   "user_reactivate",
   "user_revoke_sessions",
+  "link_accept",
+  "link_reject",
+  "link_create",
+  "links_suggest_run",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["incident", "user"] as const;
+export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job"] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export type AuditValues = Record<string, unknown>;
 
 export interface AuditInput {
-  actorId: string;
+  /** Null for work no person started (a command-line run). */
+  actorId: string | null;
   action: AuditAction;
   entityType: AuditEntityType;
   entityId: string;
@@ -35,7 +40,10 @@ export interface AuditInput {
   summary?: string | null;
 }
 
-export async function writeAudit(tx: Tx, event: AuditInput): Promise<void> {
+/** Any client or transaction that can write audit events. */
+export type AuditDb = Pick<Tx, "auditEvent">;
+
+export async function writeAudit(tx: AuditDb, event: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: event.actorId,

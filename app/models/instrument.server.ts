@@ -48,7 +48,7 @@ export async function createInstrument(input: InstrumentInput, actorId: string):
     const created = await tx.instrument.create({
       data: { code: input.code, name: input.name, nameEs: input.nameEs, nameFr: input.nameFr, kind: input.kind, position: input.position, sourceId: source.id },
     });
-    await recordAudit(tx, { actorId, action: "create", entityType: "Instrument", entityId: created.id, after: snapshot(input, input.code, source.key), summary: `Added instrument ${input.code}` });
+    await recordAudit(tx, { actorId, action: "create", entityType: "instrument", entityId: created.id, after: snapshot(input, input.code, source.key), summary: `Added instrument ${input.code}` });
     return { ok: true, code: input.code };
   });
 }
@@ -66,7 +66,7 @@ export async function updateInstrument(code: string, input: InstrumentInput, act
     });
     if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
     const diff = changedFields(snapshot(current, code, current.source?.key ?? null), snapshot(input, code, source.key));
-    await recordAudit(tx, { actorId, action: "update", entityType: "Instrument", entityId: current.id, ...diff, summary: `Edited instrument ${code}` });
+    await recordAudit(tx, { actorId, action: "update", entityType: "instrument", entityId: current.id, ...diff, summary: `Edited instrument ${code}` });
     return { ok: true, code };
   });
 }

@@ -71,7 +71,7 @@ export async function createLinkSuggestionJob(actorId: string | null): Promise<{
     await recordAudit(tx, {
       actorId,
       action: "links_suggest_run",
-      entityType: "LinkSuggestionJob",
+      entityType: "link_job",
       entityId: job.id,
       after: { rulesVersion: RULES_VERSION, total },
       summary: `Started suggesting links for ${total} case records (rules ${RULES_VERSION})`,

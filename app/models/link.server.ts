@@ -168,7 +168,7 @@ export async function decideLink(input: {
     await recordAudit(tx, {
       actorId: input.actorId,
       action: input.decision === "accepted" ? "link_accept" : "link_reject",
-      entityType: "IncidentProvisionLink",
+      entityType: "link",
       entityId: link.id,
       before,
       after: { ...before, status: input.decision, rationale: input.rationale },
@@ -206,7 +206,7 @@ export async function linkIncidentByHand(input: { incidentId: string; provisionI
     await recordAudit(tx, {
       actorId: input.actorId,
       action: "link_create",
-      entityType: "IncidentProvisionLink",
+      entityType: "link",
       entityId: link.id,
       before: null,
       after: snapshot(link),

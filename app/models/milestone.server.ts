@@ -102,7 +102,7 @@ export async function saveMilestone(
       await recordAudit(tx, {
         actorId,
         action: "create",
-        entityType: "Milestone",
+        entityType: "milestone",
         entityId: created.id,
         after: milestoneSnapshot(input, input.key, input.instrumentCode || null, source.key),
         summary: `Added milestone ${input.key}`,
@@ -120,7 +120,7 @@ export async function saveMilestone(
       milestoneSnapshot({ ...current, date: current.date.toISOString().slice(0, 10) }, current.key, current.instrument?.code ?? null, current.source?.key ?? null),
       milestoneSnapshot(input, current.key, input.instrumentCode || null, source.key),
     );
-    await recordAudit(tx, { actorId, action: "update", entityType: "Milestone", entityId: current.id, ...diff, summary: `Edited milestone ${current.key}` });
+    await recordAudit(tx, { actorId, action: "update", entityType: "milestone", entityId: current.id, ...diff, summary: `Edited milestone ${current.key}` });
     return { ok: true, key: current.key };
   });
 }

@@ -240,7 +240,7 @@ export async function createProvision(input: ProvisionInput, actorId: string): P
     await recordAudit(tx, {
       actorId,
       action: "create",
-      entityType: "Provision",
+      entityType: "provision",
       entityId: created.id,
       after: auditSnapshot(input, input.code, source.key),
       summary: `Added provision ${input.code}`,
@@ -289,7 +289,7 @@ export async function updateProvision(code: string, input: ProvisionInput, actor
     });
     if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
     const diff = changedFields(before, after);
-    await recordAudit(tx, { actorId, action: "update", entityType: "Provision", entityId: current.id, ...diff, summary: `Edited provision ${code}` });
+    await recordAudit(tx, { actorId, action: "update", entityType: "provision", entityId: current.id, ...diff, summary: `Edited provision ${code}` });
     return { ok: true, code };
   });
 }

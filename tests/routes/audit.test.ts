@@ -53,3 +53,21 @@ describe("/audit", () => {
     expect(outcome.data.events[0]).toMatchObject({ before: { role: "staff" }, after: { role: "admin" }, actor: { name: "Demo admin" } });
   });
 });
+
+describe("the audit log and the commitments' events", () => {
+  it("filters and names link decisions and provision edits in every language, never a raw key", async () => {
+    const { prisma } = await import("~/lib/db.server.ts");
+    const { writeAudit, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } = await import("~/models/audit.server.ts");
+    const { getFixedT, LANGUAGES } = await import("~/lib/i18n.ts");
+    const adminSession = await signInAs("admin");
+    const staffUser = await prisma.user.findUniqueOrThrow({ where: { email: "staff@vigia.test" } });
+    await prisma.$transaction((tx) => writeAudit(tx, { actorId: staffUser.id, action: "link_accept", entityType: "link", entityId: "l1", before: { status: "suggested" }, after: { status: "accepted" } }));
+    const outcome = await get(auditLoader, "/audit?action=link_accept&entityType=link", adminSession);
+    expect(outcome.data.events.map((e: { action: string; entityType: string }) => `${e.action}/${e.entityType}`)).toEqual(["link_accept/link"]);
+    for (const lng of LANGUAGES) {
+      const t = getFixedT(lng);
+      for (const a of AUDIT_ACTIONS) expect(t(`admin.audit.actions.${a}`)).not.toMatch(/^admin\./);
+      for (const e of AUDIT_ENTITY_TYPES) expect(t(`admin.audit.entity.${e}`)).not.toMatch(/^admin\./);
+    }
+  });
+});

@@ -68,7 +68,7 @@ describe("accepting and rejecting suggestions", () => {
     const saved = await link("AP-I-MIN");
     expect(saved).toMatchObject({ status: "accepted", rationale: "Killed during a protest against a mine", reviewedById: staff.userId });
     expect(saved.reviewedAt).toBeInstanceOf(Date);
-    const events = await prisma.auditEvent.findMany({ where: { entityType: "IncidentProvisionLink", entityId: target.id } });
+    const events = await prisma.auditEvent.findMany({ where: { entityType: "link", entityId: target.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "link_accept", actorId: staff.userId });
     expect(JSON.parse(events[0].before!)).toMatchObject({ status: "suggested", provisionCode: "AP-I-MIN", incidentId, rationale: null });

@@ -34,7 +34,7 @@ describe("the admin button that suggests links for every case", () => {
     const response = (await runAction(args(postForm("http://localhost/provisions/rules", {}, admin)))) as Response;
     expect(response.status).toBe(302);
     const id = response.headers.get("Location")!.match(/^\/provisions\/suggest\/(\w+)$/)![1];
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "LinkSuggestionJob", entityId: id } });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "link_job", entityId: id } });
     expect(event).toMatchObject({ action: "links_suggest_run", actorId: admin.userId });
 
     const job = await waitForJob(id);

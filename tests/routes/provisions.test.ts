@@ -127,7 +127,7 @@ describe("adding a provision", () => {
     expect(saved.madeOn?.toISOString().slice(0, 10)).toBe("2025-09-18");
     expect(JSON.parse(saved.termsEn!)).toEqual(["community radio", "broadcaster"]);
     expect(saved.source).toMatchObject({ title: "A test source", url: "https://example.org/source", kind: "article" });
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "Provision", entityId: saved.id } });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "provision", entityId: saved.id } });
     expect(event).toMatchObject({ action: "create", actorId: staff.userId, before: null });
     expect(JSON.parse(event.after!)).toMatchObject({ code: "AP-II-TEST", instrumentCode: "CSP-AP", termsEs: ["radio comunitaria"] });
     const page = (await detailLoader(args(getAs("http://localhost/provisions/AP-II-TEST?lng=fr"), { code: "AP-II-TEST" }))) as any;
@@ -145,7 +145,7 @@ describe("editing a provision", () => {
     const saved = await prisma.provision.findUniqueOrThrow({ where: { code: "AP-I-MIN" } });
     expect(saved.statusNote).toBe("checked against the plan text");
     expect(await prisma.provision.count({ where: { code: "SOMETHING-ELSE" } })).toBe(0); // the code is fixed
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "Provision", entityId: saved.id, action: "update" } });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "provision", entityId: saved.id, action: "update" } });
     expect(JSON.parse(event.before!)).toEqual({ statusNote: "press summary of plan text" });
     expect(JSON.parse(event.after!)).toEqual({ statusNote: "checked against the plan text" });
   });
@@ -181,7 +181,7 @@ describe("instruments and milestones", () => {
     expect(edited.status).toBe(302);
     const instrument = await prisma.instrument.findUniqueOrThrow({ where: { code: "MX-TEST" } });
     expect(instrument.nameFr).toBe("Une loi d'essai");
-    const events = await prisma.auditEvent.findMany({ where: { entityType: "Instrument", entityId: instrument.id }, orderBy: { createdAt: "asc" } });
+    const events = await prisma.auditEvent.findMany({ where: { entityType: "instrument", entityId: instrument.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["create", "update"]);
     expect(JSON.parse(events[1].after!)).toEqual({ nameFr: "Une loi d'essai" });
     const bad = unwrap(await newInstrumentAction(args(postForm("http://localhost/provisions/instruments/new", { code: "MX-TEST", name: "", kind: "poem", sourceKey: "nope" }, staff))));
@@ -207,7 +207,7 @@ describe("instruments and milestones", () => {
     expect(edited.status).toBe(302);
     const list = (await milestonesLoader(args(getAs("http://localhost/provisions/milestones?lng=es")))) as any;
     expect(list.milestones.find((m: any) => m.key === "second-follow-up")).toMatchObject({ label: "Segunda reunión de seguimiento", untranslated: false, instrumentCode: "CSP-AP" });
-    const events = await prisma.auditEvent.findMany({ where: { entityType: "Milestone" }, orderBy: { createdAt: "asc" } });
+    const events = await prisma.auditEvent.findMany({ where: { entityType: "milestone" }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["create", "update"]);
     const badDate = unwrap(await newMilestoneAction(args(postForm("http://localhost/provisions/milestones/new", { key: "Bad Key", date: "2026-13-01", label: "x", sourceKey: "" }, staff))));
     expect(badDate.data.errors).toMatchObject({ key: ["badKey"], date: ["badDate"] });

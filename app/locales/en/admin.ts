@@ -71,7 +71,7 @@ export const admin = {
     systemActor: "(deleted user)",
     purgedRecord: "purged",
     badDate: "“{{value}}” is not a date (YYYY-MM-DD), so it was left out.",
-    entity: { incident: "Case", user: "User" },
+    entity: { incident: "Case", user: "User", provision: "Provision", instrument: "Instrument", milestone: "Milestone", link: "Case–provision link", link_job: "Link suggestion run" },
     actions: {
       create: "Created",
       update: "Edited",
@@ -84,6 +84,10 @@ export const admin = {
       user_deactivate: "User deactivated",
       user_reactivate: "User reactivated",
       user_revoke_sessions: "Sessions revoked",
+      link_accept: "Link accepted",
+      link_reject: "Link rejected",
+      link_create: "Linked by hand",
+      links_suggest_run: "Links suggested for all cases",
     },
     keys: {
       staffOnlyFieldsChanged: "Staff-only fields changed",

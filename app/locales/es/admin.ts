@@ -73,7 +73,7 @@ export const admin: Translation["admin"] = {
     systemActor: "(usuario eliminado)",
     purgedRecord: "purgado",
     badDate: "«{{value}}» no es una fecha (AAAA-MM-DD), así que se omitió.",
-    entity: { incident: "Caso", user: "Usuario" },
+    entity: { incident: "Caso", user: "Usuario", provision: "Compromiso", instrument: "Instrumento", milestone: "Hito", link: "Vínculo caso–compromiso", link_job: "Sugerencia de vínculos" },
     actions: {
       create: "Creado",
       update: "Editado",
@@ -86,6 +86,10 @@ export const admin: Translation["admin"] = {
       user_deactivate: "Usuario desactivado",
       user_reactivate: "Usuario reactivado",
       user_revoke_sessions: "Sesiones revocadas",
+      link_accept: "Vínculo aceptado",
+      link_reject: "Vínculo rechazado",
+      link_create: "Vinculado a mano",
+      links_suggest_run: "Vínculos sugeridos para todos los casos",
     },
     keys: {
       staffOnlyFieldsChanged: "Campos reservados al equipo modificados",

@@ -73,7 +73,7 @@ export const admin: Translation["admin"] = {
     systemActor: "(utilisateur supprimé)",
     purgedRecord: "purgé",
     badDate: "« {{value}} » n'est pas une date (AAAA-MM-JJ); ce filtre a été ignoré.",
-    entity: { incident: "Cas", user: "Utilisateur" },
+    entity: { incident: "Cas", user: "Utilisateur", provision: "Engagement", instrument: "Instrument", milestone: "Jalon", link: "Lien cas–engagement", link_job: "Suggestion de liens" },
     actions: {
       create: "Créé",
       update: "Modifié",
@@ -86,6 +86,10 @@ export const admin: Translation["admin"] = {
       user_deactivate: "Utilisateur désactivé",
       user_reactivate: "Utilisateur réactivé",
       user_revoke_sessions: "Sessions révoquées",
+      link_accept: "Lien accepté",
+      link_reject: "Lien rejeté",
+      link_create: "Lié à la main",
+      links_suggest_run: "Liens suggérés pour tous les cas",
     },
     keys: {
       staffOnlyFieldsChanged: "Champs réservés à l'équipe modifiés",
