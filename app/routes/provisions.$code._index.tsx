@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
-import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
+import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
 import { CaseCell, StateCell } from "~/components/case-cells.tsx";
 import { LinkDecisionForm, LinkExplanation } from "~/components/link-review.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
@@ -101,18 +101,7 @@ export default function ProvisionPage() {
       >
         <p>{t("provisions.charts.years.note")}</p>
         {chartTotal === 0 ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
-        {inside.length ? (
-          <>
-            <h3 className="small-heading">{t("charts.milestones")}</h3>
-            <ol className="milestone-list">
-              {inside.map((m) => (
-                <li key={m.key}>
-                  <time dateTime={m.date}>{formatDate(m.date, lng)}</time>: {m.label}
-                </li>
-              ))}
-            </ol>
-          </>
-        ) : null}
+        <MilestoneList milestones={inside} />
       </ChartFigure>
 
       <section aria-labelledby="accepted-title">
