@@ -5,7 +5,7 @@ import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
-import { CaseCell, StateCell } from "~/components/case-cells.tsx";
+import { CaseCell, CaseTable, StateCell } from "~/components/case-cells.tsx";
 import { LinkDecisionForm, LinkExplanation } from "~/components/link-review.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
@@ -111,39 +111,15 @@ export default function ProvisionPage() {
         {accepted.length === 0 ? (
           <p className="muted">{t("provisions.detail.noAccepted")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t("provisions.detail.acceptedCaption", { code: provision.code })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("provisions.cases.date")}</th>
-                  <th scope="col">{t("provisions.cases.name")}</th>
-                  <th scope="col">{t("provisions.cases.state")}</th>
-                  <th scope="col">{t("provisions.cases.sector")}</th>
-                  <th scope="col">{t("provisions.links.method")}</th>
-                  <th scope="col">{t("provisions.links.rationale")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {accepted.map((l) => (
-                  <tr key={l.id}>
-                    <td>
-                      <time dateTime={l.incident.occurredOn}>{formatDate(l.incident.occurredOn, lng)}</time>
-                    </td>
-                    <th scope="row">
-                      <CaseCell incident={l.incident} />
-                    </th>
-                    <td>
-                      <StateCell incident={l.incident} />
-                    </td>
-                    <td>{t(`taxonomy.sector.${l.incident.sector}`)}</td>
-                    <td>{t(`provisions.links.methods.${l.method}`)}</td>
-                    <td>{l.rationale ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CaseTable
+            caption={t("provisions.detail.acceptedCaption", { code: provision.code })}
+            rows={accepted}
+            incident={(l) => l.incident}
+            columns={[
+              { header: t("provisions.links.method"), cell: (l) => t(`provisions.links.methods.${l.method}`) },
+              { header: t("provisions.links.rationale"), cell: (l) => l.rationale ?? <span className="muted">—</span> },
+            ]}
+          />
         )}
         {counts.accepted > accepted.length ? <p className="small">{t("provisions.detail.more", { shown: accepted.length, total: counts.accepted })}</p> : null}
       </section>

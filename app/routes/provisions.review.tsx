@@ -3,10 +3,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CaseCell, StateCell } from "~/components/case-cells.tsx";
+import { CaseTable } from "~/components/case-cells.tsx";
 import { useLng } from "~/components/commitment.tsx";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatDate, formatNumber } from "~/lib/format.ts";
+import { formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { SECTORS } from "~/lib/taxonomy.ts";
@@ -53,39 +53,12 @@ export default function ReviewQueue() {
       </Form>
       <p>{t("provisions.review.count", { count: total })}</p>
       {rows.length ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t("provisions.review.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("provisions.cases.date")}</th>
-                <th scope="col">{t("provisions.cases.name")}</th>
-                <th scope="col">{t("provisions.cases.state")}</th>
-                <th scope="col">{t("provisions.cases.sector")}</th>
-                <th scope="col" className="num">
-                  {t("provisions.review.pending")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <time dateTime={r.occurredOn}>{formatDate(r.occurredOn, lng)}</time>
-                  </td>
-                  <th scope="row">
-                    <CaseCell incident={r} />
-                  </th>
-                  <td>
-                    <StateCell incident={r} />
-                  </td>
-                  <td>{t(`taxonomy.sector.${r.sector}`)}</td>
-                  <td className="num">{formatNumber(r.pending, lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaseTable
+          caption={t("provisions.review.caption")}
+          rows={rows}
+          incident={(r) => r}
+          columns={[{ header: t("provisions.review.pending"), className: "num", cell: (r) => formatNumber(r.pending, lng) }]}
+        />
       ) : (
         <p className="muted">{t("provisions.review.none")}</p>
       )}
