@@ -6,6 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseTable } from "~/components/case-cells.tsx";
 import { LocalText } from "~/components/commitment.tsx";
+import { MatrixFilterProblems } from "~/components/provision-filters.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -67,13 +68,7 @@ export default function ProvisionCases() {
           status: t(`provisions.matrix.statusChoices.${filter.status}`),
         })}
       </p>
-      {problems.length ? (
-        <div className="form-error" role="alert">
-          {problems.map((p, i) => (
-            <p key={i}>{t(`provisions.filters.problems.${p.reason}`, { param: p.param, value: p.value })}</p>
-          ))}
-        </div>
-      ) : null}
+      <MatrixFilterProblems problems={problems} />
       {cases.length === 0 ? (
         <p className="muted">{t("provisions.cases.none")}</p>
       ) : (

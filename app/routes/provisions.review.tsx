@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseTable } from "~/components/case-cells.tsx";
 import { useLng } from "~/components/commitment.tsx";
+import { SectorSelect } from "~/components/provision-filters.tsx";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
@@ -36,17 +37,7 @@ export default function ReviewQueue() {
       <h1>{t("provisions.review.title")}</h1>
       <p className="lede">{t("provisions.review.intro")}</p>
       <Form method="get" className="filter-form">
-        <label>
-          {t("provisions.cases.sector")}
-          <select name="sector" defaultValue={sector}>
-            <option value="">{t("provisions.matrix.allSectors")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`taxonomy.sector.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SectorSelect value={sector} allValue="" />
         <button type="submit" className="button-secondary">
           {t("provisions.filters.apply")}
         </button>
