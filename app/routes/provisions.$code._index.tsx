@@ -153,33 +153,30 @@ export default function ProvisionPage() {
         <h2 id="terms-title">{t("provisions.detail.termsTitle")}</h2>
         <p className="small">{t("provisions.detail.termsIntro")}</p>
         <div className="terms-columns">
-          <div>
-            <h3 className="small-heading">{t("app.languages.en")}</h3>
-            {provision.termsEn.length ? (
-              <ul className="term-chips" lang="en">
-                {provision.termsEn.map((term) => (
-                  <li key={term}>{term}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted small">{t("provisions.detail.noTerms")}</p>
-            )}
-          </div>
-          <div>
-            <h3 className="small-heading">{t("app.languages.es")}</h3>
-            {provision.termsEs.length ? (
-              <ul className="term-chips" lang="es">
-                {provision.termsEs.map((term) => (
-                  <li key={term}>{term}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted small">{t("provisions.detail.noTerms")}</p>
-            )}
-          </div>
+          <TermList lng="en" terms={provision.termsEn} />
+          <TermList lng="es" terms={provision.termsEs} />
         </div>
       </section>
     </article>
+  );
+}
+
+/** The words that suggest this provision for a case, in one language. */
+function TermList({ lng, terms }: { lng: "en" | "es"; terms: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h3 className="small-heading">{t(`app.languages.${lng}`)}</h3>
+      {terms.length ? (
+        <ul className="term-chips" lang={lng}>
+          {terms.map((term) => (
+            <li key={term}>{term}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small">{t("provisions.detail.noTerms")}</p>
+      )}
+    </div>
   );
 }
 
