@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { editCommitmentAction } from "~/lib/commitment-edit.server.ts";
+import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
