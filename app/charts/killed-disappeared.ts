@@ -2,7 +2,7 @@
 import type { MilestoneInput } from "./annual-trend.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
-import { milestoneMarks, yearsOf } from "./time-series.ts";
+import { stackedYearOptions, yearsOf } from "./time-series.ts";
 
 export interface OutcomeYearCount {
   year: number;
@@ -23,7 +23,8 @@ export function shapeKilledDisappeared(counts: OutcomeYearCount[], span: YearSpa
   });
 }
 
-export function buildKilledDisappearedChart(rows: KilledDisappearedRow[], span: YearSpan, milestones: MilestoneInput[], { t }: ChartContext): AnyChartConfig {
+export function buildKilledDisappearedChart(rows: KilledDisappearedRow[], span: YearSpan, milestones: MilestoneInput[], ctx: ChartContext): AnyChartConfig {
+  const { t } = ctx;
   return {
     type: "bar",
     data: {
@@ -33,17 +34,7 @@ export function buildKilledDisappearedChart(rows: KilledDisappearedRow[], span: 
         { label: t("taxonomy.outcome.disappeared"), data: rows.map((r) => r.disappeared), backgroundColor: PALETTE.orange, stack: "cases" },
       ],
     },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      interaction: { mode: "index", intersect: false },
-      scales: {
-        x: { stacked: true, grid: { display: false } },
-        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t("trends.series.people") } },
-      },
-      plugins: { legend: { position: "bottom" }, milestones: { marks: milestoneMarks(milestones, span) } },
-    },
+    options: stackedYearOptions(span, milestones, ctx),
   };
 }
 

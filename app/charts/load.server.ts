@@ -16,7 +16,7 @@ import { getSourcePublishedOn, SOURCE_KEYS } from "~/models/source.server.ts";
 import type { AnnualFigureInput, MilestoneInput } from "./annual-trend.ts";
 import type { PublishedValue } from "./indigenous-share.ts";
 import { indigenousShareScope, lethalScope, miningScope, reconciliationScope, type ChartQuery } from "./query.ts";
-import type { ChartDataById, ChartId, LoadedChart } from "./registry.ts";
+import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "./registry.ts";
 import type { CaseCount, YearCount, YearSpan } from "./types.ts";
 
 /** A date as sortable text: "2025" < "2025-09" < "2025-09-18" < "2026". */
@@ -121,22 +121,31 @@ function publishedValue(f: FigureView | null | undefined): PublishedValue | null
   return f ? { value: f.value, atLeast: f.atLeast, periodStart: f.periodStart, periodEnd: f.periodEnd } : null;
 }
 
+/** Mexico's published figure per year beside the people in the case records of `scope` (Mexico per year, reconciliation). */
+async function publishedBesideCases(c: ChartLoadContext, scope: IncidentFilter | null): Promise<MexicoAnnualChartData> {
+  const [span, annual, cases, milestones, casesAsOf] = await Promise.all([c.span(), c.annualFigures(), countsByYear(scope), c.milestones(), c.casesAsOf(scope)]);
+  return {
+    span,
+    figures: c.query.figures,
+    scope,
+    published: annual.figures.filter((f) => f.scope === "country"),
+    cases,
+    milestones,
+    asOf: latestDate([annual.asOf, casesAsOf]),
+  };
+}
+
+/** People in the case records of the page's filters, by one column. */
+async function breakdown(c: ChartLoadContext, field: "sector" | "perpetratorType" | "stateCode"): Promise<BreakdownChartData> {
+  const scope = c.query.filter;
+  const [counts, asOf] = await Promise.all([countsBy(field, scope), c.casesAsOf(scope)]);
+  return { scope, counts, asOf };
+}
+
 type Loaders = { [K in ChartId]: (c: ChartLoadContext) => Promise<ChartDataById[K]> };
 
 const LOADERS: Loaders = {
-  "mexico-annual": async (c) => {
-    const scope = lethalScope(c.query.filter);
-    const [span, annual, cases, milestones, casesAsOf] = await Promise.all([c.span(), c.annualFigures(), countsByYear(scope), c.milestones(), c.casesAsOf(scope)]);
-    return {
-      span,
-      figures: c.query.figures,
-      scope,
-      published: annual.figures.filter((f) => f.scope === "country"),
-      cases,
-      milestones,
-      asOf: latestDate([annual.asOf, casesAsOf]),
-    };
-  },
+  "mexico-annual": (c) => publishedBesideCases(c, lethalScope(c.query.filter)),
   "killed-disappeared": async (c) => {
     const scope = lethalScope(c.query.filter);
     const [span, counts, milestones, asOf] = await Promise.all([
@@ -147,11 +156,7 @@ const LOADERS: Loaders = {
     ]);
     return { span, scope, counts, milestones, asOf };
   },
-  "sector-breakdown": async (c) => {
-    const scope = c.query.filter;
-    const [counts, asOf] = await Promise.all([countsBy("sector", scope), c.casesAsOf(scope)]);
-    return { scope, counts, asOf };
-  },
+  "sector-breakdown": (c) => breakdown(c, "sector"),
   "indigenous-share": async (c) => {
     const scope = indigenousShareScope(c.query.filter);
     const keys = [HEADLINE_KEYS.indigenous, HEADLINE_KEYS.total, HEADLINE_KEYS.indigenousPopulation];
@@ -169,16 +174,8 @@ const LOADERS: Loaders = {
       asOf: latestDate([...[...figures.values()].map((f) => f.source.publishedOn), casesAsOf]),
     };
   },
-  "perpetrator-breakdown": async (c) => {
-    const scope = c.query.filter;
-    const [counts, asOf] = await Promise.all([countsBy("perpetratorType", scope), c.casesAsOf(scope)]);
-    return { scope, counts, asOf };
-  },
-  "state-breakdown": async (c) => {
-    const scope = c.query.filter;
-    const [counts, asOf] = await Promise.all([countsBy("stateCode", scope), c.casesAsOf(scope)]);
-    return { scope, counts, asOf };
-  },
+  "perpetrator-breakdown": (c) => breakdown(c, "perpetratorType"),
+  "state-breakdown": (c) => breakdown(c, "stateCode"),
   "state-map": (c) => LOADERS["state-breakdown"](c),
   "mining-by-year": async (c) => {
     const scope = miningScope(c.query.filter);
@@ -191,19 +188,7 @@ const LOADERS: Loaders = {
     ]);
     return { span, scope, counts, milestones, publishedMining: publishedValue(figures.get(HEADLINE_KEYS.mining)), asOf };
   },
-  reconciliation: async (c) => {
-    const scope = reconciliationScope(c.query.filter);
-    const [span, annual, cases, milestones, casesAsOf] = await Promise.all([c.span(), c.annualFigures(), countsByYear(scope), c.milestones(), c.casesAsOf(scope)]);
-    return {
-      span,
-      figures: c.query.figures,
-      scope,
-      published: annual.figures.filter((f) => f.scope === "country"),
-      cases,
-      milestones,
-      asOf: latestDate([annual.asOf, casesAsOf]),
-    };
-  },
+  reconciliation: (c) => publishedBesideCases(c, reconciliationScope(c.query.filter)),
   "annual-trend": async (c) => {
     const [span, annual, milestones] = await Promise.all([c.span(), c.annualFigures(), c.milestones()]);
     return { span, figures: c.query.figures, published: annual.figures, milestones, asOf: annual.asOf };

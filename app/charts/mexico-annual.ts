@@ -6,7 +6,7 @@ import type { FigureChoice } from "./query.ts";
 import { shapeAnnualTrend, type AnnualFigureInput, type MilestoneInput } from "./annual-trend.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
-import { milestoneMarks, perYear } from "./time-series.ts";
+import { perYear, stackedYearOptions } from "./time-series.ts";
 
 export interface MexicoAnnualRow {
   year: number;
@@ -36,6 +36,24 @@ export function publishedSeriesLabel(choice: FigureChoice, { t }: ChartContext):
   return choice === "first" ? t("trends.series.publishedFirst") : t("trends.series.publishedRevised");
 }
 
+/** The two published stacks: killed (first reported or revised, as chosen) and disappeared where published apart. */
+export function publishedDatasets(rows: MexicoAnnualRow[], choice: FigureChoice, ctx: ChartContext) {
+  return [
+    { label: publishedSeriesLabel(choice, ctx), data: rows.map((r) => r.publishedPlotted), backgroundColor: PALETTE.blue, stack: "published" },
+    { label: ctx.t("trends.series.publishedDisappeared"), data: rows.map((r) => r.publishedDisappeared), backgroundColor: PALETTE.sky, stack: "published" },
+  ];
+}
+
+/** The table columns of the published figures (after the year), and their cells. */
+export function publishedColumns(choice: FigureChoice, ctx: ChartContext): string[] {
+  const { t } = ctx;
+  return [t("trends.columns.publishedFirst"), t("trends.columns.publishedRevised"), publishedSeriesLabel(choice, ctx), t("trends.series.publishedDisappeared")];
+}
+
+export function publishedCells(r: MexicoAnnualRow): (number | null)[] {
+  return [r.publishedFirst, r.publishedRevised, r.publishedPlotted, r.publishedDisappeared];
+}
+
 export function buildMexicoAnnualChart(
   rows: MexicoAnnualRow[],
   span: YearSpan,
@@ -49,36 +67,18 @@ export function buildMexicoAnnualChart(
     data: {
       labels: rows.map((r) => String(r.year)),
       datasets: [
-        { label: publishedSeriesLabel(choice, ctx), data: rows.map((r) => r.publishedPlotted), backgroundColor: PALETTE.blue, stack: "published" },
-        { label: t("trends.series.publishedDisappeared"), data: rows.map((r) => r.publishedDisappeared), backgroundColor: PALETTE.sky, stack: "published" },
+        ...publishedDatasets(rows, choice, ctx),
         { label: t("trends.series.caseRecords"), data: rows.map((r) => r.caseRecords), backgroundColor: PALETTE.orange, stack: "cases" },
       ],
     },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      interaction: { mode: "index", intersect: false },
-      scales: {
-        x: { stacked: true, grid: { display: false } },
-        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t("trends.series.people") } },
-      },
-      plugins: { legend: { position: "bottom" }, milestones: { marks: milestoneMarks(milestones, span) } },
-    },
+    options: stackedYearOptions(span, milestones, ctx),
   };
 }
 
 export function mexicoAnnualTable(rows: MexicoAnnualRow[], choice: FigureChoice, ctx: ChartContext): ChartTable {
   const { t } = ctx;
   return {
-    columns: [
-      t("common.year"),
-      t("trends.columns.publishedFirst"),
-      t("trends.columns.publishedRevised"),
-      publishedSeriesLabel(choice, ctx),
-      t("trends.series.publishedDisappeared"),
-      t("trends.series.caseRecords"),
-    ],
-    rows: rows.map((r) => [r.year, r.publishedFirst, r.publishedRevised, r.publishedPlotted, r.publishedDisappeared, r.caseRecords]),
+    columns: [t("common.year"), ...publishedColumns(choice, ctx), t("trends.series.caseRecords")],
+    rows: rows.map((r) => [r.year, ...publishedCells(r), r.caseRecords]),
   };
 }

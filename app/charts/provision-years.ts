@@ -2,9 +2,10 @@
 // milestones marked; and the scorecard's table (years, before/after a milestone,
 // since the commitment was made). Pure: data in, Chart.js config or table out.
 import { formatDate } from "~/lib/format.ts";
-import { milestonesInRange, type MilestoneInput } from "./annual-trend.ts";
+import type { MilestoneInput } from "./annual-trend.ts";
 import { PALETTE } from "./palette.ts";
-import type { AnyChartConfig, ChartContext, ChartTable } from "./types.ts";
+import { milestoneLines, milestoneMarks } from "./time-series.ts";
+import type { AnyChartConfig, ChartContext, ChartTable, YearSpan } from "./types.ts";
 
 export interface ProvisionYearRow {
   year: number;
@@ -30,10 +31,12 @@ export function provisionYearRange(counts: ProvisionYearRow[], thisYear: number,
   return { yearFrom: Math.min(firstDataYear, ...years), yearTo: Math.max(thisYear, ...years) };
 }
 
+/** The years a provision's chart shows (0 to 0 when it has no rows). */
+function spanOf(data: ProvisionYearsData): YearSpan {
+  return { from: data.rows[0]?.year ?? 0, to: data.rows.at(-1)?.year ?? 0 };
+}
+
 export function buildProvisionYearsChart(data: ProvisionYearsData, { t }: ChartContext): AnyChartConfig {
-  const first = data.rows[0]?.year ?? 0;
-  const last = data.rows.at(-1)?.year ?? 0;
-  const { marks } = milestonesInRange(data.milestones, first, last);
   return {
     type: "bar",
     data: {
@@ -57,7 +60,7 @@ export function buildProvisionYearsChart(data: ProvisionYearsData, { t }: ChartC
       },
       plugins: {
         legend: { display: false },
-        milestones: { marks },
+        milestones: { marks: milestoneMarks(data.milestones, spanOf(data)) },
       },
     },
   };
@@ -128,10 +131,6 @@ export function scorecardComparisonLine(data: ScorecardData, { t, lng }: ChartCo
 }
 
 /** The numbered milestones of a chart in words, so that an exported image explains its marks. */
-export function milestoneLegend(data: ProvisionYearsData, { t, lng }: ChartContext): string | null {
-  const first = data.rows[0]?.year ?? 0;
-  const last = data.rows.at(-1)?.year ?? 0;
-  const { inside } = milestonesInRange(data.milestones, first, last);
-  if (!inside.length) return null;
-  return `${t("charts.milestones")}: ${inside.map((m, i) => `(${i + 1}) ${formatDate(m.date, lng)}: ${m.label}`).join("; ")}`;
+export function milestoneLegend(data: ProvisionYearsData, ctx: ChartContext): string | null {
+  return milestoneLines(data.milestones, spanOf(data), ctx)[0] ?? null;
 }

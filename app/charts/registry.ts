@@ -64,14 +64,8 @@ export interface MiningChartData extends Base {
   milestones: MilestoneInput[];
   publishedMining: PublishedValue | null;
 }
-export interface ReconciliationChartData extends Base {
-  span: YearSpan;
-  figures: FigureChoice;
-  scope: Scope;
-  published: AnnualFigureInput[];
-  cases: YearCount[];
-  milestones: MilestoneInput[];
-}
+/** The same data as Mexico per year, with the reconciliation's own scope. */
+export type ReconciliationChartData = MexicoAnnualChartData;
 
 // ---------- Definitions ----------
 
@@ -112,6 +106,9 @@ function choiceWords(choice: FigureChoice, { t }: ChartContext): string {
 
 const published = (ctx: ChartContext) => ctx.t("charts.annualTrend.source");
 
+/** The milestones and years of a chart on a time axis. */
+const yearAxis = (d: { milestones: MilestoneInput[]; span: YearSpan }) => ({ milestones: d.milestones, span: d.span });
+
 export const CHARTS = {
   "mexico-annual": defineChart<MexicoAnnualChartData>({
     kind: "chartjs",
@@ -120,7 +117,7 @@ export const CHARTS = {
     subtitle: (d, ctx) => ctx.t("trends.subtitles.publishedBeside", { choice: choiceWords(d.figures, ctx), cases: scopeWords(d.scope, ctx, d.span) }),
     source: (d, ctx) => `${published(ctx)}; ${caseSource(d.scope, ctx)}`,
     notes: (d, ctx) => [ctx.t("trends.notes.mexicoAnnual"), ctx.t("trends.notes.lethalOnly")],
-    milestoneSpan: (d) => ({ milestones: d.milestones, span: d.span }),
+    milestoneSpan: yearAxis,
     build: (d, ctx) => buildMexicoAnnualChart(shapeMexicoAnnual(d.published, d.cases, d.span, d.figures), d.span, d.figures, d.milestones, ctx),
     table: (d, ctx) => mexicoAnnualTable(shapeMexicoAnnual(d.published, d.cases, d.span, d.figures), d.figures, ctx),
   }),
@@ -131,7 +128,7 @@ export const CHARTS = {
     subtitle: (d, ctx) => scopeWords(d.scope, ctx, d.span),
     source: (d, ctx) => caseSource(d.scope, ctx),
     notes: (d, ctx) => [ctx.t("trends.notes.killedDisappeared")],
-    milestoneSpan: (d) => ({ milestones: d.milestones, span: d.span }),
+    milestoneSpan: yearAxis,
     build: (d, ctx) => buildKilledDisappearedChart(shapeKilledDisappeared(d.counts, d.span), d.span, d.milestones, ctx),
     table: (d, ctx) => killedDisappearedTable(shapeKilledDisappeared(d.counts, d.span), ctx),
   }),
@@ -204,7 +201,7 @@ export const CHARTS = {
           })
         : null,
     ].filter((n): n is string => n !== null),
-    milestoneSpan: (d) => ({ milestones: d.milestones, span: d.span }),
+    milestoneSpan: yearAxis,
     build: (d, ctx) => buildMiningByYearChart(shapeMiningByYear(d.counts, d.span), d.span, d.milestones, ctx),
     table: (d, ctx) => miningByYearTable(shapeMiningByYear(d.counts, d.span), ctx),
   }),
@@ -222,7 +219,7 @@ export const CHARTS = {
       ctx.t("trends.reconciliation.coverage"),
       ctx.t("trends.reconciliation.scope"),
     ],
-    milestoneSpan: (d) => ({ milestones: d.milestones, span: d.span }),
+    milestoneSpan: yearAxis,
     build: (d, ctx) => buildReconciliationChart(shapeReconciliation(d.published, d.cases, d.span, d.figures), d.span, d.figures, d.milestones, ctx),
     table: (d, ctx) => reconciliationTable(shapeReconciliation(d.published, d.cases, d.span, d.figures), d.figures, ctx),
   }),
@@ -233,7 +230,7 @@ export const CHARTS = {
     subtitle: (d, ctx) => ctx.t("trends.subtitles.annualTrend", { years: yearsInWords(d.span.from, d.span.to, ctx), choice: choiceWords(d.figures, ctx) }),
     source: (_d, ctx) => published(ctx),
     notes: (d, ctx) => [ctx.t("charts.annualTrend.note")],
-    milestoneSpan: (d) => ({ milestones: d.milestones, span: d.span }),
+    milestoneSpan: yearAxis,
     build: (d, ctx) => buildAnnualTrendChart({ rows: shapeAnnualTrend(d.published, d.span.from, d.span.to, d.figures), milestones: d.milestones }, ctx),
     table: (d, ctx) => annualTrendTable({ rows: shapeAnnualTrend(d.published, d.span.from, d.span.to, d.figures), milestones: d.milestones }, ctx),
   }),

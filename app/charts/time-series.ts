@@ -1,7 +1,8 @@
 // Helpers shared by the charts on a time axis (one category per year).
+import type { LegendItem } from "chart.js";
 import { formatDate } from "~/lib/format.ts";
 import { milestonesInRange, type MilestoneInput } from "./annual-trend.ts";
-import type { ChartContext, YearCount, YearSpan } from "./types.ts";
+import type { AnyChartConfig, ChartContext, YearCount, YearSpan } from "./types.ts";
 
 export function yearsOf(span: YearSpan): number[] {
   return Array.from({ length: Math.max(0, span.to - span.from + 1) }, (_, i) => span.from + i);
@@ -17,6 +18,36 @@ export function perYear(counts: YearCount[], span: YearSpan): { year: number; pe
 /** The milestone marks of a span for the plugin. */
 export function milestoneMarks(milestones: MilestoneInput[], span: YearSpan) {
   return milestonesInRange(milestones, span.from, span.to).marks;
+}
+
+/** Legend entries in the order of the datasets (Chart.js otherwise puts line series first when they are drawn on top). */
+export const legendInDatasetOrder = (a: LegendItem, b: LegendItem) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0);
+
+/**
+ * Options of a stacked bar chart with one category per year: people on the y axis
+ * (from zero unless `beginAtZero` is false, for values that can be negative),
+ * legend below (in dataset order when asked) and the milestones of the span marked.
+ */
+export function stackedYearOptions(
+  span: YearSpan,
+  milestones: MilestoneInput[],
+  { t }: ChartContext,
+  { beginAtZero = true, datasetOrderLegend = false }: { beginAtZero?: boolean; datasetOrderLegend?: boolean } = {},
+): AnyChartConfig["options"] {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    interaction: { mode: "index", intersect: false },
+    scales: {
+      x: { stacked: true, grid: { display: false } },
+      y: { stacked: true, ...(beginAtZero ? { beginAtZero: true } : {}), ticks: { precision: 0 }, title: { display: true, text: t("trends.series.people") } },
+    },
+    plugins: {
+      legend: { position: "bottom", ...(datasetOrderLegend ? { labels: { sort: legendInDatasetOrder } } : {}) },
+      milestones: { marks: milestoneMarks(milestones, span) },
+    },
+  };
 }
 
 /** "1. 25 June 2012: ..." lines, numbered as on the chart, for images and plain text. */

@@ -30,130 +30,85 @@ function FieldError({ error }: { error: { id: string; text: string } | null }) {
   ) : null;
 }
 
-export function TextField({
-  name,
-  label,
-  state,
-  required,
-  hint,
-  type = "text",
-  readOnly,
-  lang,
-  maxLength,
-}: {
+interface FieldProps {
   name: string;
   label: string;
   state: FormState;
   required?: boolean;
   hint?: string;
+}
+
+/** What every control of a field carries: its name, the value typed, and links to its hint and error. */
+interface ControlProps {
+  id: string;
+  name: string;
+  defaultValue: string;
+  required?: boolean;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+/** The label, hint and error around one control (an input, textarea or select). */
+function Field({ name, label, state, required, hint, control }: FieldProps & { control: (props: ControlProps) => ReactNode }) {
+  const error = useFieldError(name, state);
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      {control({
+        id: name,
+        name,
+        defaultValue: state.values[name] ?? "",
+        required,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": [hintId, error?.id].filter(Boolean).join(" ") || undefined,
+      })}
+      <FieldError error={error} />
+    </div>
+  );
+}
+
+export function TextField({
+  type = "text",
+  readOnly,
+  lang,
+  maxLength,
+  ...field
+}: FieldProps & {
   type?: "text" | "date" | "url" | "number";
   readOnly?: boolean;
   lang?: string;
   maxLength?: number;
 }) {
-  const error = useFieldError(name, state);
-  const hintId = hint ? `${name}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type={type}
-        defaultValue={state.values[name] ?? ""}
-        required={required}
-        readOnly={readOnly}
-        lang={lang}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, error?.id].filter(Boolean).join(" ") || undefined}
-      />
-      <FieldError error={error} />
-    </div>
-  );
+  return <Field {...field} control={(props) => <input {...props} type={type} readOnly={readOnly} lang={lang} maxLength={maxLength} />} />;
 }
 
-export function TextAreaField({ name, label, state, required, hint, rows = 3, lang }: { name: string; label: string; state: FormState; required?: boolean; hint?: string; rows?: number; lang?: string }) {
-  const error = useFieldError(name, state);
-  const hintId = hint ? `${name}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={state.values[name] ?? ""}
-        required={required}
-        lang={lang}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, error?.id].filter(Boolean).join(" ") || undefined}
-      />
-      <FieldError error={error} />
-    </div>
-  );
+export function TextAreaField({ rows = 3, lang, ...field }: FieldProps & { rows?: number; lang?: string }) {
+  return <Field {...field} control={(props) => <textarea {...props} rows={rows} lang={lang} />} />;
 }
 
-export function SelectField({
-  name,
-  label,
-  state,
-  options,
-  required,
-  hint,
-}: {
-  name: string;
-  label: string;
-  state: FormState;
-  options: { value: string; label: string }[];
-  required?: boolean;
-  hint?: string;
-}) {
-  const error = useFieldError(name, state);
-  const hintId = hint ? `${name}-hint` : undefined;
+export function SelectField({ options, ...field }: FieldProps & { options: { value: string; label: string }[] }) {
   return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <select
-        id={name}
-        name={name}
-        defaultValue={state.values[name] ?? ""}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, error?.id].filter(Boolean).join(" ") || undefined}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError error={error} />
-    </div>
+    <Field
+      {...field}
+      control={(props) => (
+        <select {...props}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -239,6 +194,27 @@ export function CommitmentForm({ children, submitLabel, state, updatedAt }: { ch
   );
 }
 
+const instrumentOptions = (instruments: { code: string; name: string }[]) => instruments.map((i) => ({ value: i.code, label: `${i.code} · ${i.name}` }));
+
+/** A field's label: provisions.form.fields.<name>. */
+function useFieldLabel() {
+  const { t } = useTranslation();
+  return (name: string) => t(`provisions.form.fields.${name}`);
+}
+
+/** One text in English (required), Spanish and French: the fields `name`, `nameEs` and `nameFr`. */
+function TranslatedTextFields({ name, legend, state, maxLength }: { name: string; legend: string; state: FormState; maxLength: number }) {
+  const f = useFieldLabel();
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <TextField name={name} label={f(name)} state={state} required lang="en" maxLength={maxLength} />
+      <TextField name={`${name}Es`} label={f(`${name}Es`)} state={state} lang="es" maxLength={maxLength} />
+      <TextField name={`${name}Fr`} label={f(`${name}Fr`)} state={state} lang="fr" maxLength={maxLength} />
+    </fieldset>
+  );
+}
+
 export function ProvisionFields({
   state,
   instruments,
@@ -251,7 +227,7 @@ export function ProvisionFields({
   editing: boolean;
 }) {
   const { t } = useTranslation();
-  const f = (name: string) => t(`provisions.form.fields.${name}`);
+  const f = useFieldLabel();
   return (
     <>
       <TextField name="code" label={f("code")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")} maxLength={40} />
@@ -260,15 +236,10 @@ export function ProvisionFields({
         label={f("instrumentCode")}
         state={state}
         required
-        options={[{ value: "", label: t("provisions.form.choose") }, ...instruments.map((i) => ({ value: i.code, label: `${i.code} · ${i.name}` }))]}
+        options={[{ value: "", label: t("provisions.form.choose") }, ...instrumentOptions(instruments)]}
       />
       <TextField name="pillar" label={f("pillar")} state={state} required hint={t("provisions.form.pillarHint")} maxLength={120} />
-      <fieldset>
-        <legend>{t("provisions.form.titleLegend")}</legend>
-        <TextField name="title" label={f("title")} state={state} required lang="en" maxLength={200} />
-        <TextField name="titleEs" label={f("titleEs")} state={state} lang="es" maxLength={200} />
-        <TextField name="titleFr" label={f("titleFr")} state={state} lang="fr" maxLength={200} />
-      </fieldset>
+      <TranslatedTextFields name="title" legend={t("provisions.form.titleLegend")} state={state} maxLength={200} />
       <fieldset>
         <legend>{t("provisions.form.summaryLegend")}</legend>
         <p className="hint">{t("provisions.form.summaryHint")}</p>
@@ -307,16 +278,11 @@ export function ProvisionFields({
 
 export function InstrumentFields({ state, sources, editing }: { state: FormState; sources: SourceOption[]; editing: boolean }) {
   const { t } = useTranslation();
-  const f = (name: string) => t(`provisions.form.fields.${name}`);
+  const f = useFieldLabel();
   return (
     <>
       <TextField name="code" label={f("code")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")} maxLength={40} />
-      <fieldset>
-        <legend>{t("provisions.form.nameLegend")}</legend>
-        <TextField name="name" label={f("name")} state={state} required lang="en" maxLength={300} />
-        <TextField name="nameEs" label={f("nameEs")} state={state} lang="es" maxLength={300} />
-        <TextField name="nameFr" label={f("nameFr")} state={state} lang="fr" maxLength={300} />
-      </fieldset>
+      <TranslatedTextFields name="name" legend={t("provisions.form.nameLegend")} state={state} maxLength={300} />
       <SelectField
         name="kind"
         label={f("kind")}
@@ -332,22 +298,17 @@ export function InstrumentFields({ state, sources, editing }: { state: FormState
 
 export function MilestoneFields({ state, sources, instruments, editing }: { state: FormState; sources: SourceOption[]; instruments: { code: string; name: string }[]; editing: boolean }) {
   const { t } = useTranslation();
-  const f = (name: string) => t(`provisions.form.fields.${name}`);
+  const f = useFieldLabel();
   return (
     <>
       <TextField name="key" label={f("key")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.keyHint")} maxLength={60} />
       <TextField name="date" label={f("date")} state={state} required type="date" />
-      <fieldset>
-        <legend>{t("provisions.form.labelLegend")}</legend>
-        <TextField name="label" label={f("label")} state={state} required lang="en" maxLength={300} />
-        <TextField name="labelEs" label={f("labelEs")} state={state} lang="es" maxLength={300} />
-        <TextField name="labelFr" label={f("labelFr")} state={state} lang="fr" maxLength={300} />
-      </fieldset>
+      <TranslatedTextFields name="label" legend={t("provisions.form.labelLegend")} state={state} maxLength={300} />
       <SelectField
         name="instrumentCode"
         label={f("instrumentCode")}
         state={state}
-        options={[{ value: "", label: t("provisions.form.noInstrument") }, ...instruments.map((i) => ({ value: i.code, label: `${i.code} · ${i.name}` }))]}
+        options={[{ value: "", label: t("provisions.form.noInstrument") }, ...instrumentOptions(instruments)]}
       />
       <TextField name="note" label={f("note")} state={state} maxLength={500} />
       <SourceFields state={state} sources={sources} />

@@ -121,3 +121,22 @@ export function MadeOn({ date }: { date: string | null }) {
     </span>
   );
 }
+
+/** The milestones marked on a provision's chart, numbered as on the chart; nothing when none falls in its years. */
+export function MilestoneList({ milestones }: { milestones: { key: string; date: string; label: string }[] }) {
+  const { t } = useTranslation();
+  const lng = useLng();
+  if (!milestones.length) return null;
+  return (
+    <>
+      <h3 className="small-heading">{t("charts.milestones")}</h3>
+      <ol className="milestone-list">
+        {milestones.map((m) => (
+          <li key={m.key}>
+            <time dateTime={m.date}>{formatDate(m.date, lng)}</time>: {m.label}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

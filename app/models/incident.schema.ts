@@ -54,11 +54,18 @@ export interface IncidentFormValues {
 
 export type DatePrecision = "day" | "month" | "year";
 
-/** A valid case record, ready to store. */
-export interface IncidentInput {
+/** The staff-only fields of a case record, as stored. */
+export interface ConfidentialFields {
+  witnesses: string | null;
+  contacts: string | null;
+  exactLocation: string | null;
+  confidentialNotes: string | null;
+}
+
+/** The fields of a case record that the form edits, as stored (the audit log, the edit form and the case views read these). */
+export interface IncidentRecordFields {
   occurredOn: Date;
-  datePrecision: DatePrecision;
-  year: number;
+  datePrecision: string;
   victimName: string | null;
   victimNamePublic: boolean;
   gender: string;
@@ -74,7 +81,13 @@ export interface IncidentInput {
   companyCountry: string | null;
   description: string | null;
   sources: { url: string | null; title: string }[];
-  confidential: { witnesses: string | null; contacts: string | null; exactLocation: string | null; confidentialNotes: string | null };
+}
+
+/** A valid case record, ready to store. */
+export interface IncidentInput extends IncidentRecordFields {
+  datePrecision: DatePrecision;
+  year: number;
+  confidential: ConfidentialFields;
 }
 
 export function emptyIncidentForm(): IncidentFormValues {
@@ -298,26 +311,13 @@ export function validateIncident(values: IncidentFormValues): IncidentValidation
 }
 
 /** A stored record as form values (for the edit form and for comparing versions). */
-export function incidentToFormValues(record: {
-  occurredOn: Date | string;
-  datePrecision: string;
-  victimName: string | null;
-  victimNamePublic: boolean;
-  gender: string;
-  age: number | null;
-  characteristics: { code: string }[] | string[];
-  sector: string;
-  perpetratorType: string;
-  outcome: string;
-  victimCount: number;
-  stateCode: string | null;
-  municipality: string | null;
-  companyName: string | null;
-  companyCountry: string | null;
-  description: string | null;
-  sources: { url: string | null; title: string }[];
-  confidential?: { witnesses: string | null; contacts: string | null; exactLocation: string | null; confidentialNotes: string | null } | null;
-}): IncidentFormValues {
+export function incidentToFormValues(
+  record: Omit<IncidentRecordFields, "occurredOn" | "characteristics"> & {
+    occurredOn: Date | string;
+    characteristics: { code: string }[] | string[];
+    confidential?: ConfidentialFields | null;
+  },
+): IncidentFormValues {
   const date = new Date(record.occurredOn);
   const precision = record.datePrecision as DatePrecision;
   const c = record.confidential;

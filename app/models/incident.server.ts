@@ -3,7 +3,7 @@ import { prisma, type Prisma } from "~/lib/db.server.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/lib/name-match.ts";
 import { auditDiff, writeAudit } from "./audit.server.ts";
 import type { IncidentFilter } from "./incident-filter.ts";
-import type { IncidentInput } from "./incident.schema.ts";
+import type { ConfidentialFields, IncidentInput, IncidentRecordFields } from "./incident.schema.ts";
 import { suggestLinksForIncident } from "./link.server.ts";
 
 /**
@@ -279,28 +279,12 @@ export async function listIncidents(options: {
   };
 }
 
-export interface PublicIncident {
+export interface PublicIncident extends Omit<IncidentRecordFields, "victimNamePublic"> {
   id: string;
   origin: string;
   externalId: string | null;
-  occurredOn: Date;
-  datePrecision: string;
-  victimName: string | null;
   nameWithheld: boolean;
-  gender: string;
-  age: number | null;
-  characteristics: string[];
-  sector: string;
-  perpetratorType: string;
-  outcome: string;
-  victimCount: number;
-  stateCode: string | null;
   regionRaw: string | null;
-  municipality: string | null;
-  companyName: string | null;
-  companyCountry: string | null;
-  description: string | null;
-  sources: { url: string | null; title: string }[];
   verificationStatus: string;
   verifiedAt: Date | null;
 }
@@ -315,7 +299,7 @@ export interface StaffIncident extends PublicIncident {
   verifiedBy: { id: string; name: string } | null;
   createdBy: { id: string; name: string } | null;
   updatedBy: { id: string; name: string } | null;
-  confidential: { witnesses: string | null; contacts: string | null; exactLocation: string | null; confidentialNotes: string | null };
+  confidential: ConfidentialFields;
 }
 
 const RELATED = {
@@ -360,25 +344,7 @@ export async function getIncidentForStaff(id: string): Promise<StaffIncident | n
 }
 
 /** The non-sensitive fields of a case, as the audit log records them. */
-export function incidentAuditValues(r: {
-  occurredOn: Date;
-  datePrecision: string;
-  victimName: string | null;
-  victimNamePublic: boolean;
-  gender: string;
-  age: number | null;
-  characteristics: string[];
-  sector: string;
-  perpetratorType: string;
-  outcome: string;
-  victimCount: number;
-  stateCode: string | null;
-  municipality: string | null;
-  companyName: string | null;
-  companyCountry: string | null;
-  description: string | null;
-  sources: { url: string | null; title: string }[];
-}): Record<string, unknown> {
+export function incidentAuditValues(r: IncidentRecordFields): Record<string, unknown> {
   return {
     occurredOn: r.occurredOn.toISOString().slice(0, 10),
     datePrecision: r.datePrecision,
@@ -403,10 +369,10 @@ export function incidentAuditValues(r: {
 
 /** Names (never values) of the staff-only fields that differ, so the log can say they changed. */
 function sensitiveChanges(
-  before: { victimName: string | null; victimNamePublic: boolean; confidential: IncidentInput["confidential"] },
-  after: { victimName: string | null; victimNamePublic: boolean; confidential: IncidentInput["confidential"] },
+  before: { victimName: string | null; victimNamePublic: boolean; confidential: ConfidentialFields },
+  after: { victimName: string | null; victimNamePublic: boolean; confidential: ConfidentialFields },
 ): string[] {
-  const changed: string[] = (Object.keys(after.confidential) as (keyof IncidentInput["confidential"])[]).filter(
+  const changed: string[] = (Object.keys(after.confidential) as (keyof ConfidentialFields)[]).filter(
     (k) => (before.confidential[k] ?? null) !== (after.confidential[k] ?? null),
   );
   const nameHidden = !before.victimNamePublic || !after.victimNamePublic;
@@ -452,7 +418,7 @@ export async function createIncident(input: IncidentInput, actorId: string, opti
       },
       select: { id: true },
     });
-    const sensitive = (Object.keys(input.confidential) as (keyof IncidentInput["confidential"])[]).filter((k) => input.confidential[k] !== null);
+    const sensitive = (Object.keys(input.confidential) as (keyof ConfidentialFields)[]).filter((k) => input.confidential[k] !== null);
     await writeAudit(tx, {
       actorId,
       action: "create",

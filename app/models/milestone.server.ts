@@ -13,17 +13,20 @@ export interface MilestoneView {
   untranslated: boolean;
 }
 
+/** A stored milestone with its label in the reader's language, or in English marked as untranslated. */
+function milestoneView(m: { key: string; date: Date; label: string; labelEs: string | null; labelFr: string | null }, lng: Language): MilestoneView {
+  const translated = lng === "es" ? m.labelEs : lng === "fr" ? m.labelFr : m.label;
+  return {
+    key: m.key,
+    date: m.date.toISOString().slice(0, 10),
+    label: translated || m.label,
+    untranslated: !translated,
+  };
+}
+
 export async function listMilestones(lng: Language): Promise<MilestoneView[]> {
   const rows = await prisma.milestone.findMany({ orderBy: { date: "asc" } });
-  return rows.map((m) => {
-    const translated = lng === "es" ? m.labelEs : lng === "fr" ? m.labelFr : m.label;
-    return {
-      key: m.key,
-      date: m.date.toISOString().slice(0, 10),
-      label: translated || m.label,
-      untranslated: !translated,
-    };
-  });
+  return rows.map((m) => milestoneView(m, lng));
 }
 
 // ---------- Editing milestones (staff; audited in the same transaction) ----------
@@ -40,18 +43,12 @@ export async function listMilestonesWithSources(lng: Language): Promise<Mileston
     orderBy: { date: "asc" },
     include: { instrument: { select: { code: true } }, source: { select: { title: true, url: true, publisher: true, publishedOn: true } } },
   });
-  return rows.map((m) => {
-    const translated = lng === "es" ? m.labelEs : lng === "fr" ? m.labelFr : m.label;
-    return {
-      key: m.key,
-      date: m.date.toISOString().slice(0, 10),
-      label: translated || m.label,
-      untranslated: !translated,
-      instrumentCode: m.instrument?.code ?? null,
-      source: m.source,
-      note: m.note,
-    };
-  });
+  return rows.map((m) => ({
+    ...milestoneView(m, lng),
+    instrumentCode: m.instrument?.code ?? null,
+    source: m.source,
+    note: m.note,
+  }));
 }
 
 export async function getMilestoneForm(key: string): Promise<{ values: Record<string, string>; updatedAt: string } | null> {

@@ -183,9 +183,9 @@ export async function getProvisionForm(code: string): Promise<{ values: Record<s
 
 export type SaveOutcome = { ok: true; code: string } | { ok: false; errors: FieldErrors };
 
-function provisionData(input: ProvisionInput, instrumentId: string, sourceId: string | null) {
+/** The fields stored as typed: the same in the database and in the audit log. */
+function typedFields(input: ProvisionInput) {
   return {
-    instrumentId,
     pillar: input.pillar,
     title: input.title,
     titleEs: input.titleEs,
@@ -196,6 +196,13 @@ function provisionData(input: ProvisionInput, instrumentId: string, sourceId: st
     status: input.status,
     statusNote: input.statusNote,
     isGap: input.isGap,
+  };
+}
+
+function provisionData(input: ProvisionInput, instrumentId: string, sourceId: string | null) {
+  return {
+    instrumentId,
+    ...typedFields(input),
     madeOn: input.madeOn ? new Date(`${input.madeOn}T00:00:00Z`) : null,
     termsEn: JSON.stringify(input.termsEn),
     termsEs: JSON.stringify(input.termsEs),
@@ -209,16 +216,7 @@ function auditSnapshot(input: ProvisionInput, code: string, sourceKey: string | 
   return {
     code,
     instrumentCode: input.instrumentCode,
-    pillar: input.pillar,
-    title: input.title,
-    titleEs: input.titleEs,
-    titleFr: input.titleFr,
-    summary: input.summary,
-    summaryEs: input.summaryEs,
-    summaryFr: input.summaryFr,
-    status: input.status,
-    statusNote: input.statusNote,
-    isGap: input.isGap,
+    ...typedFields(input),
     madeOn: input.madeOn,
     termsEn: input.termsEn,
     termsEs: input.termsEs,

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { problemMessage } from "~/charts/problems.ts";
 import { parseChartQuery } from "~/charts/query.ts";
 import { CHART_IDS, chartDefinition } from "~/charts/registry.ts";
+import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";
 import { chartLinks } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
@@ -26,18 +26,7 @@ export default function ChartList() {
     <div className="chart-list">
       <h1>{t("trends.chartList.title")}</h1>
       <p className="lede">{t("trends.chartList.intro")}</p>
-      {problems.length ? (
-        <div className="filter-problems" role="alert">
-          <p>
-            <strong>{t("trends.problems.title")}</strong>
-          </p>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>{problemMessage(p, { t })}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ChartQueryProblems problems={problems} />
       <div className="table-scroll">
         <table className="data-table chart-index">
           <caption>{t("trends.chartList.title")}</caption>

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { ChartLoadContext, loadChart } from "~/charts/load.server.ts";
-import { problemMessage } from "~/charts/problems.ts";
 import { parseChartQuery } from "~/charts/query.ts";
 import { chartTexts, isChartId, type LoadedChart } from "~/charts/registry.ts";
+import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
@@ -26,21 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Embed() {
   const { lng, query, problems, chart, origin } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
   return (
     <div className="embed">
-      {problems.length ? (
-        <div className="filter-problems" role="alert">
-          <p>
-            <strong>{t("trends.problems.title")}</strong>
-          </p>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>{problemMessage(p, { t })}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ChartQueryProblems problems={problems} />
       <RegistryChart chart={chart as LoadedChart} query={query} lng={lng as Language} origin={origin} actions={false} />
     </div>
   );

@@ -5,11 +5,11 @@ import { buildMatrixChart, matrixChartHeight, matrixSeriesLabel, matrixShade, ma
 import type { AnyChartConfig } from "~/charts/types.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
 import { GapBadge, useLng } from "~/components/commitment.tsx";
+import { MatrixFilterProblems, SectorSelect } from "~/components/provision-filters.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { SECTORS } from "~/lib/taxonomy.ts";
 import { describeMatrixFilter, matrixFilterToParams, STATUS_CHOICES } from "~/models/matrix-filter.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
@@ -37,17 +37,7 @@ export default function MatrixPage() {
 
       <Form method="get" className="filter-form" aria-label={t("provisions.filters.label")}>
         {dataLng !== "en" ? <input type="hidden" name="lng" value={dataLng} /> : null}
-        <label>
-          {t("provisions.cases.sector")}
-          <select name="sector" defaultValue={filter.sector}>
-            <option value="all">{t("provisions.matrix.allSectors")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`taxonomy.sector.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SectorSelect value={filter.sector} allValue="all" />
         <label>
           {t("provisions.filters.from")}
           <input type="number" name="from" min={1990} max={2100} defaultValue={filter.yearFrom} inputMode="numeric" />
@@ -70,13 +60,7 @@ export default function MatrixPage() {
           {t("provisions.filters.apply")}
         </button>
       </Form>
-      {problems.length ? (
-        <div className="form-error" role="alert">
-          {problems.map((p, i) => (
-            <p key={i}>{t(`provisions.filters.problems.${p.reason}`, { param: p.param, value: p.value })}</p>
-          ))}
-        </div>
-      ) : null}
+      <MatrixFilterProblems problems={problems} />
       {data.includesSuggested ? (
         <p className="notice" role="note">
           {t("provisions.matrix.suggestedWarning")}

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
-import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
-import { CaseCell, StateCell } from "~/components/case-cells.tsx";
+import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
+import { CaseCell, CaseTable, StateCell } from "~/components/case-cells.tsx";
 import { LinkDecisionForm, LinkExplanation } from "~/components/link-review.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
@@ -101,18 +101,7 @@ export default function ProvisionPage() {
       >
         <p>{t("provisions.charts.years.note")}</p>
         {chartTotal === 0 ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
-        {inside.length ? (
-          <>
-            <h3 className="small-heading">{t("charts.milestones")}</h3>
-            <ol className="milestone-list">
-              {inside.map((m) => (
-                <li key={m.key}>
-                  <time dateTime={m.date}>{formatDate(m.date, lng)}</time>: {m.label}
-                </li>
-              ))}
-            </ol>
-          </>
-        ) : null}
+        <MilestoneList milestones={inside} />
       </ChartFigure>
 
       <section aria-labelledby="accepted-title">
@@ -122,39 +111,15 @@ export default function ProvisionPage() {
         {accepted.length === 0 ? (
           <p className="muted">{t("provisions.detail.noAccepted")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t("provisions.detail.acceptedCaption", { code: provision.code })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("provisions.cases.date")}</th>
-                  <th scope="col">{t("provisions.cases.name")}</th>
-                  <th scope="col">{t("provisions.cases.state")}</th>
-                  <th scope="col">{t("provisions.cases.sector")}</th>
-                  <th scope="col">{t("provisions.links.method")}</th>
-                  <th scope="col">{t("provisions.links.rationale")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {accepted.map((l) => (
-                  <tr key={l.id}>
-                    <td>
-                      <time dateTime={l.incident.occurredOn}>{formatDate(l.incident.occurredOn, lng)}</time>
-                    </td>
-                    <th scope="row">
-                      <CaseCell incident={l.incident} />
-                    </th>
-                    <td>
-                      <StateCell incident={l.incident} />
-                    </td>
-                    <td>{t(`taxonomy.sector.${l.incident.sector}`)}</td>
-                    <td>{t(`provisions.links.methods.${l.method}`)}</td>
-                    <td>{l.rationale ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CaseTable
+            caption={t("provisions.detail.acceptedCaption", { code: provision.code })}
+            rows={accepted}
+            incident={(l) => l.incident}
+            columns={[
+              { header: t("provisions.links.method"), cell: (l) => t(`provisions.links.methods.${l.method}`) },
+              { header: t("provisions.links.rationale"), cell: (l) => l.rationale ?? <span className="muted">—</span> },
+            ]}
+          />
         )}
         {counts.accepted > accepted.length ? <p className="small">{t("provisions.detail.more", { shown: accepted.length, total: counts.accepted })}</p> : null}
       </section>
@@ -188,33 +153,30 @@ export default function ProvisionPage() {
         <h2 id="terms-title">{t("provisions.detail.termsTitle")}</h2>
         <p className="small">{t("provisions.detail.termsIntro")}</p>
         <div className="terms-columns">
-          <div>
-            <h3 className="small-heading">{t("app.languages.en")}</h3>
-            {provision.termsEn.length ? (
-              <ul className="term-chips" lang="en">
-                {provision.termsEn.map((term) => (
-                  <li key={term}>{term}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted small">{t("provisions.detail.noTerms")}</p>
-            )}
-          </div>
-          <div>
-            <h3 className="small-heading">{t("app.languages.es")}</h3>
-            {provision.termsEs.length ? (
-              <ul className="term-chips" lang="es">
-                {provision.termsEs.map((term) => (
-                  <li key={term}>{term}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted small">{t("provisions.detail.noTerms")}</p>
-            )}
-          </div>
+          <TermList lng="en" terms={provision.termsEn} />
+          <TermList lng="es" terms={provision.termsEs} />
         </div>
       </section>
     </article>
+  );
+}
+
+/** The words that suggest this provision for a case, in one language. */
+function TermList({ lng, terms }: { lng: "en" | "es"; terms: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h3 className="small-heading">{t(`app.languages.${lng}`)}</h3>
+      {terms.length ? (
+        <ul className="term-chips" lang={lng}>
+          {terms.map((term) => (
+            <li key={term}>{term}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small">{t("provisions.detail.noTerms")}</p>
+      )}
+    </div>
   );
 }
 

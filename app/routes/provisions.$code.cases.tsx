@@ -4,10 +4,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CaseCell, StateCell } from "~/components/case-cells.tsx";
-import { LocalText, useLng } from "~/components/commitment.tsx";
+import { CaseTable } from "~/components/case-cells.tsx";
+import { LocalText } from "~/components/commitment.tsx";
+import { MatrixFilterProblems } from "~/components/provision-filters.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listLinkedIncidents } from "~/models/link.server.ts";
@@ -49,7 +49,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProvisionCases() {
   const { provision, filter, problems, cases, truncated } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = useLng();
   const years = filter.yearFrom === filter.yearTo ? String(filter.yearFrom) : `${filter.yearFrom}–${filter.yearTo}`;
   return (
     <div className="provision-cases">
@@ -69,47 +68,17 @@ export default function ProvisionCases() {
           status: t(`provisions.matrix.statusChoices.${filter.status}`),
         })}
       </p>
-      {problems.length ? (
-        <div className="form-error" role="alert">
-          {problems.map((p, i) => (
-            <p key={i}>{t(`provisions.filters.problems.${p.reason}`, { param: p.param, value: p.value })}</p>
-          ))}
-        </div>
-      ) : null}
+      <MatrixFilterProblems problems={problems} />
       {cases.length === 0 ? (
         <p className="muted">{t("provisions.cases.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" id="provision-cases">
-            <caption>{t("provisions.cases.caption", { count: cases.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("provisions.cases.date")}</th>
-                <th scope="col">{t("provisions.cases.name")}</th>
-                <th scope="col">{t("provisions.cases.state")}</th>
-                <th scope="col">{t("provisions.cases.sector")}</th>
-                <th scope="col">{t("provisions.cases.linkStatus")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <time dateTime={c.occurredOn}>{formatDate(c.occurredOn, lng)}</time>
-                  </td>
-                  <th scope="row">
-                    <CaseCell incident={c} />
-                  </th>
-                  <td>
-                    <StateCell incident={c} />
-                  </td>
-                  <td>{t(`taxonomy.sector.${c.sector}`)}</td>
-                  <td>{t(`provisions.links.statuses.${c.linkStatus}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaseTable
+          id="provision-cases"
+          caption={t("provisions.cases.caption", { count: cases.length })}
+          rows={cases}
+          incident={(c) => c}
+          columns={[{ header: t("provisions.cases.linkStatus"), cell: (c) => t(`provisions.links.statuses.${c.linkStatus}`) }]}
+        />
       )}
       {truncated ? <p className="small">{t("provisions.cases.truncated", { count: CASE_LIMIT })}</p> : null}
       <p className="small muted">{t("provisions.cases.note")}</p>

@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { getProvisionForm, updateProvision } from "~/models/provision.server.ts";
-import { fieldErrors, formInput, formValues, provisionSchema } from "~/models/provision.schema.ts";
+import { provisionSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,21 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const code = params.code!;
-  // The code is fixed once a provision exists: links and addresses use it.
-  form.set("code", code);
-  const values = formValues(form);
-  const expected = String(form.get("expectedUpdatedAt") ?? "");
-  const parsed = provisionSchema.safeParse(formInput(form, ["isGap"]));
-  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), updatedAt: expected }, { status: 400 });
-  const outcome = await updateProvision(code, parsed.data, user.id, expected);
-  if (!outcome) throw new Response("Not found", { status: 404 });
-  if (!outcome.ok) {
-    if (!outcome.errors.form) return data({ values, errors: outcome.errors, updatedAt: expected }, { status: 400 });
-    // Someone saved in between: keep what was typed, and take the newer version so that saving again overwrites knowingly.
-    const current = await getProvisionForm(code);
-    return data({ values, errors: outcome.errors, updatedAt: current?.updatedAt ?? expected }, { status: 409 });
-  }
-  return redirect(`/provisions/${code}`);
+  return editCommitmentAction(form, {
+    id: ["code", code],
+    schema: provisionSchema,
+    checkboxes: ["isGap"],
+    save: (input, expected) => updateProvision(code, input, user.id, expected),
+    reload: () => getProvisionForm(code),
+    redirectTo: `/provisions/${code}`,
+  });
 }
 
 export default function EditProvision() {

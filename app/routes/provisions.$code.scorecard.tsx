@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, lastDay, provisionYearsTable } from "~/charts/provision-years.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
-import { CommitmentStatus, GapBadge, LocalText, MadeOn, SourceLine, useLng } from "~/components/commitment.tsx";
+import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, SourceLine, useLng } from "~/components/commitment.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
@@ -129,18 +129,7 @@ export default function Scorecard() {
           · <span className="muted">{t("provisions.export.printHint")}</span>
         </p>
         {chartTotal === 0 ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
-        {inside.length ? (
-          <>
-            <h3 className="small-heading">{t("charts.milestones")}</h3>
-            <ol className="milestone-list">
-              {inside.map((m) => (
-                <li key={m.key}>
-                  <time dateTime={m.date}>{formatDate(m.date, lng)}</time>: {m.label}
-                </li>
-              ))}
-            </ol>
-          </>
-        ) : null}
+        <MilestoneList milestones={inside} />
       </ChartFigure>
 
       <section aria-labelledby="sources-title" className="scorecard-sources">

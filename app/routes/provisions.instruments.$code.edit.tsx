@@ -1,12 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentForm, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { getInstrumentForm, updateInstrument } from "~/models/instrument.server.ts";
-import { fieldErrors, formInput, formValues, instrumentSchema } from "~/models/provision.schema.ts";
+import { instrumentSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,19 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const code = params.code!;
-  form.set("code", code);
-  const values = formValues(form);
-  const expected = String(form.get("expectedUpdatedAt") ?? "");
-  const parsed = instrumentSchema.safeParse(formInput(form));
-  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), updatedAt: expected }, { status: 400 });
-  const outcome = await updateInstrument(code, parsed.data, user.id, expected);
-  if (!outcome) throw new Response("Not found", { status: 404 });
-  if (!outcome.ok) {
-    if (!outcome.errors.form) return data({ values, errors: outcome.errors, updatedAt: expected }, { status: 400 });
-    const current = await getInstrumentForm(code);
-    return data({ values, errors: outcome.errors, updatedAt: current?.updatedAt ?? expected }, { status: 409 });
-  }
-  return redirect(`/provisions#instrument-${code}`);
+  return editCommitmentAction(form, {
+    id: ["code", code],
+    schema: instrumentSchema,
+    save: (input, expected) => updateInstrument(code, input, user.id, expected),
+    reload: () => getInstrumentForm(code),
+    redirectTo: `/provisions#instrument-${code}`,
+  });
 }
 
 export default function EditInstrument() {

@@ -1,12 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentForm, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { createCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { createInstrument } from "~/models/instrument.server.ts";
-import { fieldErrors, formInput, formValues, instrumentSchema } from "~/models/provision.schema.ts";
+import { instrumentSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,12 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
-  const values = formValues(form);
-  const parsed = instrumentSchema.safeParse(formInput(form));
-  if (!parsed.success) return data<FormState>({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const outcome = await createInstrument(parsed.data, user.id);
-  if (!outcome.ok) return data<FormState>({ values, errors: outcome.errors }, { status: 400 });
-  return redirect(`/provisions#instrument-${outcome.code}`);
+  return createCommitmentAction(form, {
+    schema: instrumentSchema,
+    save: (input) => createInstrument(input, user.id),
+    redirectTo: (saved) => `/provisions#instrument-${saved.code}`,
+  });
 }
 
 export default function NewInstrument() {

@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentForm, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { getMilestoneForm, saveMilestone } from "~/models/milestone.server.ts";
-import { fieldErrors, formInput, formValues, milestoneSchema } from "~/models/provision.schema.ts";
+import { milestoneSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,19 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const key = params.key!;
-  form.set("key", key);
-  const values = formValues(form);
-  const expected = String(form.get("expectedUpdatedAt") ?? "");
-  const parsed = milestoneSchema.safeParse(formInput(form));
-  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), updatedAt: expected }, { status: 400 });
-  const outcome = await saveMilestone(parsed.data, user.id, { key, expectedUpdatedAt: expected });
-  if (!outcome) throw new Response("Not found", { status: 404 });
-  if (!outcome.ok) {
-    if (!outcome.errors.form) return data({ values, errors: outcome.errors, updatedAt: expected }, { status: 400 });
-    const current = await getMilestoneForm(key);
-    return data({ values, errors: outcome.errors, updatedAt: current?.updatedAt ?? expected }, { status: 409 });
-  }
-  return redirect("/provisions/milestones");
+  return editCommitmentAction(form, {
+    id: ["key", key],
+    schema: milestoneSchema,
+    save: (input, expected) => saveMilestone(input, user.id, { key, expectedUpdatedAt: expected }),
+    reload: () => getMilestoneForm(key),
+    redirectTo: "/provisions/milestones",
+  });
 }
 
 export default function EditMilestone() {

@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentForm, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { createCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { saveMilestone } from "~/models/milestone.server.ts";
-import { fieldErrors, formInput, formValues, milestoneSchema } from "~/models/provision.schema.ts";
+import { milestoneSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,12 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
-  const values = formValues(form);
-  const parsed = milestoneSchema.safeParse(formInput(form));
-  if (!parsed.success) return data<FormState>({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const outcome = await saveMilestone(parsed.data, user.id, null);
-  if (!outcome?.ok) return data<FormState>({ values, errors: outcome?.errors ?? {} }, { status: 400 });
-  return redirect("/provisions/milestones");
+  return createCommitmentAction(form, {
+    schema: milestoneSchema,
+    save: (input) => saveMilestone(input, user.id, null),
+    redirectTo: () => "/provisions/milestones",
+  });
 }
 
 export default function NewMilestone() {

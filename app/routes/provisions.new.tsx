@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { createCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { createProvision } from "~/models/provision.server.ts";
-import { fieldErrors, formInput, formValues, provisionSchema } from "~/models/provision.schema.ts";
+import { provisionSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,12 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
-  const values = formValues(form);
-  const parsed = provisionSchema.safeParse(formInput(form, ["isGap"]));
-  if (!parsed.success) return data<FormState>({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const outcome = await createProvision(parsed.data, user.id);
-  if (!outcome.ok) return data<FormState>({ values, errors: outcome.errors }, { status: 400 });
-  return redirect(`/provisions/${outcome.code}`);
+  return createCommitmentAction(form, {
+    schema: provisionSchema,
+    checkboxes: ["isGap"],
+    save: (input) => createProvision(input, user.id),
+    redirectTo: (saved) => `/provisions/${saved.code}`,
+  });
 }
 
 export default function NewProvision() {

@@ -3,10 +3,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CaseCell, StateCell } from "~/components/case-cells.tsx";
+import { CaseTable } from "~/components/case-cells.tsx";
 import { useLng } from "~/components/commitment.tsx";
+import { SectorSelect } from "~/components/provision-filters.tsx";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatDate, formatNumber } from "~/lib/format.ts";
+import { formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { SECTORS } from "~/lib/taxonomy.ts";
@@ -36,56 +37,19 @@ export default function ReviewQueue() {
       <h1>{t("provisions.review.title")}</h1>
       <p className="lede">{t("provisions.review.intro")}</p>
       <Form method="get" className="filter-form">
-        <label>
-          {t("provisions.cases.sector")}
-          <select name="sector" defaultValue={sector}>
-            <option value="">{t("provisions.matrix.allSectors")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`taxonomy.sector.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SectorSelect value={sector} allValue="" />
         <button type="submit" className="button-secondary">
           {t("provisions.filters.apply")}
         </button>
       </Form>
       <p>{t("provisions.review.count", { count: total })}</p>
       {rows.length ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t("provisions.review.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("provisions.cases.date")}</th>
-                <th scope="col">{t("provisions.cases.name")}</th>
-                <th scope="col">{t("provisions.cases.state")}</th>
-                <th scope="col">{t("provisions.cases.sector")}</th>
-                <th scope="col" className="num">
-                  {t("provisions.review.pending")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <time dateTime={r.occurredOn}>{formatDate(r.occurredOn, lng)}</time>
-                  </td>
-                  <th scope="row">
-                    <CaseCell incident={r} />
-                  </th>
-                  <td>
-                    <StateCell incident={r} />
-                  </td>
-                  <td>{t(`taxonomy.sector.${r.sector}`)}</td>
-                  <td className="num">{formatNumber(r.pending, lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaseTable
+          caption={t("provisions.review.caption")}
+          rows={rows}
+          incident={(r) => r}
+          columns={[{ header: t("provisions.review.pending"), className: "num", cell: (r) => formatNumber(r.pending, lng) }]}
+        />
       ) : (
         <p className="muted">{t("provisions.review.none")}</p>
       )}
