@@ -41,13 +41,21 @@ const STATUSES = ["confirmed", "reported", "unconfirmed"] as const;
 
 /** Confirmation status in words, with what it means, and the note qualifying it. */
 export function CommitmentStatus({ status, note }: { status: string; note?: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The status qualifier is stored in English only: marked as such for other readers.
+  const noteInEnglish = i18n.language !== "en";
   const known = (STATUSES as readonly string[]).includes(status) ? status : "unconfirmed";
   return (
     <span className={`status status-${known}`}>
       {t("provisions.status.label")}: <strong>{t(`common.figureStatus.${known}`)}</strong>
       <span className="visually-hidden"> ({t(`provisions.status.help.${known}`)})</span>
-      {note ? <span className="status-note"> · {note}</span> : null}
+      {note ? (
+        <span className="status-note">
+          {" · "}
+          <span lang="en">{note}</span>
+          {noteInEnglish ? <> <Untranslated /></> : null}
+        </span>
+      ) : null}
     </span>
   );
 }
