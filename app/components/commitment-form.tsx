@@ -1,7 +1,7 @@
 // Form fields for instruments, provisions and milestones. Every field shows what
 // was typed after a failed save (values come back from the action) and its error
 // next to it, linked with aria-describedby; a summary at the top lists them all.
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format.ts";
@@ -313,5 +313,39 @@ export function MilestoneFields({ state, sources, instruments, editing }: { stat
       <TextField name="note" label={f("note")} state={state} maxLength={500} />
       <SourceFields state={state} sources={sources} />
     </>
+  );
+}
+
+/**
+ * The page around an edit form for an instrument or a milestone: where it
+ * belongs, its title, the audit note, the conflict notice, then the fields.
+ */
+export function EditCommitmentPage({
+  back,
+  title,
+  stored,
+  result,
+  children,
+}: {
+  back: { to: string; label: string };
+  title: string;
+  stored: { values: FormState["values"]; updatedAt: string };
+  result: (FormState & { updatedAt: string }) | undefined;
+  children: (state: FormState) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const state: FormState = result ?? { values: stored.values, errors: {} };
+  return (
+    <div className="form-page">
+      <p className="breadcrumbs small">
+        <Link to={back.to}>{back.label}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p>{t("provisions.form.auditNote")}</p>
+      {result?.errors.form ? <p className="notice">{t("provisions.form.conflictHelp")}</p> : null}
+      <CommitmentForm submitLabel={t("provisions.form.save")} state={state} updatedAt={result?.updatedAt ?? stored.updatedAt}>
+        {children(state)}
+      </CommitmentForm>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ import type { Language } from "~/lib/i18n.ts";
 import { incidentDate, monthNames, stateName } from "~/lib/incident-format.ts";
 import { incidentFieldLabel } from "~/lib/incident-labels.ts";
 import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, MX_STATES, OUTCOMES, PERPETRATOR_TYPES, SECTORS } from "~/lib/taxonomy.ts";
-import { INCIDENT_LIMITS, readIncidentForm, validateIncident, type IncidentFormValues } from "~/models/incident.schema.ts";
+import { INCIDENT_FIELDS, INCIDENT_LIMITS, readIncidentForm, validateIncident, type IncidentFormValues } from "~/models/incident.schema.ts";
 
 export interface DuplicateView {
   id: string;
@@ -27,24 +27,8 @@ export interface DuplicateView {
   similarity: number;
 }
 
-const FORM_ORDER = [
-  "date",
-  "victimName",
-  "victimNamePublic",
-  "gender",
-  "age",
-  "characteristics",
-  "sector",
-  "perpetratorType",
-  "outcome",
-  "victimCount",
-  "stateCode",
-  "municipality",
-  "company",
-  "description",
-  "sources",
-  "confidential",
-];
+/** Error-summary order: the form's fields as INCIDENT_FIELDS lists them, grouped by their first part. */
+const FORM_ORDER = [...new Set(INCIDENT_FIELDS.map((field) => field.split(".")[0]))];
 
 export function IncidentForm({
   mode,

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommitmentForm, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
+import { EditCommitmentPage, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
@@ -33,19 +33,10 @@ export default function EditInstrument() {
   const { code, stored, sources } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
   const { t } = useTranslation();
-  const state: FormState = result ?? { values: stored.values, errors: {} };
   return (
-    <div className="form-page">
-      <p className="breadcrumbs small">
-        <Link to="/provisions">{t("provisions.list.title")}</Link>
-      </p>
-      <h1>{t("provisions.form.editInstrumentTitle", { code })}</h1>
-      <p>{t("provisions.form.auditNote")}</p>
-      {result?.errors.form ? <p className="notice">{t("provisions.form.conflictHelp")}</p> : null}
-      <CommitmentForm submitLabel={t("provisions.form.save")} state={state} updatedAt={result?.updatedAt ?? stored.updatedAt}>
-        <InstrumentFields state={state} sources={sources} editing />
-      </CommitmentForm>
-    </div>
+    <EditCommitmentPage back={{ to: "/provisions", label: t("provisions.list.title") }} title={t("provisions.form.editInstrumentTitle", { code })} stored={stored} result={result}>
+      {(state) => <InstrumentFields state={state} sources={sources} editing />}
+    </EditCommitmentPage>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommitmentForm, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
+import { EditCommitmentPage, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
@@ -35,19 +35,10 @@ export default function EditMilestone() {
   const { key, stored, sources, instruments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
   const { t } = useTranslation();
-  const state: FormState = result ?? { values: stored.values, errors: {} };
   return (
-    <div className="form-page">
-      <p className="breadcrumbs small">
-        <Link to="/provisions/milestones">{t("provisions.milestones.title")}</Link>
-      </p>
-      <h1>{t("provisions.form.editMilestoneTitle", { key })}</h1>
-      <p>{t("provisions.form.auditNote")}</p>
-      {result?.errors.form ? <p className="notice">{t("provisions.form.conflictHelp")}</p> : null}
-      <CommitmentForm submitLabel={t("provisions.form.save")} state={state} updatedAt={result?.updatedAt ?? stored.updatedAt}>
-        <MilestoneFields state={state} sources={sources} instruments={instruments} editing />
-      </CommitmentForm>
-    </div>
+    <EditCommitmentPage back={{ to: "/provisions/milestones", label: t("provisions.milestones.title") }} title={t("provisions.form.editMilestoneTitle", { key })} stored={stored} result={result}>
+      {(state) => <MilestoneFields state={state} sources={sources} instruments={instruments} editing />}
+    </EditCommitmentPage>
   );
 }
 
