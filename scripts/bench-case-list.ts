@@ -10,7 +10,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "../app/lib/db.server.ts";
 import { analyzeDatabase, migrate } from "../app/lib/migrate.server.ts";
-import { MX_STATE_CODES, OUTCOMES, SECTORS } from "../app/lib/taxonomy.ts";
+import { MX_STATE_CODES, OUTCOMES, SECTORS } from "../app/domain/taxonomy.ts";
 import type { DatabaseTarget } from "../app/lib/database-url.ts";
 
 const ROWS = Number(process.argv[2] ?? 300_000);
@@ -66,9 +66,19 @@ async function bench(target: DatabaseTarget) {
   const { disconnectDb } = await import("../app/lib/db.server.ts");
   await disconnectDb();
   const { listIncidents, decodeCaseCursor, encodeCaseCursor, incidentWhere } = await import("../app/models/incident.server.ts");
-  const middle = await db.incident.findMany({ where: incidentWhere({}), orderBy: [{ occurredOn: "desc" }, { id: "desc" }], skip: Math.floor(ROWS / 3), take: 1 });
+  const middle = await db.incident.findMany({
+    where: incidentWhere({}),
+    orderBy: [{ occurredOn: "desc" }, { id: "desc" }],
+    skip: Math.floor(ROWS / 3),
+    take: 1,
+  });
   const cursor = decodeCaseCursor(encodeCaseCursor({ at: middle[0].occurredOn, id: middle[0].id }));
-  const byUpdate = await db.incident.findMany({ where: incidentWhere({}), orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: Math.floor(ROWS / 3), take: 1 });
+  const byUpdate = await db.incident.findMany({
+    where: incidentWhere({}),
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    skip: Math.floor(ROWS / 3),
+    take: 1,
+  });
   const updatedCursor = { at: byUpdate[0].updatedAt, id: byUpdate[0].id };
   const page = (o: Partial<Parameters<typeof listIncidents>[0]>) => () => listIncidents({ filter: {}, size: 50, withTotal: false, ...o });
   const results = [
@@ -80,7 +90,9 @@ async function bench(target: DatabaseTarget) {
     await time("page one third down, last edited first", page({ sort: "updated_desc", after: updatedCursor })),
     await time("first page, one state and one sector", page({ filter: { states: ["OAX"], sectors: ["mining_extractives"] } })),
     await time("total of the default scope (COUNT)", () => db.incident.count({ where: incidentWhere({}) })),
-    await time("total, one state and one sector (COUNT)", () => db.incident.count({ where: incidentWhere({ states: ["OAX"], sectors: ["mining_extractives"] }) })),
+    await time("total, one state and one sector (COUNT)", () =>
+      db.incident.count({ where: incidentWhere({ states: ["OAX"], sectors: ["mining_extractives"] }) }),
+    ),
     await time("whole list request: page one third down + total", () => listIncidents({ filter: {}, size: 50, after: cursor })),
   ];
   await db.$disconnect();

@@ -10,7 +10,7 @@ import pg from "pg";
 import type { DatabaseTarget } from "../app/lib/database-url.ts";
 import { createDb, disconnectDb, type Db } from "../app/lib/db.server.ts";
 import { analyzeDatabase, migrate } from "../app/lib/migrate.server.ts";
-import { PERPETRATOR_TYPES, SECTORS, MX_STATE_CODES } from "../app/lib/taxonomy.ts";
+import { PERPETRATOR_TYPES, SECTORS, MX_STATE_CODES } from "../app/domain/taxonomy.ts";
 import { seed } from "../seeds/seed.ts";
 
 const arg = (name: string, fallback: number) => {
@@ -41,7 +41,7 @@ async function time(fn: () => Promise<unknown>): Promise<{ ms: number; heapMb: n
 
 /** Deterministic pseudo-random so that every run measures the same data. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 async function fillSynthetic(db: Db) {
@@ -104,7 +104,9 @@ async function benchKind(kind: "sqlite" | "postgresql") {
     if (kind === "sqlite") {
       const raw = new Database(t.file!);
       const plan = raw
-        .prepare(`EXPLAIN QUERY PLAN SELECT SUM(victimCount), COUNT(*), sector FROM Incident WHERE (deletedAt IS NULL AND (origin = ? OR verificationStatus = ?)) GROUP BY sector`)
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT SUM(victimCount), COUNT(*), sector FROM Incident WHERE (deletedAt IS NULL AND (origin = ? OR verificationStatus = ?)) GROUP BY sector`,
+        )
         .all("gw_dataset", "verified") as { detail: string }[];
       console.log(`  (SQLite plan for the count by sector: ${plan.map((r) => r.detail).join("; ")})`);
       raw.close();

@@ -24,7 +24,9 @@ export function buildIfNeeded(log: (s: string) => void = console.log): void {
     if (gen.status !== 0) throw new ConfigError("Generating the Prisma clients failed: run `npm install` again and read its output.");
   }
   log("Building the app (first start or sources changed)...");
-  const r = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const r = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (r.status !== 0) throw new ConfigError("The build failed: read the errors above, or run `npm install` again if packages are missing.");
 }
-

@@ -12,10 +12,12 @@ export function demoUsersWanted(target: DatabaseTarget, env = process.env): bool
   return target.kind === "sqlite" && env.NODE_ENV !== "production";
 }
 
-export async function setUpDatabase({
-  log = () => {},
-  demoUsers,
-}: { log?: (line: string) => void; demoUsers?: boolean } = {}): Promise<{ target: DatabaseTarget; applied: string[]; seeded: SeedReport; demoUsers: boolean }> {
+export async function setUpDatabase({ log = () => {}, demoUsers }: { log?: (line: string) => void; demoUsers?: boolean } = {}): Promise<{
+  target: DatabaseTarget;
+  applied: string[];
+  seeded: SeedReport;
+  demoUsers: boolean;
+}> {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   if (readMigrations(migrationsDir(target.kind)).length === 0) {
     throw new ConfigError(`No migrations found in ${migrationsDir(target.kind)}: run Vigía from the project's folder.`);

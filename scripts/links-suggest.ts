@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError } from "../app/lib/database-url.ts";
 import { disconnectDb } from "../app/lib/db.server.ts";
-import { RULES_VERSION } from "../app/lib/link-rules.ts";
+import { RULES_VERSION } from "../app/domain/link-rules.ts";
 import { createLinkSuggestionJob, runLinkSuggestionJob } from "../app/models/link-job.server.ts";
 import { setUpDatabase } from "./db-setup.ts";
 

@@ -30,7 +30,9 @@ async function suggestLinksOnFirstStart() {
 async function main() {
   const env = readEnv();
   if (env.isProduction && env.usingDevSecret) {
-    throw new ConfigError("SESSION_SECRET is not set: a production deployment needs its own long random secret, for example SESSION_SECRET=$(openssl rand -hex 32).");
+    throw new ConfigError(
+      "SESSION_SECRET is not set: a production deployment needs its own long random secret, for example SESSION_SECRET=$(openssl rand -hex 32).",
+    );
   }
   buildIfNeeded();
   const { target, demoUsers } = await setUpDatabase({ log: (s) => console.log(s) });

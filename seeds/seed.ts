@@ -9,13 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { Db } from "../app/lib/db.server.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
-import {
-  GW_CHARACTERISTIC,
-  GW_GENDER,
-  GW_PERPETRATOR,
-  GW_SECTOR,
-  stateFromRegion,
-} from "../app/lib/taxonomy.ts";
+import { GW_CHARACTERISTIC, GW_GENDER, GW_PERPETRATOR, GW_SECTOR, stateFromRegion } from "../app/domain/taxonomy.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = (file: string) => JSON.parse(readFileSync(join(here, file), "utf8"));
@@ -43,7 +37,10 @@ type Status = "confirmed" | "reported" | "unconfirmed";
 export function splitStatus(raw: string): { status: Status; note: string | null } {
   const m = /^(confirmed|reported|unconfirmed)\b\s*(?:\((.*)\))?\s*(.*)$/.exec(raw.trim());
   if (!m) return { status: "unconfirmed", note: raw };
-  const note = [m[2], m[3]].filter((s) => s && s.trim()).join(" ").trim();
+  const note = [m[2], m[3]]
+    .filter((s) => s && s.trim())
+    .join(" ")
+    .trim();
   return { status: m[1] as Status, note: note || null };
 }
 
@@ -133,11 +130,26 @@ export function publishedFigureInputs(): { sources: SourceInput[]; figures: Figu
       status: "confirmed",
       note: "Global Witness's page on documenting killings and disappearances lists the same cumulative total for Mexico (222, 2012–2024; 2,253 worldwide).",
     },
-    "mx-2012-2024-indigenous": { status: "unconfirmed", note: `Not found in Global Witness material consulted. ${headlineNotes["identity:Indigenous"] ?? ""}`.trim() },
-    "mx-2012-2024-mining": { status: "unconfirmed", note: `Not found in Global Witness material consulted. ${headlineNotes["sector:Mining & extractives"] ?? ""}`.trim() },
-    "mx-2012-2024-police-pma": { status: "unconfirmed", note: `Not found in Global Witness material consulted. ${headlineNotes["perpetrator:Police or private military actors"] ?? ""}`.trim() },
-    "mx-2012-2024-indigenous-mining": { status: "unconfirmed", note: `Not found in Global Witness material consulted. ${headlineNotes["intersection:Indigenous AND mining"] ?? ""}`.trim() },
-    "mx-2012-2024-indigenous-police-pma": { status: "unconfirmed", note: `Not found in Global Witness material consulted. ${headlineNotes["intersection:Indigenous AND police/private military"] ?? ""}`.trim() },
+    "mx-2012-2024-indigenous": {
+      status: "unconfirmed",
+      note: `Not found in Global Witness material consulted. ${headlineNotes["identity:Indigenous"] ?? ""}`.trim(),
+    },
+    "mx-2012-2024-mining": {
+      status: "unconfirmed",
+      note: `Not found in Global Witness material consulted. ${headlineNotes["sector:Mining & extractives"] ?? ""}`.trim(),
+    },
+    "mx-2012-2024-police-pma": {
+      status: "unconfirmed",
+      note: `Not found in Global Witness material consulted. ${headlineNotes["perpetrator:Police or private military actors"] ?? ""}`.trim(),
+    },
+    "mx-2012-2024-indigenous-mining": {
+      status: "unconfirmed",
+      note: `Not found in Global Witness material consulted. ${headlineNotes["intersection:Indigenous AND mining"] ?? ""}`.trim(),
+    },
+    "mx-2012-2024-indigenous-police-pma": {
+      status: "unconfirmed",
+      note: `Not found in Global Witness material consulted. ${headlineNotes["intersection:Indigenous AND police/private military"] ?? ""}`.trim(),
+    },
   };
   const subsetCodes: Record<string, string> = {
     "mx-2012-2024-indigenous": "indigenous",
@@ -197,8 +209,7 @@ export function publishedFigureInputs(): { sources: SourceInput[]; figures: Figu
       });
     }
     const revisedKey = a.revisedSourceUrl ? GW_DATASET_SOURCE_KEY : null;
-    const foldNote =
-      a.year < 2024 ? "Reports before 2025 count long-term disappearances inside the killed figure." : null;
+    const foldNote = a.year < 2024 ? "Reports before 2025 count long-term disappearances inside the killed figure." : null;
     figures.push({
       key: `mx-annual-${a.year}`,
       scope: "country",
@@ -230,7 +241,8 @@ export function publishedFigureInputs(): { sources: SourceInput[]; figures: Figu
         status: num(a.mexicoDisappeared) === null ? "unconfirmed" : "reported",
         sourceKey: report,
         reportName: a.report,
-        note: a.mexicoDisappearedNote ?? (num(a.mexicoDisappeared) === null ? "The number of disappearances in this year could not be tied to a source." : null),
+        note:
+          a.mexicoDisappearedNote ?? (num(a.mexicoDisappeared) === null ? "The number of disappearances in this year could not be tied to a source." : null),
       });
     }
     const worldMetric = a.year >= 2024 ? "killed_or_disappeared" : "killed";
@@ -297,7 +309,13 @@ export function publishedFigureInputs(): { sources: SourceInput[]; figures: Figu
   }
 
   const slug = (s: string) =>
-    s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 48);
+    s
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 48);
   for (const b of breakdowns.breakdowns) {
     if (typeof b.year !== "number") continue; // 2012-2024 entries are the headline figures above
     const src = byUrl(b.sourceTitle, b.sourceUrl, "article");
@@ -400,7 +418,14 @@ interface Commitments {
     position: number;
     terms?: { en?: string[]; es?: string[] };
   }[];
-  milestones: { key: string; date: string; label: { en: string; es: string; fr: string }; instrument: string | null; sourceKey: string | null; note: string | null }[];
+  milestones: {
+    key: string;
+    date: string;
+    label: { en: string; es: string; fr: string };
+    instrument: string | null;
+    sourceKey: string | null;
+    note: string | null;
+  }[];
 }
 
 export function readCommitments(): Commitments {
@@ -484,9 +509,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedRepor
 
   // Case records
   const rows = readCaseRows();
-  const known = new Set(
-    (await db.incident.findMany({ where: { externalId: { not: null } }, select: { externalId: true } })).map((i) => i.externalId),
-  );
+  const known = new Set((await db.incident.findMany({ where: { externalId: { not: null } }, select: { externalId: true } })).map((i) => i.externalId));
   const datasetSource = await db.source.findUniqueOrThrow({ where: { key: GW_DATASET_SOURCE_KEY } });
   const missing = rows.filter((r) => !known.has(r.id)).map(incidentFromRow);
   for (let i = 0; i < missing.length; i += 50) {
@@ -520,9 +543,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedRepor
     if (!id) throw new Error(`Seed refers to unknown instrument "${code}"`);
     return id;
   };
-  const provisions = new Map(
-    (await db.provision.findMany({ select: { code: true, id: true, termsEn: true, termsEs: true } })).map((p) => [p.code, p]),
-  );
+  const provisions = new Map((await db.provision.findMany({ select: { code: true, id: true, termsEn: true, termsEs: true } })).map((p) => [p.code, p]));
   for (const p of commitments.provisions) {
     const existing = provisions.get(p.code);
     if (existing) {

@@ -95,7 +95,11 @@ export function matrixRowLabel(row: Pick<MatrixRow, "code" | "title">, max = 42)
 }
 
 export function matrixSeriesLabel(data: Pick<MatrixData, "includesSuggested" | "onlySuggested">, t: ChartContext["t"]): string {
-  return data.onlySuggested ? t("provisions.matrix.seriesSuggested") : data.includesSuggested ? t("provisions.matrix.seriesWithSuggested") : t("provisions.matrix.series");
+  return data.onlySuggested
+    ? t("provisions.matrix.seriesSuggested")
+    : data.includesSuggested
+      ? t("provisions.matrix.seriesWithSuggested")
+      : t("provisions.matrix.series");
 }
 
 export type MatrixChartConfig = ChartConfiguration<"scatter", { x: string; y: string; v: number }[], string>;

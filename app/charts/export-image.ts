@@ -84,10 +84,7 @@ export function composeChartImage(platform: CanvasPlatform, { texts, body, bodyH
     measure.font = font;
     return { font, colour, lines: wrap(measure, text, inner), lineHeight, gapAfter };
   };
-  const head: Block[] = [
-    block(`bold 24px ${IMAGE_FONT}`, "#1b1b1b", texts.title, 30, 6),
-    block(`15px ${IMAGE_FONT}`, "#444444", texts.subtitle, 20, 14),
-  ];
+  const head: Block[] = [block(`bold 24px ${IMAGE_FONT}`, "#1b1b1b", texts.title, 30, 6), block(`15px ${IMAGE_FONT}`, "#444444", texts.subtitle, 20, 14)];
   const foot: Block[] = [
     ...texts.notes.map((n) => block(`13px ${IMAGE_FONT}`, "#333333", n, 17, 5)),
     block(`13px ${IMAGE_FONT}`, "#1b1b1b", texts.sourceLine, 17, 3),
@@ -122,11 +119,18 @@ export function composeChartImage(platform: CanvasPlatform, { texts, body, bodyH
     // Chart.js clears its canvas on destroy: only after the pixels were copied.
     chart.destroy();
   } else {
-    drawStateMap(g, body.model, { x: PAD, y, w: inner, h: bodyHeight }, platform.makePath, {
-      legendTitle: chartCtx.t("trends.series.people"),
-      unknownLabel: chartCtx.t("taxonomy.state.unknown"),
-      lng: chartCtx.lng,
-    }, IMAGE_FONT);
+    drawStateMap(
+      g,
+      body.model,
+      { x: PAD, y, w: inner, h: bodyHeight },
+      platform.makePath,
+      {
+        legendTitle: chartCtx.t("trends.series.people"),
+        unknownLabel: chartCtx.t("taxonomy.state.unknown"),
+        lng: chartCtx.lng,
+      },
+      IMAGE_FONT,
+    );
   }
   y += bodyHeight + 14;
   // A thin rule between the drawing and its small print.

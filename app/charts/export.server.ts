@@ -1,14 +1,13 @@
-// What the PNG and CSV routes share: reading the chart id and query, refusing
-// wrong filters with a translated explanation, and loading the chart.
+// What the PNG and CSV routes share: reading the chart id and query, and refusing
+// wrong filters with a translated explanation. The routes then load the chart.
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { loadChart, ChartLoadContext } from "./load.server.ts";
 import { problemMessages } from "./problems.ts";
 import { chartQueryString, parseChartQuery, type ChartQuery } from "./query.ts";
-import { isChartId, type LoadedChart } from "./registry.ts";
+import { isChartId, type ChartId } from "./registry.ts";
 
 export interface ExportRequest {
-  chart: LoadedChart;
+  id: ChartId;
   query: ChartQuery;
   lng: Language;
   /** The chart on the trends page, with the same query and language. */
@@ -16,7 +15,7 @@ export interface ExportRequest {
 }
 
 /**
- * The chart an export URL asks for. Throws a 404 for an unknown id and a 400
+ * The chart an export URL asks for, and with which filters. Throws a 404 for an unknown id and a 400
  * (plain text, in the reader's language, naming each wrong filter) for wrong
  * filters: an export never silently shows something other than what its link says.
  */
@@ -30,8 +29,7 @@ export async function readExportRequest(request: Request, id: string | undefined
   if (problems.length) {
     throw new Response([t("trends.problems.exportRefused"), ...problemMessages(problems, { t }).map((m) => `- ${m}`)].join("\n"), { status: 400, headers });
   }
-  const chart = await loadChart(id, new ChartLoadContext(query, lng));
-  return { chart, query, lng, permalink: `${url.origin}/trends${chartQueryString(query, lng)}#${id}` };
+  return { id, query, lng, permalink: `${url.origin}/trends${chartQueryString(query, lng)}#${id}` };
 }
 
 /** Exports follow current data, and vary with the language a cookie or header may choose. */

@@ -1,8 +1,8 @@
 // The active filters in words, for chart subtitles, exported images and CSV
 // headers: a chart taken out of Vigía must still say what it counts.
 import { INTL_LOCALE } from "~/lib/i18n.ts";
-import { MX_STATES, isMxState } from "~/lib/taxonomy.ts";
-import type { IncidentFilter } from "~/models/incident-filter.ts";
+import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
+import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import type { ChartContext } from "./types.ts";
 
 export function listInWords(items: string[], { lng }: Pick<ChartContext, "lng">): string {

@@ -1,7 +1,7 @@
 // Draws the cells of a heat map on a chart whose two axes are category scales
 // (years across, provisions down): one shaded rectangle per cell with its count
 // written in it, so the numbers stay readable in the PNG and in print.
-import type { Chart, Plugin } from "chart.js";
+import type { Chart, ChartType, Plugin } from "chart.js";
 
 export interface HeatCell {
   /** Index on the x (category) axis */
@@ -19,7 +19,9 @@ export interface HeatmapPluginOptions {
 }
 
 declare module "chart.js" {
-  interface PluginOptionsByType<TType extends import("chart.js").ChartType> {
+  // Declaration merging: the type parameter must match Chart.js's own declaration.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface PluginOptionsByType<TType extends ChartType> {
     heatCells?: HeatmapPluginOptions;
   }
 }

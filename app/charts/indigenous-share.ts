@@ -40,7 +40,12 @@ export function shapeIndigenousShare(d: IndigenousShareData): ShareRow[] {
   return [
     { kind: "derived", percent: ind !== null && tot ? pct(ind / tot) : null, numerator: ind, denominator: tot },
     { kind: "published", percent: d.populationShare?.value != null ? pct(d.populationShare.value) : null, numerator: null, denominator: null },
-    { kind: "caseRecords", percent: d.cases.total > 0 ? pct(d.cases.indigenous / d.cases.total) : null, numerator: d.cases.indigenous, denominator: d.cases.total },
+    {
+      kind: "caseRecords",
+      percent: d.cases.total > 0 ? pct(d.cases.indigenous / d.cases.total) : null,
+      numerator: d.cases.indigenous,
+      denominator: d.cases.total,
+    },
   ];
 }
 
@@ -53,9 +58,13 @@ export function shareLabel(row: ShareRow, { t }: ChartContext): string {
 export function shareBasis(row: ShareRow, ctx: ChartContext): string {
   const { t, lng } = ctx;
   if (row.kind === "derived")
-    return row.percent === null ? t("common.notFound") : t("trends.indigenous.basisDerived", { value: formatNumber(row.numerator!, lng), total: formatNumber(row.denominator!, lng) });
+    return row.percent === null
+      ? t("common.notFound")
+      : t("trends.indigenous.basisDerived", { value: formatNumber(row.numerator!, lng), total: formatNumber(row.denominator!, lng) });
   if (row.kind === "published") return t("trends.indigenous.basisPublished");
-  return row.percent === null ? t("trends.indigenous.basisNoRecords") : t("trends.indigenous.basisCases", { value: formatNumber(row.numerator!, lng), total: formatNumber(row.denominator!, lng) });
+  return row.percent === null
+    ? t("trends.indigenous.basisNoRecords")
+    : t("trends.indigenous.basisCases", { value: formatNumber(row.numerator!, lng), total: formatNumber(row.denominator!, lng) });
 }
 
 export function buildIndigenousShareChart(rows: ShareRow[], ctx: ChartContext): AnyChartConfig {

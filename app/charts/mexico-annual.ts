@@ -20,7 +20,12 @@ export interface MexicoAnnualRow {
 }
 
 export function shapeMexicoAnnual(published: AnnualFigureInput[], cases: YearCount[], span: YearSpan, choice: FigureChoice): MexicoAnnualRow[] {
-  const trend = shapeAnnualTrend(published.filter((f) => f.scope === "country"), span.from, span.to, choice);
+  const trend = shapeAnnualTrend(
+    published.filter((f) => f.scope === "country"),
+    span.from,
+    span.to,
+    choice,
+  );
   const counted = perYear(cases, span);
   return trend.map((r, i) => ({
     year: r.year,

@@ -1,7 +1,7 @@
 // Draws numbered dashed lines for milestones on a category (year) axis. The
 // numbers match the milestone list printed under the chart, so the chart stays
 // readable when labels would collide, and screen readers get the list.
-import type { Chart, Plugin } from "chart.js";
+import type { Chart, ChartType, Plugin } from "chart.js";
 
 export interface MilestoneMark {
   /** Position in category units: index of the year, plus the fraction of the year elapsed, minus 0.5. */
@@ -15,7 +15,9 @@ export interface MilestonePluginOptions {
 }
 
 declare module "chart.js" {
-  interface PluginOptionsByType<TType extends import("chart.js").ChartType> {
+  // Declaration merging: the type parameter must match Chart.js's own declaration.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface PluginOptionsByType<TType extends ChartType> {
     milestones?: MilestonePluginOptions;
   }
 }

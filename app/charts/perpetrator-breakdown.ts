@@ -1,6 +1,6 @@
 // Case records by perpetrator type. "Unspecified" is the unknown: always shown,
 // last, in grey, even at zero.
-import { PERPETRATOR_TYPES } from "~/lib/taxonomy.ts";
+import { PERPETRATOR_TYPES } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, CaseCount, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
 

@@ -1,9 +1,21 @@
 // Filter problems in words: which filter is wrong and why, in the reader's language.
-import type { FilterProblem } from "~/models/incident-filter.ts";
+import type { FilterProblem } from "~/domain/incident-filter.ts";
 import type { ChartContext } from "./types.ts";
 
 /** The URL parameters of the trends filters, in the order the form shows them. */
-export const FILTER_FIELDS = ["from", "to", "state", "sector", "perpetrator", "characteristic", "gender", "outcome", "origin", "verification", "figures"] as const;
+export const FILTER_FIELDS = [
+  "from",
+  "to",
+  "state",
+  "sector",
+  "perpetrator",
+  "characteristic",
+  "gender",
+  "outcome",
+  "origin",
+  "verification",
+  "figures",
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export function filterLabel(param: string, { t }: Pick<ChartContext, "t">): string {

@@ -125,7 +125,9 @@ export function scorecardComparisonLine(data: ScorecardData, { t, lng }: ChartCo
   const parts = [
     `${t("provisions.scorecard.beforeShort", { count: data.months })}: ${data.before.records}`,
     `${t("provisions.scorecard.afterShort", { count: data.months })}: ${data.after.records}`,
-    data.sinceMade ? `${t("provisions.scorecard.sinceMade", { date: formatDate(data.sinceMade.from, lng) })}: ${data.sinceMade.records}` : t("provisions.scorecard.sinceMadeUnknown"),
+    data.sinceMade
+      ? `${t("provisions.scorecard.sinceMade", { date: formatDate(data.sinceMade.from, lng) })}: ${data.sinceMade.records}`
+      : t("provisions.scorecard.sinceMadeUnknown"),
   ];
   return `${t("provisions.scorecard.comparisonTitle", { milestone })}: ${parts.join(" · ")}`;
 }

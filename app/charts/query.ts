@@ -1,13 +1,8 @@
 // What a chart URL asks for: the shared case-record filters plus the choice of
 // published value. The same query string drives /trends, /embed/<id>,
 // /charts/<id>.png and /charts/<id>.csv, so a link always reproduces a view.
-import { LETHAL_OUTCOMES } from "~/lib/taxonomy.ts";
-import {
-  incidentFilterToParams,
-  parseIncidentFilter,
-  type FilterProblem,
-  type IncidentFilter,
-} from "~/models/incident-filter.ts";
+import { LETHAL_OUTCOMES } from "~/domain/taxonomy.ts";
+import { incidentFilterToParams, parseIncidentFilter, type FilterProblem, type IncidentFilter } from "~/domain/incident-filter.ts";
 
 export const FIGURES_PARAM = "figures";
 /** revised: Global Witness's revision where there is one, else the first report (decision 005). first: as first reported only. */

@@ -35,7 +35,14 @@ export function buildReconciliationChart(
       labels: rows.map((r) => String(r.year)),
       datasets: [
         ...publishedDatasets(rows, choice, ctx).map((d) => ({ type: "bar", ...d, order: 2 })),
-        { type: "bar", label: t("trends.series.caseRecordsLethal"), data: rows.map((r) => r.caseRecords), backgroundColor: PALETTE.orange, stack: "cases", order: 2 },
+        {
+          type: "bar",
+          label: t("trends.series.caseRecordsLethal"),
+          data: rows.map((r) => r.caseRecords),
+          backgroundColor: PALETTE.orange,
+          stack: "cases",
+          order: 2,
+        },
         {
           type: "line",
           label: t("trends.series.difference"),

@@ -4,7 +4,7 @@
 // browser's PNG export, the server's PNG and the CSV all go through these same
 // functions, so their numbers cannot differ. The data itself is loaded on the
 // server by app/charts/load.server.ts, keyed by the same ids.
-import type { IncidentFilter } from "~/models/incident-filter.ts";
+import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { formatDate } from "~/lib/format.ts";
 import { annualTrendTable, buildAnnualTrendChart, shapeAnnualTrend, type AnnualFigureInput, type MilestoneInput } from "./annual-trend.ts";
 import { describeFilter, yearsInWords } from "./filter-words.ts";
@@ -192,15 +192,16 @@ export const CHARTS = {
     title: ({ t }) => t("trends.titles.mining"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx, d.span),
     source: (d, ctx) => caseSource(d.scope, ctx),
-    notes: (d, ctx) => [
-      ctx.t("trends.notes.miningSector"),
-      d.publishedMining?.value != null
-        ? ctx.t("trends.notes.miningPublished", {
-            value: d.publishedMining.atLeast ? ctx.t("common.atLeastValue", { value: d.publishedMining.value }) : d.publishedMining.value,
-            years: yearsInWords(d.publishedMining.periodStart, d.publishedMining.periodEnd, ctx),
-          })
-        : null,
-    ].filter((n): n is string => n !== null),
+    notes: (d, ctx) =>
+      [
+        ctx.t("trends.notes.miningSector"),
+        d.publishedMining?.value != null
+          ? ctx.t("trends.notes.miningPublished", {
+              value: d.publishedMining.atLeast ? ctx.t("common.atLeastValue", { value: d.publishedMining.value }) : d.publishedMining.value,
+              years: yearsInWords(d.publishedMining.periodStart, d.publishedMining.periodEnd, ctx),
+            })
+          : null,
+      ].filter((n): n is string => n !== null),
     milestoneSpan: yearAxis,
     build: (d, ctx) => buildMiningByYearChart(shapeMiningByYear(d.counts, d.span), d.span, d.milestones, ctx),
     table: (d, ctx) => miningByYearTable(shapeMiningByYear(d.counts, d.span), ctx),
@@ -274,7 +275,10 @@ export function chartTexts(chart: LoadedChart, ctx: ChartContext): ChartTexts {
     asOf: chart.data.asOf
       ? t(chart.data.asOf.length >= 10 ? "trends.asOf" : "trends.asOfPeriod", { date: formatDate(chart.data.asOf, lng) })
       : t("trends.asOfUnknown"),
-    notes: [...def.notes(chart.data, ctx), ...(def.milestoneSpan ? milestoneLines(def.milestoneSpan(chart.data).milestones, def.milestoneSpan(chart.data).span, ctx) : [])],
+    notes: [
+      ...def.notes(chart.data, ctx),
+      ...(def.milestoneSpan ? milestoneLines(def.milestoneSpan(chart.data).milestones, def.milestoneSpan(chart.data).span, ctx) : []),
+    ],
   };
 }
 

@@ -1,6 +1,6 @@
 // Case records by sector (industry driver). Every sector with records is shown,
 // and "Sector could not be confirmed" is always shown, even at zero, last.
-import { SECTORS } from "~/lib/taxonomy.ts";
+import { SECTORS } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
 
@@ -41,7 +41,9 @@ export function buildSectorBreakdownChart(rows: SectorRow[], { t }: ChartContext
         {
           label: people,
           data: rows.map((r) => r.people),
-          backgroundColor: rows.map((r) => (r.sector === "unconfirmed" ? UNKNOWN_COLOUR : r.sector === "mining_extractives" ? PALETTE.vermillion : PALETTE.blue)),
+          backgroundColor: rows.map((r) =>
+            r.sector === "unconfirmed" ? UNKNOWN_COLOUR : r.sector === "mining_extractives" ? PALETTE.vermillion : PALETTE.blue,
+          ),
         },
       ],
     },

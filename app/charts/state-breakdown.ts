@@ -1,6 +1,6 @@
 // Case records by Mexican state, as a bar chart. Records whose state could not
 // be identified are always shown, last, in grey.
-import { MX_STATE_CODES, isMxState } from "~/lib/taxonomy.ts";
+import { MX_STATE_CODES, isMxState } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, CaseCount, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
 import { stateName } from "./filter-words.ts";

@@ -4,7 +4,7 @@
 // feeds the page's SVG, the browser's PNG export and the server's PNG.
 import mexico from "@svg-maps/mexico";
 import { formatNumber } from "~/lib/format.ts";
-import { MX_STATE_CODES, MX_STATES, isMxState } from "~/lib/taxonomy.ts";
+import { MX_STATE_CODES, MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import type { CaseCount, ChartContext, ChartTable } from "./types.ts";
 import { stateName } from "./filter-words.ts";
 

@@ -2,7 +2,7 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/lib/i18n.ts";
-import { stateName } from "~/lib/incident-format.ts";
+import { stateName } from "~/domain/incident-format.ts";
 
 type Values = Record<string, unknown> | null;
 

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format.ts";
-import { MX_STATES, isMxState } from "~/lib/taxonomy.ts";
+import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import type { IncidentSummary } from "~/models/incident-summary.server.ts";
 import { useLng } from "./commitment.tsx";
 

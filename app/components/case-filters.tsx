@@ -2,24 +2,49 @@
 // link reproduces the view (same parameters as app/models/incident-filter.ts).
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FILTER_PARAMS, type IncidentFilter } from "~/models/incident-filter.ts";
-import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, MX_STATES, ORIGINS, OUTCOMES, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/lib/taxonomy.ts";
+import { FILTER_PARAMS, type IncidentFilter } from "~/domain/incident-filter.ts";
+import {
+  CHARACTERISTICS,
+  GENDERS,
+  MX_STATE_CODES,
+  MX_STATES,
+  ORIGINS,
+  OUTCOMES,
+  PERPETRATOR_TYPES,
+  SECTORS,
+  VERIFICATION_STATUSES,
+} from "~/domain/taxonomy.ts";
 
 type ListKey = Exclude<keyof IncidentFilter, "yearFrom" | "yearTo">;
 
 export function CaseFilters({ filter, sort, sorts }: { filter: IncidentFilter; sort: string; sorts: readonly string[] }) {
   const { t } = useTranslation();
   const groups: { key: ListKey; label: string; options: { value: string; label: string }[] }[] = [
-    { key: "verification", label: t("incidents.filters.verification"), options: VERIFICATION_STATUSES.map((v) => ({ value: v, label: t(`taxonomy.verification.${v}`) })) },
+    {
+      key: "verification",
+      label: t("incidents.filters.verification"),
+      options: VERIFICATION_STATUSES.map((v) => ({ value: v, label: t(`taxonomy.verification.${v}`) })),
+    },
     { key: "outcomes", label: t("incidents.filters.outcome"), options: OUTCOMES.map((v) => ({ value: v, label: t(`taxonomy.outcome.${v}`) })) },
     {
       key: "states",
       label: t("incidents.filters.state"),
-      options: [...MX_STATE_CODES.map((v) => ({ value: v as string, label: MX_STATES[v] as string })), { value: "unknown", label: t("taxonomy.state.unknown") }],
+      options: [
+        ...MX_STATE_CODES.map((v) => ({ value: v as string, label: MX_STATES[v] as string })),
+        { value: "unknown", label: t("taxonomy.state.unknown") },
+      ],
     },
     { key: "sectors", label: t("incidents.filters.sector"), options: SECTORS.map((v) => ({ value: v, label: t(`taxonomy.sector.${v}`) })) },
-    { key: "perpetrators", label: t("incidents.filters.perpetrator"), options: PERPETRATOR_TYPES.map((v) => ({ value: v, label: t(`taxonomy.perpetrator.${v}`) })) },
-    { key: "characteristics", label: t("incidents.filters.characteristic"), options: CHARACTERISTICS.map((v) => ({ value: v, label: t(`taxonomy.characteristic.${v}`) })) },
+    {
+      key: "perpetrators",
+      label: t("incidents.filters.perpetrator"),
+      options: PERPETRATOR_TYPES.map((v) => ({ value: v, label: t(`taxonomy.perpetrator.${v}`) })),
+    },
+    {
+      key: "characteristics",
+      label: t("incidents.filters.characteristic"),
+      options: CHARACTERISTICS.map((v) => ({ value: v, label: t(`taxonomy.characteristic.${v}`) })),
+    },
     { key: "genders", label: t("incidents.filters.gender"), options: GENDERS.map((v) => ({ value: v, label: t(`taxonomy.gender.${v}`) })) },
     { key: "origins", label: t("incidents.filters.origin"), options: ORIGINS.map((v) => ({ value: v, label: t(`taxonomy.origin.${v}`) })) },
   ];

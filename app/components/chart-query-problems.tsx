@@ -2,7 +2,7 @@
 // show charts by address (/charts and /embed/<id>); the chart is then shown unfiltered.
 import { useTranslation } from "react-i18next";
 import { problemMessage } from "~/charts/problems.ts";
-import type { FilterProblem } from "~/models/incident-filter.ts";
+import type { FilterProblem } from "~/domain/incident-filter.ts";
 
 export function ChartQueryProblems({ problems }: { problems: FilterProblem[] }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format.ts";
-import { FIGURE_STATUSES } from "~/lib/taxonomy.ts";
+import { FIGURE_STATUSES } from "~/domain/taxonomy.ts";
 import { INSTRUMENT_KINDS, NEW_SOURCE, SOURCE_KINDS, type FieldErrors } from "~/models/provision.schema.ts";
 import type { SourceOption } from "~/models/source.server.ts";
 import { useLng } from "./commitment.tsx";
@@ -168,7 +168,8 @@ export function ErrorSummary({ state }: { state: FormState }) {
               t(`provisions.errors.${codes![0]}`)
             ) : (
               <a href={`#${name}`}>
-                {t(`provisions.form.fields.${name}`, { defaultValue: name })}: {t(`provisions.errors.${codes![0]}`, { defaultValue: t("provisions.errors.invalid") })}
+                {t(`provisions.form.fields.${name}`, { defaultValue: name })}:{" "}
+                {t(`provisions.errors.${codes![0]}`, { defaultValue: t("provisions.errors.invalid") })}
               </a>
             )}
           </li>
@@ -178,7 +179,17 @@ export function ErrorSummary({ state }: { state: FormState }) {
   );
 }
 
-export function CommitmentForm({ children, submitLabel, state, updatedAt }: { children: ReactNode; submitLabel: string; state: FormState; updatedAt?: string }) {
+export function CommitmentForm({
+  children,
+  submitLabel,
+  state,
+  updatedAt,
+}: {
+  children: ReactNode;
+  submitLabel: string;
+  state: FormState;
+  updatedAt?: string;
+}) {
   return (
     <Form method="post" className="commitment-form stack" noValidate>
       <CsrfInput />
@@ -230,7 +241,15 @@ export function ProvisionFields({
   const f = useFieldLabel();
   return (
     <>
-      <TextField name="code" label={f("code")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")} maxLength={40} />
+      <TextField
+        name="code"
+        label={f("code")}
+        state={state}
+        required
+        readOnly={editing}
+        hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")}
+        maxLength={40}
+      />
       <SelectField
         name="instrumentCode"
         label={f("instrumentCode")}
@@ -281,7 +300,15 @@ export function InstrumentFields({ state, sources, editing }: { state: FormState
   const f = useFieldLabel();
   return (
     <>
-      <TextField name="code" label={f("code")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")} maxLength={40} />
+      <TextField
+        name="code"
+        label={f("code")}
+        state={state}
+        required
+        readOnly={editing}
+        hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")}
+        maxLength={40}
+      />
       <TranslatedTextFields name="name" legend={t("provisions.form.nameLegend")} state={state} maxLength={300} />
       <SelectField
         name="kind"
@@ -296,12 +323,30 @@ export function InstrumentFields({ state, sources, editing }: { state: FormState
   );
 }
 
-export function MilestoneFields({ state, sources, instruments, editing }: { state: FormState; sources: SourceOption[]; instruments: { code: string; name: string }[]; editing: boolean }) {
+export function MilestoneFields({
+  state,
+  sources,
+  instruments,
+  editing,
+}: {
+  state: FormState;
+  sources: SourceOption[];
+  instruments: { code: string; name: string }[];
+  editing: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFieldLabel();
   return (
     <>
-      <TextField name="key" label={f("key")} state={state} required readOnly={editing} hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.keyHint")} maxLength={60} />
+      <TextField
+        name="key"
+        label={f("key")}
+        state={state}
+        required
+        readOnly={editing}
+        hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.keyHint")}
+        maxLength={60}
+      />
       <TextField name="date" label={f("date")} state={state} required type="date" />
       <TranslatedTextFields name="label" legend={t("provisions.form.labelLegend")} state={state} maxLength={300} />
       <SelectField

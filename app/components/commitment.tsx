@@ -5,7 +5,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format.ts";
 import { isLanguage } from "~/lib/i18n.ts";
-import type { LocalizedText } from "~/models/provision-text.ts";
+import type { LocalizedText } from "~/domain/localized-text.ts";
 
 export function useLng() {
   const { i18n } = useTranslation();
@@ -53,7 +53,12 @@ export function CommitmentStatus({ status, note }: { status: string; note?: stri
         <span className="status-note">
           {" · "}
           <span lang="en">{note}</span>
-          {noteInEnglish ? <> <Untranslated /></> : null}
+          {noteInEnglish ? (
+            <>
+              {" "}
+              <Untranslated />
+            </>
+          ) : null}
         </span>
       ) : null}
     </span>

@@ -49,9 +49,7 @@ export function ErrorSummary({
   const text = useErrorText();
   const ref = useRef<HTMLDivElement>(null);
   const paths = errors ? Object.keys(errors) : [];
-  const sorted = order
-    ? [...paths].sort((a, b) => rank(a, order) - rank(b, order))
-    : paths;
+  const sorted = order ? [...paths].sort((a, b) => rank(a, order) - rank(b, order)) : paths;
   const signature = sorted.join("|");
   useEffect(() => {
     if (signature) ref.current?.focus();

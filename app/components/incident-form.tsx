@@ -9,9 +9,9 @@ import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps, useFocusOnMount } from "~/components/form-errors.tsx";
 import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
 import type { Language } from "~/lib/i18n.ts";
-import { incidentDate, monthNames, stateName } from "~/lib/incident-format.ts";
-import { incidentFieldLabel } from "~/lib/incident-labels.ts";
-import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, MX_STATES, OUTCOMES, PERPETRATOR_TYPES, SECTORS } from "~/lib/taxonomy.ts";
+import { incidentDate, monthNames, stateName } from "~/domain/incident-format.ts";
+import { incidentFieldLabel } from "~/domain/incident-labels.ts";
+import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, MX_STATES, OUTCOMES, PERPETRATOR_TYPES, SECTORS } from "~/domain/taxonomy.ts";
 import { INCIDENT_FIELDS, INCIDENT_LIMITS, readIncidentForm, validateIncident, type IncidentFormValues } from "~/models/incident.schema.ts";
 
 export interface DuplicateView {
@@ -93,9 +93,7 @@ export function IncidentForm({
       {base ? <input type="hidden" name="base" value={JSON.stringify(base)} key={`base-${version}`} /> : null}
       <ErrorSummary errors={shown} label={(p) => incidentFieldLabel(p, t)} order={FORM_ORDER} />
       {before}
-      {duplicates?.length ? (
-        <DuplicatePanel duplicates={duplicates} days={duplicateWindowDays ?? 7} lng={lng} />
-      ) : null}
+      {duplicates?.length ? <DuplicatePanel duplicates={duplicates} days={duplicateWindowDays ?? 7} lng={lng} /> : null}
 
       <fieldset className="form-section">
         <legend>{t("incidents.form.when")}</legend>
@@ -143,11 +141,23 @@ export function IncidentForm({
           <p className="hint" id="victimName-hint">
             {t("incidents.form.nameHint")}
           </p>
-          <input {...input("victimName", "victimName-hint")} name="victimName" autoComplete="off" maxLength={INCIDENT_LIMITS.victimName * 2} defaultValue={values.victimName} />
+          <input
+            {...input("victimName", "victimName-hint")}
+            name="victimName"
+            autoComplete="off"
+            maxLength={INCIDENT_LIMITS.victimName * 2}
+            defaultValue={values.victimName}
+          />
           <FieldMessage path="victimName" errors={shown} />
         </div>
         <div className="field checkbox-field">
-          <input {...input("victimNamePublic", "victimNamePublic-hint")} type="checkbox" name="victimNamePublic" value="on" defaultChecked={values.victimNamePublic} />
+          <input
+            {...input("victimNamePublic", "victimNamePublic-hint")}
+            type="checkbox"
+            name="victimNamePublic"
+            value="on"
+            defaultChecked={values.victimNamePublic}
+          />
           <label htmlFor={fieldId("victimNamePublic")}>{t("incidents.fields.victimNamePublic")}</label>
           <p className="hint" id="victimNamePublic-hint">
             {t("incidents.form.namePublicHint")}
@@ -222,7 +232,15 @@ export function IncidentForm({
               </option>
             ))}
           </Select>
-          <Select path="perpetratorType" name="perpetratorType" label={t("incidents.fields.perpetratorType")} required value={values.perpetratorType} errors={shown} list={PERPETRATOR_TYPES}>
+          <Select
+            path="perpetratorType"
+            name="perpetratorType"
+            label={t("incidents.fields.perpetratorType")}
+            required
+            value={values.perpetratorType}
+            errors={shown}
+            list={PERPETRATOR_TYPES}
+          >
             {PERPETRATOR_TYPES.map((p) => (
               <option key={p} value={p}>
                 {t(`taxonomy.perpetrator.${p}`)}

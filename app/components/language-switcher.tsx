@@ -13,15 +13,7 @@ export function LanguageSwitcher({ current }: { current: Language }) {
     <Form method="post" action="/language" className="language-switcher" aria-label={t("app.changeLanguage")}>
       <input type="hidden" name="redirectTo" value={redirectTo} />
       {LANGUAGES.map((lng) => (
-        <button
-          key={lng}
-          type="submit"
-          name="lng"
-          value={lng}
-          lang={lng}
-          aria-pressed={lng === current}
-          className={lng === current ? "current" : undefined}
-        >
+        <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={lng === current} className={lng === current ? "current" : undefined}>
           {t(`app.languages.${lng}`)}
         </button>
       ))}

@@ -6,7 +6,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "~/lib/format.ts";
-import { LINK_RULES } from "~/lib/link-rules.ts";
+import { LINK_RULES } from "~/domain/link-rules.ts";
 import type { LinkView } from "~/models/link.server.ts";
 import { CommitmentStatus, GapBadge, Untranslated, useLng } from "./commitment.tsx";
 import { CsrfInput } from "./csrf-input.tsx";
@@ -107,7 +107,12 @@ export function LinkDecisionForm({ link, redirectTo, actionData }: { link: LinkV
   const rationaleError = mine?.errors.rationale?.[0];
   const formError = mine?.errors.form?.[0];
   return (
-    <Form method="post" action={`/incidents/${link.incidentId}/links`} className="link-decision" aria-label={t("provisions.links.reviewFormLabel", { code: link.provision.code })}>
+    <Form
+      method="post"
+      action={`/incidents/${link.incidentId}/links`}
+      className="link-decision"
+      aria-label={t("provisions.links.reviewFormLabel", { code: link.provision.code })}
+    >
       <CsrfInput />
       <input type="hidden" name="linkId" value={link.id} />
       <input type="hidden" name="expectedStatus" value={link.status} />
@@ -117,9 +122,7 @@ export function LinkDecisionForm({ link, redirectTo, actionData }: { link: LinkV
           {t(`provisions.errors.${formError}`)}
         </p>
       ) : null}
-      <label htmlFor={fieldId}>
-        {link.status === "suggested" ? t("provisions.links.rationaleLabel") : t("provisions.links.reverseRationaleLabel")}
-      </label>
+      <label htmlFor={fieldId}>{link.status === "suggested" ? t("provisions.links.rationaleLabel") : t("provisions.links.reverseRationaleLabel")}</label>
       <textarea
         id={fieldId}
         name="rationale"

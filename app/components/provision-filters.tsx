@@ -1,8 +1,8 @@
 // Pieces of the GET filter forms on the commitments pages (matrix, a provision's
 // cases, the review queue): the sector choice and the problems with the filters.
 import { useTranslation } from "react-i18next";
-import { SECTORS } from "~/lib/taxonomy.ts";
-import type { MatrixProblem } from "~/models/matrix-filter.ts";
+import { SECTORS } from "~/domain/taxonomy.ts";
+import type { MatrixProblem } from "~/domain/matrix-filter.ts";
 
 /** A labelled select of every sector, after an "all sectors" option whose value is `allValue`. */
 export function SectorSelect({ value, allValue }: { value: string; allValue: string }) {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { chartConfig, chartDefinition, chartHeight, chartMap, chartTable, chartTexts, type LoadedChart } from "~/charts/registry.ts";
 import { chartQueryString, type ChartQuery } from "~/charts/query.ts";
@@ -8,6 +8,7 @@ import { formatDate } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { ChartFigure } from "./chart-figure.tsx";
 import { StateMapSvg } from "./state-map-svg.tsx";
+import { useHydrated } from "./use-hydrated.ts";
 
 /** The addresses of one chart's exports for one query and language. */
 export function chartLinks(id: string, query: ChartQuery, lng: Language, origin: string) {
@@ -71,7 +72,13 @@ export function RegistryChart({ chart, query, lng, origin, actions = true, child
       height={height}
       actions={
         actions ? (
-          <ChartActions chart={chart} lng={lng} links={links} title={texts.title} embedHeight={embedHeight(height, notes.length, milestones?.inside.length ?? 0)} />
+          <ChartActions
+            chart={chart}
+            lng={lng}
+            links={links}
+            title={texts.title}
+            embedHeight={embedHeight(height, notes.length, milestones?.inside.length ?? 0)}
+          />
         ) : (
           <p className="small">
             <a href={links.permalink} target="_top">
@@ -107,11 +114,22 @@ export function RegistryChart({ chart, query, lng, origin, actions = true, child
   );
 }
 
-function ChartActions({ chart, lng, links, title, embedHeight }: { chart: LoadedChart; lng: Language; links: ReturnType<typeof chartLinks>; title: string; embedHeight: number }) {
+function ChartActions({
+  chart,
+  lng,
+  links,
+  title,
+  embedHeight,
+}: {
+  chart: LoadedChart;
+  lng: Language;
+  links: ReturnType<typeof chartLinks>;
+  title: string;
+  embedHeight: number;
+}) {
   const { t } = useTranslation();
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [status, setStatus] = useState("");
-  useEffect(() => setHydrated(true), []);
   const snippet = embedSnippet(links.embed, title, embedHeight);
   const filename = `vigia-${chart.id}-${lng}.png`;
 

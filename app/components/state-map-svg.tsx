@@ -34,8 +34,10 @@ export function StateMapSvg({ model, title, lng, height }: { model: StateMapMode
           <span className="small">{t("trends.map.unknownNote")}</span>
         </p>
         <p className="state-map-attribution small">
-          {t("trends.map.shapes")}{" "}
-          <a href={MAP_ATTRIBUTION_URL}>@svg-maps/mexico</a> (Victor Cazanave), <a href={MAP_LICENCE_URL} rel="license">CC BY 4.0</a>
+          {t("trends.map.shapes")} <a href={MAP_ATTRIBUTION_URL}>@svg-maps/mexico</a> (Victor Cazanave),{" "}
+          <a href={MAP_LICENCE_URL} rel="license">
+            CC BY 4.0
+          </a>
         </p>
       </div>
     </div>

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { FIGURE_CHOICES } from "~/charts/query.ts";
 import type { FilterField } from "~/charts/problems.ts";
-import type { FilterProblem } from "~/models/incident-filter.ts";
+import type { FilterProblem } from "~/domain/incident-filter.ts";
 import {
   CHARACTERISTICS,
   GENDERS,
@@ -12,13 +12,22 @@ import {
   PERPETRATOR_TYPES,
   SECTORS,
   VERIFICATION_STATUSES,
-} from "~/lib/taxonomy.ts";
+} from "~/domain/taxonomy.ts";
 
 /** The filter values exactly as the address gave them, so that nothing typed is lost when one is wrong. */
 export type RawFilterValues = Record<FilterField, string[]>;
 
 export function rawFilterValues(params: URLSearchParams, fields: readonly FilterField[]): RawFilterValues {
-  return Object.fromEntries(fields.map((f) => [f, params.getAll(f).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)])) as RawFilterValues;
+  return Object.fromEntries(
+    fields.map((f) => [
+      f,
+      params
+        .getAll(f)
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ]),
+  ) as RawFilterValues;
 }
 
 type ListField = Exclude<FilterField, "from" | "to" | "figures">;
@@ -122,7 +131,9 @@ export function TrendsFilterForm({ values, problems, lng }: { values: RawFilterV
         <legend>{t("trends.filters.figures")}</legend>
         {problemFor("figures").length ? (
           <p className="field-error small">
-            {problemFor("figures").map((p) => t(`trends.problems.${p.reason}`, { filter: t("trends.filters.figures"), value: p.value })).join(" ")}
+            {problemFor("figures")
+              .map((p) => t(`trends.problems.${p.reason}`, { filter: t("trends.filters.figures"), value: p.value }))
+              .join(" ")}
           </p>
         ) : null}
         {FIGURE_CHOICES.map((c) => (

@@ -33,10 +33,7 @@ export async function requireUser(request: Request, role: Role = "viewer"): Prom
  * For actions: the signed-in user with at least `role`, after the CSRF check.
  * Reads the form once and returns it, since a request body can be read only once.
  */
-export async function requireUserForAction(
-  request: Request,
-  role: Role = "viewer",
-): Promise<{ user: SessionUser; form: FormData; session: ActiveSession }> {
+export async function requireUserForAction(request: Request, role: Role = "viewer"): Promise<{ user: SessionUser; form: FormData; session: ActiveSession }> {
   const session = await getActiveSession(request);
   if (!session) {
     if (request.method !== "GET") throw new Response("Sign in first", { status: 403 });

@@ -22,9 +22,7 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
   if (url.startsWith("file:")) {
     const path = url.slice("file:".length).replace(/^\/\/(?=\/)/, "");
     if (!path || path.includes("?") || path === ":memory:") {
-      throw new ConfigError(
-        `DATABASE_URL "${url}" is not a usable SQLite file: write it as file:./data/vigia.db (a path to a file).`,
-      );
+      throw new ConfigError(`DATABASE_URL "${url}" is not a usable SQLite file: write it as file:./data/vigia.db (a path to a file).`);
     }
     return { kind: "sqlite", url, file: resolve(path) };
   }
@@ -33,14 +31,10 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
     try {
       parsed = new URL(url);
     } catch {
-      throw new ConfigError(
-        `DATABASE_URL "${redact(url)}" is not a valid PostgreSQL URL: write it as postgresql://user:password@host:5432/database.`,
-      );
+      throw new ConfigError(`DATABASE_URL "${redact(url)}" is not a valid PostgreSQL URL: write it as postgresql://user:password@host:5432/database.`);
     }
     if (!parsed.hostname || parsed.pathname.length <= 1) {
-      throw new ConfigError(
-        `DATABASE_URL "${redact(url)}" needs a host and a database name: write it as postgresql://user:password@host:5432/database.`,
-      );
+      throw new ConfigError(`DATABASE_URL "${redact(url)}" needs a host and a database name: write it as postgresql://user:password@host:5432/database.`);
     }
     return { kind: "postgresql", url };
   }

@@ -21,7 +21,7 @@ export function languageFromAcceptHeader(header: string | null): Language | null
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);
-  return ranked.find((x) => isLanguage(x.base))?.base as Language | undefined ?? null;
+  return (ranked.find((x) => isLanguage(x.base))?.base as Language | undefined) ?? null;
 }
 
 export async function detectLanguage(request: Request): Promise<Language> {

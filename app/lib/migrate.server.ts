@@ -77,9 +77,10 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");
     db.exec(SQLITE_TABLE);
-    const rows = db
-      .prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`)
-      .all() as { migration_name: string; checksum: string }[];
+    const rows = db.prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
+      migration_name: string;
+      checksum: string;
+    }[];
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     checkHistory(applied, migrations);
     const done: string[] = [];
@@ -105,9 +106,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   try {
     await client.connect();
   } catch (error) {
-    throw new ConfigError(
-      `Cannot reach PostgreSQL at ${redact(url)} (${(error as Error).message}): start the server or correct DATABASE_URL.`,
-    );
+    throw new ConfigError(`Cannot reach PostgreSQL at ${redact(url)} (${(error as Error).message}): start the server or correct DATABASE_URL.`);
   }
   try {
     // Several app servers may start at once against one database: one migrates, the others wait.

@@ -56,7 +56,9 @@ export async function renderChartPng(config: ChartConfiguration<any, any, any>, 
     return { font, color, lineHeight, lines: wrap(measure, text, width - 2 * PAD) };
   };
   const header = [block(meta.title, `bold 24px ${FONT}`, "#1b1b1b", 32), block(meta.subtitle, `16px ${FONT}`, "#444444", 22)].filter(Boolean) as TextBlock[];
-  const footer = [block(meta.source, `14px ${FONT}`, "#333333", 20), ...(meta.notes ?? []).map((n) => block(n, `13px ${FONT}`, "#555555", 18))].filter(Boolean) as TextBlock[];
+  const footer = [block(meta.source, `14px ${FONT}`, "#333333", 20), ...(meta.notes ?? []).map((n) => block(n, `13px ${FONT}`, "#555555", 18))].filter(
+    Boolean,
+  ) as TextBlock[];
   const height = (blocks: TextBlock[]) => blocks.reduce((h, b) => h + b.lines.length * b.lineHeight, 0);
   const headerHeight = PAD + height(header) + 12;
   const totalHeight = headerHeight + chartHeight + 16 + height(footer) + PAD;

@@ -77,13 +77,7 @@ export async function getActiveSession(request: Request): Promise<ActiveSession 
     include: { user: { select: { id: true, email: true, name: true, role: true, active: true } } },
   });
   const now = Date.now();
-  if (
-    !session ||
-    session.revokedAt ||
-    session.expiresAt.getTime() <= now ||
-    session.lastSeenAt.getTime() + IDLE_MS <= now ||
-    !session.user.active
-  ) {
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_MS <= now || !session.user.active) {
     return null;
   }
   const { active: _active, ...user } = session.user;

@@ -62,8 +62,7 @@ export const en = {
   },
   overview: {
     title: "Land and environmental defenders in Mexico",
-    intro:
-      "Global Witness figures on defenders killed or disappeared in Mexico, shown as published, beside the case records behind them.",
+    intro: "Global Witness figures on defenders killed or disappeared in Mexico, shown as published, beside the case records behind them.",
     headlines: "Headline figures",
     total: {
       label: "land and environmental defenders killed or disappeared in Mexico",
@@ -102,23 +101,20 @@ export const en = {
     noData: "No data",
     annualTrend: {
       title: "Defenders killed or disappeared in Mexico each year, 2012–2024",
-      subtitle:
-        "Mexico (bars, left axis) and worldwide (line, right axis); latest published value per year",
+      subtitle: "Mexico (bars, left axis) and worldwide (line, right axis); latest published value per year",
       killed: "Mexico: killed (before 2024 includes long-term disappearances)",
       disappeared: "Mexico: disappeared (reported apart from 2024)",
       worldwide: "Worldwide: killed or disappeared",
       axisMexico: "Mexico",
       axisWorld: "Worldwide",
-      source:
-        "Global Witness annual reports (2012–2024) and its dataset revision of 2012–2021 (downloaded 22 Sep 2022)",
+      source: "Global Witness annual reports (2012–2024) and its dataset revision of 2012–2021 (downloaded 22 Sep 2022)",
       tableMexicoFirst: "Mexico, as first reported",
       tableMexicoRevised: "Mexico, revised",
       tableMexicoPlotted: "Mexico, plotted",
       tableDisappeared: "Mexico, disappeared",
       tableWorldPlotted: "Worldwide, plotted",
       tableReport: "Report",
-      note:
-        "Where a report's own Mexico figure could not be found (2012–2015), the bar shows Global Witness's revised value; 2022–2024 have no revision yet. Reports before 2025 count long-term disappearances as killings.",
+      note: "Where a report's own Mexico figure could not be found (2012–2015), the bar shows Global Witness's revised value; 2022–2024 have no revision yet. Reports before 2025 count long-term disappearances as killings.",
     },
     sectorBreakdown: {
       title: "Case records by sector, Mexico 2012–2021",
@@ -126,8 +122,7 @@ export const en = {
       people: "People killed",
       sector: "Sector",
       source: "Global Witness dataset of lethal attacks 2012–2021 (case records, downloaded 22 Sep 2022)",
-      coverage:
-        "Covers the 2012–2021 case records only: Global Witness has not published case-level data for 2022–2024.",
+      coverage: "Covers the 2012–2021 case records only: Global Witness has not published case-level data for 2022–2024.",
     },
   },
   taxonomy: {
@@ -195,7 +190,9 @@ export const en = {
   auth,
   trends,
   provisions,
-  incidents, admin, validation,
+  incidents,
+  admin,
+  validation,
   errors: {
     notFoundTitle: "Page not found",
     notFound: "There is no page at this address. Check the link, or start again from the overview.",

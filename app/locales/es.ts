@@ -27,7 +27,8 @@ export const es: Translation = {
     },
     footer: {
       data: "Cifras y registros de casos: Global Witness, tal como se publicaron, con la fuente junto a cada número. Los textos de Vigía son propios.",
-      layers: "Las cifras publicadas se muestran tal como se imprimieron y nunca se recalculan; los conteos de registros de casos se calculan a partir de los registros y se muestran aparte.",
+      layers:
+        "Las cifras publicadas se muestran tal como se imprimieron y nunca se recalculan; los conteos de registros de casos se calculan a partir de los registros y se muestran aparte.",
     },
     demoBanner: "Esta base de datos tiene cuentas de demostración. No guarde casos reales aquí.",
   },
@@ -101,23 +102,20 @@ export const es: Translation = {
     noData: "Sin datos",
     annualTrend: {
       title: "Personas defensoras asesinadas o desaparecidas en México por año, 2012–2024",
-      subtitle:
-        "México (barras, eje izquierdo) y el mundo (línea, eje derecho); último valor publicado de cada año",
+      subtitle: "México (barras, eje izquierdo) y el mundo (línea, eje derecho); último valor publicado de cada año",
       killed: "México: asesinadas (antes de 2024 incluye desapariciones prolongadas)",
       disappeared: "México: desaparecidas (se informan aparte desde 2024)",
       worldwide: "Mundo: asesinadas o desaparecidas",
       axisMexico: "México",
       axisWorld: "Mundo",
-      source:
-        "Informes anuales de Global Witness (2012–2024) y su revisión de 2012–2021 en la base de datos (descargada el 22 de septiembre de 2022)",
+      source: "Informes anuales de Global Witness (2012–2024) y su revisión de 2012–2021 en la base de datos (descargada el 22 de septiembre de 2022)",
       tableMexicoFirst: "México, primera cifra publicada",
       tableMexicoRevised: "México, cifra revisada",
       tableMexicoPlotted: "México, cifra graficada",
       tableDisappeared: "México, desaparecidas",
       tableWorldPlotted: "Mundo, cifra graficada",
       tableReport: "Informe",
-      note:
-        "Cuando no se encontró la cifra de México del propio informe (2012–2015), la barra muestra el valor revisado de Global Witness; 2022–2024 aún no tienen revisión. Los informes anteriores a 2025 cuentan las desapariciones prolongadas como asesinatos.",
+      note: "Cuando no se encontró la cifra de México del propio informe (2012–2015), la barra muestra el valor revisado de Global Witness; 2022–2024 aún no tienen revisión. Los informes anteriores a 2025 cuentan las desapariciones prolongadas como asesinatos.",
     },
     sectorBreakdown: {
       title: "Registros de casos por sector, México 2012–2021",
@@ -125,8 +123,7 @@ export const es: Translation = {
       people: "Personas asesinadas",
       sector: "Sector",
       source: "Base de datos de ataques letales de Global Witness 2012–2021 (registros de casos, descargada el 22 de septiembre de 2022)",
-      coverage:
-        "Abarca solo los registros de casos de 2012–2021: Global Witness no ha publicado datos por caso para 2022–2024.",
+      coverage: "Abarca solo los registros de casos de 2012–2021: Global Witness no ha publicado datos por caso para 2022–2024.",
     },
   },
   taxonomy: {
@@ -193,7 +190,9 @@ export const es: Translation = {
   auth,
   trends,
   provisions,
-  incidents, admin, validation,
+  incidents,
+  admin,
+  validation,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

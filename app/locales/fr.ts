@@ -27,7 +27,8 @@ export const fr: Translation = {
     },
     footer: {
       data: "Chiffres et dossiers de cas : Global Witness, tels que publiés, avec la source à côté de chaque nombre. Les textes de Vigía sont les siens.",
-      layers: "Les chiffres publiés sont affichés tels qu'imprimés et ne sont jamais recalculés; les décomptes des dossiers de cas sont calculés à partir des dossiers et affichés à part.",
+      layers:
+        "Les chiffres publiés sont affichés tels qu'imprimés et ne sont jamais recalculés; les décomptes des dossiers de cas sont calculés à partir des dossiers et affichés à part.",
     },
     demoBanner: "Des comptes de démonstration sont activés sur cette base de données. N'y enregistrez pas de cas réels.",
   },
@@ -61,8 +62,7 @@ export const fr: Translation = {
   },
   overview: {
     title: "Défenseurs de la terre et de l'environnement au Mexique",
-    intro:
-      "Les chiffres de Global Witness sur les défenseurs tués ou disparus au Mexique, tels que publiés, à côté des dossiers de cas qui les sous-tendent.",
+    intro: "Les chiffres de Global Witness sur les défenseurs tués ou disparus au Mexique, tels que publiés, à côté des dossiers de cas qui les sous-tendent.",
     headlines: "Chiffres clés",
     total: {
       label: "défenseurs de la terre et de l'environnement tués ou disparus au Mexique",
@@ -101,23 +101,20 @@ export const fr: Translation = {
     noData: "Aucune donnée",
     annualTrend: {
       title: "Défenseurs tués ou disparus au Mexique chaque année, 2012–2024",
-      subtitle:
-        "Mexique (barres, axe de gauche) et monde (ligne, axe de droite); dernière valeur publiée pour chaque année",
+      subtitle: "Mexique (barres, axe de gauche) et monde (ligne, axe de droite); dernière valeur publiée pour chaque année",
       killed: "Mexique : tués (avant 2024, comprend les disparitions de longue durée)",
       disappeared: "Mexique : disparus (comptés à part depuis 2024)",
       worldwide: "Monde : tués ou disparus",
       axisMexico: "Mexique",
       axisWorld: "Monde",
-      source:
-        "Rapports annuels de Global Witness (2012–2024) et sa révision 2012–2021 dans le jeu de données (téléchargé le 22 septembre 2022)",
+      source: "Rapports annuels de Global Witness (2012–2024) et sa révision 2012–2021 dans le jeu de données (téléchargé le 22 septembre 2022)",
       tableMexicoFirst: "Mexique, premier chiffre publié",
       tableMexicoRevised: "Mexique, chiffre révisé",
       tableMexicoPlotted: "Mexique, chiffre tracé",
       tableDisappeared: "Mexique, disparus",
       tableWorldPlotted: "Monde, chiffre tracé",
       tableReport: "Rapport",
-      note:
-        "Lorsque le chiffre du Mexique du rapport lui-même est introuvable (2012–2015), la barre montre la valeur révisée de Global Witness; 2022–2024 n'ont pas encore de révision. Les rapports antérieurs à 2025 comptent les disparitions de longue durée comme des meurtres.",
+      note: "Lorsque le chiffre du Mexique du rapport lui-même est introuvable (2012–2015), la barre montre la valeur révisée de Global Witness; 2022–2024 n'ont pas encore de révision. Les rapports antérieurs à 2025 comptent les disparitions de longue durée comme des meurtres.",
     },
     sectorBreakdown: {
       title: "Dossiers de cas par secteur, Mexique 2012–2021",
@@ -125,8 +122,7 @@ export const fr: Translation = {
       people: "Personnes tuées",
       sector: "Secteur",
       source: "Jeu de données de Global Witness sur les attaques mortelles 2012–2021 (dossiers de cas, téléchargé le 22 septembre 2022)",
-      coverage:
-        "Couvre seulement les dossiers de cas de 2012–2021 : Global Witness n'a pas publié de données par cas pour 2022–2024.",
+      coverage: "Couvre seulement les dossiers de cas de 2012–2021 : Global Witness n'a pas publié de données par cas pour 2022–2024.",
     },
   },
   taxonomy: {
@@ -193,7 +189,9 @@ export const fr: Translation = {
   auth,
   trends,
   provisions,
-  incidents, admin, validation,
+  incidents,
+  admin,
+  validation,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",

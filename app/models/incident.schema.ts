@@ -3,9 +3,9 @@
 // stay strings exactly as typed (nothing typed is ever lost on an error); the
 // schema turns them into an IncidentInput only when every field is right.
 import { z } from "zod";
-import { isCountryCode } from "~/lib/countries.ts";
+import { isCountryCode } from "~/domain/countries.ts";
 import { issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, OUTCOMES, PERPETRATOR_TYPES, SECTORS } from "~/lib/taxonomy.ts";
+import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, OUTCOMES, PERPETRATOR_TYPES, SECTORS } from "~/domain/taxonomy.ts";
 
 export const INCIDENT_LIMITS = {
   victimName: 200,
@@ -169,9 +169,19 @@ export function latestAllowedStart(now = new Date()): Date {
 
 const dateSchema = z
   .object({
-    year: z.string().trim().min(1).regex(/^\d{4}$/, { message: "validation.notYear" }),
-    month: z.string().trim().regex(/^(|[1-9]|1[0-2]|0[1-9])$/, { message: "validation.unknownChoice" }),
-    day: z.string().trim().regex(/^(|\d{1,2})$/, { message: "validation.notDay" }),
+    year: z
+      .string()
+      .trim()
+      .min(1)
+      .regex(/^\d{4}$/, { message: "validation.notYear" }),
+    month: z
+      .string()
+      .trim()
+      .regex(/^(|[1-9]|1[0-2]|0[1-9])$/, { message: "validation.unknownChoice" }),
+    day: z
+      .string()
+      .trim()
+      .regex(/^(|\d{1,2})$/, { message: "validation.notDay" }),
   })
   .superRefine((d, ctx) => {
     const year = Number(d.year);
@@ -244,7 +254,10 @@ export const incidentSchema = z.object({
   company: z
     .object({
       name: optionalText(INCIDENT_LIMITS.companyName),
-      country: z.string().trim().refine((v) => v === "" || isCountryCode(v), { message: "validation.unknownCountry" }),
+      country: z
+        .string()
+        .trim()
+        .refine((v) => v === "" || isCountryCode(v), { message: "validation.unknownCountry" }),
     })
     .superRefine((c, ctx) => {
       if (c.country && !c.name) ctx.addIssue({ code: "custom", path: ["name"], message: "validation.companyNameRequired" });

@@ -1,8 +1,8 @@
 // Every Prisma query on case records (incidents). Aggregations run in SQL.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
-import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/lib/name-match.ts";
+import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
 import { auditDiff, writeAudit } from "./audit.server.ts";
-import type { IncidentFilter } from "./incident-filter.ts";
+import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import type { ConfidentialFields, IncidentInput, IncidentRecordFields } from "./incident.schema.ts";
 import { suggestLinksForIncident } from "./link.server.ts";
 
@@ -438,10 +438,7 @@ export async function createIncident(input: IncidentInput, actorId: string, opti
   });
 }
 
-export type SaveResult =
-  | { status: "saved"; version: number }
-  | { status: "conflict"; current: StaffIncident }
-  | { status: "missing" };
+export type SaveResult = { status: "saved"; version: number } | { status: "conflict"; current: StaffIncident } | { status: "missing" };
 
 /**
  * Saves an edit only if the case is still at `baseVersion` (one atomic
@@ -538,7 +535,14 @@ export async function softDeleteIncident(id: string, actorId: string): Promise<b
     const now = new Date();
     const { count } = await tx.incident.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now, updatedById: actorId } });
     if (!count) return false;
-    await writeAudit(tx, { actorId, action: "delete", entityType: "incident", entityId: id, before: { deletedAt: null }, after: { deletedAt: now.toISOString() } });
+    await writeAudit(tx, {
+      actorId,
+      action: "delete",
+      entityType: "incident",
+      entityId: id,
+      before: { deletedAt: null },
+      after: { deletedAt: now.toISOString() },
+    });
     return true;
   });
 }
@@ -549,7 +553,14 @@ export async function restoreIncident(id: string, actorId: string): Promise<bool
     if (!row) return false;
     const { count } = await tx.incident.updateMany({ where: { id, deletedAt: { not: null } }, data: { deletedAt: null, updatedById: actorId } });
     if (!count) return false;
-    await writeAudit(tx, { actorId, action: "restore", entityType: "incident", entityId: id, before: { deletedAt: row.deletedAt!.toISOString() }, after: { deletedAt: null } });
+    await writeAudit(tx, {
+      actorId,
+      action: "restore",
+      entityType: "incident",
+      entityId: id,
+      before: { deletedAt: row.deletedAt!.toISOString() },
+      after: { deletedAt: null },
+    });
     return true;
   });
 }
@@ -625,7 +636,17 @@ export async function findPossibleDuplicates(
       occurredOn: { gte: new Date(lo - 366 * DAY_MS), lt: new Date(hi) },
       ...(excludeId ? { id: { not: excludeId } } : {}),
     },
-    select: { id: true, origin: true, occurredOn: true, datePrecision: true, victimName: true, stateCode: true, municipality: true, outcome: true, verificationStatus: true },
+    select: {
+      id: true,
+      origin: true,
+      occurredOn: true,
+      datePrecision: true,
+      victimName: true,
+      stateCode: true,
+      municipality: true,
+      outcome: true,
+      verificationStatus: true,
+    },
     take: 1000,
   });
   const found: DuplicateCandidate[] = [];

@@ -3,7 +3,7 @@
 import { prisma } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { changedFields, recordAudit } from "./audit-trail.server.ts";
-import { localized } from "./provision-text.ts";
+import { localized } from "~/domain/localized-text.ts";
 import type { FieldErrors, InstrumentInput } from "./provision.schema.ts";
 import { resolveSourceChoice } from "./source.server.ts";
 
@@ -13,7 +13,10 @@ export interface InstrumentOption {
 }
 
 export async function listInstrumentOptions(lng: Language): Promise<InstrumentOption[]> {
-  const rows = await prisma.instrument.findMany({ orderBy: [{ position: "asc" }, { code: "asc" }], select: { code: true, name: true, nameEs: true, nameFr: true } });
+  const rows = await prisma.instrument.findMany({
+    orderBy: [{ position: "asc" }, { code: "asc" }],
+    select: { code: true, name: true, nameEs: true, nameFr: true },
+  });
   return rows.map((r) => ({ code: r.code, name: localized(r.name, r.nameEs, r.nameFr, lng).text }));
 }
 
@@ -36,7 +39,11 @@ export async function getInstrumentForm(code: string): Promise<{ values: Record<
 
 export type InstrumentSaveOutcome = { ok: true; code: string } | { ok: false; errors: FieldErrors };
 
-function snapshot(input: { name: string; nameEs: string | null; nameFr: string | null; kind: string; position: number }, code: string, sourceKey: string | null) {
+function snapshot(
+  input: { name: string; nameEs: string | null; nameFr: string | null; kind: string; position: number },
+  code: string,
+  sourceKey: string | null,
+) {
   return { code, name: input.name, nameEs: input.nameEs, nameFr: input.nameFr, kind: input.kind, position: input.position, sourceKey };
 }
 
@@ -48,12 +55,24 @@ export async function createInstrument(input: InstrumentInput, actorId: string):
     const created = await tx.instrument.create({
       data: { code: input.code, name: input.name, nameEs: input.nameEs, nameFr: input.nameFr, kind: input.kind, position: input.position, sourceId: source.id },
     });
-    await recordAudit(tx, { actorId, action: "create", entityType: "instrument", entityId: created.id, after: snapshot(input, input.code, source.key), summary: `Added instrument ${input.code}` });
+    await recordAudit(tx, {
+      actorId,
+      action: "create",
+      entityType: "instrument",
+      entityId: created.id,
+      after: snapshot(input, input.code, source.key),
+      summary: `Added instrument ${input.code}`,
+    });
     return { ok: true, code: input.code };
   });
 }
 
-export async function updateInstrument(code: string, input: InstrumentInput, actorId: string, expectedUpdatedAt: string): Promise<InstrumentSaveOutcome | null> {
+export async function updateInstrument(
+  code: string,
+  input: InstrumentInput,
+  actorId: string,
+  expectedUpdatedAt: string,
+): Promise<InstrumentSaveOutcome | null> {
   return prisma.$transaction(async (tx) => {
     const current = await tx.instrument.findUnique({ where: { code }, include: { source: { select: { key: true } } } });
     if (!current) return null;

@@ -3,7 +3,7 @@
 // recording its progress and cursor after every chunk: the progress page only
 // reads the row, and a run whose server stopped can be resumed where it was.
 import { prisma } from "~/lib/db.server.ts";
-import { RULES_VERSION } from "~/lib/link-rules.ts";
+import { RULES_VERSION } from "~/domain/link-rules.ts";
 import { recordAudit } from "./audit-trail.server.ts";
 import { loadProvisionTerms, suggestLinksForIncident } from "./link.server.ts";
 
@@ -103,27 +103,30 @@ export async function runLinkSuggestionJob(id: string, onProgress?: (job: LinkJo
       });
       if (!batch.length) break;
       const before: JobRow = job;
-      job = await prisma.$transaction(async (tx): Promise<JobRow> => {
-        let created = 0;
-        let updated = 0;
-        let removed = 0;
-        for (const { id: incidentId } of batch) {
-          const r = await suggestLinksForIncident(tx, incidentId, { provisions });
-          created += r.created;
-          updated += r.updated;
-          removed += r.removed;
-        }
-        return tx.linkSuggestionJob.update({
-          where: { id },
-          data: {
-            processed: before.processed + batch.length,
-            created: before.created + created,
-            updated: before.updated + updated,
-            removed: before.removed + removed,
-            cursor: batch.at(-1)!.id,
-          },
-        });
-      }, { timeout: 60_000 });
+      job = await prisma.$transaction(
+        async (tx): Promise<JobRow> => {
+          let created = 0;
+          let updated = 0;
+          let removed = 0;
+          for (const { id: incidentId } of batch) {
+            const r = await suggestLinksForIncident(tx, incidentId, { provisions });
+            created += r.created;
+            updated += r.updated;
+            removed += r.removed;
+          }
+          return tx.linkSuggestionJob.update({
+            where: { id },
+            data: {
+              processed: before.processed + batch.length,
+              created: before.created + created,
+              updated: before.updated + updated,
+              removed: before.removed + removed,
+              cursor: batch.at(-1)!.id,
+            },
+          });
+        },
+        { timeout: 60_000 },
+      );
       onProgress?.(toView(job));
     }
     job = await prisma.linkSuggestionJob.update({

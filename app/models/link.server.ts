@@ -4,13 +4,13 @@
 // Counts run in SQL (GROUP BY / COUNT); no function here loads all links to count them.
 import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
-import { parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/lib/link-rules.ts";
-import type { TermMatch } from "~/lib/term-match.ts";
+import { parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
+import type { TermMatch } from "~/domain/term-match.ts";
 import { recordAudit } from "./audit-trail.server.ts";
-import type { IncidentFilter } from "./incident-filter.ts";
+import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { incidentSummarySelect, toIncidentSummary, type IncidentSummary } from "./incident-summary.server.ts";
 import { incidentWhere } from "./incident.server.ts";
-import { localized } from "./provision-text.ts";
+import { localized } from "~/domain/localized-text.ts";
 
 export const LINK_STATUSES = ["suggested", "accepted", "rejected"] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
@@ -50,11 +50,7 @@ export async function loadProvisionTerms(db: Pick<Db, "provision">): Promise<Pro
  * suggested gets its explanation refreshed, and is removed when nothing supports
  * it any more (for example after the case's sector was corrected).
  */
-export async function suggestLinksForIncident(
-  tx: LinkDb,
-  incidentId: string,
-  options: { provisions?: ProvisionTerms[] } = {},
-): Promise<SuggestResult> {
+export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, options: { provisions?: ProvisionTerms[] } = {}): Promise<SuggestResult> {
   const result: SuggestResult = { created: 0, updated: 0, removed: 0, keptDecisions: 0 };
   const incident = await tx.incident.findUnique({
     where: { id: incidentId },
@@ -122,9 +118,7 @@ export async function suggestLinksForIncident(
 
 // ---------- Decisions ----------
 
-export type DecisionOutcome =
-  | { ok: true; linkId: string }
-  | { ok: false; reason: "notFound" | "conflict" | "exists" };
+export type DecisionOutcome = { ok: true; linkId: string } | { ok: false; reason: "notFound" | "conflict" | "exists" };
 
 type LinkSnapshot = {
   incidentId: string;
@@ -135,8 +129,22 @@ type LinkSnapshot = {
   score: number | null;
 };
 
-function snapshot(link: { incidentId: string; method: string; status: string; rationale: string | null; score: number | null; provision: { code: string } }): LinkSnapshot {
-  return { incidentId: link.incidentId, provisionCode: link.provision.code, method: link.method, status: link.status, rationale: link.rationale, score: link.score };
+function snapshot(link: {
+  incidentId: string;
+  method: string;
+  status: string;
+  rationale: string | null;
+  score: number | null;
+  provision: { code: string };
+}): LinkSnapshot {
+  return {
+    incidentId: link.incidentId,
+    provisionCode: link.provision.code,
+    method: link.method,
+    status: link.status,
+    rationale: link.rationale,
+    score: link.score,
+  };
 }
 
 /**
@@ -253,7 +261,19 @@ const linkSelect = {
   rationale: true,
   reviewedAt: true,
   reviewedBy: { select: { name: true } },
-  provision: { select: { id: true, code: true, title: true, titleEs: true, titleFr: true, isGap: true, status: true, position: true, instrument: { select: { position: true } } } },
+  provision: {
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      titleEs: true,
+      titleFr: true,
+      isGap: true,
+      status: true,
+      position: true,
+      instrument: { select: { position: true } },
+    },
+  },
 } satisfies Prisma.IncidentProvisionLinkSelect;
 
 type LinkRow = Prisma.IncidentProvisionLinkGetPayload<{ select: typeof linkSelect }>;
@@ -271,7 +291,14 @@ function toLinkView(row: LinkRow, lng: Language): LinkView {
     rationale: row.rationale,
     reviewedBy: row.reviewedBy?.name ?? null,
     reviewedAt: row.reviewedAt ? row.reviewedAt.toISOString() : null,
-    provision: { id: row.provision.id, code: row.provision.code, title: title.text, untranslated: title.untranslated, isGap: row.provision.isGap, status: row.provision.status },
+    provision: {
+      id: row.provision.id,
+      code: row.provision.code,
+      title: title.text,
+      untranslated: title.untranslated,
+      isGap: row.provision.isGap,
+      status: row.provision.status,
+    },
   };
 }
 
@@ -281,12 +308,7 @@ export async function listLinksForIncident(incidentId: string, lng: Language): P
   const order: Record<string, number> = { suggested: 0, accepted: 1, rejected: 2 };
   return rows
     .map((r) => toLinkView(r, lng))
-    .sort(
-      (a, b) =>
-        order[a.status] - order[b.status] ||
-        (b.score ?? 0) - (a.score ?? 0) ||
-        a.provision.code.localeCompare(b.provision.code),
-    );
+    .sort((a, b) => order[a.status] - order[b.status] || (b.score ?? 0) - (a.score ?? 0) || a.provision.code.localeCompare(b.provision.code));
 }
 
 export interface ProvisionLinkRow extends LinkView {

@@ -4,7 +4,7 @@
 import { shapeMatrix, type MatrixData } from "~/charts/accountability-matrix.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { countLinkMatrix } from "./link.server.ts";
-import { parseMatrixFilter, STATUS_CHOICES, type MatrixFilter, type MatrixProblem } from "./matrix-filter.ts";
+import { parseMatrixFilter, STATUS_CHOICES, type MatrixFilter, type MatrixProblem } from "~/domain/matrix-filter.ts";
 import { listProvisionOptions } from "./provision.server.ts";
 
 export interface Matrix {

@@ -31,7 +31,6 @@ export async function listMilestones(lng: Language): Promise<MilestoneView[]> {
 
 // ---------- Editing milestones (staff; audited in the same transaction) ----------
 
-
 export interface MilestoneListRow extends MilestoneView {
   instrumentCode: string | null;
   source: { title: string; url: string | null; publisher: string | null; publishedOn: string | null } | null;
@@ -71,7 +70,12 @@ export async function getMilestoneForm(key: string): Promise<{ values: Record<st
 
 export type MilestoneSaveOutcome = { ok: true; key: string } | { ok: false; errors: FieldErrors };
 
-function milestoneSnapshot(m: { date: string; label: string; labelEs: string | null; labelFr: string | null; note: string | null }, key: string, instrumentCode: string | null, sourceKey: string | null) {
+function milestoneSnapshot(
+  m: { date: string; label: string; labelEs: string | null; labelFr: string | null; note: string | null },
+  key: string,
+  instrumentCode: string | null,
+  sourceKey: string | null,
+) {
   return { key, date: m.date, label: m.label, labelEs: m.labelEs, labelFr: m.labelFr, note: m.note, instrumentCode, sourceKey };
 }
 
@@ -106,7 +110,10 @@ export async function saveMilestone(
       });
       return { ok: true, key: input.key };
     }
-    const current = await tx.milestone.findUnique({ where: { key: existing.key }, include: { instrument: { select: { code: true } }, source: { select: { key: true } } } });
+    const current = await tx.milestone.findUnique({
+      where: { key: existing.key },
+      include: { instrument: { select: { code: true } }, source: { select: { key: true } } },
+    });
     if (!current) return null;
     if (current.updatedAt.toISOString() !== existing.expectedUpdatedAt) return { ok: false, errors: { form: ["conflict"] } };
     const source = await resolveSourceChoice(tx, input);
@@ -114,7 +121,12 @@ export async function saveMilestone(
     const { count } = await tx.milestone.updateMany({ where: { id: current.id, updatedAt: current.updatedAt }, data: { ...data, sourceId: source.id } });
     if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
     const diff = changedFields(
-      milestoneSnapshot({ ...current, date: current.date.toISOString().slice(0, 10) }, current.key, current.instrument?.code ?? null, current.source?.key ?? null),
+      milestoneSnapshot(
+        { ...current, date: current.date.toISOString().slice(0, 10) },
+        current.key,
+        current.instrument?.code ?? null,
+        current.source?.key ?? null,
+      ),
       milestoneSnapshot(input, current.key, input.instrumentCode || null, source.key),
     );
     await recordAudit(tx, { actorId, action: "update", entityType: "milestone", entityId: current.id, ...diff, summary: `Edited milestone ${current.key}` });

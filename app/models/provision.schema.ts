@@ -1,7 +1,7 @@
 // Forms of the commitments layer (instruments, provisions, milestones), shared by
 // the pages and the actions. Error messages are i18n keys under provisions.errors.
 import { z } from "zod";
-import { FIGURE_STATUSES } from "~/lib/taxonomy.ts";
+import { FIGURE_STATUSES } from "~/domain/taxonomy.ts";
 
 export const INSTRUMENT_KINDS = ["partnership", "statement", "review", "law", "treaty", "guidelines", "strategy", "mechanism", "agreement", "policy"] as const;
 export const SOURCE_KINDS = ["official_text", "report", "article", "press_release", "dataset", "other"] as const;
@@ -134,7 +134,27 @@ export function formValues(form: FormData): Record<string, string> {
 export function formInput(form: FormData, checkboxes: string[] = []): Record<string, unknown> {
   const values: Record<string, unknown> = { newSourceKind: "other", ...formValues(form) };
   for (const name of checkboxes) values[name] = form.get(name) === "on";
-  for (const key of ["sourceKey", "newSourceTitle", "newSourceUrl", "newSourcePublisher", "instrumentCode", "termsEn", "termsEs", "position", "madeOn", "note", "statusNote", "nameEs", "nameFr", "titleEs", "titleFr", "summaryEs", "summaryFr", "labelEs", "labelFr"]) {
+  for (const key of [
+    "sourceKey",
+    "newSourceTitle",
+    "newSourceUrl",
+    "newSourcePublisher",
+    "instrumentCode",
+    "termsEn",
+    "termsEs",
+    "position",
+    "madeOn",
+    "note",
+    "statusNote",
+    "nameEs",
+    "nameFr",
+    "titleEs",
+    "titleFr",
+    "summaryEs",
+    "summaryFr",
+    "labelEs",
+    "labelFr",
+  ]) {
     if (values[key] === undefined) values[key] = "";
   }
   return values;

@@ -3,11 +3,11 @@
 // flag when English stands in for a missing translation.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
-import { parseTermList } from "~/lib/link-rules.ts";
+import { parseTermList } from "~/domain/link-rules.ts";
 import type { SourceRef } from "./published-figure.server.ts";
 import { changedFields, recordAudit } from "./audit-trail.server.ts";
 import { countLinksPerProvision, type LinkStatus } from "./link.server.ts";
-import { localized, type LocalizedText } from "./provision-text.ts";
+import { localized, type LocalizedText } from "~/domain/localized-text.ts";
 import type { FieldErrors, ProvisionInput } from "./provision.schema.ts";
 import { resolveSourceChoice } from "./source.server.ts";
 
@@ -123,7 +123,12 @@ export async function getProvisionByCode(code: string, lng: Language): Promise<P
   if (!p) return null;
   return {
     ...toView(p, lng),
-    instrument: { code: p.instrument.code, name: localized(p.instrument.name, p.instrument.nameEs, p.instrument.nameFr, lng), kind: p.instrument.kind, source: p.instrument.source },
+    instrument: {
+      code: p.instrument.code,
+      name: localized(p.instrument.name, p.instrument.nameEs, p.instrument.nameFr, lng),
+      kind: p.instrument.kind,
+      source: p.instrument.source,
+    },
     termsEn: parseTermList(p.termsEn),
     termsEs: parseTermList(p.termsEs),
     updatedAt: p.updatedAt.toISOString(),
@@ -141,7 +146,15 @@ export interface ProvisionOption {
 /** Every provision, in the order of the provisions page, for selects and the matrix rows. */
 export async function listProvisionOptions(lng: Language): Promise<ProvisionOption[]> {
   const rows = await prisma.provision.findMany({
-    select: { id: true, code: true, title: true, titleEs: true, titleFr: true, isGap: true, instrument: { select: { name: true, nameEs: true, nameFr: true } } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      titleEs: true,
+      titleFr: true,
+      isGap: true,
+      instrument: { select: { name: true, nameEs: true, nameFr: true } },
+    },
     orderBy: [{ instrument: { position: "asc" } }, { position: "asc" }, { code: "asc" }],
   });
   return rows.map((r) => ({

@@ -63,9 +63,7 @@ export async function getFiguresByKey(keys: string[]): Promise<Map<string, Figur
 /** The overview's headline figures; a missing one is null, never made up. */
 export async function getHeadlineFigures(): Promise<Record<HeadlineKey, FigureView | null>> {
   const byKey = await getFiguresByKey(Object.values(HEADLINE_KEYS));
-  return Object.fromEntries(
-    Object.entries(HEADLINE_KEYS).map(([name, key]) => [name, byKey.get(key) ?? null]),
-  ) as Record<HeadlineKey, FigureView | null>;
+  return Object.fromEntries(Object.entries(HEADLINE_KEYS).map(([name, key]) => [name, byKey.get(key) ?? null])) as Record<HeadlineKey, FigureView | null>;
 }
 
 export interface AnnualFigureRow {

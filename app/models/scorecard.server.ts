@@ -5,9 +5,9 @@ import type { Language } from "~/lib/i18n.ts";
 import { countLinkedIncidentsBetween, countLinkedIncidentsByYear, countLinksByStatus } from "./link.server.ts";
 import { listMilestones, type MilestoneView } from "./milestone.server.ts";
 import { getProvisionByCode, type ProvisionDetail } from "./provision.server.ts";
-import { parseScorecardParams, type ScorecardParams, type ScorecardProblem } from "./scorecard-params.ts";
+import { parseScorecardParams, type ScorecardParams, type ScorecardProblem } from "~/domain/scorecard-params.ts";
 
-export { DEFAULT_MILESTONE, DEFAULT_MONTHS, MAX_MONTHS, scorecardQuery } from "./scorecard-params.ts";
+export { DEFAULT_MILESTONE, DEFAULT_MONTHS, MAX_MONTHS, scorecardQuery } from "~/domain/scorecard-params.ts";
 
 export interface Scorecard {
   provision: ProvisionDetail;
@@ -26,7 +26,10 @@ export async function getScorecard(code: string, lng: Language, search: URLSearc
   const provision = await getProvisionByCode(code, lng);
   if (!provision) return null;
   const milestones = await listMilestones(lng);
-  const { params, problems } = parseScorecardParams(search, milestones.map((m) => m.key));
+  const { params, problems } = parseScorecardParams(
+    search,
+    milestones.map((m) => m.key),
+  );
   const milestone = milestones.find((m) => m.key === params.milestoneKey) ?? null;
   const pivot = milestone?.date ?? "2025-09-18";
   const before = monthWindow(pivot, params.months, "before");

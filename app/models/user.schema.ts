@@ -17,7 +17,12 @@ export interface NewUserValues {
 
 export const newUserSchema = z
   .object({
-    email: z.string().trim().min(1).max(254).pipe(z.email({ message: "validation.notEmail" })),
+    email: z
+      .string()
+      .trim()
+      .min(1)
+      .max(254)
+      .pipe(z.email({ message: "validation.notEmail" })),
     name: z.string().trim().min(1).max(200),
     role: z.string().refine((v) => (ROLES as readonly string[]).includes(v), { message: "validation.unknownChoice" }),
     password: z
@@ -41,9 +46,9 @@ export function readNewUserForm(form: { get(name: string): FormDataEntryValue | 
   return { email: s("email"), name: s("name"), role: s("role") || "viewer", password: s("password") };
 }
 
-export function validateNewUser(values: NewUserValues):
-  | { ok: true; data: { email: string; name: string; role: UserRole; password: string } }
-  | { ok: false; errors: FieldErrors } {
+export function validateNewUser(
+  values: NewUserValues,
+): { ok: true; data: { email: string; name: string; role: UserRole; password: string } } | { ok: false; errors: FieldErrors } {
   const result = newUserSchema.safeParse(values);
   if (!result.success) return { ok: false, errors: issuesToErrors(result.error.issues) };
   return { ok: true, data: { ...result.data, email: result.data.email.toLowerCase(), role: result.data.role as UserRole } };

@@ -1,3 +1,4 @@
+import { formatDateTime } from "~/lib/format.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -5,7 +6,6 @@ import { CsrfInput } from "~/components/csrf-input.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { dateTime } from "~/lib/incident-format.ts";
 import { ROLES } from "~/models/user.schema.ts";
 import { changeUserRole, getUserForAdmin, revokeSessionsOfUser, setUserActive } from "~/models/user.server.ts";
 
@@ -85,7 +85,7 @@ export default function ManageUser() {
         </div>
         <div className="record-row">
           <dt>{t("admin.users.lastSignIn")}</dt>
-          <dd>{user.lastLoginAt ? dateTime(user.lastLoginAt, lng as Language) : t("admin.users.never")}</dd>
+          <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, lng as Language) : t("admin.users.never")}</dd>
         </div>
         <div className="record-row">
           <dt>{t("admin.users.sessions")}</dt>

@@ -1,10 +1,10 @@
+import { formatDateTime } from "~/lib/format.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { dateTime } from "~/lib/incident-format.ts";
 import { listUsers } from "~/models/user.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,10 +55,10 @@ export default function Users() {
                 <td>
                   {u.active ? t("admin.users.active") : t("admin.users.inactive")}
                   {u.lockedUntil && new Date(u.lockedUntil) > new Date(now) ? (
-                    <div className="small">{t("admin.users.lockedUntil", { time: dateTime(u.lockedUntil, lng as Language) })}</div>
+                    <div className="small">{t("admin.users.lockedUntil", { time: formatDateTime(u.lockedUntil, lng as Language) })}</div>
                   ) : null}
                 </td>
-                <td>{u.lastLoginAt ? dateTime(u.lastLoginAt, lng as Language) : t("admin.users.never")}</td>
+                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lng as Language) : t("admin.users.never")}</td>
                 <td className="num">{u.liveSessions}</td>
                 <td>
                   <Link to={`/admin/users/${u.id}`} aria-label={`${t("admin.users.manage")}: ${u.name}`}>

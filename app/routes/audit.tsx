@@ -1,12 +1,12 @@
+import { formatDateTime } from "~/lib/format.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditCountryNames, AuditChanges } from "~/components/audit-changes.tsx";
-import { countryName } from "~/lib/countries.ts";
+import { countryName } from "~/domain/countries.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { dateTime } from "~/lib/incident-format.ts";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, decodeAuditCursor, listAuditEvents, type AuditFilter } from "~/models/audit.server.ts";
 import { listUserNames } from "~/models/user.server.ts";
 
@@ -37,7 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAuditEvents(filter, { after: decodeAuditCursor(params.get("after")), before: decodeAuditCursor(params.get("before")) }),
   ]);
   const base = new URLSearchParams();
-  for (const [k, v] of Object.entries({ actor: filter.actorId, action: filter.action, entityType: filter.entityType, entityId: filter.entityId, from: filter.from, to: filter.to })) {
+  for (const [k, v] of Object.entries({
+    actor: filter.actorId,
+    action: filter.action,
+    entityType: filter.entityType,
+    entityId: filter.entityId,
+    from: filter.from,
+    to: filter.to,
+  })) {
     if (v) base.set(k, v);
   }
   const link = (key: "after" | "before", cursor: string | null) => {
@@ -147,7 +154,7 @@ export default function AuditLog() {
               {events.map((e) => (
                 <tr key={e.id} data-action={e.action}>
                   <td>
-                    <time dateTime={new Date(e.createdAt).toISOString()}>{dateTime(e.createdAt, lng as Language)}</time>
+                    <time dateTime={new Date(e.createdAt).toISOString()}>{formatDateTime(e.createdAt, lng as Language)}</time>
                   </td>
                   <td>{e.actor ? e.actor.name : t("admin.audit.systemActor")}</td>
                   <td>{t(`admin.audit.actions.${e.action}`, { defaultValue: e.action })}</td>

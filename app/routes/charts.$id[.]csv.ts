@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { EXPORT_CACHE_HEADERS, readExportRequest } from "~/charts/export.server.ts";
 import { chartTable, chartTexts } from "~/charts/registry.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
+import { ChartLoadContext, loadChart } from "~/models/chart-data.server.ts";
 import { toCsv } from "~/lib/csv.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 
@@ -11,7 +12,8 @@ import { getFixedT } from "~/lib/i18n.ts";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
-  const { chart, lng, permalink } = await readExportRequest(request, params.id);
+  const { id, query, lng, permalink } = await readExportRequest(request, params.id);
+  const chart = await loadChart(id, new ChartLoadContext(query, lng));
   const ctx = { t: getFixedT(lng), lng };
   const texts = chartTexts(chart, ctx);
   const table = chartTable(chart, ctx);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ChartLoadContext, loadChart } from "~/charts/load.server.ts";
+import { ChartLoadContext, loadChart } from "~/models/chart-data.server.ts";
 import { parseChartQuery } from "~/charts/query.ts";
 import { chartTexts, isChartId, type LoadedChart } from "~/charts/registry.ts";
 import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";

@@ -7,6 +7,9 @@ export async function loader() {
     await prisma.$queryRaw`SELECT 1`;
     return Response.json({ status: "ok", database: kind }, { headers: { "Cache-Control": "no-store" } });
   } catch {
-    return Response.json({ status: "error", database: kind, message: "The database does not answer." }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "error", database: kind, message: "The database does not answer." },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

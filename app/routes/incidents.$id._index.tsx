@@ -9,12 +9,12 @@ import { auditCountryNames, AuditChanges } from "~/components/audit-changes.tsx"
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
 import { hasRole, requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { countryName } from "~/lib/countries.ts";
+import { countryName } from "~/domain/countries.ts";
 import { fieldId, issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { formatNumber } from "~/lib/format.ts";
+import { formatNumber, formatDateTime } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { dateTime, incidentDate, stateName } from "~/lib/incident-format.ts";
+import { incidentDate, stateName } from "~/domain/incident-format.ts";
 import { listEntityHistory } from "~/models/audit.server.ts";
 import { VERIFICATION_NOTE_MAX, verificationSchema } from "~/models/incident.schema.ts";
 import {
@@ -105,7 +105,7 @@ export default function CasePage() {
       ) : null}
       {incident.deletedAt ? (
         <p className="notice notice-warn" role="status">
-          {t("incidents.page.deletedBanner", { date: dateTime(incident.deletedAt, lng) })}
+          {t("incidents.page.deletedBanner", { date: formatDateTime(incident.deletedAt, lng) })}
         </p>
       ) : null}
       <h1>
@@ -157,9 +157,13 @@ export default function CasePage() {
             <span className="muted small">({t(`incidents.values.precision.${incident.datePrecision}`)})</span>
           </Row>
           <Row label={t("incidents.fields.victimName")}>
-            <span id="record-victim-name">{incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.values.nameUnknown"))}</span>
+            <span id="record-victim-name">
+              {incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.values.nameUnknown"))}
+            </span>
           </Row>
-          {staff ? <Row label={t("incidents.fields.victimNamePublic")}>{t(incident.victimNamePublic ? "incidents.values.yes" : "incidents.values.no")}</Row> : null}
+          {staff ? (
+            <Row label={t("incidents.fields.victimNamePublic")}>{t(incident.victimNamePublic ? "incidents.values.yes" : "incidents.values.no")}</Row>
+          ) : null}
           <Row label={t("incidents.fields.gender")}>{t(`taxonomy.gender.${incident.gender}`)}</Row>
           <Row label={t("incidents.fields.age")}>{incident.age !== null ? t("incidents.values.ageYears", { age: incident.age }) : none}</Row>
           <Row label={t("incidents.fields.characteristics")}>
@@ -175,7 +179,13 @@ export default function CasePage() {
           <Row label={t("incidents.fields.companyName")}>{incident.companyName ?? none}</Row>
           <Row label={t("incidents.fields.companyCountry")}>{loaded.companyCountryName ?? none}</Row>
           <Row label={t("incidents.fields.description")}>
-            {incident.description ? <p id="record-description" className="prewrap">{incident.description}</p> : none}
+            {incident.description ? (
+              <p id="record-description" className="prewrap">
+                {incident.description}
+              </p>
+            ) : (
+              none
+            )}
           </Row>
           <Row label={t("incidents.fields.origin")}>
             {t(`taxonomy.origin.${incident.origin}`)}
@@ -183,7 +193,12 @@ export default function CasePage() {
           </Row>
           <Row label={t("incidents.fields.verificationStatus")}>
             {t(`taxonomy.verification.${incident.verificationStatus}`)}
-            {incident.verifiedAt ? <span className="muted small"> · {t("incidents.fields.verifiedAt")} {dateTime(incident.verifiedAt, lng)}</span> : null}
+            {incident.verifiedAt ? (
+              <span className="muted small">
+                {" "}
+                · {t("incidents.fields.verifiedAt")} {formatDateTime(incident.verifiedAt, lng)}
+              </span>
+            ) : null}
           </Row>
         </dl>
       </section>
@@ -234,18 +249,18 @@ export default function CasePage() {
               ))}
             </dl>
             <p className="small muted">
-              {loaded.incident.createdBy ? t("incidents.page.loggedBy", { name: loaded.incident.createdBy.name, date: dateTime(loaded.incident.createdAt, lng) }) : null}{" "}
+              {loaded.incident.createdBy
+                ? t("incidents.page.loggedBy", { name: loaded.incident.createdBy.name, date: formatDateTime(loaded.incident.createdAt, lng) })
+                : null}{" "}
               {t("incidents.page.lastEdit", {
                 name: loaded.incident.updatedBy?.name ?? "—",
-                date: dateTime(loaded.incident.updatedAt, lng),
+                date: formatDateTime(loaded.incident.updatedAt, lng),
                 version: loaded.incident.version,
               })}
             </p>
           </section>
 
-          {!loaded.incident.deletedAt ? (
-            <VerificationForm incident={loaded.incident as unknown as StaffIncident} result={verify} lng={lng} />
-          ) : null}
+          {!loaded.incident.deletedAt ? <VerificationForm incident={loaded.incident as unknown as StaffIncident} result={verify} lng={lng} /> : null}
 
           <section aria-labelledby="history-title">
             <h2 id="history-title">{t("incidents.page.history")}</h2>
@@ -255,7 +270,7 @@ export default function CasePage() {
                   <li key={e.id}>
                     <p>
                       <strong>{t(`admin.audit.actions.${e.action}`, { defaultValue: e.action })}</strong> · {e.actor?.name ?? t("admin.audit.systemActor")} ·{" "}
-                      <time dateTime={new Date(e.createdAt).toISOString()}>{dateTime(e.createdAt, lng)}</time>
+                      <time dateTime={new Date(e.createdAt).toISOString()}>{formatDateTime(e.createdAt, lng)}</time>
                     </p>
                     <AuditChanges before={e.before} after={e.after} lng={lng} countries={loaded.countries} />
                   </li>
@@ -288,7 +303,9 @@ function VerificationForm({ incident, result, lng }: { incident: StaffIncident; 
       <h2 id="verify-title">{t("incidents.verification.title")}</h2>
       <p>
         {t("incidents.verification.current", { status: t(`taxonomy.verification.${incident.verificationStatus}`) })}
-        {incident.verifiedBy && incident.verifiedAt ? <> · {t("incidents.verification.reviewed", { name: incident.verifiedBy.name, date: dateTime(incident.verifiedAt, lng) })}</> : null}
+        {incident.verifiedBy && incident.verifiedAt ? (
+          <> · {t("incidents.verification.reviewed", { name: incident.verifiedBy.name, date: formatDateTime(incident.verifiedAt, lng) })}</>
+        ) : null}
       </p>
       {incident.verificationNote ? (
         <blockquote className="prewrap" id="verification-note">
@@ -320,7 +337,13 @@ function VerificationForm({ incident, result, lng }: { incident: StaffIncident; 
           <p className="hint" id="note-hint">
             {t("incidents.verification.noteHint")}
           </p>
-          <textarea {...fieldProps("note", errors, "note-hint")} name="note" rows={3} maxLength={VERIFICATION_NOTE_MAX * 2} defaultValue={result?.values.note ?? ""} />
+          <textarea
+            {...fieldProps("note", errors, "note-hint")}
+            name="note"
+            rows={3}
+            maxLength={VERIFICATION_NOTE_MAX * 2}
+            defaultValue={result?.values.note ?? ""}
+          />
           <FieldMessage path="note" errors={errors} />
         </div>
         <button type="submit" name="intent" value="verify" className="button-primary">

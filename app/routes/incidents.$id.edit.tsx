@@ -1,15 +1,15 @@
+import { formatDateTime } from "~/lib/format.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFocusOnMount } from "~/components/form-errors.tsx";
 import { IncidentForm } from "~/components/incident-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { countryOptions } from "~/lib/countries.ts";
+import { countryOptions } from "~/domain/countries.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { dateTime } from "~/lib/incident-format.ts";
-import { incidentFieldLabel, incidentFieldText } from "~/lib/incident-labels.ts";
+import { incidentFieldLabel, incidentFieldText } from "~/domain/incident-labels.ts";
 import {
   applySourceRowIntent,
   incidentToFormValues,
@@ -138,17 +138,7 @@ export default function EditIncident() {
   );
 }
 
-function ConflictView({
-  conflict,
-  lng,
-  id,
-  countries,
-}: {
-  conflict: Conflict;
-  lng: Language;
-  id: string;
-  countries: { code: string; name: string }[];
-}) {
+function ConflictView({ conflict, lng, id, countries }: { conflict: Conflict; lng: Language; id: string; countries: { code: string; name: string }[] }) {
   const { t } = useTranslation();
   const countryLabel = (code: string) => countries.find((c) => c.code === code)?.name ?? code;
   const ref = useFocusOnMount<HTMLElement>();
@@ -159,7 +149,7 @@ function ConflictView({
         {t("incidents.conflict.intro", {
           version: conflict.version,
           name: conflict.savedBy ?? t("incidents.conflict.unknownUser"),
-          date: dateTime(conflict.savedAt, lng),
+          date: formatDateTime(conflict.savedAt, lng),
         })}
       </p>
       {conflict.both.length || conflict.theirsOnly.length ? (
@@ -203,6 +193,4 @@ function ConflictView({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${getFixedT((data?.lng as Language) ?? "en")("incidents.form.editTitle")} · Vigía` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("incidents.form.editTitle")} · Vigía` }];

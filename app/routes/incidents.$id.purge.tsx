@@ -1,3 +1,4 @@
+import { formatDateTime } from "~/lib/format.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +7,7 @@ import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { errorId, fieldId } from "~/lib/form-errors.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { dateTime, incidentDate, stateName } from "~/lib/incident-format.ts";
+import { incidentDate, stateName } from "~/domain/incident-format.ts";
 import { getIncidentForStaff, purgeIncident } from "~/models/incident.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,7 +48,7 @@ export default function PurgeIncident() {
         </p>
       ) : (
         <>
-          <p className="small muted">{t("incidents.page.deletedBanner", { date: dateTime(incident.deletedAt, lng as Language) })}</p>
+          <p className="small muted">{t("incidents.page.deletedBanner", { date: formatDateTime(incident.deletedAt, lng as Language) })}</p>
           <p>{t("incidents.purge.intro")}</p>
           <Form method="post" className="stack">
             <CsrfInput />

@@ -3,18 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseFilters } from "~/components/case-filters.tsx";
 import { hasRole, requireUser } from "~/lib/auth.server.ts";
-import { formatNumber } from "~/lib/format.ts";
+import { formatNumber, formatDateTime } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { dateTime, incidentDate, stateName } from "~/lib/incident-format.ts";
-import { incidentFilterToParams, parseIncidentFilter } from "~/models/incident-filter.ts";
-import {
-  CASE_SORTS,
-  countIncidentsAwaitingReview,
-  decodeCaseCursor,
-  listIncidents,
-  type CaseSort,
-} from "~/models/incident.server.ts";
+import { incidentDate, stateName } from "~/domain/incident-format.ts";
+import { incidentFilterToParams, parseIncidentFilter } from "~/domain/incident-filter.ts";
+import { CASE_SORTS, countIncidentsAwaitingReview, decodeCaseCursor, listIncidents, type CaseSort } from "~/models/incident.server.ts";
 
 const PAGE_SIZE = 50;
 
@@ -141,7 +135,7 @@ export default function CaseList() {
                 <tr key={r.id}>
                   <td>
                     <time dateTime={new Date(r.occurredOn).toISOString().slice(0, 10)}>{incidentDate(r.occurredOn, r.datePrecision, lng)}</time>
-                    {r.deletedAt ? <div className="small muted">{t("incidents.list.deletedOn", { date: dateTime(r.deletedAt, lng) })}</div> : null}
+                    {r.deletedAt ? <div className="small muted">{t("incidents.list.deletedOn", { date: formatDateTime(r.deletedAt, lng) })}</div> : null}
                   </td>
                   <th scope="row">
                     <Link to={`/incidents/${r.id}`}>
@@ -149,7 +143,9 @@ export default function CaseList() {
                     </Link>
                     {r.victimName && r.nameWithheld ? <span className="tag">{t("incidents.values.nameWithheld")}</span> : null}
                   </th>
-                  <td>{r.stateCode ? stateName(r.stateCode, t) : r.regionRaw ? `${t("taxonomy.state.unknown")} (${r.regionRaw})` : t("taxonomy.state.unknown")}</td>
+                  <td>
+                    {r.stateCode ? stateName(r.stateCode, t) : r.regionRaw ? `${t("taxonomy.state.unknown")} (${r.regionRaw})` : t("taxonomy.state.unknown")}
+                  </td>
                   <td>{r.municipality ?? ""}</td>
                   <td>{t(`taxonomy.outcome.${r.outcome}`)}</td>
                   <td>{t(`taxonomy.sector.${r.sector}`)}</td>

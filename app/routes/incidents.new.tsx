@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IncidentForm, type DuplicateView } from "~/components/incident-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { countryOptions } from "~/lib/countries.ts";
+import { countryOptions } from "~/domain/countries.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";
@@ -73,6 +73,4 @@ export default function NewIncident() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${getFixedT((data?.lng as Language) ?? "en")("incidents.form.newTitle")} · Vigía` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("incidents.form.newTitle")} · Vigía` }];

@@ -13,7 +13,7 @@ import { hasRole, requireDashboardReader, requireUserForAction } from "~/lib/aut
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { MX_STATES, isMxState } from "~/lib/taxonomy.ts";
+import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import { fieldErrors } from "~/models/provision.schema.ts";
 import { getIncidentSummary } from "~/models/incident-summary.server.ts";
 import { decideLink, linkIncidentByHand, listLinksForIncident } from "~/models/link.server.ts";
@@ -54,8 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return data<LinkActionData>({ intent: "link", errors: fieldErrors(parsed.error), values }, { status: 400 });
     const outcome = await linkIncidentByHand({ incidentId, provisionId: parsed.data.provisionId, rationale: parsed.data.rationale, actorId: user.id });
     if (!outcome.ok) {
-      if (outcome.reason === "notFound" && !(await getIncidentSummary(incidentId, { includeUnpublished: true }))) throw new Response("Not found", { status: 404 });
-      return data<LinkActionData>({ intent: "link", errors: { form: [outcome.reason === "exists" ? "linkExists" : "unknownProvision"] }, values }, { status: 409 });
+      if (outcome.reason === "notFound" && !(await getIncidentSummary(incidentId, { includeUnpublished: true })))
+        throw new Response("Not found", { status: 404 });
+      return data<LinkActionData>(
+        { intent: "link", errors: { form: [outcome.reason === "exists" ? "linkExists" : "unknownProvision"] }, values },
+        { status: 409 },
+      );
     }
     return redirect(withDone("linked") + `#link-${outcome.linkId}`);
   }
@@ -108,7 +112,16 @@ export default function IncidentLinks() {
         <div>
           <dt>{t("provisions.cases.date")}</dt>
           <dd>
-            <time dateTime={incident.occurredOn}>{formatDate(incident.datePrecision === "year" ? incident.occurredOn.slice(0, 4) : incident.datePrecision === "month" ? incident.occurredOn.slice(0, 7) : incident.occurredOn, lng)}</time>
+            <time dateTime={incident.occurredOn}>
+              {formatDate(
+                incident.datePrecision === "year"
+                  ? incident.occurredOn.slice(0, 4)
+                  : incident.datePrecision === "month"
+                    ? incident.occurredOn.slice(0, 7)
+                    : incident.occurredOn,
+                lng,
+              )}
+            </time>
           </dd>
         </div>
         <div>
@@ -125,7 +138,13 @@ export default function IncidentLinks() {
         </div>
         <div>
           <dt>{t("provisions.cases.characteristics")}</dt>
-          <dd>{incident.characteristics.length ? incident.characteristics.map((c) => t(`taxonomy.characteristic.${c}`)).join(", ") : <span className="muted">{t("common.unknown")}</span>}</dd>
+          <dd>
+            {incident.characteristics.length ? (
+              incident.characteristics.map((c) => t(`taxonomy.characteristic.${c}`)).join(", ")
+            ) : (
+              <span className="muted">{t("common.unknown")}</span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t("provisions.cases.company")}</dt>

@@ -10,7 +10,7 @@ import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { describeMatrixFilter, matrixFilterToParams, STATUS_CHOICES } from "~/models/matrix-filter.ts";
+import { describeMatrixFilter, matrixFilterToParams, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -140,7 +140,9 @@ export default function MatrixPage() {
                   })}
                   <td className="num">
                     {row.total > 0 ? (
-                      <Link to={`/provisions/${row.code}/cases?${new URLSearchParams({ from: String(filter.yearFrom), to: String(filter.yearTo), sector: filter.sector, status: filter.status })}`}>
+                      <Link
+                        to={`/provisions/${row.code}/cases?${new URLSearchParams({ from: String(filter.yearFrom), to: String(filter.yearTo), sector: filter.sector, status: filter.status })}`}
+                      >
                         {formatNumber(row.total, lng)}
                       </Link>
                     ) : (

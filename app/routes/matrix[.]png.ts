@@ -6,7 +6,7 @@ import { formatDate } from "~/lib/format.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { pngResponse, renderChartPng } from "~/lib/provision-export.server.ts";
-import { describeMatrixFilter } from "~/models/matrix-filter.ts";
+import { describeMatrixFilter } from "~/domain/matrix-filter.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -146,7 +146,9 @@ export default function ProvisionPage() {
             ))}
           </ul>
         )}
-        {signedIn && counts.suggested > suggested.length ? <p className="small">{t("provisions.detail.more", { shown: suggested.length, total: counts.suggested })}</p> : null}
+        {signedIn && counts.suggested > suggested.length ? (
+          <p className="small">{t("provisions.detail.more", { shown: suggested.length, total: counts.suggested })}</p>
+        ) : null}
       </section>
 
       <section aria-labelledby="terms-title">

@@ -11,7 +11,7 @@ import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listLinkedIncidents } from "~/models/link.server.ts";
-import { parseMatrixFilter, STATUS_CHOICES } from "~/models/matrix-filter.ts";
+import { parseMatrixFilter, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
 
 const CASE_LIMIT = 500;
@@ -56,9 +56,7 @@ export default function ProvisionCases() {
         <Link to="/provisions">{t("provisions.list.title")}</Link> › <Link to={`/provisions/${provision.code}`}>{provision.code}</Link> ›{" "}
         <Link to={`/matrix?${new URLSearchParams({ sector: filter.sector, status: filter.status })}`}>{t("provisions.matrix.title")}</Link>
       </p>
-      <h1>
-        {t("provisions.cases.title", { code: provision.code, years })}
-      </h1>
+      <h1>{t("provisions.cases.title", { code: provision.code, years })}</h1>
       <p className="lede">
         <LocalText value={provision.title} />
       </p>

@@ -54,4 +54,6 @@ export default function EditProvision() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editProvisionTitle", { code: d?.code ?? "" })} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editProvisionTitle", { code: d?.code ?? "" })} · Vigía` },
+];

@@ -9,7 +9,7 @@ import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { MAX_MONTHS, scorecardQuery } from "~/models/scorecard-params.ts";
+import { MAX_MONTHS, scorecardQuery } from "~/domain/scorecard-params.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,7 +32,8 @@ export default function Scorecard() {
   const query = scorecardQuery(params);
   const base = `/provisions/${provision.code}/scorecard`;
   const milestoneText = `${data.milestone.label} (${formatDate(data.milestone.date, lng)})`;
-  const period = (from: string, toExclusive: string) => t("provisions.scorecard.periodRange", { from: formatDate(from, lng), to: formatDate(lastDay(toExclusive), lng) });
+  const period = (from: string, toExclusive: string) =>
+    t("provisions.scorecard.periodRange", { from: formatDate(from, lng), to: formatDate(lastDay(toExclusive), lng) });
   return (
     <article className="scorecard">
       <p className="breadcrumbs small no-print">

@@ -34,10 +34,17 @@ export default function EditInstrument() {
   const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
   const { t } = useTranslation();
   return (
-    <EditCommitmentPage back={{ to: "/provisions", label: t("provisions.list.title") }} title={t("provisions.form.editInstrumentTitle", { code })} stored={stored} result={result}>
+    <EditCommitmentPage
+      back={{ to: "/provisions", label: t("provisions.list.title") }}
+      title={t("provisions.form.editInstrumentTitle", { code })}
+      stored={stored}
+      result={result}
+    >
       {(state) => <InstrumentFields state={state} sources={sources} editing />}
     </EditCommitmentPage>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editInstrumentTitle", { code: d?.code ?? "" })} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editInstrumentTitle", { code: d?.code ?? "" })} · Vigía` },
+];

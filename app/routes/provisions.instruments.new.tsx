@@ -43,4 +43,6 @@ export default function NewInstrument() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newInstrument")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newInstrument")} · Vigía` },
+];

@@ -36,10 +36,17 @@ export default function EditMilestone() {
   const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
   const { t } = useTranslation();
   return (
-    <EditCommitmentPage back={{ to: "/provisions/milestones", label: t("provisions.milestones.title") }} title={t("provisions.form.editMilestoneTitle", { key })} stored={stored} result={result}>
+    <EditCommitmentPage
+      back={{ to: "/provisions/milestones", label: t("provisions.milestones.title") }}
+      title={t("provisions.form.editMilestoneTitle", { key })}
+      stored={stored}
+      result={result}
+    >
       {(state) => <MilestoneFields state={state} sources={sources} instruments={instruments} editing />}
     </EditCommitmentPage>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editMilestoneTitle", { key: d?.key ?? "" })} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editMilestoneTitle", { key: d?.key ?? "" })} · Vigía` },
+];

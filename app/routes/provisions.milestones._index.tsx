@@ -72,4 +72,6 @@ export default function Milestones() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("provisions.milestones.title")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${getFixedT((data?.lng as Language) ?? "en")("provisions.milestones.title")} · Vigía` },
+];

@@ -48,4 +48,6 @@ export default function NewProvision() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newProvision")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newProvision")} · Vigía` },
+];

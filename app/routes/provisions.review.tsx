@@ -10,7 +10,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { SECTORS } from "~/lib/taxonomy.ts";
+import { SECTORS } from "~/domain/taxonomy.ts";
 import { listIncidentsAwaitingReview, REVIEW_PAGE_SIZE } from "~/models/incident-summary.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {

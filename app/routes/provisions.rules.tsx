@@ -11,7 +11,7 @@ import { hasRole, requireDashboardReader, requireUserForAction } from "~/lib/aut
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { LINK_RULES, RULE_FIELDS, RULE_POINTS, type LinkRule } from "~/lib/link-rules.ts";
+import { LINK_RULES, RULE_FIELDS, RULE_POINTS, type LinkRule } from "~/domain/link-rules.ts";
 import { createLinkSuggestionJob, listLinkSuggestionJobs, startLinkSuggestionJobInBackground } from "~/models/link-job.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
 
@@ -90,7 +90,8 @@ export default function Rules() {
                 {jobs.map((j) => (
                   <li key={j.id}>
                     <Link to={`/provisions/suggest/${j.id}`}>{formatDate(j.createdAt.slice(0, 10), lng)}</Link>:{" "}
-                    {t(`provisions.suggest.statuses.${j.stalled ? "stalled" : j.status}`)} · {t("provisions.suggest.progress", { processed: formatNumber(j.processed, lng), total: formatNumber(j.total, lng) })}
+                    {t(`provisions.suggest.statuses.${j.stalled ? "stalled" : j.status}`)} ·{" "}
+                    {t("provisions.suggest.progress", { processed: formatNumber(j.processed, lng), total: formatNumber(j.total, lng) })}
                   </li>
                 ))}
               </ul>

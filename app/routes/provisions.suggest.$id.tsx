@@ -44,7 +44,8 @@ export default function SuggestProgress() {
       </p>
       <h1>{t("provisions.suggest.title")}</h1>
       <p>
-        {t("provisions.suggest.startedAt", { date: formatDate(job.createdAt.slice(0, 10), lng) })} · {t("provisions.rules.version", { version: job.rulesVersion })}
+        {t("provisions.suggest.startedAt", { date: formatDate(job.createdAt.slice(0, 10), lng) })} ·{" "}
+        {t("provisions.rules.version", { version: job.rulesVersion })}
       </p>
       <div role="status" aria-live="polite" className="progress-box">
         <p>
@@ -69,7 +70,9 @@ export default function SuggestProgress() {
           <dd>{formatNumber(job.removed, lng)}</dd>
         </div>
       </dl>
-      {job.status === "queued" || (job.status === "running" && !job.stalled) ? <p className="small muted">{t("provisions.suggest.refreshing", { seconds: REFRESH_SECONDS })}</p> : null}
+      {job.status === "queued" || (job.status === "running" && !job.stalled) ? (
+        <p className="small muted">{t("provisions.suggest.refreshing", { seconds: REFRESH_SECONDS })}</p>
+      ) : null}
       {job.error ? (
         <p className="form-error" role="alert">
           {t("provisions.suggest.error", { error: job.error })}
@@ -86,7 +89,8 @@ export default function SuggestProgress() {
       ) : null}
       {job.status === "done" ? (
         <p>
-          {t("provisions.suggest.doneNote")} <Link to="/provisions/review">{t("provisions.review.title")}</Link> · <Link to="/matrix?status=both">{t("provisions.matrix.title")}</Link>
+          {t("provisions.suggest.doneNote")} <Link to="/provisions/review">{t("provisions.review.title")}</Link> ·{" "}
+          <Link to="/matrix?status=both">{t("provisions.matrix.title")}</Link>
         </p>
       ) : null}
     </div>

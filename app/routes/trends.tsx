@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadCharts } from "~/charts/load.server.ts";
+import { loadCharts } from "~/models/chart-data.server.ts";
 import { FILTER_FIELDS, problemMessage } from "~/charts/problems.ts";
 import { chartQueryString, parseChartQuery } from "~/charts/query.ts";
 import { chartTexts, type ChartId } from "~/charts/registry.ts";

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  annualTrendTable,
-  buildAnnualTrendChart,
-  milestonesInRange,
-  shapeAnnualTrend,
-  type AnnualFigureInput,
-} from "~/charts/annual-trend.ts";
+import { annualTrendTable, buildAnnualTrendChart, milestonesInRange, shapeAnnualTrend, type AnnualFigureInput } from "~/charts/annual-trend.ts";
 import { milestonePosition } from "~/charts/milestone-plugin.ts";
 import { chartContext } from "./context.ts";
 

@@ -32,7 +32,10 @@ describe("perpetrator breakdown", () => {
 
   it("gives a table with the chart's labels and numbers", () => {
     const ctx = chartContext();
-    const rows = shapePerpetratorBreakdown([{ key: "landowners", people: 4 }, { key: "unspecified", people: 64 }]);
+    const rows = shapePerpetratorBreakdown([
+      { key: "landowners", people: 4 },
+      { key: "unspecified", people: 64 },
+    ]);
     const config = buildPerpetratorBreakdownChart(rows, ctx);
     const table = perpetratorBreakdownTable(rows, ctx);
     expect(table.rows.map((r) => r[0])).toEqual(config.data.labels);
@@ -74,8 +77,20 @@ describe("state breakdown", () => {
 describe("state map", () => {
   it("classes counts: zero on its own, then up to five equal-width classes reaching the maximum", () => {
     expect(mapBins(0)).toEqual([{ min: 0, max: 0, fill: ZERO_FILL }]);
-    expect(mapBins(3).map((b) => [b.min, b.max])).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
-    expect(mapBins(43).map((b) => [b.min, b.max])).toEqual([[0, 0], [1, 9], [10, 17], [18, 26], [27, 34], [35, 43]]);
+    expect(mapBins(3).map((b) => [b.min, b.max])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+    expect(mapBins(43).map((b) => [b.min, b.max])).toEqual([
+      [0, 0],
+      [1, 9],
+      [10, 17],
+      [18, 26],
+      [27, 34],
+      [35, 43],
+    ]);
     const bins = mapBins(43);
     expect(new Set(bins.map((b) => b.fill)).size).toBe(bins.length);
     expect(binFor(bins, 43)).toBe(bins.at(-1));

@@ -20,7 +20,14 @@ const milestones = [
 
 describe("shapeProvisionYears", () => {
   it("gives every year of the range a row, 0 where nothing is linked", () => {
-    const rows = shapeProvisionYears([{ year: 2014, records: 2 }, { year: 2021, records: 5 }], 2012, 2026);
+    const rows = shapeProvisionYears(
+      [
+        { year: 2014, records: 2 },
+        { year: 2021, records: 5 },
+      ],
+      2012,
+      2026,
+    );
     expect(rows).toHaveLength(15);
     expect(rows[0]).toEqual({ year: 2012, records: 0 });
     expect(rows.find((r) => r.year === 2021)).toEqual({ year: 2021, records: 5 });
@@ -28,7 +35,15 @@ describe("shapeProvisionYears", () => {
 
   it("widens the range to cover every linked year", () => {
     expect(provisionYearRange([], 2026)).toEqual({ yearFrom: 2012, yearTo: 2026 });
-    expect(provisionYearRange([{ year: 2008, records: 1 }, { year: 2027, records: 1 }], 2026)).toEqual({ yearFrom: 2008, yearTo: 2027 });
+    expect(
+      provisionYearRange(
+        [
+          { year: 2008, records: 1 },
+          { year: 2027, records: 1 },
+        ],
+        2026,
+      ),
+    ).toEqual({ yearFrom: 2008, yearTo: 2027 });
   });
 });
 

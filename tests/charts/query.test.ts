@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  chartQueryString,
-  chartQueryToParams,
-  indigenousShareScope,
-  lethalScope,
-  miningScope,
-  parseChartQuery,
-  reconciliationScope,
-} from "~/charts/query.ts";
+import { chartQueryString, chartQueryToParams, indigenousShareScope, lethalScope, miningScope, parseChartQuery, reconciliationScope } from "~/charts/query.ts";
 
 describe("parseChartQuery", () => {
   it("reads the case-record filters and the choice of published value", () => {
@@ -57,7 +49,10 @@ describe("chart scopes", () => {
   });
 
   it("drop the person filter for the Indigenous share and fix the sector for mining", () => {
-    expect(indigenousShareScope({ characteristics: ["indigenous"], genders: ["female"] })).toEqual({ genders: ["female"], outcomes: ["killed", "disappeared"] });
+    expect(indigenousShareScope({ characteristics: ["indigenous"], genders: ["female"] })).toEqual({
+      genders: ["female"],
+      outcomes: ["killed", "disappeared"],
+    });
     expect(miningScope({ sectors: ["logging"], yearFrom: 2015 })).toEqual({ sectors: ["mining_extractives"], yearFrom: 2015 });
   });
 });

@@ -23,7 +23,10 @@ const span = { from: 2012, to: 2025 };
 
 describe("Mexico per year: published beside case records", () => {
   it("plots the revision where there is one, or only first reports when asked", () => {
-    const cases = [{ year: 2012, people: 10 }, { year: 2021, people: 53 }];
+    const cases = [
+      { year: 2012, people: 10 },
+      { year: 2021, people: 53 },
+    ];
     const revised = shapeMexicoAnnual(published, cases, span, "revised");
     expect(revised).toHaveLength(14);
     expect(revised[0]).toEqual({ year: 2012, publishedFirst: null, publishedRevised: 10, publishedPlotted: 10, publishedDisappeared: null, caseRecords: 10 });
@@ -52,7 +55,15 @@ describe("Mexico per year: published beside case records", () => {
 
 describe("reconciliation", () => {
   it("gives the difference as case records minus published, counting disappearances published apart, and none where nothing was published", () => {
-    const rows = shapeReconciliation(published, [{ year: 2012, people: 10 }, { year: 2021, people: 50 }], span, "revised");
+    const rows = shapeReconciliation(
+      published,
+      [
+        { year: 2012, people: 10 },
+        { year: 2021, people: 50 },
+      ],
+      span,
+      "revised",
+    );
     expect(rows.find((r) => r.year === 2012)!.difference).toBe(0);
     expect(rows.find((r) => r.year === 2021)!.difference).toBe(-4);
     expect(rows.find((r) => r.year === 2024)).toMatchObject({ publishedPlotted: 18, publishedDisappeared: 1, caseRecords: 0, difference: -19 });
@@ -92,7 +103,10 @@ describe("killed and disappeared by year", () => {
     ]);
     const config = buildKilledDisappearedChart(rows, { from: 2019, to: 2022 }, milestones, chartContext());
     expect(config.data.labels).toEqual(["2019", "2020", "2021", "2022"]);
-    expect(config.data.datasets.map((d) => d.data)).toEqual([[0, 30, 54, 0], [0, 0, 2, 0]]);
+    expect(config.data.datasets.map((d) => d.data)).toEqual([
+      [0, 30, 54, 0],
+      [0, 0, 2, 0],
+    ]);
     expect((config.options as any).plugins.milestones.marks).toHaveLength(1);
     expect(killedDisappearedTable(rows, chartContext()).rows[2]).toEqual([2021, 54, 2]);
   });
@@ -101,10 +115,18 @@ describe("killed and disappeared by year", () => {
 describe("mining and extractives by year", () => {
   it("keeps years without records at zero", () => {
     const rows = shapeMiningByYear([{ year: 2021, people: 15 }], { from: 2020, to: 2022 });
-    expect(rows).toEqual([{ year: 2020, people: 0 }, { year: 2021, people: 15 }, { year: 2022, people: 0 }]);
+    expect(rows).toEqual([
+      { year: 2020, people: 0 },
+      { year: 2021, people: 15 },
+      { year: 2022, people: 0 },
+    ]);
     const config = buildMiningByYearChart(rows, { from: 2020, to: 2022 }, milestones, chartContext());
     expect(config.data.datasets[0].data).toEqual([0, 15, 0]);
-    expect(miningByYearTable(rows, chartContext()).rows).toEqual([[2020, 0], [2021, 15], [2022, 0]]);
+    expect(miningByYearTable(rows, chartContext()).rows).toEqual([
+      [2020, 0],
+      [2021, 15],
+      [2022, 0],
+    ]);
   });
 });
 

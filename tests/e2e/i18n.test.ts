@@ -76,7 +76,17 @@ describe.each(cases)("the overview in $lng", ({ lng, dict, total, y2024, date })
 });
 
 describe("every page in Spanish and French", () => {
-  const publicPages = ["/trends", "/charts", "/provisions", "/provisions/ESCAZU-ART9", "/provisions/ESCAZU-ART9/scorecard", "/provisions/rules", "/provisions/milestones", "/matrix", "/login"];
+  const publicPages = [
+    "/trends",
+    "/charts",
+    "/provisions",
+    "/provisions/ESCAZU-ART9",
+    "/provisions/ESCAZU-ART9/scorecard",
+    "/provisions/rules",
+    "/provisions/milestones",
+    "/matrix",
+    "/login",
+  ];
   const signedInPages = ["/incidents", "/incidents/new", "/provisions/review", "/admin/users", "/audit"];
 
   it.each(["es", "fr"] as const)("shows no raw key on any page in %s, signed out and signed in as an admin", async (lng) => {

@@ -84,7 +84,9 @@ async function logIncident(page: Page, name: string, javaScript: boolean) {
   // Each wrong field says so, next to itself, and is tied to its message.
   const day = page.getByLabel(label("Day"));
   expect(await day.getAttribute("aria-invalid")).toBe("true");
-  expect(await page.locator(`#${await day.getAttribute("aria-describedby")}`).textContent()).toBe("This date is in the future: enter when the attack happened.");
+  expect(await page.locator(`#${await day.getAttribute("aria-describedby")}`).textContent()).toBe(
+    "This date is in the future: enter when the attack happened.",
+  );
   expect(await page.getByLabel(label("Sector (industry driver)")).getAttribute("aria-invalid")).toBe("true");
   expect(await page.getByLabel(label("Municipality")).getAttribute("aria-invalid")).toBeNull();
   // The summary's link leads to the field.

@@ -35,14 +35,14 @@ afterAll(async () => {
 
 async function expectAllDrawn(page: Page) {
   // Canvas charts draw after hydration; the map is server-rendered SVG.
-  await expect
-    .poll(async () => Object.entries(await canvasInk(page)).every(([id, n]) => id === "state-map" || n > 1500), { timeout: 20_000 })
-    .toBe(true);
+  await expect.poll(async () => Object.entries(await canvasInk(page)).every(([id, n]) => id === "state-map" || n > 1500), { timeout: 20_000 }).toBe(true);
   const ink = await canvasInk(page);
   expect(Object.keys(ink)).toEqual(CHART_IDS);
   const map = page.locator("#state-map svg path[data-state]");
   expect(await map.count()).toBe(32);
-  const shaded = await map.evaluateAll((paths) => paths.filter((p) => Number(p.getAttribute("data-people")) > 0 && p.getAttribute("fill") !== "#F4F4F4").length);
+  const shaded = await map.evaluateAll(
+    (paths) => paths.filter((p) => Number(p.getAttribute("data-people")) > 0 && p.getAttribute("fill") !== "#F4F4F4").length,
+  );
   expect(shaded).toBeGreaterThan(0);
 }
 
@@ -255,9 +255,9 @@ describe("embedding", () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
     await page.goto(hostUrl, { waitUntil: "networkidle" });
     const embedded = page.frameLocator("#embed");
-    await expect.poll(() => embedded.locator("figure[data-chart-id=state-map] .chart-title").textContent(), { timeout: 15_000 }).toBe(
-      "Mapa de registros de casos por estado",
-    );
+    await expect
+      .poll(() => embedded.locator("figure[data-chart-id=state-map] .chart-title").textContent(), { timeout: 15_000 })
+      .toBe("Mapa de registros de casos por estado");
     // Alone: no site header or navigation inside the frame.
     expect(await embedded.locator("header.site-header").count()).toBe(0);
     expect(await embedded.locator("svg path[data-state]").count()).toBe(32);

@@ -3,7 +3,10 @@ import { csvCell, toCsv } from "~/lib/csv.server.ts";
 
 describe("CSV", () => {
   it("starts with a UTF-8 byte-order mark and ends every line with CRLF", () => {
-    const csv = toCsv([["Estado", "Personas"], ["Michoacán", 9]]);
+    const csv = toCsv([
+      ["Estado", "Personas"],
+      ["Michoacán", 9],
+    ]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe("Estado,Personas\r\nMichoacán,9\r\n");
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));

@@ -15,8 +15,15 @@ describe("translations", () => {
   const dictionaries = { en, es, fr };
 
   it("have the same keys in every language", () => {
-    const keys = leaves(en).map(([k]) => k).sort();
-    for (const lng of LANGUAGES) expect(leaves(dictionaries[lng]).map(([k]) => k).sort()).toEqual(keys);
+    const keys = leaves(en)
+      .map(([k]) => k)
+      .sort();
+    for (const lng of LANGUAGES)
+      expect(
+        leaves(dictionaries[lng])
+          .map(([k]) => k)
+          .sort(),
+      ).toEqual(keys);
   });
 
   it("have no empty value and keep every {{placeholder}} of the English text", () => {

@@ -4,20 +4,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import * as audit from "~/models/audit.server.ts";
 import { validateIncident } from "~/models/incident.schema.ts";
-import {
-  createIncident,
-  purgeIncident,
-  restoreIncident,
-  softDeleteIncident,
-  updateIncident,
-  verifyIncident,
-} from "~/models/incident.server.ts";
+import { createIncident, purgeIncident, restoreIncident, softDeleteIncident, updateIncident, verifyIncident } from "~/models/incident.server.ts";
 import { changeUserRole, createUser, revokeSessionsOfUser, setUserActive } from "~/models/user.server.ts";
 import { makeIncident, staffId, validIncidentValues } from "../setup/incidents.ts";
 
 // The real writeAudit, wrapped so that one test can make the next write fail.
 vi.mock("~/models/audit.server.ts", async (importOriginal) => {
-  const real = await importOriginal<typeof import("~/models/audit.server.ts")>();
+  const real = await importOriginal<typeof audit>();
   return { ...real, writeAudit: vi.fn(real.writeAudit) };
 });
 

@@ -35,7 +35,12 @@ describe("links suggested when a case is logged or edited", () => {
     expect(before.get("AP-I-MIN")?.status).toBe("suggested");
     await prisma.incidentProvisionLink.update({ where: { id: before.get("ESCAZU-ART9")!.id }, data: { status: "accepted", rationale: "Checked by hand" } });
 
-    const edited = validateIncident(validIncidentValues((v) => { v.sector = "agribusiness"; v.perpetratorType = "police"; }));
+    const edited = validateIncident(
+      validIncidentValues((v) => {
+        v.sector = "agribusiness";
+        v.perpetratorType = "police";
+      }),
+    );
     if (!edited.ok) throw new Error("fixture invalid");
     const current = await prisma.incident.findUniqueOrThrow({ where: { id } });
     expect((await updateIncident(id, current.version, edited.data, await staffId())).status).toBe("saved");

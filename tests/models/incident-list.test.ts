@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { CASE_SORTS, decodeCaseCursor, encodeCaseCursor, listIncidents, type CaseSort } from "~/models/incident.server.ts";
-import type { IncidentFilter } from "~/models/incident-filter.ts";
+import type { IncidentFilter } from "~/domain/incident-filter.ts";
 
 const FILTER: IncidentFilter = { yearFrom: 1995, yearTo: 1995 };
 const ROWS = 123;
@@ -85,7 +85,15 @@ describe("keyset pagination", () => {
     const second = await listIncidents({ filter: FILTER, sort: "date_desc", size: 10, after: decodeCaseCursor(first.next) });
     // A newer record goes to the top of the list; OFFSET paging would shift every later page by one.
     await prisma.incident.create({
-      data: { origin: "staff", verificationStatus: "verified", occurredOn: new Date(Date.UTC(1995, 11, 31)), year: 1995, sector: "logging", perpetratorType: "unspecified", outcome: "threat" },
+      data: {
+        origin: "staff",
+        verificationStatus: "verified",
+        occurredOn: new Date(Date.UTC(1995, 11, 31)),
+        year: 1995,
+        sector: "logging",
+        perpetratorType: "unspecified",
+        outcome: "threat",
+      },
     });
     const again = await listIncidents({ filter: FILTER, sort: "date_desc", size: 10, after: decodeCaseCursor(first.next) });
     expect(again.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
-import { parseIncidentFilter, incidentFilterToParams } from "~/models/incident-filter.ts";
+import { parseIncidentFilter, incidentFilterToParams } from "~/domain/incident-filter.ts";
 import { countIncidentsBy, countIncidentsBySector, GW_CASE_RECORDS } from "~/models/incident.server.ts";
 
 describe("case-record aggregates", () => {
@@ -22,7 +22,15 @@ describe("case-record aggregates", () => {
   it("leaves out soft-deleted records and unverified staff records by default", async () => {
     const before = (await countIncidentsBySector({})).reduce((s, r) => s + r.records, 0);
     await prisma.incident.create({
-      data: { origin: "staff", occurredOn: new Date("2025-10-02T00:00:00Z"), year: 2025, sector: "mining_extractives", perpetratorType: "unspecified", outcome: "killed", verificationStatus: "reported" },
+      data: {
+        origin: "staff",
+        occurredOn: new Date("2025-10-02T00:00:00Z"),
+        year: 2025,
+        sector: "mining_extractives",
+        perpetratorType: "unspecified",
+        outcome: "killed",
+        verificationStatus: "reported",
+      },
     });
     const victim = await prisma.incident.findFirstOrThrow({ where: { origin: "gw_dataset" } });
     await prisma.incident.update({ where: { id: victim.id }, data: { deletedAt: new Date() } });

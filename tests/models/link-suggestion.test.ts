@@ -73,11 +73,18 @@ describe("bulk suggestions on the seeded Global Witness records", () => {
 
   it("gives no mining provision to a case with no mining, no company and no state actor", async () => {
     const cases = await prisma.incident.findMany({
-      where: { origin: "gw_dataset", sector: { not: "mining_extractives" }, companyCountry: null, perpetratorType: { in: ["hitmen", "unspecified", "organised_crime", "landowners"] } },
+      where: {
+        origin: "gw_dataset",
+        sector: { not: "mining_extractives" },
+        companyCountry: null,
+        perpetratorType: { in: ["hitmen", "unspecified", "organised_crime", "landowners"] },
+      },
       select: { id: true },
     });
     expect(cases.length).toBeGreaterThan(50);
-    const mining = await prisma.incidentProvisionLink.count({ where: { incidentId: { in: cases.map((c) => c.id) }, provision: { code: { in: [...MINING, "AP-III-SECDIAL", "CA-CORE"] } } } });
+    const mining = await prisma.incidentProvisionLink.count({
+      where: { incidentId: { in: cases.map((c) => c.id) }, provision: { code: { in: [...MINING, "AP-III-SECDIAL", "CA-CORE"] } } },
+    });
     expect(mining).toBe(0);
     // They still bear on the defender provisions.
     const escazu = await prisma.incidentProvisionLink.count({ where: { incidentId: { in: cases.map((c) => c.id) }, provision: { code: "ESCAZU-ART9" } } });
@@ -85,7 +92,10 @@ describe("bulk suggestions on the seeded Global Witness records", () => {
   });
 
   it("suggests the security dialogue for cases by police, armed forces or private military actors", async () => {
-    const security = await prisma.incident.findMany({ where: { origin: "gw_dataset", perpetratorType: { in: ["police", "armed_forces", "private_military", "private_security"] } }, select: { id: true } });
+    const security = await prisma.incident.findMany({
+      where: { origin: "gw_dataset", perpetratorType: { in: ["police", "armed_forces", "private_military", "private_security"] } },
+      select: { id: true },
+    });
     expect(security).toHaveLength(21);
     const links = await prisma.incidentProvisionLink.count({ where: { incidentId: { in: security.map((s) => s.id) }, provision: { code: "AP-III-SECDIAL" } } });
     expect(links).toBe(21);
@@ -97,9 +107,26 @@ describe("bulk suggestions on the seeded Global Witness records", () => {
     const links = await linksOf(mining.id);
     const accepted = links.get("AP-I-MIN")!;
     const rejected = links.get("CA-MX-MOU-MIN-2017")!;
-    expect((await decideLink({ linkId: accepted.id, decision: "accepted", rationale: "Killed in a mining conflict", actorId, expectedStatus: "suggested" })).ok).toBe(true);
-    expect((await decideLink({ linkId: rejected.id, decision: "rejected", rationale: "The memorandum predates nothing relevant here", actorId, expectedStatus: "suggested" })).ok).toBe(true);
-    const manual = await linkIncidentByHand({ incidentId: mining.id, provisionId: await provisionId("CSP-GAP-HRD"), rationale: "No commitment covers him", actorId });
+    expect(
+      (await decideLink({ linkId: accepted.id, decision: "accepted", rationale: "Killed in a mining conflict", actorId, expectedStatus: "suggested" })).ok,
+    ).toBe(true);
+    expect(
+      (
+        await decideLink({
+          linkId: rejected.id,
+          decision: "rejected",
+          rationale: "The memorandum predates nothing relevant here",
+          actorId,
+          expectedStatus: "suggested",
+        })
+      ).ok,
+    ).toBe(true);
+    const manual = await linkIncidentByHand({
+      incidentId: mining.id,
+      provisionId: await provisionId("CSP-GAP-HRD"),
+      rationale: "No commitment covers him",
+      actorId,
+    });
     expect(manual.ok).toBe(true);
 
     const before = await prisma.incidentProvisionLink.findMany({ orderBy: { id: "asc" } });
@@ -152,11 +179,26 @@ describe("suggestLinksForIncident, as the case form calls it", () => {
     await prisma.$transaction((tx) => suggestLinksForIncident(tx, incident.id));
     let links = await linksOf(incident.id);
     expect(links.has("AP-I-RESPMIN") && links.has("AP-III-SECDIAL") && links.has("AP-I-MIN")).toBe(true);
-    await decideLink({ linkId: links.get("AP-I-MIN")!.id, decision: "accepted", rationale: "Mining conflict, confirmed by the community", actorId, expectedStatus: "suggested" });
-    await decideLink({ linkId: links.get("AP-III-SECDIAL")!.id, decision: "rejected", rationale: "Police were not involved after all", actorId, expectedStatus: "suggested" });
+    await decideLink({
+      linkId: links.get("AP-I-MIN")!.id,
+      decision: "accepted",
+      rationale: "Mining conflict, confirmed by the community",
+      actorId,
+      expectedStatus: "suggested",
+    });
+    await decideLink({
+      linkId: links.get("AP-III-SECDIAL")!.id,
+      decision: "rejected",
+      rationale: "Police were not involved after all",
+      actorId,
+      expectedStatus: "suggested",
+    });
 
     // The case is corrected: not mining after all, police confirmed absent, text added.
-    await prisma.incident.update({ where: { id: incident.id }, data: { sector: "logging", perpetratorType: "hitmen", description: "Defendía el bosque; la Guardia Nacional no intervino." } });
+    await prisma.incident.update({
+      where: { id: incident.id },
+      data: { sector: "logging", perpetratorType: "hitmen", description: "Defendía el bosque; la Guardia Nacional no intervino." },
+    });
     const result = await prisma.$transaction((tx) => suggestLinksForIncident(tx, incident.id));
     links = await linksOf(incident.id);
     expect(links.has("AP-I-RESPMIN")).toBe(false); // undecided suggestion withdrawn

@@ -15,7 +15,9 @@ beforeAll(async () => {
   for (let i = 0; i < 60; i++) incidentIds.push(await makeIncident());
   // Some events in the past, for the date filter.
   await prisma.auditEvent.updateMany({ where: { entityId: { in: incidentIds.slice(0, 5) } }, data: { createdAt: new Date("2025-01-15T12:00:00Z") } });
-  await prisma.auditEvent.create({ data: { actorId: admin.userId, action: "user_role", entityType: "user", entityId: admin.userId, before: '{"role":"staff"}', after: '{"role":"admin"}' } });
+  await prisma.auditEvent.create({
+    data: { actorId: admin.userId, action: "user_role", entityType: "user", entityId: admin.userId, before: '{"role":"staff"}', after: '{"role":"admin"}' },
+  });
 });
 
 describe("/audit", () => {
@@ -61,7 +63,16 @@ describe("the audit log and the commitments' events", () => {
     const { getFixedT, LANGUAGES } = await import("~/lib/i18n.ts");
     const adminSession = await signInAs("admin");
     const staffUser = await prisma.user.findUniqueOrThrow({ where: { email: "staff@vigia.test" } });
-    await prisma.$transaction((tx) => writeAudit(tx, { actorId: staffUser.id, action: "link_accept", entityType: "link", entityId: "l1", before: { status: "suggested" }, after: { status: "accepted" } }));
+    await prisma.$transaction((tx) =>
+      writeAudit(tx, {
+        actorId: staffUser.id,
+        action: "link_accept",
+        entityType: "link",
+        entityId: "l1",
+        before: { status: "suggested" },
+        after: { status: "accepted" },
+      }),
+    );
     const outcome = await get(auditLoader, "/audit?action=link_accept&entityType=link", adminSession);
     expect(outcome.data.events.map((e: { action: string; entityType: string }) => `${e.action}/${e.entityType}`)).toEqual(["link_accept/link"]);
     for (const lng of LANGUAGES) {

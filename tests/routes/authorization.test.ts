@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
-import { RULES_VERSION } from "~/lib/link-rules.ts";
+import { RULES_VERSION } from "~/domain/link-rules.ts";
 import { getInstrumentForm } from "~/models/instrument.server.ts";
 import { getLinkSuggestionJob } from "~/models/link-job.server.ts";
 import { getMilestoneForm } from "~/models/milestone.server.ts";
@@ -176,8 +176,22 @@ const MATRIX: Record<string, Attempt[]> = {
   ],
   "admin.users.$id.tsx": [
     { name: "open a user", method: "GET", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }) },
-    { name: "change a role", method: "POST", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }), fields: () => ({ intent: "role", role: "admin" }) },
-    { name: "deactivate a user", method: "POST", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }), fields: () => ({ intent: "deactivate" }) },
+    {
+      name: "change a role",
+      method: "POST",
+      min: "admin",
+      path: (f) => `/admin/users/${f.user}`,
+      params: (f) => ({ id: f.user }),
+      fields: () => ({ intent: "role", role: "admin" }),
+    },
+    {
+      name: "deactivate a user",
+      method: "POST",
+      min: "admin",
+      path: (f) => `/admin/users/${f.user}`,
+      params: (f) => ({ id: f.user }),
+      fields: () => ({ intent: "deactivate" }),
+    },
     {
       name: "reactivate a user",
       method: "POST",
@@ -186,7 +200,14 @@ const MATRIX: Record<string, Attempt[]> = {
       params: (f) => ({ id: f.inactive }),
       fields: () => ({ intent: "reactivate" }),
     },
-    { name: "revoke a user's sessions", method: "POST", min: "admin", path: (f) => `/admin/users/${f.user}`, params: (f) => ({ id: f.user }), fields: () => ({ intent: "revoke" }) },
+    {
+      name: "revoke a user's sessions",
+      method: "POST",
+      min: "admin",
+      path: (f) => `/admin/users/${f.user}`,
+      params: (f) => ({ id: f.user }),
+      fields: () => ({ intent: "revoke" }),
+    },
   ],
   "audit.tsx": [{ name: "read the audit log", method: "GET", min: "admin", path: () => "/audit?action=create" }],
 
@@ -197,16 +218,28 @@ const MATRIX: Record<string, Attempt[]> = {
     { name: "export a chart as PNG", method: "GET", min: "anonymous", path: () => "/charts/annual-trend.png?lng=es", params: () => ({ id: "annual-trend" }) },
   ],
   "charts.$id[.]csv.ts": [
-    { name: "export a chart as CSV", method: "GET", min: "anonymous", path: () => "/charts/state-map.csv?sector=mining_extractives", params: () => ({ id: "state-map" }) },
+    {
+      name: "export a chart as CSV",
+      method: "GET",
+      min: "anonymous",
+      path: () => "/charts/state-map.csv?sector=mining_extractives",
+      params: () => ({ id: "state-map" }),
+    },
   ],
-  "embed.$id.tsx": [{ name: "embed a chart", method: "GET", min: "anonymous", path: () => "/embed/sector-breakdown?from=2018", params: () => ({ id: "sector-breakdown" }) }],
+  "embed.$id.tsx": [
+    { name: "embed a chart", method: "GET", min: "anonymous", path: () => "/embed/sector-breakdown?from=2018", params: () => ({ id: "sector-breakdown" }) },
+  ],
 
   // Commitments: public pages and exports; staff edit them; admins run the rules over every case.
-  "matrix.tsx": [{ name: "read the accountability matrix", method: "GET", min: "anonymous", path: () => "/matrix?sector=mining_extractives&status=both&from=2012&to=2021" }],
+  "matrix.tsx": [
+    { name: "read the accountability matrix", method: "GET", min: "anonymous", path: () => "/matrix?sector=mining_extractives&status=both&from=2012&to=2021" },
+  ],
   "matrix[.]csv.ts": [{ name: "export the matrix as CSV", method: "GET", min: "anonymous", path: () => "/matrix.csv?from=2019&to=2021" }],
   "matrix[.]png.ts": [{ name: "export the matrix as PNG", method: "GET", min: "anonymous", path: () => "/matrix.png?from=2019&to=2021&lng=fr" }],
   "provisions._index.tsx": [{ name: "list the provisions", method: "GET", min: "anonymous", path: () => "/provisions" }],
-  "provisions.$code._index.tsx": [{ name: "read a provision", method: "GET", min: "anonymous", path: () => "/provisions/AP-I-MIN", params: () => ({ code: "AP-I-MIN" }) }],
+  "provisions.$code._index.tsx": [
+    { name: "read a provision", method: "GET", min: "anonymous", path: () => "/provisions/AP-I-MIN", params: () => ({ code: "AP-I-MIN" }) },
+  ],
   "provisions.$code.cases.tsx": [
     {
       name: "list a provision's case records",
@@ -226,10 +259,22 @@ const MATRIX: Record<string, Attempt[]> = {
     },
   ],
   "provisions.$code.scorecard[.]csv.ts": [
-    { name: "export a scorecard as CSV", method: "GET", min: "anonymous", path: () => "/provisions/AP-I-MIN/scorecard.csv", params: () => ({ code: "AP-I-MIN" }) },
+    {
+      name: "export a scorecard as CSV",
+      method: "GET",
+      min: "anonymous",
+      path: () => "/provisions/AP-I-MIN/scorecard.csv",
+      params: () => ({ code: "AP-I-MIN" }),
+    },
   ],
   "provisions.$code.scorecard[.]png.ts": [
-    { name: "export a scorecard as PNG", method: "GET", min: "anonymous", path: () => "/provisions/AP-I-MIN/scorecard.png?lng=es", params: () => ({ code: "AP-I-MIN" }) },
+    {
+      name: "export a scorecard as PNG",
+      method: "GET",
+      min: "anonymous",
+      path: () => "/provisions/AP-I-MIN/scorecard.png?lng=es",
+      params: () => ({ code: "AP-I-MIN" }),
+    },
   ],
   "provisions.new.tsx": [
     { name: "open the provision form", method: "GET", min: "staff", path: () => "/provisions/new?instrument=CSP-AP" },
@@ -322,14 +367,24 @@ const MATRIX: Record<string, Attempt[]> = {
       fields: (f) => ({ ...f.milestoneForm.values, labelEs: "Reunión de seguimiento", expectedUpdatedAt: f.milestoneForm.updatedAt }),
     },
   ],
-  "provisions.review.tsx": [{ name: "list cases awaiting link review", method: "GET", min: "staff", path: () => "/provisions/review?sector=mining_extractives" }],
+  "provisions.review.tsx": [
+    { name: "list cases awaiting link review", method: "GET", min: "staff", path: () => "/provisions/review?sector=mining_extractives" },
+  ],
   "provisions.rules.tsx": [
     { name: "read the link rules", method: "GET", min: "anonymous", path: () => "/provisions/rules" },
     { name: "start a bulk suggestion run", method: "POST", min: "admin", path: () => "/provisions/rules", fields: () => ({}), settle: runFinished },
   ],
   "provisions.suggest.$id.tsx": [
     { name: "watch a bulk run", method: "GET", min: "staff", path: (f) => `/provisions/suggest/${f.job}`, params: (f) => ({ id: f.job }) },
-    { name: "resume a failed bulk run", method: "POST", min: "admin", path: (f) => `/provisions/suggest/${f.job}`, params: (f) => ({ id: f.job }), fields: () => ({}), settle: runFinished },
+    {
+      name: "resume a failed bulk run",
+      method: "POST",
+      min: "admin",
+      path: (f) => `/provisions/suggest/${f.job}`,
+      params: (f) => ({ id: f.job }),
+      fields: () => ({}),
+      settle: runFinished,
+    },
   ],
   "incidents_.$id_.links.tsx": [
     { name: "read a case's links", method: "GET", min: "anonymous", path: (f) => `/incidents/${f.published}/links`, params: (f) => ({ id: f.published }) },
@@ -339,7 +394,13 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/incidents/${f.live}/links`,
       params: id,
-      fields: (f) => ({ intent: "accept", linkId: f.link, expectedStatus: "suggested", rationale: "Threatened over the commitment's subject", redirectTo: `/incidents/${f.live}` }),
+      fields: (f) => ({
+        intent: "accept",
+        linkId: f.link,
+        expectedStatus: "suggested",
+        rationale: "Threatened over the commitment's subject",
+        redirectTo: `/incidents/${f.live}`,
+      }),
     },
     {
       name: "reject a suggested link",
@@ -399,24 +460,49 @@ beforeAll(async () => {
 async function fixture(): Promise<Fixture> {
   const live = await makeIncident();
   const deleted = await makeIncident(undefined, { deleted: true });
-  const user = (await prisma.user.create({ data: { email: `target-${Math.random().toString(36).slice(2)}@vigia.test`, name: "Target", role: "viewer", passwordHash: "x", active: true } })).id;
+  const user = (
+    await prisma.user.create({
+      data: { email: `target-${Math.random().toString(36).slice(2)}@vigia.test`, name: "Target", role: "viewer", passwordHash: "x", active: true },
+    })
+  ).id;
   // A live session for the target, so that revoking or deactivating has something to end.
   await prisma.session.create({ data: { id: `s-${user}`, userId: user, expiresAt: new Date(Date.now() + 3_600_000) } });
-  const inactive = (await prisma.user.create({ data: { email: `off-${Math.random().toString(36).slice(2)}@vigia.test`, name: "Off", role: "viewer", passwordHash: "x", active: false } })).id;
-  const published = (await prisma.incident.findFirstOrThrow({ where: { origin: "gw_dataset", deletedAt: null }, orderBy: { id: "asc" }, select: { id: true } })).id;
+  const inactive = (
+    await prisma.user.create({
+      data: { email: `off-${Math.random().toString(36).slice(2)}@vigia.test`, name: "Off", role: "viewer", passwordHash: "x", active: false },
+    })
+  ).id;
+  const published = (await prisma.incident.findFirstOrThrow({ where: { origin: "gw_dataset", deletedAt: null }, orderBy: { id: "asc" }, select: { id: true } }))
+    .id;
   // Commitments of its own, so that an edit or a link never depends on an earlier attempt.
   const suffix = random().toUpperCase();
   const instrument = await prisma.instrument.create({ data: { code: `FX-I-${suffix}`, name: "Fixture instrument", kind: "law" } });
   const provision = await prisma.provision.create({
-    data: { code: `FX-P-${suffix}`, instrumentId: instrument.id, pillar: "Fixtures", title: "Fixture provision", summary: "A provision made for one attempt.", status: "reported" },
+    data: {
+      code: `FX-P-${suffix}`,
+      instrumentId: instrument.id,
+      pillar: "Fixtures",
+      title: "Fixture provision",
+      summary: "A provision made for one attempt.",
+      status: "reported",
+    },
   });
-  const milestone = await prisma.milestone.create({ data: { key: `fx-m-${suffix.toLowerCase()}`, date: new Date("2026-01-15T00:00:00Z"), label: "Fixture milestone" } });
-  const other = await prisma.provision.findFirstOrThrow({ where: { code: { not: provision.code }, links: { none: { incidentId: live } } }, orderBy: { code: "asc" } });
+  const milestone = await prisma.milestone.create({
+    data: { key: `fx-m-${suffix.toLowerCase()}`, date: new Date("2026-01-15T00:00:00Z"), label: "Fixture milestone" },
+  });
+  const other = await prisma.provision.findFirstOrThrow({
+    where: { code: { not: provision.code }, links: { none: { incidentId: live } } },
+    orderBy: { code: "asc" },
+  });
   const link = await prisma.incidentProvisionLink.create({
     data: { incidentId: live, provisionId: other.id, method: "rule", rulesFired: JSON.stringify(["defender-mexico"]), score: 1, status: "suggested" },
   });
   const job = await prisma.linkSuggestionJob.create({ data: { status: "failed", rulesVersion: RULES_VERSION, total: 1, error: STOPPED } });
-  const [provisionForm, instrumentForm, milestoneForm] = await Promise.all([getProvisionForm(provision.code), getInstrumentForm(instrument.code), getMilestoneForm(milestone.key)]);
+  const [provisionForm, instrumentForm, milestoneForm] = await Promise.all([
+    getProvisionForm(provision.code),
+    getInstrumentForm(instrument.code),
+    getMilestoneForm(milestone.key),
+  ]);
   return {
     live,
     deleted,
@@ -438,7 +524,10 @@ async function fixture(): Promise<Fixture> {
 /** Everything a denied attempt could have changed. */
 async function snapshot(): Promise<string> {
   const [incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, counts] = await Promise.all([
-    prisma.incident.findMany({ select: { id: true, version: true, deletedAt: true, verificationStatus: true, updatedAt: true, stateCode: true }, orderBy: { id: "asc" } }),
+    prisma.incident.findMany({
+      select: { id: true, version: true, deletedAt: true, verificationStatus: true, updatedAt: true, stateCode: true },
+      orderBy: { id: "asc" },
+    }),
     prisma.user.findMany({ select: { id: true, role: true, active: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.session.findMany({ select: { id: true, revokedAt: true, lastSeenAt: true }, orderBy: { id: "asc" } }),
     prisma.instrument.findMany({ select: { id: true, code: true, updatedAt: true }, orderBy: { id: "asc" } }),
@@ -468,13 +557,23 @@ async function attempt(file: string, a: Attempt, who: Who, f: Fixture, session?:
 
 describe("authorization matrix", () => {
   it("covers every route file, and every loader and action in them", () => {
-    const files = readdirSync(ROUTES_DIR).filter((f) => /\.(ts|tsx)$/.test(f)).sort();
+    const files = readdirSync(ROUTES_DIR)
+      .filter((f) => /\.(ts|tsx)$/.test(f))
+      .sort();
     expect(Object.keys(MATRIX).sort(), "each route file needs an entry in MATRIX").toEqual(files);
     for (const file of files) {
       const mod = modules[`../../app/routes/${file}`];
       const attempts = file === "logout.ts" ? [...MATRIX[file], LOGOUT] : MATRIX[file];
-      if (mod.loader) expect(attempts.some((a) => a.method === "GET"), `${file}: its loader is not tried`).toBe(true);
-      if (mod.action) expect(attempts.some((a) => a.method === "POST"), `${file}: its action is not tried`).toBe(true);
+      if (mod.loader)
+        expect(
+          attempts.some((a) => a.method === "GET"),
+          `${file}: its loader is not tried`,
+        ).toBe(true);
+      if (mod.action)
+        expect(
+          attempts.some((a) => a.method === "POST"),
+          `${file}: its action is not tried`,
+        ).toBe(true);
       for (const a of attempts) expect(a.method === "GET" ? mod.loader : mod.action, `${file}: ${a.name} has no handler`).toBeTypeOf("function");
     }
   });

@@ -237,7 +237,15 @@ describe("data as of", () => {
 
     // An unverified staff record is not counted by default; once verified it is, and the date moves.
     const staff = await prisma.incident.create({
-      data: { origin: "staff", occurredOn: new Date("2025-10-02T00:00:00Z"), year: 2025, sector: "mining_extractives", perpetratorType: "unspecified", outcome: "disappeared", stateCode: "CHP" },
+      data: {
+        origin: "staff",
+        occurredOn: new Date("2025-10-02T00:00:00Z"),
+        year: 2025,
+        sector: "mining_extractives",
+        perpetratorType: "unspecified",
+        outcome: "disappeared",
+        stateCode: "CHP",
+      },
     });
     const unverified = await trendsLoader(args("http://localhost/trends"));
     expect(sector(unverified).data.asOf).toBe("2022-09-22");

@@ -24,7 +24,10 @@ async function link(code: string) {
 
 beforeAll(async () => {
   [staff, viewer] = await Promise.all([signInAs("staff"), signInAs("viewer")]);
-  const incident = await prisma.incident.findFirstOrThrow({ where: { origin: "gw_dataset", sector: "mining_extractives", perpetratorType: "police" }, orderBy: { externalId: "asc" } });
+  const incident = await prisma.incident.findFirstOrThrow({
+    where: { origin: "gw_dataset", sector: "mining_extractives", perpetratorType: "police" },
+    orderBy: { externalId: "asc" },
+  });
   incidentId = incident.id;
   await prisma.$transaction((tx) => suggestLinksForIncident(tx, incidentId));
 });
@@ -50,7 +53,15 @@ describe("the link review page", () => {
   it("answers 404 for an unknown case, and hides unverified staff cases from the public", async () => {
     await expect(loader(args(getAs("http://localhost/incidents/nope/links"), "nope"))).rejects.toMatchObject({ status: 404 });
     const draft = await prisma.incident.create({
-      data: { origin: "staff", occurredOn: new Date("2026-01-02T00:00:00Z"), year: 2026, sector: "logging", perpetratorType: "hitmen", outcome: "threat", verificationStatus: "reported" },
+      data: {
+        origin: "staff",
+        occurredOn: new Date("2026-01-02T00:00:00Z"),
+        year: 2026,
+        sector: "logging",
+        perpetratorType: "hitmen",
+        outcome: "threat",
+        verificationStatus: "reported",
+      },
     });
     await expect(loader(args(getAs(`http://localhost/incidents/${draft.id}/links`), draft.id))).rejects.toMatchObject({ status: 404 });
     expect(((await loader(args(getAs(`http://localhost/incidents/${draft.id}/links`, staff), draft.id))) as any).incident.id).toBe(draft.id);
@@ -61,7 +72,22 @@ describe("accepting and rejecting suggestions", () => {
   it("accepts with a rationale, records the reviewer and writes an audit event in the same step", async () => {
     const target = await link("AP-I-MIN");
     const result = unwrap(
-      await action(args(postForm(url(), { intent: "accept", linkId: target.id, expectedStatus: "suggested", rationale: "Killed during a protest against a mine", redirectTo: "/provisions/AP-I-MIN" }, staff), incidentId)),
+      await action(
+        args(
+          postForm(
+            url(),
+            {
+              intent: "accept",
+              linkId: target.id,
+              expectedStatus: "suggested",
+              rationale: "Killed during a protest against a mine",
+              redirectTo: "/provisions/AP-I-MIN",
+            },
+            staff,
+          ),
+          incidentId,
+        ),
+      ),
     );
     expect(result.status).toBe(302);
     expect(result.location).toBe(`/provisions/AP-I-MIN?done=accepted#link-${target.id}`);
@@ -77,7 +103,14 @@ describe("accepting and rejecting suggestions", () => {
 
   it("rejects with a rationale, audited", async () => {
     const target = await link("CA-MX-MOU-MIN-2017");
-    const result = unwrap(await action(args(postForm(url(), { intent: "reject", linkId: target.id, expectedStatus: "suggested", rationale: "No bilateral angle in this case" }, staff), incidentId)));
+    const result = unwrap(
+      await action(
+        args(
+          postForm(url(), { intent: "reject", linkId: target.id, expectedStatus: "suggested", rationale: "No bilateral angle in this case" }, staff),
+          incidentId,
+        ),
+      ),
+    );
     expect(result.location).toBe(`/incidents/${incidentId}/links?done=rejected#link-${target.id}`);
     expect(await link("CA-MX-MOU-MIN-2017")).toMatchObject({ status: "rejected", rationale: "No bilateral angle in this case" });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: target.id } });
@@ -86,7 +119,9 @@ describe("accepting and rejecting suggestions", () => {
 
   it("refuses a decision without a rationale and keeps what was typed", async () => {
     const target = await link("AP-I-RESPMIN");
-    const result = unwrap(await action(args(postForm(url(), { intent: "accept", linkId: target.id, expectedStatus: "suggested", rationale: " x " }, staff), incidentId)));
+    const result = unwrap(
+      await action(args(postForm(url(), { intent: "accept", linkId: target.id, expectedStatus: "suggested", rationale: " x " }, staff), incidentId)),
+    );
     expect(result.status).toBe(400);
     expect(result.data).toMatchObject({ intent: "accept", linkId: target.id, errors: { rationale: ["rationaleRequired"] }, values: { rationale: " x " } });
     expect(await link("AP-I-RESPMIN")).toMatchObject({ status: "suggested" });
@@ -95,7 +130,11 @@ describe("accepting and rejecting suggestions", () => {
 
   it("does not overwrite a decision someone made in the meantime", async () => {
     const target = await link("AP-I-MIN"); // accepted above
-    const result = unwrap(await action(args(postForm(url(), { intent: "reject", linkId: target.id, expectedStatus: "suggested", rationale: "Seen as still suggested" }, staff), incidentId)));
+    const result = unwrap(
+      await action(
+        args(postForm(url(), { intent: "reject", linkId: target.id, expectedStatus: "suggested", rationale: "Seen as still suggested" }, staff), incidentId),
+      ),
+    );
     expect(result.status).toBe(409);
     expect(result.data.errors.form).toEqual(["decidedMeanwhile"]);
     expect(await link("AP-I-MIN")).toMatchObject({ status: "accepted" });
@@ -103,7 +142,14 @@ describe("accepting and rejecting suggestions", () => {
 
   it("lets staff reverse a decision, with a new rationale, audited", async () => {
     const target = await link("CA-MX-MOU-MIN-2017");
-    const result = unwrap(await action(args(postForm(url(), { intent: "accept", linkId: target.id, expectedStatus: "rejected", rationale: "The company was part of the working group" }, staff), incidentId)));
+    const result = unwrap(
+      await action(
+        args(
+          postForm(url(), { intent: "accept", linkId: target.id, expectedStatus: "rejected", rationale: "The company was part of the working group" }, staff),
+          incidentId,
+        ),
+      ),
+    );
     expect(result.status).toBe(302);
     expect(await link("CA-MX-MOU-MIN-2017")).toMatchObject({ status: "accepted", rationale: "The company was part of the working group" });
     const events = await prisma.auditEvent.findMany({ where: { entityId: target.id }, orderBy: { createdAt: "asc" } });
@@ -114,7 +160,9 @@ describe("accepting and rejecting suggestions", () => {
     const other = await prisma.incident.findFirstOrThrow({ where: { origin: "gw_dataset", id: { not: incidentId }, sector: "mining_extractives" } });
     await prisma.$transaction((tx) => suggestLinksForIncident(tx, other.id));
     const foreign = await prisma.incidentProvisionLink.findFirstOrThrow({ where: { incidentId: other.id, status: "suggested" } });
-    await expect(action(args(postForm(url(), { intent: "accept", linkId: foreign.id, expectedStatus: "suggested", rationale: "Wrong case" }, staff), incidentId))).rejects.toMatchObject({ status: 404 });
+    await expect(
+      action(args(postForm(url(), { intent: "accept", linkId: foreign.id, expectedStatus: "suggested", rationale: "Wrong case" }, staff), incidentId)),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it("refuses viewers, anonymous users and forms without the CSRF token", async () => {
@@ -125,8 +173,14 @@ describe("accepting and rejecting suggestions", () => {
     const noCsrf = postForm(url(), fields, staff);
     const body = new URLSearchParams(await noCsrf.text());
     body.delete("csrf");
-    await expect(action(args(new Request(url(), { method: "POST", body, headers: { Cookie: staff.cookie } }), incidentId))).rejects.toMatchObject({ status: 403 });
-    const crossSite = new Request(url(), { method: "POST", body: new URLSearchParams({ ...fields, csrf: staff.csrf }), headers: { Cookie: staff.cookie, Origin: "https://evil.example" } });
+    await expect(action(args(new Request(url(), { method: "POST", body, headers: { Cookie: staff.cookie } }), incidentId))).rejects.toMatchObject({
+      status: 403,
+    });
+    const crossSite = new Request(url(), {
+      method: "POST",
+      body: new URLSearchParams({ ...fields, csrf: staff.csrf }),
+      headers: { Cookie: staff.cookie, Origin: "https://evil.example" },
+    });
     await expect(action(args(crossSite, incidentId))).rejects.toMatchObject({ status: 403 });
     expect(await link("AP-I-RESPMIN")).toMatchObject({ status: "suggested" });
   });
@@ -135,7 +189,11 @@ describe("accepting and rejecting suggestions", () => {
 describe("linking by hand", () => {
   it("links any provision, accepted at once, with the person as its method, audited", async () => {
     const gap = await prisma.provision.findUniqueOrThrow({ where: { code: "CSP-GAP-HRD" } });
-    const result = unwrap(await action(args(postForm(url(), { intent: "link", provisionId: gap.id, rationale: "He was a community defender; no commitment covers him" }, staff), incidentId)));
+    const result = unwrap(
+      await action(
+        args(postForm(url(), { intent: "link", provisionId: gap.id, rationale: "He was a community defender; no commitment covers him" }, staff), incidentId),
+      ),
+    );
     expect(result.status).toBe(302);
     const saved = await link("CSP-GAP-HRD");
     expect(saved).toMatchObject({ method: "person", status: "accepted", reviewedById: staff.userId, rulesFired: null });

@@ -43,7 +43,12 @@ function formOf(fields: Record<string, string | string[]>): FormData {
 async function logCase(fields: Record<string, string | string[]>, session = staff): Promise<string> {
   let outcome = await post(newAction, "/incidents/new", fields, session);
   if (outcome.status === 200 && outcome.data?.duplicates?.length) {
-    outcome = await post(newAction, "/incidents/new", { ...fields, saveAnyway: "1", acknowledged: outcome.data.duplicates.map((d: { id: string }) => d.id) }, session);
+    outcome = await post(
+      newAction,
+      "/incidents/new",
+      { ...fields, saveAnyway: "1", acknowledged: outcome.data.duplicates.map((d: { id: string }) => d.id) },
+      session,
+    );
   }
   expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
   const id = /^\/incidents\/([^/?]+)\?done=created$/.exec(outcome.location!)?.[1];
@@ -76,7 +81,10 @@ describe("logging an incident", () => {
   it("saves every field, starts as reported, and writes one audit event without the staff-only values", async () => {
     const before = await counts();
     const id = await logCase(validIncidentFields({ stateCode: "TAB", year: "2025", month: "9", day: "19" }));
-    const row = await prisma.incident.findUniqueOrThrow({ where: { id }, include: { characteristics: true, sources: { orderBy: { position: "asc" } }, confidential: true } });
+    const row = await prisma.incident.findUniqueOrThrow({
+      where: { id },
+      include: { characteristics: true, sources: { orderBy: { position: "asc" } }, confidential: true },
+    });
     expect(row).toMatchObject({
       origin: "staff",
       datePrecision: "day",
@@ -99,13 +107,22 @@ describe("logging an incident", () => {
       ["Testimonio directo", null],
       ["Nota de prensa", "https://example.org/nota"],
     ]);
-    expect(row.confidential).toMatchObject({ witnesses: "Testigo confidencial", contacts: "+52 000 000 0000", exactLocation: "17.55, -99.50", confidentialNotes: "Nota reservada" });
+    expect(row.confidential).toMatchObject({
+      witnesses: "Testigo confidencial",
+      contacts: "+52 000 000 0000",
+      exactLocation: "17.55, -99.50",
+      confidentialNotes: "Nota reservada",
+    });
     const after = await counts();
     expect(after.incidents).toBe(before.incidents + 1);
     expect(after.audit).toBe(before.audit + 1);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: id } });
     expect(event).toMatchObject({ action: "create", entityType: "incident", actorId: staff.userId });
-    expect(JSON.parse(event.after!)).toMatchObject({ stateCode: "TAB", outcome: "threat", staffOnlyFieldsFilled: ["witnesses", "contacts", "exactLocation", "confidentialNotes"] });
+    expect(JSON.parse(event.after!)).toMatchObject({
+      stateCode: "TAB",
+      outcome: "threat",
+      staffOnlyFieldsFilled: ["witnesses", "contacts", "exactLocation", "confidentialNotes"],
+    });
     for (const secret of ["Testigo confidencial", "+52 000 000 0000", "17.55, -99.50", "Nota reservada"]) {
       expect(`${event.before}${event.after}${event.summary}`).not.toContain(secret);
     }
@@ -212,7 +229,12 @@ describe("bad input on every field", () => {
   }
 
   it("reports every wrong field at once", async () => {
-    const outcome = await post(newAction, "/incidents/new", validIncidentFields({ year: "3000", age: "x", sector: "", stateCode: "XX", sourceUrl: ["ftp://x", ""] }), staff);
+    const outcome = await post(
+      newAction,
+      "/incidents/new",
+      validIncidentFields({ year: "3000", age: "x", sector: "", stateCode: "XX", sourceUrl: ["ftp://x", ""] }),
+      staff,
+    );
     expect(Object.keys(outcome.data.errors).sort()).toEqual(["age", "date.day", "sector", "sources.0.url", "stateCode"]);
   });
 
@@ -251,12 +273,13 @@ describe("possible duplicates", () => {
 
   it("are not raised for another state, another week or another name", async () => {
     await logCase(validIncidentFields({ victimName: "Rosa Elena Pérez", stateCode: "SIN", year: "2024", month: "3", day: "1" }));
-    for (const change of [
-      { stateCode: "SON" },
-      { day: "20" },
-      { victimName: "Tomás Quintero Luna" },
-    ]) {
-      const outcome = await post(newAction, "/incidents/new", validIncidentFields({ victimName: "Rosa Elena Pérez", stateCode: "SIN", year: "2024", month: "3", day: "1", ...change }), staff);
+    for (const change of [{ stateCode: "SON" }, { day: "20" }, { victimName: "Tomás Quintero Luna" }]) {
+      const outcome = await post(
+        newAction,
+        "/incidents/new",
+        validIncidentFields({ victimName: "Rosa Elena Pérez", stateCode: "SIN", year: "2024", month: "3", day: "1", ...change }),
+        staff,
+      );
       expect(outcome.status, JSON.stringify(change)).toBe(302);
     }
   });
@@ -273,7 +296,17 @@ describe("what readers see", () => {
     for (const data of [page.data, list.data]) {
       const text = JSON.stringify(data);
       for (const secret of [...Object.values(secrets), "STAFF-REVIEW-NOTE", "Nombre Reservado"]) expect(text).not.toContain(secret);
-      for (const key of ["confidential", "witnesses", "contacts", "exactLocation", "confidentialNotes", "verificationNote", "createdBy", "verifiedBy", "victimNamePublic"]) {
+      for (const key of [
+        "confidential",
+        "witnesses",
+        "contacts",
+        "exactLocation",
+        "confidentialNotes",
+        "verificationNote",
+        "createdBy",
+        "verifiedBy",
+        "victimNamePublic",
+      ]) {
         expect(text).not.toContain(`"${key}"`);
       }
     }
@@ -324,7 +357,9 @@ describe("verification", () => {
     const bad = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "approved", note: "x", version: "1" }, staff, { id });
     expect(bad.status).toBe(400);
     expect(bad.data.errors.status.key).toBe("unknownChoice");
-    const ok = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "disputed", note: "Fuentes contradictorias", version: "1" }, staff2, { id });
+    const ok = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "disputed", note: "Fuentes contradictorias", version: "1" }, staff2, {
+      id,
+    });
     expect(ok).toMatchObject({ status: 302, location: `/incidents/${id}?done=verified` });
     const row = await prisma.incident.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ verificationStatus: "disputed", verificationNote: "Fuentes contradictorias", verifiedById: staff2.userId, version: 2 });
@@ -376,7 +411,9 @@ describe("two people editing the same case", () => {
     expect(await prisma.auditEvent.count({ where: { entityId: id } })).toBe(auditBefore);
 
     // Saving again, deliberately, from the version now shown.
-    const third = await post(editAction, `/incidents/${id}/edit`, { ...secondFields, age: "31", version: "2", base: JSON.stringify(conflict.theirs) }, staff2, { id });
+    const third = await post(editAction, `/incidents/${id}/edit`, { ...secondFields, age: "31", version: "2", base: JSON.stringify(conflict.theirs) }, staff2, {
+      id,
+    });
     expect(third.status).toBe(302);
     expect(await prisma.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({ municipality: "Jesús María", age: 31, version: 3 });
   });
@@ -384,7 +421,9 @@ describe("two people editing the same case", () => {
   it("without a base version still refuses and shows every differing field", async () => {
     const id = await logCase(validIncidentFields({ stateCode: "TLA", municipality: "Apizaco" }));
     await post(editAction, `/incidents/${id}/edit`, validIncidentFields({ stateCode: "TLA", municipality: "Huamantla", version: "1" }), staff, { id });
-    const late = await post(editAction, `/incidents/${id}/edit`, validIncidentFields({ stateCode: "TLA", municipality: "Tlaxco", version: "1" }), staff2, { id });
+    const late = await post(editAction, `/incidents/${id}/edit`, validIncidentFields({ stateCode: "TLA", municipality: "Tlaxco", version: "1" }), staff2, {
+      id,
+    });
     expect(late.status).toBe(409);
     expect(late.data.conflict.both).toContain("municipality");
     expect(late.data.values.municipality).toBe("Tlaxco");
@@ -406,7 +445,13 @@ describe("two people editing the same case", () => {
 
   it("records the edit with its before and after, and names (never values) of changed staff-only fields", async () => {
     const id = await logCase(validIncidentFields({ stateCode: "CAM", municipality: "Calkiní", witnesses: "Primera" }));
-    await post(editAction, `/incidents/${id}/edit`, validIncidentFields({ stateCode: "CAM", municipality: "Hopelchén", witnesses: "Segunda", version: "1" }), staff, { id });
+    await post(
+      editAction,
+      `/incidents/${id}/edit`,
+      validIncidentFields({ stateCode: "CAM", municipality: "Hopelchén", witnesses: "Segunda", version: "1" }),
+      staff,
+      { id },
+    );
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "update" } });
     expect(JSON.parse(event.before!)).toMatchObject({ municipality: "Calkiní", version: 1 });
     expect(JSON.parse(event.after!)).toMatchObject({ municipality: "Hopelchén", version: 2, staffOnlyFieldsChanged: ["witnesses"] });

@@ -66,7 +66,9 @@ describe("the admin button that suggests links for every case", () => {
     const page = (await progressLoader(args(getAs(`http://localhost/provisions/suggest/${job.id}`, staff), { id: job.id }))) as any;
     expect(page.job.stalled).toBe(true);
     expect(page.canResume).toBe(false); // staff may watch, only admins resume
-    await expect(resumeAction(args(postForm(`http://localhost/provisions/suggest/${job.id}`, {}, staff), { id: job.id }))).rejects.toMatchObject({ status: 403 });
+    await expect(resumeAction(args(postForm(`http://localhost/provisions/suggest/${job.id}`, {}, staff), { id: job.id }))).rejects.toMatchObject({
+      status: 403,
+    });
     const resumed = (await resumeAction(args(postForm(`http://localhost/provisions/suggest/${job.id}`, {}, admin), { id: job.id }))) as Response;
     expect(resumed.status).toBe(302);
     const done = await waitForJob(job.id);

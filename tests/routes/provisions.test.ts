@@ -82,7 +82,13 @@ describe("/provisions", () => {
 
   it("shows the rules to anyone, with their provisions", async () => {
     const data = (await rulesLoader(args(getAs("http://localhost/provisions/rules")))) as any;
-    expect(data.rules.rules.map((r: any) => r.code)).toEqual(["sector-mining", "company-canada", "security-actor", "defender-mexico", "indigenous-land-conflict"]);
+    expect(data.rules.rules.map((r: any) => r.code)).toEqual([
+      "sector-mining",
+      "company-canada",
+      "security-actor",
+      "defender-mexico",
+      "indigenous-land-conflict",
+    ]);
     expect(data.isAdmin).toBe(false);
     expect(data.jobs).toEqual([]);
   });
@@ -100,7 +106,13 @@ describe("adding a provision", () => {
     const bad = { ...validProvision, code: "bad code!", title: "", madeOn: "2025-02-30", status: "", newSourceUrl: "not a url", termsEs: "x".repeat(81) };
     const result = unwrap(await newAction(args(postForm("http://localhost/provisions/new", bad, staff))));
     expect(result.status).toBe(400);
-    expect(result.data.values).toMatchObject({ code: "bad code!", title: "", madeOn: "2025-02-30", summary: validProvision.summary, termsEn: validProvision.termsEn });
+    expect(result.data.values).toMatchObject({
+      code: "bad code!",
+      title: "",
+      madeOn: "2025-02-30",
+      summary: validProvision.summary,
+      termsEn: validProvision.termsEn,
+    });
     expect(result.data.errors).toMatchObject({
       code: ["badCode"],
       title: ["required"],
@@ -138,7 +150,13 @@ describe("adding a provision", () => {
 describe("editing a provision", () => {
   it("saves the changes with an audit event of what changed", async () => {
     const form = (await editLoader(args(getAs("http://localhost/provisions/AP-I-MIN/edit", staff), { code: "AP-I-MIN" }))) as any;
-    const values = { ...form.stored.values, statusNote: "checked against the plan text", isGap: "", expectedUpdatedAt: form.stored.updatedAt, code: "SOMETHING-ELSE" };
+    const values = {
+      ...form.stored.values,
+      statusNote: "checked against the plan text",
+      isGap: "",
+      expectedUpdatedAt: form.stored.updatedAt,
+      code: "SOMETHING-ELSE",
+    };
     delete values.isGap;
     const result = unwrap(await editAction(args(postForm("http://localhost/provisions/AP-I-MIN/edit", values, staff), { code: "AP-I-MIN" })));
     expect(result).toMatchObject({ status: 302, location: "/provisions/AP-I-MIN" });
@@ -161,7 +179,11 @@ describe("editing a provision", () => {
     expect(result.data.updatedAt).not.toBe(form.stored.updatedAt);
     expect((await prisma.provision.findUniqueOrThrow({ where: { code: "AP-I-TRADE" } })).summary).not.toBe("My own rewording");
     // Saving again on the newer version goes through.
-    const again = unwrap(await editAction(args(postForm("http://localhost/provisions/AP-I-TRADE/edit", { ...values, expectedUpdatedAt: result.data.updatedAt }, staff), { code: "AP-I-TRADE" })));
+    const again = unwrap(
+      await editAction(
+        args(postForm("http://localhost/provisions/AP-I-TRADE/edit", { ...values, expectedUpdatedAt: result.data.updatedAt }, staff), { code: "AP-I-TRADE" }),
+      ),
+    );
     expect(again.status).toBe(302);
   });
 });
@@ -169,13 +191,28 @@ describe("editing a provision", () => {
 describe("instruments and milestones", () => {
   it("adds and edits an instrument, audited", async () => {
     const created = unwrap(
-      await newInstrumentAction(args(postForm("http://localhost/provisions/instruments/new", { code: "MX-TEST", name: "A test law", nameEs: "Una ley de prueba", nameFr: "", kind: "law", position: "20", sourceKey: "" }, staff))),
+      await newInstrumentAction(
+        args(
+          postForm(
+            "http://localhost/provisions/instruments/new",
+            { code: "MX-TEST", name: "A test law", nameEs: "Una ley de prueba", nameFr: "", kind: "law", position: "20", sourceKey: "" },
+            staff,
+          ),
+        ),
+      ),
     );
     expect(created.status).toBe(302);
     const form = (await editInstrumentLoader(args(getAs("http://localhost/provisions/instruments/MX-TEST/edit", staff), { code: "MX-TEST" }))) as any;
     const edited = unwrap(
       await editInstrumentAction(
-        args(postForm("http://localhost/provisions/instruments/MX-TEST/edit", { ...form.stored.values, nameFr: "Une loi d'essai", expectedUpdatedAt: form.stored.updatedAt }, staff), { code: "MX-TEST" }),
+        args(
+          postForm(
+            "http://localhost/provisions/instruments/MX-TEST/edit",
+            { ...form.stored.values, nameFr: "Une loi d'essai", expectedUpdatedAt: form.stored.updatedAt },
+            staff,
+          ),
+          { code: "MX-TEST" },
+        ),
       ),
     );
     expect(edited.status).toBe(302);
@@ -184,7 +221,11 @@ describe("instruments and milestones", () => {
     const events = await prisma.auditEvent.findMany({ where: { entityType: "instrument", entityId: instrument.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["create", "update"]);
     expect(JSON.parse(events[1].after!)).toEqual({ nameFr: "Une loi d'essai" });
-    const bad = unwrap(await newInstrumentAction(args(postForm("http://localhost/provisions/instruments/new", { code: "MX-TEST", name: "", kind: "poem", sourceKey: "nope" }, staff))));
+    const bad = unwrap(
+      await newInstrumentAction(
+        args(postForm("http://localhost/provisions/instruments/new", { code: "MX-TEST", name: "", kind: "poem", sourceKey: "nope" }, staff)),
+      ),
+    );
     expect(bad.status).toBe(400);
     expect(bad.data.errors).toMatchObject({ name: ["required"], kind: ["required"] });
   });
@@ -192,24 +233,56 @@ describe("instruments and milestones", () => {
   it("adds and edits a milestone, audited, and shows it in the list", async () => {
     const created = unwrap(
       await newMilestoneAction(
-        args(postForm("http://localhost/provisions/milestones/new", { key: "second-follow-up", date: "2026-05-04", label: "Second follow-up meeting", labelEs: "", labelFr: "", instrumentCode: "CSP-AP", note: "", sourceKey: "" }, staff)),
+        args(
+          postForm(
+            "http://localhost/provisions/milestones/new",
+            {
+              key: "second-follow-up",
+              date: "2026-05-04",
+              label: "Second follow-up meeting",
+              labelEs: "",
+              labelFr: "",
+              instrumentCode: "CSP-AP",
+              note: "",
+              sourceKey: "",
+            },
+            staff,
+          ),
+        ),
       ),
     );
     expect(created).toMatchObject({ status: 302, location: "/provisions/milestones" });
-    const form = (await editMilestoneLoader(args(getAs("http://localhost/provisions/milestones/second-follow-up/edit", staff), { key: "second-follow-up" }))) as any;
+    const form = (await editMilestoneLoader(
+      args(getAs("http://localhost/provisions/milestones/second-follow-up/edit", staff), { key: "second-follow-up" }),
+    )) as any;
     const edited = unwrap(
       await editMilestoneAction(
-        args(postForm("http://localhost/provisions/milestones/second-follow-up/edit", { ...form.stored.values, labelEs: "Segunda reunión de seguimiento", expectedUpdatedAt: form.stored.updatedAt }, staff), {
-          key: "second-follow-up",
-        }),
+        args(
+          postForm(
+            "http://localhost/provisions/milestones/second-follow-up/edit",
+            { ...form.stored.values, labelEs: "Segunda reunión de seguimiento", expectedUpdatedAt: form.stored.updatedAt },
+            staff,
+          ),
+          {
+            key: "second-follow-up",
+          },
+        ),
       ),
     );
     expect(edited.status).toBe(302);
     const list = (await milestonesLoader(args(getAs("http://localhost/provisions/milestones?lng=es")))) as any;
-    expect(list.milestones.find((m: any) => m.key === "second-follow-up")).toMatchObject({ label: "Segunda reunión de seguimiento", untranslated: false, instrumentCode: "CSP-AP" });
+    expect(list.milestones.find((m: any) => m.key === "second-follow-up")).toMatchObject({
+      label: "Segunda reunión de seguimiento",
+      untranslated: false,
+      instrumentCode: "CSP-AP",
+    });
     const events = await prisma.auditEvent.findMany({ where: { entityType: "milestone" }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["create", "update"]);
-    const badDate = unwrap(await newMilestoneAction(args(postForm("http://localhost/provisions/milestones/new", { key: "Bad Key", date: "2026-13-01", label: "x", sourceKey: "" }, staff))));
+    const badDate = unwrap(
+      await newMilestoneAction(
+        args(postForm("http://localhost/provisions/milestones/new", { key: "Bad Key", date: "2026-13-01", label: "x", sourceKey: "" }, staff)),
+      ),
+    );
     expect(badDate.data.errors).toMatchObject({ key: ["badKey"], date: ["badDate"] });
   });
 });

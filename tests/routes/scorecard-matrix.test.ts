@@ -80,7 +80,11 @@ beforeAll(async () => {
   const { job } = await createLinkSuggestionJob(null);
   await runLinkSuggestionJob(job.id);
   // Global Witness mining cases: 20 accepted, 3 rejected, 4 left suggested.
-  const mining = await prisma.incident.findMany({ where: { origin: "gw_dataset", sector: "mining_extractives" }, orderBy: { externalId: "asc" }, select: { id: true } });
+  const mining = await prisma.incident.findMany({
+    where: { origin: "gw_dataset", sector: "mining_extractives" },
+    orderBy: { externalId: "asc" },
+    select: { id: true },
+  });
   for (const [i, { id }] of mining.entries()) {
     await setStatus(id, "AP-I-MIN", i < 20 ? "accepted" : i < 23 ? "rejected" : "suggested");
     if (i % 2 === 0) await setStatus(id, "ESCAZU-ART9", "accepted");
@@ -125,7 +129,9 @@ describe("the scorecard", () => {
   });
 
   it("lets the reader choose the milestone and the window, and explains a bad choice", async () => {
-    const data = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard?milestone=escazu-in-force-mx&months=6", { code: "AP-I-MIN" }))) as any;
+    const data = (await scorecardLoader(
+      args("http://localhost/provisions/AP-I-MIN/scorecard?milestone=escazu-in-force-mx&months=6", { code: "AP-I-MIN" }),
+    )) as any;
     expect(data.data.before).toMatchObject({ from: "2020-10-22", to: "2021-04-22", records: await sqlWindow("AP-I-MIN", "2020-10-22", "2021-04-22") });
     expect(data.data.after).toMatchObject({ from: "2021-04-22", to: "2021-10-22", records: await sqlWindow("AP-I-MIN", "2021-04-22", "2021-10-22") });
     const bad = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard?milestone=nope&months=abc", { code: "AP-I-MIN" }))) as any;
@@ -144,7 +150,10 @@ describe("the scorecard", () => {
     const csv = (await scorecardCsv(args("http://localhost/provisions/AP-I-MIN/scorecard.csv", { code: "AP-I-MIN" }))) as Response;
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("Content-Disposition")).toMatch(/vigia-scorecard-AP-I-MIN-csp-launch-12m\.csv/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Period,From,To,Case records with an accepted link");
     expect(lines).toContain(`2021,2021-01-01,2021-12-31,${page.data.rows.find((r: any) => r.year === 2021).records}`);
     expect(lines.at(-3)).toMatch(new RegExp(`^"12 months before .*",2024-09-18,2025-09-17,${page.data.before.records}$`));
@@ -193,7 +202,8 @@ describe("the accountability matrix", () => {
     const data = (await matrixLoader(args("http://localhost/matrix?sector=all&status=both&from=2012&to=2021"))) as any;
     expect(data.data.includesSuggested).toBe(true);
     const sql = await sqlCounts(["accepted", "suggested"], null);
-    for (const row of data.data.rows) row.counts.forEach((n: number, i: number) => expect(n, `${row.code} ${data.data.years[i]}`).toBe(sql.get(`${row.code}:${data.data.years[i]}`) ?? 0));
+    for (const row of data.data.rows)
+      row.counts.forEach((n: number, i: number) => expect(n, `${row.code} ${data.data.years[i]}`).toBe(sql.get(`${row.code}:${data.data.years[i]}`) ?? 0));
     const escazu = data.data.rows.find((r: any) => r.code === "ESCAZU-ART9");
     expect(escazu.total).toBe(154); // every Global Witness case, accepted or suggested
   });
@@ -207,7 +217,10 @@ describe("the accountability matrix", () => {
   it("exports CSV rows equal to the matrix, and a PNG", async () => {
     const data = (await matrixLoader(args("http://localhost/matrix?from=2019&to=2021"))) as any;
     const csv = (await matrixCsv(args("http://localhost/matrix.csv?from=2019&to=2021"))) as Response;
-    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Code,Provision,2019,2020,2021,Total");
     const min = data.data.rows.find((r: any) => r.code === "AP-I-MIN");
     expect(lines.find((l) => l.startsWith("AP-I-MIN,"))).toBe(`AP-I-MIN,${min.title},${min.counts.join(",")},${min.total}`);
@@ -221,7 +234,9 @@ describe("the accountability matrix", () => {
     const matrix = (await matrixLoader(args("http://localhost/matrix"))) as any;
     const min = matrix.data.rows.find((r: any) => r.code === "AP-I-MIN");
     const i2021 = matrix.data.years.indexOf(2021);
-    const cell = (await casesLoader(args("http://localhost/provisions/AP-I-MIN/cases?year=2021&sector=mining_extractives&status=accepted", { code: "AP-I-MIN" }))) as any;
+    const cell = (await casesLoader(
+      args("http://localhost/provisions/AP-I-MIN/cases?year=2021&sector=mining_extractives&status=accepted", { code: "AP-I-MIN" }),
+    )) as any;
     expect(cell.cases).toHaveLength(min.counts[i2021]);
     expect(cell.cases.every((c: any) => c.year === 2021 && c.sector === "mining_extractives" && c.linkStatus === "accepted")).toBe(true);
     const y2025 = (await casesLoader(args("http://localhost/provisions/AP-I-MIN/cases?year=2025", { code: "AP-I-MIN" }))) as any;

@@ -32,6 +32,9 @@ describe("npm run links:suggest", () => {
     expect(second.code, second.out).toBe(0);
     expect(second.out).toContain("Done: 0 suggestions created, 0 updated, 0 withdrawn");
     expect(await prisma.incidentProvisionLink.count()).toBe(created);
-    expect(await prisma.incidentProvisionLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ status: "rejected", rationale: "Checked by hand" });
+    expect(await prisma.incidentProvisionLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({
+      status: "rejected",
+      rationale: "Checked by hand",
+    });
   }, 120_000);
 });

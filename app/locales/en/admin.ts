@@ -3,7 +3,8 @@ export const admin = {
   nav: { users: "Users", audit: "Audit log" },
   users: {
     title: "Users",
-    intro: "Who may sign in, and with which role: viewers read and export; staff also log, edit and verify cases; administrators also manage users and purge cases.",
+    intro:
+      "Who may sign in, and with which role: viewers read and export; staff also log, edit and verify cases; administrators also manage users and purge cases.",
     add: "Add a user",
     name: "Name",
     email: "Email",
@@ -22,8 +23,7 @@ export const admin = {
   newUser: {
     title: "Add a user",
     password: "Initial password",
-    passwordHint:
-      "At least {{min}} characters. Hand it over by a safe channel; the person signs in with it. Passwords are stored only as argon2id hashes.",
+    passwordHint: "At least {{min}} characters. Hand it over by a safe channel; the person signs in with it. Passwords are stored only as argon2id hashes.",
     submit: "Create the user",
     created: "The user was created.",
   },
@@ -71,7 +71,15 @@ export const admin = {
     systemActor: "(deleted user)",
     purgedRecord: "purged",
     badDate: "“{{value}}” is not a date (YYYY-MM-DD), so it was left out.",
-    entity: { incident: "Case", user: "User", provision: "Provision", instrument: "Instrument", milestone: "Milestone", link: "Case–provision link", link_job: "Link suggestion run" },
+    entity: {
+      incident: "Case",
+      user: "User",
+      provision: "Provision",
+      instrument: "Instrument",
+      milestone: "Milestone",
+      link: "Case–provision link",
+      link_job: "Link suggestion run",
+    },
     actions: {
       create: "Created",
       update: "Edited",

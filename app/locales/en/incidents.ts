@@ -13,8 +13,7 @@ export const incidents = {
     awaitingReview: "Staff cases awaiting verification: {{count}}",
     bin: "Deleted cases",
     binTitle: "Deleted cases",
-    binIntro:
-      "Deleted cases are left out of every list and count. Staff can open and restore them; administrators can purge them for good.",
+    binIntro: "Deleted cases are left out of every list and count. Staff can open and restore them; administrators can purge them for good.",
     backToList: "Back to the case list",
     pages: "Pages",
     first: "First page",
@@ -107,8 +106,7 @@ export const incidents = {
   },
   form: {
     newTitle: "Log an incident",
-    newIntro:
-      "A new case is saved as “reported” and counts on the dashboards once a reviewer verifies it. Fields marked * are required.",
+    newIntro: "A new case is saved as “reported” and counts on the dashboards once a reviewer verifies it. Fields marked * are required.",
     editTitle: "Edit the case",
     editIntro: "Your changes are checked against the version you opened: if someone saves in the meantime, nothing is overwritten.",
     required: "*",
@@ -146,9 +144,9 @@ export const incidents = {
   },
   conflict: {
     title: "Someone else saved this case while you were editing",
-    intro:
-      "Your changes are not saved. The case is now at version {{version}}, saved by {{name}} on {{date}}. The form below still holds what you typed.",
-    again: "Where only they changed a field, the form now holds their value; where you both changed it, the form keeps yours. Saving again stores what the form holds.",
+    intro: "Your changes are not saved. The case is now at version {{version}}, saved by {{name}} on {{date}}. The form below still holds what you typed.",
+    again:
+      "Where only they changed a field, the form now holds their value; where you both changed it, the form keeps yours. Saving again stores what the form holds.",
     inForm: "Now in the form",
     keptYours: "your value",
     tookTheirs: "their value",

@@ -119,7 +119,8 @@ export const provisions = {
     to: "To",
     provisionSource: "Provision",
     instrumentSource: "Instrument",
-    casesSource: "Case records: Global Witness dataset of lethal attacks 2012–2021 (downloaded 22 Sep 2022) and cases logged and verified by Vigía staff; links reviewed by Vigía staff.",
+    casesSource:
+      "Case records: Global Witness dataset of lethal attacks 2012–2021 (downloaded 22 Sep 2022) and cases logged and verified by Vigía staff; links reviewed by Vigía staff.",
     generated: "Printed from Vigía on {{date}}.",
     problems: {
       milestone: "There is no milestone “{{value}}”: the partnership launch is used instead.",
@@ -271,9 +272,11 @@ export const provisions = {
     textWords: "whole words only: “mine” is not found in “mineral”;",
     textPlurals: "a word matches its plural and back: concesión and concesiones, comunidad indígena and comunidades indígenas, mine and mines;",
     textPhrases: "a term of several words matches those words in a row, whatever punctuation or spacing separates them.",
-    textWhere: "The text searched is the case's description and the titles of its sources. Global Witness records have no description, so for them the rules do the work.",
+    textWhere:
+      "The text searched is the case's description and the titles of its sources. Global Witness records have no description, so for them the rules do the work.",
     scoreTitle: "Score",
-    score: "Each rule that fires adds {{rule}} point; each term found adds {{word}} (a term of several words, being more specific, adds {{phrase}}). A term found only inside a longer term that also matched is not counted twice.",
+    score:
+      "Each rule that fires adds {{rule}} point; each term found adds {{word}} (a term of several words, being more specific, adds {{phrase}}). A term found only inside a longer term that also matched is not counted twice.",
     decisions:
       "Running the rules again never changes a decision: accepted and rejected links stay as decided, links made by hand stay, and no link is duplicated. A suggestion not yet reviewed gets its explanation updated, and is withdrawn when nothing supports it any more.",
     changesTitle: "Changes to the rules",

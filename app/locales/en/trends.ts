@@ -26,8 +26,7 @@ export const trends = {
     figuresFirst: "As first reported",
     apply: "Apply filters",
     clear: "Clear all filters",
-    appliesTo:
-      "The filters choose case records. Published figures cover all of Mexico and change only with the years and the choice of published value.",
+    appliesTo: "The filters choose case records. Published figures cover all of Mexico and change only with the years and the choice of published value.",
   },
   problems: {
     title: "These filters could not be applied, so the charts below show all case records without filters:",
@@ -117,13 +116,15 @@ export const trends = {
     indigenousCases:
       "The case-record share counts people killed or disappeared who are recorded as Indigenous, among all such people matching the filters; the person filter does not apply to this chart.",
     miningSector: "This chart always shows the mining and extractives sector; every other filter applies.",
-    miningPublished: "Global Witness published {{value}} defenders killed or disappeared in mining and extractives conflicts in Mexico in {{years}}, not broken down by year.",
+    miningPublished:
+      "Global Witness published {{value}} defenders killed or disappeared in mining and extractives conflicts in Mexico in {{years}}, not broken down by year.",
   },
   reconciliation: {
-    difference: "The difference is case records minus the published figure (killed, plus disappeared where published apart); a negative number means fewer records than the published count.",
-    revisions: "Revisions: Global Witness revises earlier years as it verifies more cases, so a report's first figure and the dataset's revised figure can differ.",
-    killedDisappeared:
-      "Killed and disappeared: reports before 2025 count long-term disappearances among the killed; from 2024 they are published apart.",
+    difference:
+      "The difference is case records minus the published figure (killed, plus disappeared where published apart); a negative number means fewer records than the published count.",
+    revisions:
+      "Revisions: Global Witness revises earlier years as it verifies more cases, so a report's first figure and the dataset's revised figure can differ.",
+    killedDisappeared: "Killed and disappeared: reports before 2025 count long-term disappearances among the killed; from 2024 they are published apart.",
     inclusion:
       "Inclusion criteria: Global Witness counts lethal attacks it could verify against its own criteria; staff-logged records follow Vigía's verification and may include cases Global Witness did not count.",
     coverage: "Coverage: Global Witness's case-level data stops at 2021, so for later years the case records hold only what staff have logged.",
@@ -132,8 +133,7 @@ export const trends = {
   sources: {
     gwDataset: "Global Witness dataset of lethal attacks 2012–2021 (case records, downloaded 22 Sep 2022)",
     staff: "cases logged and verified by Vigía staff",
-    headline:
-      "Global Witness figures (Roots of Resistance, 2025, and its database) as relayed by Peace Brigades International Canada, 18 Sep 2025",
+    headline: "Global Witness figures (Roots of Resistance, 2025, and its database) as relayed by Peace Brigades International Canada, 18 Sep 2025",
   },
   asOf: "Data as of {{date}} (the newest date among the sources and case records behind this chart)",
   asOfPeriod: "Data as of {{date}} (the newest date among the sources and case records behind this chart; its source gives only a month or a year)",

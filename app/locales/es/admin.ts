@@ -73,7 +73,15 @@ export const admin: Translation["admin"] = {
     systemActor: "(usuario eliminado)",
     purgedRecord: "purgado",
     badDate: "«{{value}}» no es una fecha (AAAA-MM-DD), así que se omitió.",
-    entity: { incident: "Caso", user: "Usuario", provision: "Compromiso", instrument: "Instrumento", milestone: "Hito", link: "Vínculo caso–compromiso", link_job: "Sugerencia de vínculos" },
+    entity: {
+      incident: "Caso",
+      user: "Usuario",
+      provision: "Compromiso",
+      instrument: "Instrumento",
+      milestone: "Hito",
+      link: "Vínculo caso–compromiso",
+      link_job: "Sugerencia de vínculos",
+    },
     actions: {
       create: "Creado",
       update: "Editado",

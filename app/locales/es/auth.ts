@@ -8,7 +8,8 @@ export const auth: Translation["auth"] = {
   password: "Contraseña",
   title: "Iniciar sesión en Vigía",
   intro: "El equipo y las personas investigadoras inician sesión para registrar, verificar y vincular casos. Los tableros son públicos.",
-  failed: "El correo o la contraseña no son correctos, o la cuenta está bloqueada un tiempo tras demasiados intentos. Inténtelo de nuevo o pida ayuda a una persona administradora.",
+  failed:
+    "El correo o la contraseña no son correctos, o la cuenta está bloqueada un tiempo tras demasiados intentos. Inténtelo de nuevo o pida ayuda a una persona administradora.",
   required: "Escriba su correo y su contraseña.",
   signedOut: "Cerró su sesión.",
   roles: { viewer: "lectura", staff: "equipo", admin: "administración" },

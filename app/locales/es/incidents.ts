@@ -51,7 +51,11 @@ export const incidents: Translation["incidents"] = {
     apply: "Aplicar filtros",
     clear: "Quitar filtros",
     chosen: "elegidos: {{count}}",
-    sorts: { date_desc: "fecha, de la más reciente a la más antigua", date_asc: "fecha, de la más antigua a la más reciente", updated_desc: "editados más recientemente primero" },
+    sorts: {
+      date_desc: "fecha, de la más reciente a la más antigua",
+      date_asc: "fecha, de la más antigua a la más reciente",
+      updated_desc: "editados más recientemente primero",
+    },
     problems: {
       title: "Se omitieron algunos filtros de la dirección:",
       notYear: "«{{value}}» no es un año ({{param}}).",
@@ -149,7 +153,8 @@ export const incidents: Translation["incidents"] = {
     title: "Alguien más guardó este caso mientras usted lo editaba",
     intro:
       "Sus cambios no se guardaron. El caso está ahora en la versión {{version}}, guardada por {{name}} el {{date}}. El formulario de abajo conserva lo que usted escribió.",
-    again: "Donde solo la otra persona cambió un campo, el formulario tiene ahora su valor; donde ambos lo cambiaron, conserva el suyo. Si vuelve a guardar, se guarda lo que tiene el formulario.",
+    again:
+      "Donde solo la otra persona cambió un campo, el formulario tiene ahora su valor; donde ambos lo cambiaron, conserva el suyo. Si vuelve a guardar, se guarda lo que tiene el formulario.",
     inForm: "Ahora en el formulario",
     keptYours: "su valor",
     tookTheirs: "el valor de la otra persona",

@@ -76,7 +76,8 @@ export const provisions: Translation["provisions"] = {
     signInToSeeSuggestions: "Las sugerencias solo se muestran a usuarios con sesión iniciada hasta que una persona las revise.",
     more: "Se muestran {{shown}} de {{total}}.",
     termsTitle: "Términos que busca la señal de texto",
-    termsIntro: "Palabras y frases que se buscan en las descripciones de los casos y en los títulos de sus fuentes, sin importar mayúsculas ni acentos, y aceptando plurales.",
+    termsIntro:
+      "Palabras y frases que se buscan en las descripciones de los casos y en los títulos de sus fuentes, sin importar mayúsculas ni acentos, y aceptando plurales.",
     noTerms: "Sin términos.",
   },
   charts: {
@@ -86,7 +87,8 @@ export const provisions: Translation["provisions"] = {
       series: "Casos con un vínculo aceptado",
       axis: "Casos",
       noneLinked: "Todavía no se ha vinculado ningún caso: todos los años muestran 0.",
-      source: "Registros de casos de Vigía (base de datos de Global Witness 2012–2021 y casos verificados registrados por el equipo), vínculos revisados por el equipo de Vigía",
+      source:
+        "Registros de casos de Vigía (base de datos de Global Witness 2012–2021 y casos verificados registrados por el equipo), vínculos revisados por el equipo de Vigía",
       note: "Se cuentan los casos que una persona vinculó a esta disposición; las sugerencias aún no revisadas no se cuentan. Los casos de Global Witness llegan hasta 2021.",
     },
   },
@@ -121,7 +123,8 @@ export const provisions: Translation["provisions"] = {
     to: "Hasta",
     provisionSource: "Disposición",
     instrumentSource: "Instrumento",
-    casesSource: "Casos: base de datos de ataques letales de Global Witness 2012–2021 (descargada el 22 de septiembre de 2022) y casos registrados y verificados por el equipo de Vigía; vínculos revisados por el equipo de Vigía.",
+    casesSource:
+      "Casos: base de datos de ataques letales de Global Witness 2012–2021 (descargada el 22 de septiembre de 2022) y casos registrados y verificados por el equipo de Vigía; vínculos revisados por el equipo de Vigía.",
     generated: "Impreso desde Vigía el {{date}}.",
     problems: {
       milestone: "No existe el hito «{{value}}»: se usa el lanzamiento de la asociación.",
@@ -161,7 +164,8 @@ export const provisions: Translation["provisions"] = {
     seriesWithSuggested: "Casos con un vínculo aceptado o sugerido",
     seriesSuggested: "Casos con un vínculo sugerido (sin revisar)",
     suggestedWarning: "Los vínculos sugeridos son sugerencias automáticas que ninguna persona ha revisado todavía: no son hallazgos.",
-    source: "Registros de casos de Vigía (base de datos de Global Witness 2012–2021 y casos verificados registrados por el equipo), vínculos revisados por el equipo de Vigía",
+    source:
+      "Registros de casos de Vigía (base de datos de Global Witness 2012–2021 y casos verificados registrados por el equipo), vínculos revisados por el equipo de Vigía",
     note: "Las celdas más oscuras contienen más casos; un 0 indica que no hay casos vinculados, lo que también puede significar que aún no hay registros (los casos de Global Witness llegan hasta 2021).",
     provision: "Disposición",
     tableTitle: "Abrir los casos de una celda",
@@ -222,7 +226,8 @@ export const provisions: Translation["provisions"] = {
     acceptInstead: "Aceptar en su lugar",
     rejectInstead: "Rechazar en su lugar",
     manualTitle: "Vincular una disposición a mano",
-    manualIntro: "Para una disposición que ninguna regla ni término sugirió. El vínculo queda aceptado de inmediato, con su justificación, y se registra en la bitácora de auditoría.",
+    manualIntro:
+      "Para una disposición que ninguna regla ni término sugirió. El vínculo queda aceptado de inmediato, con su justificación, y se registra en la bitácora de auditoría.",
     provision: "Disposición",
     chooseProvision: "Elija una disposición",
     manualSubmit: "Vincular",
@@ -273,9 +278,11 @@ export const provisions: Translation["provisions"] = {
     textWords: "solo palabras completas: «mina» no se encuentra en «minado»;",
     textPlurals: "una palabra coincide con su plural y viceversa: concesión y concesiones, comunidad indígena y comunidades indígenas, mine y mines;",
     textPhrases: "un término de varias palabras coincide con esas palabras seguidas, sin importar la puntuación o los espacios entre ellas.",
-    textWhere: "Se busca en la descripción del caso y en los títulos de sus fuentes. Los registros de Global Witness no tienen descripción, así que en ellos trabajan las reglas.",
+    textWhere:
+      "Se busca en la descripción del caso y en los títulos de sus fuentes. Los registros de Global Witness no tienen descripción, así que en ellos trabajan las reglas.",
     scoreTitle: "Puntaje",
-    score: "Cada regla que se activa suma {{rule}} punto; cada término encontrado suma {{word}} (un término de varias palabras, más específico, suma {{phrase}}). Un término encontrado solo dentro de un término más largo que también coincidió no se cuenta dos veces.",
+    score:
+      "Cada regla que se activa suma {{rule}} punto; cada término encontrado suma {{word}} (un término de varias palabras, más específico, suma {{phrase}}). Un término encontrado solo dentro de un término más largo que también coincidió no se cuenta dos veces.",
     decisions:
       "Volver a aplicar las reglas nunca cambia una decisión: los vínculos aceptados y rechazados quedan como se decidieron, los vínculos hechos a mano se conservan y ningún vínculo se duplica. Una sugerencia aún no revisada actualiza su explicación, y se retira cuando ya nada la respalda.",
     changesTitle: "Cambios en las reglas",

@@ -139,8 +139,7 @@ export const trends: Translation["trends"] = {
   sources: {
     gwDataset: "Conjunto de datos de Global Witness sobre ataques letales 2012–2021 (registros de casos, descargado el 22 sep 2022)",
     staff: "casos registrados y verificados por el equipo de Vigía",
-    headline:
-      "Cifras de Global Witness (Roots of Resistance, 2025, y su base de datos) difundidas por Peace Brigades International Canadá, 18 sep 2025",
+    headline: "Cifras de Global Witness (Roots of Resistance, 2025, y su base de datos) difundidas por Peace Brigades International Canadá, 18 sep 2025",
   },
   asOf: "Datos al {{date}} (la fecha más reciente entre las fuentes y los registros de casos de esta gráfica)",
   asOfPeriod: "Datos de {{date}} (la fecha más reciente entre las fuentes y los registros de casos de esta gráfica; su fuente solo da un mes o un año)",

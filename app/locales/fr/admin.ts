@@ -73,7 +73,15 @@ export const admin: Translation["admin"] = {
     systemActor: "(utilisateur supprimé)",
     purgedRecord: "purgé",
     badDate: "« {{value}} » n'est pas une date (AAAA-MM-JJ); ce filtre a été ignoré.",
-    entity: { incident: "Cas", user: "Utilisateur", provision: "Engagement", instrument: "Instrument", milestone: "Jalon", link: "Lien cas–engagement", link_job: "Suggestion de liens" },
+    entity: {
+      incident: "Cas",
+      user: "Utilisateur",
+      provision: "Engagement",
+      instrument: "Instrument",
+      milestone: "Jalon",
+      link: "Lien cas–engagement",
+      link_job: "Suggestion de liens",
+    },
     actions: {
       create: "Créé",
       update: "Modifié",

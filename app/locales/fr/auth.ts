@@ -8,7 +8,8 @@ export const auth: Translation["auth"] = {
   password: "Mot de passe",
   title: "Se connecter à Vigía",
   intro: "L'équipe et les chercheurs se connectent pour saisir, vérifier et lier des cas. Les tableaux de bord sont publics.",
-  failed: "Le courriel ou le mot de passe est incorrect, ou le compte est bloqué pour un temps après trop de tentatives. Réessayez ou demandez à un administrateur.",
+  failed:
+    "Le courriel ou le mot de passe est incorrect, ou le compte est bloqué pour un temps après trop de tentatives. Réessayez ou demandez à un administrateur.",
   required: "Saisissez votre courriel et votre mot de passe.",
   signedOut: "Vous êtes déconnecté.",
   roles: { viewer: "lecture", staff: "équipe", admin: "administration" },

@@ -51,7 +51,11 @@ export const incidents: Translation["incidents"] = {
     apply: "Appliquer les filtres",
     clear: "Effacer les filtres",
     chosen: "choisis : {{count}}",
-    sorts: { date_desc: "date, du plus récent au plus ancien", date_asc: "date, du plus ancien au plus récent", updated_desc: "dernières modifications d'abord" },
+    sorts: {
+      date_desc: "date, du plus récent au plus ancien",
+      date_asc: "date, du plus ancien au plus récent",
+      updated_desc: "dernières modifications d'abord",
+    },
     problems: {
       title: "Certains filtres de l'adresse ont été ignorés :",
       notYear: "« {{value}} » n'est pas une année ({{param}}).",
@@ -149,14 +153,16 @@ export const incidents: Translation["incidents"] = {
     title: "Quelqu'un d'autre a enregistré ce cas pendant que vous le modifiiez",
     intro:
       "Vos modifications ne sont pas enregistrées. Le cas est maintenant à la version {{version}}, enregistrée par {{name}} le {{date}}. Le formulaire ci-dessous garde ce que vous avez saisi.",
-    again: "Là où seule l'autre personne a modifié un champ, le formulaire contient maintenant sa valeur; là où vous l'avez modifié tous les deux, il garde la vôtre. Enregistrer de nouveau conserve ce que contient le formulaire.",
+    again:
+      "Là où seule l'autre personne a modifié un champ, le formulaire contient maintenant sa valeur; là où vous l'avez modifié tous les deux, il garde la vôtre. Enregistrer de nouveau conserve ce que contient le formulaire.",
     inForm: "Maintenant dans le formulaire",
     keptYours: "votre valeur",
     tookTheirs: "sa valeur",
     field: "Champ",
     theirs: "Version enregistrée (l'autre)",
     yours: "Votre version",
-    noFieldChanges: "Aucun champ de ce formulaire ne diffère; l'autre modification portait sur la vérification (maintenant : {{status}}). Vous pouvez enregistrer votre version telle quelle.",
+    noFieldChanges:
+      "Aucun champ de ce formulaire ne diffère; l'autre modification portait sur la vérification (maintenant : {{status}}). Vous pouvez enregistrer votre version telle quelle.",
     discard: "Abandonner mes modifications et ouvrir la version enregistrée",
     deleted: "Ce cas a été supprimé pendant que vous le modifiiez; rien n'a été enregistré. L'équipe peut le restaurer depuis les cas supprimés.",
     unknownUser: "un autre utilisateur",

@@ -58,7 +58,8 @@ export const provisions: Translation["provisions"] = {
       "Ce à quoi s'engagent le partenariat Canada–Mexique et les lois, traités et lignes directrices connexes, dans les mots de Vigía, chacun avec sa source et son degré de confirmation; et ce qui manque au partenariat.",
     related: "Pages connexes",
     gapsTitle: "Lacunes",
-    gapsIntro: "Des engagements cherchés et introuvables. Les personnes qui font du plaidoyer s'en servent comme argument; ils figurent donc ici comme les autres.",
+    gapsIntro:
+      "Des engagements cherchés et introuvables. Les personnes qui font du plaidoyer s'en servent comme argument; ils figurent donc ici comme les autres.",
     noProvisions: "Aucune disposition n'est encore consignée pour cet instrument.",
     acceptedLinks_one: "{{count}} affaire liée",
     acceptedLinks_other: "{{count}} affaires liées",
@@ -76,7 +77,8 @@ export const provisions: Translation["provisions"] = {
     signInToSeeSuggestions: "Les suggestions ne sont montrées qu'aux personnes connectées tant que personne ne les a examinées.",
     more: "{{shown}} sur {{total}} affichées.",
     termsTitle: "Termes que recherche le signal textuel",
-    termsIntro: "Mots et expressions recherchés dans les descriptions des affaires et les titres de leurs sources, sans égard à la casse ni aux accents, pluriels compris.",
+    termsIntro:
+      "Mots et expressions recherchés dans les descriptions des affaires et les titres de leurs sources, sans égard à la casse ni aux accents, pluriels compris.",
     noTerms: "Aucun terme.",
   },
   charts: {
@@ -86,7 +88,8 @@ export const provisions: Translation["provisions"] = {
       series: "Affaires ayant un lien accepté",
       axis: "Affaires",
       noneLinked: "Aucune affaire n'a encore été liée : chaque année affiche 0.",
-      source: "Affaires consignées par Vigía (jeu de données de Global Witness 2012–2021 et affaires vérifiées saisies par l'équipe), liens examinés par l'équipe de Vigía",
+      source:
+        "Affaires consignées par Vigía (jeu de données de Global Witness 2012–2021 et affaires vérifiées saisies par l'équipe), liens examinés par l'équipe de Vigía",
       note: "On compte les affaires qu'une personne a liées à cette disposition; les suggestions non examinées ne sont pas comptées. Les affaires de Global Witness s'arrêtent en 2021.",
     },
   },
@@ -121,7 +124,8 @@ export const provisions: Translation["provisions"] = {
     to: "Au",
     provisionSource: "Disposition",
     instrumentSource: "Instrument",
-    casesSource: "Affaires : jeu de données de Global Witness sur les attaques mortelles 2012–2021 (téléchargé le 22 septembre 2022) et affaires saisies et vérifiées par l'équipe de Vigía; liens examinés par l'équipe de Vigía.",
+    casesSource:
+      "Affaires : jeu de données de Global Witness sur les attaques mortelles 2012–2021 (téléchargé le 22 septembre 2022) et affaires saisies et vérifiées par l'équipe de Vigía; liens examinés par l'équipe de Vigía.",
     generated: "Imprimé depuis Vigía le {{date}}.",
     problems: {
       milestone: "Il n'existe pas de jalon « {{value}} » : le lancement du partenariat est utilisé à la place.",
@@ -161,7 +165,8 @@ export const provisions: Translation["provisions"] = {
     seriesWithSuggested: "Affaires ayant un lien accepté ou suggéré",
     seriesSuggested: "Affaires ayant un lien suggéré (non examiné)",
     suggestedWarning: "Les liens suggérés sont des suggestions automatiques qu'aucune personne n'a encore examinées : ce ne sont pas des constats.",
-    source: "Affaires consignées par Vigía (jeu de données de Global Witness 2012–2021 et affaires vérifiées saisies par l'équipe), liens examinés par l'équipe de Vigía",
+    source:
+      "Affaires consignées par Vigía (jeu de données de Global Witness 2012–2021 et affaires vérifiées saisies par l'équipe), liens examinés par l'équipe de Vigía",
     note: "Plus une case est foncée, plus elle compte d'affaires; un 0 signifie qu'aucune affaire n'est liée, ce qui peut aussi vouloir dire qu'aucune n'est encore consignée (les affaires de Global Witness s'arrêtent en 2021).",
     provision: "Disposition",
     tableTitle: "Ouvrir les affaires d'une case",
@@ -222,7 +227,8 @@ export const provisions: Translation["provisions"] = {
     acceptInstead: "Accepter plutôt",
     rejectInstead: "Rejeter plutôt",
     manualTitle: "Lier une disposition à la main",
-    manualIntro: "Pour une disposition qu'aucune règle ni aucun terme n'a suggérée. Le lien est accepté immédiatement, avec votre justification, et consigné dans le journal d'audit.",
+    manualIntro:
+      "Pour une disposition qu'aucune règle ni aucun terme n'a suggérée. Le lien est accepté immédiatement, avec votre justification, et consigné dans le journal d'audit.",
     provision: "Disposition",
     chooseProvision: "Choisissez une disposition",
     manualSubmit: "Lier",
@@ -273,9 +279,11 @@ export const provisions: Translation["provisions"] = {
     textWords: "seulement des mots entiers : « mine » n'est pas trouvé dans « mineral »;",
     textPlurals: "un mot correspond à son pluriel et inversement : concesión et concesiones, comunidad indígena et comunidades indígenas, mine et mines;",
     textPhrases: "un terme de plusieurs mots correspond à ces mots à la suite, quels que soient la ponctuation ou les espaces qui les séparent.",
-    textWhere: "Le texte examiné est la description de l'affaire et les titres de ses sources. Les affaires de Global Witness n'ont pas de description : pour elles, ce sont les règles qui travaillent.",
+    textWhere:
+      "Le texte examiné est la description de l'affaire et les titres de ses sources. Les affaires de Global Witness n'ont pas de description : pour elles, ce sont les règles qui travaillent.",
     scoreTitle: "Pointage",
-    score: "Chaque règle déclenchée ajoute {{rule}} point; chaque terme trouvé ajoute {{word}} (un terme de plusieurs mots, plus précis, ajoute {{phrase}}). Un terme trouvé seulement à l'intérieur d'un terme plus long qui correspond aussi n'est pas compté deux fois.",
+    score:
+      "Chaque règle déclenchée ajoute {{rule}} point; chaque terme trouvé ajoute {{word}} (un terme de plusieurs mots, plus précis, ajoute {{phrase}}). Un terme trouvé seulement à l'intérieur d'un terme plus long qui correspond aussi n'est pas compté deux fois.",
     decisions:
       "Réappliquer les règles ne change jamais une décision : les liens acceptés et rejetés restent tels quels, les liens faits à la main restent, et aucun lien n'est dédoublé. Une suggestion non examinée voit son explication mise à jour, et elle est retirée quand plus rien ne la justifie.",
     changesTitle: "Modifications des règles",
@@ -334,7 +342,8 @@ export const provisions: Translation["provisions"] = {
     pillarHint: "Tel que l'instrument le nomme, par exemple « III. Security ».",
     titleLegend: "Titre",
     summaryLegend: "Résumé",
-    summaryHint: "Dans les mots de Vigía; ne copiez pas les phrases de la source. L'anglais est obligatoire; une traduction manquante est affichée en anglais, signalée.",
+    summaryHint:
+      "Dans les mots de Vigía; ne copiez pas les phrases de la source. L'anglais est obligatoire; une traduction manquante est affichée en anglais, signalée.",
     nameLegend: "Nom",
     labelLegend: "Libellé",
     statusHint: "Confirmé : vérifié à partir du texte officiel. Rapporté : selon une source secondaire. Non confirmé : n'a pu être rattaché à une source.",

@@ -41,8 +41,7 @@ export const trends: Translation["trends"] = {
   words: {
     separator: " ; ",
     caseRecords: "Dossiers de cas : {{filters}}",
-    nothingToCount:
-      "Aucun dossier à compter : le filtre d'issue exclut les personnes tuées et disparues, que ce graphique compte.",
+    nothingToCount: "Aucun dossier à compter : le filtre d'issue exclut les personnes tuées et disparues, que ce graphique compte.",
     allYears: "toutes les années",
     fromYear: "à partir de {{year}}",
     toYear: "jusqu'en {{year}}",
@@ -143,7 +142,8 @@ export const trends: Translation["trends"] = {
       "Chiffres de Global Witness (Roots of Resistance, 2025, et sa base de données) relayés par Brigades de paix internationales Canada, 18 sept. 2025",
   },
   asOf: "Données au {{date}} (la date la plus récente parmi les sources et les dossiers de cas de ce graphique)",
-  asOfPeriod: "Données de {{date}} (la date la plus récente parmi les sources et les dossiers de cas de ce graphique; sa source ne donne qu'un mois ou une année)",
+  asOfPeriod:
+    "Données de {{date}} (la date la plus récente parmi les sources et les dossiers de cas de ce graphique; sa source ne donne qu'un mois ou une année)",
   asOfUnknown: "Date des données inconnue : aucune source ni aucun dossier de ce graphique n'est daté",
   milestonesOutsideSpan: "Jalons hors des années affichées : {{list}}",
   map: {

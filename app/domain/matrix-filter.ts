@@ -1,14 +1,17 @@
 // The accountability matrix's filters, read from the URL (a link reproduces the
 // view): sector (mining and extractives unless said otherwise), year range, and
 // which link statuses count. Bad values become problems, never exceptions.
-import { SECTORS } from "~/lib/taxonomy.ts";
-import type { LinkStatus } from "./link.server.ts";
+import { SECTORS } from "~/domain/taxonomy.ts";
+import type { LinkStatus } from "~/models/link.server.ts";
 import { parseIncidentFilter, type FilterProblem } from "./incident-filter.ts";
 
 export const MATRIX_DEFAULT_SECTOR = "mining_extractives";
 export const MATRIX_FIRST_YEAR = 2012;
 export const MATRIX_MAX_YEARS = 40;
-export const STATUS_CHOICES = { accepted: ["accepted"], both: ["accepted", "suggested"], suggested: ["suggested"] } as const satisfies Record<string, readonly LinkStatus[]>;
+export const STATUS_CHOICES = { accepted: ["accepted"], both: ["accepted", "suggested"], suggested: ["suggested"] } as const satisfies Record<
+  string,
+  readonly LinkStatus[]
+>;
 export type StatusChoice = keyof typeof STATUS_CHOICES;
 
 export interface MatrixFilter {

@@ -53,15 +53,7 @@ export const GENDERS = ["female", "male", "other", "unknown"] as const;
 export type Gender = (typeof GENDERS)[number];
 
 /** Killed and disappeared are what Global Witness counts; the rest are staff-logged attacks. */
-export const OUTCOMES = [
-  "killed",
-  "disappeared",
-  "attempted_killing",
-  "physical_assault",
-  "threat",
-  "criminalisation",
-  "other",
-] as const;
+export const OUTCOMES = ["killed", "disappeared", "attempted_killing", "physical_assault", "threat", "criminalisation", "other"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const LETHAL_OUTCOMES: Outcome[] = ["killed", "disappeared"];
 
@@ -121,14 +113,14 @@ export function isMxState(code: string): code is MxState {
 // ---------- Global Witness dataset values -> codes ----------
 
 export const GW_SECTOR: Record<string, Sector> = {
-  "Agribusiness": "agribusiness",
-  "Conservation": "conservation",
-  "Fishing": "fishing",
-  "Hydropower": "hydropower",
-  "Logging": "logging",
+  Agribusiness: "agribusiness",
+  Conservation: "conservation",
+  Fishing: "fishing",
+  Hydropower: "hydropower",
+  Logging: "logging",
   "Mining & Extractives": "mining_extractives",
-  "Other": "other",
-  "Poaching": "poaching",
+  Other: "other",
+  Poaching: "poaching",
   "Roads & Infrastructure": "roads_infrastructure",
   "Sector could not be confirmed*": "unconfirmed",
   "Wind power": "wind_power",
@@ -136,29 +128,29 @@ export const GW_SECTOR: Record<string, Sector> = {
 
 export const GW_PERPETRATOR: Record<string, PerpetratorType> = {
   "Armed forces": "armed_forces",
-  "Corporations": "corporations",
+  Corporations: "corporations",
   "Government officials/entities": "government_officials",
-  "Hitmen": "hitmen",
-  "Landowners": "landowners",
+  Hitmen: "hitmen",
+  Landowners: "landowners",
   "Organised crime / mafias": "organised_crime",
-  "Poachers": "poachers",
-  "Police": "police",
+  Poachers: "poachers",
+  Police: "police",
   "Private military actors": "private_military",
   "Private security guards": "private_security",
-  "Unspecified": "unspecified",
+  Unspecified: "unspecified",
 };
 
 export const GW_CHARACTERISTIC: Record<string, Characteristic> = {
-  "Afrodescendant": "afrodescendant",
-  "Children": "children",
-  "Demonstrators": "demonstrators",
+  Afrodescendant: "afrodescendant",
+  Children: "children",
+  Demonstrators: "demonstrators",
   "Fishery observer": "fishery_observer",
   "Indigenous peoples": "indigenous",
-  "Journalist": "journalist",
-  "Lawyer": "lawyer",
-  "Other": "other",
+  Journalist: "journalist",
+  Lawyer: "lawyer",
+  Other: "other",
   "Park ranger": "park_ranger",
-  "Police": "police",
+  Police: "police",
   "Relatives of persons targeted for repression": "relatives_targeted",
   "Small-scale farmer": "small_scale_farmer",
   "State official": "state_official",

@@ -2,10 +2,15 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import raw from "~/data/link-rules.json";
-import { LINK_RULES, parseTermList, proposeLinks, rulesFileSchema, rulesThatFire, type CaseFacts, type ProvisionTerms } from "~/lib/link-rules.ts";
+import { LINK_RULES, parseTermList, proposeLinks, rulesFileSchema, rulesThatFire, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
 
 const commitments = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../seeds/data/commitments.json"), "utf8"));
-const provisions: ProvisionTerms[] = commitments.provisions.map((p: any) => ({ id: `id-${p.code}`, code: p.code, termsEn: p.terms?.en ?? [], termsEs: p.terms?.es ?? [] }));
+const provisions: ProvisionTerms[] = commitments.provisions.map((p: any) => ({
+  id: `id-${p.code}`,
+  code: p.code,
+  termsEn: p.terms?.en ?? [],
+  termsEs: p.terms?.es ?? [],
+}));
 
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   sector: "unconfirmed",
@@ -17,7 +22,10 @@ const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   ...over,
 });
 
-const codes = (f: CaseFacts) => proposeLinks(f, provisions).map((p) => p.provisionCode).sort();
+const codes = (f: CaseFacts) =>
+  proposeLinks(f, provisions)
+    .map((p) => p.provisionCode)
+    .sort();
 const MINING = ["AP-I-MIN", "AP-I-RESPMIN", "CA-MX-MOU-MIN-2017", "CSP-MIN-COMPLY"];
 
 describe("the rules file", () => {
@@ -79,7 +87,9 @@ describe("rules on a case's facts", () => {
 
   it("an Indigenous victim in a mining or land conflict -> the Indigenous participation provisions, not with an unconfirmed sector", () => {
     expect(codes(facts({ characteristics: ["indigenous"], sector: "logging" }))).toEqual(expect.arrayContaining(["AP-II-INCL", "AP-IV-NPA"]));
-    expect(codes(facts({ characteristics: ["indigenous"], sector: "mining_extractives" }))).toEqual(expect.arrayContaining(["AP-II-INCL", "AP-IV-NPA", ...MINING]));
+    expect(codes(facts({ characteristics: ["indigenous"], sector: "mining_extractives" }))).toEqual(
+      expect.arrayContaining(["AP-II-INCL", "AP-IV-NPA", ...MINING]),
+    );
     expect(codes(facts({ characteristics: ["indigenous"], sector: "unconfirmed" }))).not.toContain("AP-II-INCL");
     expect(codes(facts({ characteristics: ["small_scale_farmer"], sector: "logging" }))).not.toContain("AP-II-INCL");
   });
@@ -90,7 +100,9 @@ describe("rules on a case's facts", () => {
   });
 
   it("names every rule that fires on a case", () => {
-    const fired = rulesThatFire(facts({ sector: "mining_extractives", companyCountry: "CA", perpetratorType: "private_security", characteristics: ["indigenous"] }));
+    const fired = rulesThatFire(
+      facts({ sector: "mining_extractives", companyCountry: "CA", perpetratorType: "private_security", characteristics: ["indigenous"] }),
+    );
     expect(fired.map((r) => r.code).sort()).toEqual(["company-canada", "defender-mexico", "indigenous-land-conflict", "sector-mining", "security-actor"]);
   });
 });

@@ -1,15 +1,6 @@
 // The filters every case-record view shares (trends, case list, exports). Parsed
 // from URL search params so that a link reproduces a view exactly.
-import {
-  CHARACTERISTICS,
-  GENDERS,
-  MX_STATE_CODES,
-  ORIGINS,
-  OUTCOMES,
-  PERPETRATOR_TYPES,
-  SECTORS,
-  VERIFICATION_STATUSES,
-} from "~/lib/taxonomy.ts";
+import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, ORIGINS, OUTCOMES, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
 
 export interface IncidentFilter {
   yearFrom?: number;
@@ -83,7 +74,11 @@ export function parseIncidentFilter(params: URLSearchParams): { filter: Incident
   }
   for (const key of Object.keys(LISTS) as (keyof typeof LISTS)[]) {
     const param = FILTER_PARAMS[key];
-    const values = params.getAll(param).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    const values = params
+      .getAll(param)
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (!values.length) continue;
     const allowed = LISTS[key];
     const bad = values.filter((v) => !allowed.includes(v));

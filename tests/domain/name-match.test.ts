@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, foldName, nameSimilarity, similarNames } from "~/lib/name-match.ts";
+import { editDistance, foldName, nameSimilarity, similarNames } from "~/domain/name-match.ts";
 
 describe("name matching for possible duplicates", () => {
   it("ignores accents, case, apostrophes and hyphens", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GW_CHARACTERISTIC, GW_PERPETRATOR, GW_SECTOR, MX_STATE_CODES, stateFromRegion } from "~/lib/taxonomy.ts";
+import { GW_CHARACTERISTIC, GW_PERPETRATOR, GW_SECTOR, MX_STATE_CODES, stateFromRegion } from "~/domain/taxonomy.ts";
 import format from "../../seeds/reference/gw-dataset-format.json";
 
 describe("Global Witness category values", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchTerms, normaliseWord, sameWord, termWeight, tokenize, type Term } from "~/lib/term-match.ts";
+import { matchTerms, normaliseWord, sameWord, termWeight, tokenize, type Term } from "~/domain/term-match.ts";
 
 const es = (...terms: string[]): Term[] => terms.map((term) => ({ term, lang: "es" as const }));
 const en = (...terms: string[]): Term[] => terms.map((term) => ({ term, lang: "en" as const }));

@@ -1,8 +1,8 @@
 // How a case record's values read: dates as precise as they were recorded, state
 // names, month names in the reader's language.
 import type { TFunction } from "i18next";
-import { formatDate } from "./format.ts";
-import { INTL_LOCALE, type Language } from "./i18n.ts";
+import { formatDate } from "~/lib/format.ts";
+import { INTL_LOCALE, type Language } from "~/lib/i18n.ts";
 import { isMxState, MX_STATES } from "./taxonomy.ts";
 
 /** "2025-10-03" for a day, "2025-10" for a month, "2025" for a year. */
@@ -23,8 +23,4 @@ export function stateName(code: string | null | undefined, t: TFunction): string
 export function monthNames(lng: Language): string[] {
   const format = new Intl.DateTimeFormat(INTL_LOCALE[lng], { month: "long", timeZone: "UTC" });
   return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2000, i, 1))));
-}
-
-export function dateTime(value: Date | string, lng: Language): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[lng], { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value)) + " UTC";
 }

@@ -2,8 +2,8 @@
 // the error summary and the conflict view (theirs vs yours).
 import type { TFunction } from "i18next";
 import type { IncidentField, IncidentFormValues } from "~/models/incident.schema.ts";
-import { formatDate } from "./format.ts";
-import type { Language } from "./i18n.ts";
+import { formatDate } from "~/lib/format.ts";
+import type { Language } from "~/lib/i18n.ts";
 import { stateName } from "./incident-format.ts";
 
 /** The label of a field path as the form names it ("sources.1.url" -> "Source 2: web address"). */
@@ -35,7 +35,8 @@ export function incidentFieldText(
       const { year, month, day } = v.date;
       const iso = [year.trim(), month.trim() && month.trim().padStart(2, "0"), day.trim() && day.trim().padStart(2, "0")].filter(Boolean).join("-");
       if (!iso) return none;
-      return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso) && !Number.isNaN(new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`).getTime())
+      return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso) &&
+        !Number.isNaN(new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`).getTime())
         ? formatDate(iso, lng)
         : iso;
     }

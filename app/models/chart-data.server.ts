@@ -9,15 +9,15 @@ import {
   getIncidentsLastChanged,
   getIncidentYearBounds,
 } from "~/models/incident.server.ts";
-import type { IncidentFilter } from "~/models/incident-filter.ts";
+import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getAnnualFigureYearBounds, getFiguresByKey, HEADLINE_KEYS, listAnnualFigures, type FigureView } from "~/models/published-figure.server.ts";
 import { getSourcePublishedOn, SOURCE_KEYS } from "~/models/source.server.ts";
-import type { AnnualFigureInput, MilestoneInput } from "./annual-trend.ts";
-import type { PublishedValue } from "./indigenous-share.ts";
-import { indigenousShareScope, lethalScope, miningScope, reconciliationScope, type ChartQuery } from "./query.ts";
-import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "./registry.ts";
-import type { CaseCount, YearCount, YearSpan } from "./types.ts";
+import type { AnnualFigureInput, MilestoneInput } from "~/charts/annual-trend.ts";
+import type { PublishedValue } from "~/charts/indigenous-share.ts";
+import { indigenousShareScope, lethalScope, miningScope, reconciliationScope, type ChartQuery } from "~/charts/query.ts";
+import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "~/charts/registry.ts";
+import type { CaseCount, YearCount, YearSpan } from "~/charts/types.ts";
 
 /** A date as sortable text: "2025" < "2025-09" < "2025-09-18" < "2026". */
 function dateKey(date: string): string {
@@ -74,7 +74,9 @@ export class ChartLoadContext {
   }
 
   milestones(): Promise<MilestoneInput[]> {
-    return this.once("milestones", async () => (await listMilestones(this.lng)).map(({ key, date, label, untranslated }) => ({ key, date, label, untranslated })));
+    return this.once("milestones", async () =>
+      (await listMilestones(this.lng)).map(({ key, date, label, untranslated }) => ({ key, date, label, untranslated })),
+    );
   }
 
   /** Single-year published figures (Mexico and worldwide) over the span, with the newest date of their sources. */
@@ -100,9 +102,7 @@ export class ChartLoadContext {
   async casesAsOf(scope: IncidentFilter | null): Promise<string | null> {
     if (!scope) return null;
     const changed = await getIncidentsLastChanged(scope);
-    const dates = await Promise.all(
-      changed.map(async (c) => (c.origin === "gw_dataset" ? this.gwDatasetDate() : c.lastChanged.toISOString().slice(0, 10))),
-    );
+    const dates = await Promise.all(changed.map(async (c) => (c.origin === "gw_dataset" ? this.gwDatasetDate() : c.lastChanged.toISOString().slice(0, 10))));
     return latestDate(dates);
   }
 }
@@ -123,7 +123,13 @@ function publishedValue(f: FigureView | null | undefined): PublishedValue | null
 
 /** Mexico's published figure per year beside the people in the case records of `scope` (Mexico per year, reconciliation). */
 async function publishedBesideCases(c: ChartLoadContext, scope: IncidentFilter | null): Promise<MexicoAnnualChartData> {
-  const [span, annual, cases, milestones, casesAsOf] = await Promise.all([c.span(), c.annualFigures(), countsByYear(scope), c.milestones(), c.casesAsOf(scope)]);
+  const [span, annual, cases, milestones, casesAsOf] = await Promise.all([
+    c.span(),
+    c.annualFigures(),
+    countsByYear(scope),
+    c.milestones(),
+    c.casesAsOf(scope),
+  ]);
   return {
     span,
     figures: c.query.figures,
