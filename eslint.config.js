@@ -42,7 +42,10 @@ export default tseslint.config(
   // ---- The layers ----
   {
     files: ["app/routes/**"],
-    rules: restrict(NO_ROUTES),
+    rules: restrict(
+      NO_ROUTES,
+      forbid("^\\./", "Only Remix imports routes: a sibling file of app/routes is a route. Move what two routes share to models/, components/ or lib/."),
+    ),
   },
   {
     files: ["app/models/**"],

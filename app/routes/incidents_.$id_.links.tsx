@@ -19,7 +19,7 @@ import { getIncidentSummary } from "~/models/incident-summary.server.ts";
 import { decideLink, linkIncidentByHand, listLinksForIncident } from "~/models/link.server.ts";
 import { linkDecisionSchema, manualLinkSchema } from "~/models/link.schema.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
-import { safeRedirect } from "./language.ts";
+import { safeRedirect } from "~/lib/safe-redirect.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);

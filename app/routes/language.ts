@@ -1,12 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLanguage } from "~/lib/i18n.ts";
 import { languageCookie } from "~/lib/i18n.server.ts";
-
-/** Only same-site paths: a language switch must never redirect off Vigía. */
-export function safeRedirect(to: FormDataEntryValue | null, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+import { safeRedirect } from "~/lib/safe-redirect.ts";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();

@@ -7,7 +7,7 @@ import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { createSession } from "~/lib/session.server.ts";
 import { verifySignIn } from "~/models/user.server.ts";
-import { safeRedirect } from "./language.ts";
+import { safeRedirect } from "~/lib/safe-redirect.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loader as overviewLoader } from "~/routes/_index.tsx";
 import { loader as healthLoader } from "~/routes/healthz.ts";
-import { action as languageAction, safeRedirect } from "~/routes/language.ts";
+import { safeRedirect } from "~/lib/safe-redirect.ts";
+import { action as languageAction } from "~/routes/language.ts";
 import { inject } from "vitest";
 
 const args = (url: string, init?: RequestInit) => ({ request: new Request(url, init), params: {}, context: {} });
