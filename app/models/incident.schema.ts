@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isCountryCode } from "~/domain/countries.ts";
 import { issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, OUTCOMES, PERPETRATOR_TYPES, SECTORS } from "~/domain/taxonomy.ts";
+import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, OUTCOMES, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
 
 export const INCIDENT_LIMITS = {
   victimName: 200,
@@ -441,7 +441,7 @@ export function applySourceRowIntent(values: IncidentFormValues, intent: string)
 export const VERIFICATION_NOTE_MAX = 2000;
 
 export const verificationSchema = z.object({
-  status: z.string().refine((v) => ["reported", "verified", "disputed", "rejected"].includes(v), { message: "validation.unknownChoice" }),
+  status: z.enum(VERIFICATION_STATUSES, { message: "validation.unknownChoice" }),
   note: z.string().trim().max(VERIFICATION_NOTE_MAX),
   version: z.string().regex(wholeNumber, { message: "validation.notWholeNumber" }),
 });

@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { buildMatrixChart, matrixChartHeight, matrixSeriesLabel, matrixShade, matrixTable } from "~/charts/accountability-matrix.ts";
 import type { AnyChartConfig } from "~/charts/types.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
-import { GapBadge, useLng } from "~/components/commitment.tsx";
+import { GapBadge } from "~/components/commitment.tsx";
 import { MatrixFilterProblems, SectorSelect } from "~/components/provision-filters.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { describeMatrixFilter, matrixFilterToParams, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
@@ -17,13 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const matrix = await getMatrix(lng, new URL(request.url).searchParams);
-  return { lng, ...matrix };
+  return matrix;
 }
 
 export default function MatrixPage() {
-  const { lng: dataLng, filter, problems, data, today } = useLoaderData<typeof loader>();
+  const { filter, problems, data, today } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   const { t } = useTranslation();
-  const lng = useLng();
   const ctx = { t, lng };
   const query = matrixFilterToParams(filter).toString();
   const subtitle = describeMatrixFilter(filter, t);
@@ -36,7 +36,7 @@ export default function MatrixPage() {
       <p className="lede">{t("provisions.matrix.intro")}</p>
 
       <Form method="get" className="filter-form" aria-label={t("provisions.filters.label")}>
-        {dataLng !== "en" ? <input type="hidden" name="lng" value={dataLng} /> : null}
+        {lng !== "en" ? <input type="hidden" name="lng" value={lng} /> : null}
         <SectorSelect value={filter.sector} allValue="all" />
         <label>
           {t("provisions.filters.from")}
@@ -159,7 +159,7 @@ export default function MatrixPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const t = metaT(matches);
   return [{ title: `${t("provisions.matrix.title")} · Vigía` }, { name: "description", content: t("provisions.matrix.intro") }];
 };

@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, lastDay, provisionYearsTable } from "~/charts/provision-years.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
-import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, SourceLine, useLng } from "~/components/commitment.tsx";
+import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, SourceLine } from "~/components/commitment.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { MAX_MONTHS, scorecardQuery } from "~/domain/scorecard-params.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
@@ -16,14 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const scorecard = await getScorecard(params.code!, lng, new URL(request.url).searchParams);
-  if (!scorecard) throw new Response("Not found", { status: 404 });
-  return { lng, ...scorecard };
+  if (!scorecard) throw notFound();
+  return scorecard;
 }
 
 export default function Scorecard() {
-  const { lng: dataLng, provision, data, milestones, params, problems, pending, afterIncomplete, today } = useLoaderData<typeof loader>();
+  const { provision, data, milestones, params, problems, pending, afterIncomplete, today } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   const { t } = useTranslation();
-  const lng = useLng();
   const ctx = { t, lng };
   const first = data.rows[0]?.year ?? 2012;
   const last = data.rows.at(-1)?.year ?? first;
@@ -51,7 +52,7 @@ export default function Scorecard() {
       <LocalText as="p" value={provision.summary} className="provision-text" />
 
       <Form method="get" className="filter-form no-print" aria-label={t("provisions.scorecard.formLabel")}>
-        {dataLng !== "en" ? <input type="hidden" name="lng" value={dataLng} /> : null}
+        {lng !== "en" ? <input type="hidden" name="lng" value={lng} /> : null}
         <label>
           {t("provisions.scorecard.milestone")}
           <select name="milestone" defaultValue={params.milestoneKey}>
@@ -150,7 +151,7 @@ export default function Scorecard() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
   return [{ title: data ? `${t("provisions.scorecard.title")}: ${data.provision.code} · Vigía` : "Vigía" }];
 };

@@ -6,13 +6,14 @@ import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { csvResponse, tableToCsv } from "~/lib/provision-export.server.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const scorecard = await getScorecard(params.code!, lng, new URL(request.url).searchParams);
-  if (!scorecard) throw new Response("Not found", { status: 404 });
+  if (!scorecard) throw notFound();
   const table = scorecardTable(scorecard.data, { t: getFixedT(lng), lng });
   return csvResponse(tableToCsv(table), `vigia-scorecard-${scorecard.provision.code}-${scorecard.params.milestoneKey}-${scorecard.params.months}m.csv`);
 }

@@ -7,13 +7,14 @@ import { formatDate } from "~/lib/format.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { pngResponse, renderChartPng } from "~/lib/provision-export.server.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const scorecard = await getScorecard(params.code!, lng, new URL(request.url).searchParams);
-  if (!scorecard) throw new Response("Not found", { status: 404 });
+  if (!scorecard) throw notFound();
   const t = getFixedT(lng);
   const ctx = { t, lng };
   const { provision, data } = scorecard;
