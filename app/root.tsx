@@ -3,6 +3,7 @@ import {
   Form,
   isRouteErrorResponse,
   Links,
+  LiveReload,
   Meta,
   NavLink,
   Outlet,
@@ -61,6 +62,7 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
           <main id="main">{children}</main>
           <ScrollRestoration />
           <Scripts />
+          <LiveReload />
         </body>
       </html>
     );
@@ -136,6 +138,8 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
         </footer>
         <ScrollRestoration />
         <Scripts />
+        {/* Only under npm run dev: reloads the page when the app is rebuilt. */}
+        <LiveReload />
       </body>
     </html>
   );
