@@ -63,7 +63,6 @@ export type Origin = (typeof ORIGINS)[number];
 /** A staff record's verification, the one list of it; "reported" is where every staff record starts. */
 export const VERIFICATION_STATUSES = ["reported", "verified", "disputed", "rejected"] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
-export const isVerificationStatus = (value: string): value is VerificationStatus => (VERIFICATION_STATUSES as readonly string[]).includes(value);
 
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 

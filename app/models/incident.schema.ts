@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isCountryCode } from "~/domain/countries.ts";
 import { issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, OUTCOMES, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
+import { CHARACTERISTICS, DATE_PRECISIONS, GENDERS, MX_STATE_CODES, OUTCOMES, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
 
 export const INCIDENT_LIMITS = {
   victimName: 200,
@@ -52,7 +52,7 @@ export interface IncidentFormValues {
   confidential: { witnesses: string; contacts: string; exactLocation: string; confidentialNotes: string };
 }
 
-export type DatePrecision = "day" | "month" | "year";
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 /** The staff-only fields of a case record, as stored. */
 export interface ConfidentialFields {

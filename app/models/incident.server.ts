@@ -85,7 +85,7 @@ export const GW_CASE_RECORDS: IncidentFilter = {
   yearTo: 2021,
 };
 
-// ---------- Aggregates for the trends charts (issue 3) ----------
+// ---------- Aggregates for the trends charts ----------
 
 /** People per year and outcome, in SQL. */
 export async function countIncidentsByYearAndOutcome(filter: IncidentFilter): Promise<{ year: number; outcome: string; people: number }[]> {
@@ -120,7 +120,7 @@ export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{
   return rows.filter((r) => r._max.updatedAt).map((r) => ({ origin: r.origin, lastChanged: r._max.updatedAt! }));
 }
 
-// ---------- Case records one by one: list, read, write (issue 4) ----------
+// ---------- Case records one by one: list, read, write ----------
 // Reads come in two shapes: the public one (what viewers and, where allowed,
 // anonymous visitors get) never selects a staff-only field and replaces a
 // withheld victim name by null; the staff one adds the confidential fields.

@@ -1,4 +1,4 @@
-// Commitments: provisions, link suggestions and review, scorecards, the accountability matrix (issue 5).
+// Commitments: provisions, link suggestions and review, scorecards, the accountability matrix.
 export const provisions = {
   nav: { matrix: "Matrix" },
   gap: "Gap",
