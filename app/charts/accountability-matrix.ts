@@ -2,8 +2,7 @@
 // records linked to each provision in each year, shaded. Pure: counts in, a
 // Chart.js heat map (scatter on two category axes, cells drawn by the
 // heatCells plugin) and the table of exactly those numbers out.
-import type { ChartConfiguration } from "chart.js";
-import type { ChartContext, ChartTable } from "./types.ts";
+import type { ChartContext, ChartTable, HeatmapChartConfig } from "./types.ts";
 
 export interface MatrixProvision {
   id: string;
@@ -102,9 +101,7 @@ export function matrixSeriesLabel(data: Pick<MatrixData, "includesSuggested" | "
       : t("provisions.matrix.series");
 }
 
-export type MatrixChartConfig = ChartConfiguration<"scatter", { x: string; y: string; v: number }[], string>;
-
-export function buildMatrixChart(data: MatrixData, { t }: ChartContext): MatrixChartConfig {
+export function buildMatrixChart(data: MatrixData, { t }: ChartContext): HeatmapChartConfig {
   const xLabels = data.years.map(String);
   const yLabels = data.rows.map((r) => matrixRowLabel(r));
   const points: { x: string; y: string; v: number }[] = [];
