@@ -61,3 +61,8 @@ export function wrapWords(paragraph: string, fits: (line: string) => boolean): s
   lines.push(line);
   return lines;
 }
+
+/** The Chart.js configuration of a document drawn by Chart.js, for the page's figure (undefined for the map). */
+export function documentChartConfig(doc: ChartDocument): Extract<ImageBody, { kind: "chartjs" }>["config"] | undefined {
+  return doc.body.kind === "chartjs" ? doc.body.config : undefined;
+}
