@@ -26,6 +26,7 @@ export function safeFilename(name: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/\.{2,}/g, ".")
     .replace(/^[.-]+/, "");
   return cleaned.slice(-120) || "vigia-export";
 }
