@@ -130,16 +130,21 @@ export function milestoneWords(milestone: { label: string; date: string }, lng: 
 
 /** The before/after comparison in one line, for the PNG (the page shows it as figures). */
 export function scorecardComparisonLine(data: ScorecardData, { t, lng }: ChartContext): string {
-  const since = data.sinceMade
-    ? `${t("provisions.scorecard.sinceMade", { date: formatDate(data.sinceMade.from, lng) })}: ${data.sinceMade.records}`
-    : t("provisions.scorecard.sinceMadeUnknown");
-  if (!data.milestone || !data.before || !data.after) return `${t("provisions.scorecard.noMilestone")} ${since}`;
+  const { milestone, before, after, sinceMade } = data;
+  if (!milestone || !before || !after) {
+    const since = sinceMade
+      ? `${t("provisions.scorecard.sinceMadeRow")} (${formatDate(sinceMade.from, lng)}): ${sinceMade.records}`
+      : t("provisions.scorecard.sinceMadeUnknown");
+    return `${t("provisions.scorecard.noMilestone")} ${since}`;
+  }
   const parts = [
-    `${t("provisions.scorecard.beforeShort", { count: data.months })}: ${data.before.records}`,
-    `${t("provisions.scorecard.afterShort", { count: data.months })}: ${data.after.records}`,
-    since,
+    `${t("provisions.scorecard.beforeShort", { count: data.months })}: ${before.records}`,
+    `${t("provisions.scorecard.afterShort", { count: data.months })}: ${after.records}`,
+    sinceMade
+      ? `${t("provisions.scorecard.sinceMade", { date: formatDate(sinceMade.from, lng) })}: ${sinceMade.records}`
+      : t("provisions.scorecard.sinceMadeUnknown"),
   ];
-  return `${t("provisions.scorecard.comparisonTitle", { milestone: milestoneWords(data.milestone, lng) })}: ${parts.join(" · ")}`;
+  return `${t("provisions.scorecard.comparisonTitle", { milestone: milestoneWords(milestone, lng) })}: ${parts.join(" · ")}`;
 }
 
 /** The numbered milestones of a chart in words, so that an exported image explains its marks. */
@@ -193,7 +198,7 @@ export function scorecardDocument({ provision, data, pending, afterIncomplete, t
         t("provisions.scorecard.countNote"),
         ...(pending ? [t("provisions.scorecard.pending", { count: pending })] : []),
         ...(afterIncomplete ? [t("provisions.scorecard.incomplete", { date: formatDate(today, lng) })] : []),
-        ...milestoneLines(data.milestones, spanOf(data), ctx),
+        ...[milestoneLegend(data, ctx)].filter((line): line is string => line !== null),
       ],
     },
     body: { kind: "chartjs", config: buildProvisionYearsChart(data, ctx) },
