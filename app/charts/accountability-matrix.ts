@@ -2,8 +2,10 @@
 // records linked to each provision in each year, shaded. Pure: counts in, a
 // Chart.js heat map (scatter on two category axes, cells drawn by the
 // heatCells plugin) and the table of exactly those numbers out.
-import type { ChartConfiguration } from "chart.js";
-import type { ChartContext, ChartTable } from "./types.ts";
+import { describeMatrixFilter, type MatrixFilter } from "~/domain/matrix-filter.ts";
+import { formatDate } from "~/lib/format.ts";
+import type { ChartDocument } from "./document.ts";
+import type { ChartContext, ChartTable, HeatmapChartConfig } from "./types.ts";
 
 export interface MatrixProvision {
   id: string;
@@ -102,9 +104,7 @@ export function matrixSeriesLabel(data: Pick<MatrixData, "includesSuggested" | "
       : t("provisions.matrix.series");
 }
 
-export type MatrixChartConfig = ChartConfiguration<"scatter", { x: string; y: string; v: number }[], string>;
-
-export function buildMatrixChart(data: MatrixData, { t }: ChartContext): MatrixChartConfig {
+export function buildMatrixChart(data: MatrixData, { t }: ChartContext): HeatmapChartConfig {
   const xLabels = data.years.map(String);
   const yLabels = data.rows.map((r) => matrixRowLabel(r));
   const points: { x: string; y: string; v: number }[] = [];
@@ -157,9 +157,34 @@ export function matrixChartHeight(data: MatrixData): number {
   return 60 + data.rows.length * 24;
 }
 
+/** Width of the exported image: room for the provision labels and a readable column per year (up to 40). */
+export function matrixImageWidth(data: MatrixData): number {
+  return 420 + data.years.length * 48;
+}
+
 export function matrixTable(data: MatrixData, { t }: ChartContext): ChartTable {
   return {
     columns: [t("provisions.matrix.code"), t("provisions.matrix.provision"), ...data.years.map(String), t("common.total")],
     rows: data.rows.map((r) => [r.code, r.title, ...r.counts, r.total]),
+  };
+}
+
+/** The matrix as an export document: what the page's figure, matrix.png and matrix.csv say and show. */
+export function matrixDocument({ filter, data, today }: { filter: MatrixFilter; data: MatrixData; today: string }, ctx: ChartContext): ChartDocument {
+  const { t, lng } = ctx;
+  const source = t("provisions.matrix.source");
+  return {
+    texts: {
+      title: t("provisions.matrix.chartTitle"),
+      subtitle: describeMatrixFilter(filter, t),
+      source,
+      sourceLine: t("charts.sourceLine", { source }),
+      asOf: t("charts.dataAsOf", { date: formatDate(today, lng) }),
+      notes: [...(data.includesSuggested ? [t("provisions.matrix.suggestedWarning")] : []), t("provisions.matrix.note")],
+    },
+    body: { kind: "chartjs", config: buildMatrixChart(data, ctx) },
+    bodyHeight: matrixChartHeight(data),
+    width: matrixImageWidth(data),
+    table: matrixTable(data, ctx),
   };
 }

@@ -1,9 +1,9 @@
 // The page's "Download PNG" button: the same image layout as the server's PNG,
 // drawn in the browser from the chart's registry functions at twice the screen
 // resolution, on a white background.
-import { composeChartImage, type CanvasPlatform, type ImageBody } from "./export-image.ts";
+import { composeChartImage, type CanvasPlatform } from "./export-image.ts";
 import { registerCharts } from "./register.ts";
-import { chartConfig, chartHeight, chartMap, chartTexts, type LoadedChart } from "./registry.ts";
+import { chartDocument, type LoadedChart } from "./registry.ts";
 import type { ChartContext } from "./types.ts";
 
 function browserPlatform(): CanvasPlatform {
@@ -20,9 +20,7 @@ function browserPlatform(): CanvasPlatform {
 }
 
 export function chartImageBlob(chart: LoadedChart, ctx: ChartContext, credit?: string): Promise<Blob> {
-  const config = chartConfig(chart, ctx);
-  const body: ImageBody = config ? { kind: "chartjs", config } : { kind: "map", model: chartMap(chart)! };
-  const canvas = composeChartImage(browserPlatform(), { texts: chartTexts(chart, ctx), body, bodyHeight: chartHeight(chart), ctx, credit });
+  const canvas = composeChartImage(browserPlatform(), { doc: chartDocument(chart, ctx), ctx, credit });
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG export failed"))), "image/png"));
 }
 

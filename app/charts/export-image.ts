@@ -4,10 +4,10 @@
 // (the page's PNG button) and on the server (@napi-rs/canvas), so both images
 // say the same things in the same places.
 import type { Chart, ChartConfiguration } from "chart.js";
+import { wrapWords, type ChartDocument, type ImageBody } from "./document.ts";
 import { CHART_FONT } from "./register.ts";
-import { drawStateMap, type StateMapModel } from "./state-map.ts";
-import type { ChartTexts } from "./registry.ts";
-import type { AnyChartConfig, ChartContext } from "./types.ts";
+import { drawStateMap } from "./state-map.ts";
+import type { ChartContext } from "./types.ts";
 
 export const IMAGE_WIDTH = 1000;
 export const IMAGE_SCALE = 2;
@@ -22,22 +22,8 @@ export interface CanvasPlatform {
   Chart: typeof Chart;
 }
 
-export type ImageBody = { kind: "chartjs"; config: AnyChartConfig } | { kind: "map"; model: StateMapModel };
-
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && ctx.measureText(candidate).width > width) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    lines.push(line);
-  }
-  return lines;
+  return text.split("\n").flatMap((paragraph) => wrapWords(paragraph, (line) => ctx.measureText(line).width <= width));
 }
 
 interface Block {
@@ -49,7 +35,12 @@ interface Block {
 }
 
 /** Draws a Chart.js chart on its own canvas at the image's resolution, for copying into the image. */
-function renderChart(platform: CanvasPlatform, config: AnyChartConfig, width: number, height: number): { canvas: HTMLCanvasElement; chart: Chart } {
+function renderChart(
+  platform: CanvasPlatform,
+  config: Extract<ImageBody, { kind: "chartjs" }>["config"],
+  width: number,
+  height: number,
+): { canvas: HTMLCanvasElement; chart: Chart } {
   const canvas = platform.createCanvas(width, height);
   const options = config.options ?? {};
   const chart = new platform.Chart(canvas, {
@@ -68,17 +59,17 @@ function renderChart(platform: CanvasPlatform, config: AnyChartConfig, width: nu
 }
 
 export interface ComposeOptions {
-  texts: ChartTexts;
-  body: ImageBody;
-  bodyHeight: number;
+  doc: ChartDocument;
   ctx: ChartContext;
   /** Small print at the very bottom (Vigía and, where known, the permalink). */
   credit?: string;
 }
 
-/** The finished image on a canvas of IMAGE_WIDTH × height CSS pixels at IMAGE_SCALE. */
-export function composeChartImage(platform: CanvasPlatform, { texts, body, bodyHeight, ctx: chartCtx, credit }: ComposeOptions): HTMLCanvasElement {
-  const inner = IMAGE_WIDTH - 2 * PAD;
+/** The finished image on a canvas of IMAGE_WIDTH (or the document's width) × height CSS pixels at IMAGE_SCALE. */
+export function composeChartImage(platform: CanvasPlatform, { doc, ctx: chartCtx, credit }: ComposeOptions): HTMLCanvasElement {
+  const { texts, body, bodyHeight } = doc;
+  const width = Math.max(IMAGE_WIDTH, doc.width ?? IMAGE_WIDTH);
+  const inner = width - 2 * PAD;
   const measure = platform.createCanvas(10, 10).getContext("2d")!;
   const block = (font: string, colour: string, text: string, lineHeight: number, gapAfter: number): Block => {
     measure.font = font;
@@ -94,11 +85,11 @@ export function composeChartImage(platform: CanvasPlatform, { texts, body, bodyH
   const height = (blocks: Block[]) => blocks.reduce((h, b) => h + b.lines.length * b.lineHeight + b.gapAfter, 0);
   const total = Math.ceil(PAD + height(head) + bodyHeight + 14 + height(foot) + PAD);
 
-  const canvas = platform.createCanvas(IMAGE_WIDTH * IMAGE_SCALE, total * IMAGE_SCALE);
+  const canvas = platform.createCanvas(width * IMAGE_SCALE, total * IMAGE_SCALE);
   const g = canvas.getContext("2d")!;
   g.scale(IMAGE_SCALE, IMAGE_SCALE);
   g.fillStyle = "#ffffff";
-  g.fillRect(0, 0, IMAGE_WIDTH, total);
+  g.fillRect(0, 0, width, total);
   g.textBaseline = "top";
   let y = PAD;
   const drawBlocks = (blocks: Block[]) => {

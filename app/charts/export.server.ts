@@ -1,10 +1,17 @@
-// What the PNG and CSV routes share: reading the chart id and query, and refusing
-// wrong filters with a translated explanation. The routes then load the chart.
+// What every PNG and CSV export route shares: reading a registered chart's id and
+// query (refusing wrong filters with a translated explanation), and turning an
+// export document into the response, drawn by the one renderer or written by the
+// one CSV writer, with the one cache rule of its kind.
+import { toCsv, type CsvOptions } from "~/lib/csv.server.ts";
+import { exportResponse, type ExportAudience, type ExportFormat } from "~/lib/http.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { documentCsvRows, type ChartDocument } from "./document.ts";
 import { problemMessages } from "./problems.ts";
 import { chartQueryString, parseChartQuery, type ChartQuery } from "./query.ts";
 import { isChartId, type ChartId } from "./registry.ts";
+import { renderDocumentPng } from "./render.server.ts";
+import type { ChartContext } from "./types.ts";
 
 export interface ExportRequest {
   id: ChartId;
@@ -32,5 +39,22 @@ export async function readExportRequest(request: Request, id: string | undefined
   return { id, query, lng, permalink: `${url.origin}/trends${chartQueryString(query, lng)}#${id}` };
 }
 
-/** Exports follow current data, and vary with the language a cookie or header may choose. */
-export const EXPORT_CACHE_HEADERS = { "Cache-Control": "public, max-age=300", Vary: "Cookie, Accept-Language" };
+export interface DocumentExportOptions {
+  /** "Made with Vigía: <permalink>", the last line of the image and of the CSV's header. */
+  credit: string;
+  /** Without the extension. */
+  filename: string;
+  audience?: ExportAudience;
+  csv?: CsvOptions;
+}
+
+/** An export document as a PNG (drawn) or a CSV (header lines, then the table). */
+export async function documentExport(
+  format: ExportFormat,
+  doc: ChartDocument,
+  ctx: ChartContext,
+  { credit, filename, audience = "dashboard", csv }: DocumentExportOptions,
+): Promise<Response> {
+  const body = format === "png" ? await renderDocumentPng(doc, ctx, credit) : toCsv(documentCsvRows(doc, credit), csv);
+  return exportResponse(format, body, `${filename}.${format}`, audience);
+}

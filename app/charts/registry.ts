@@ -2,11 +2,13 @@
 // data: title, subtitle (the filters in words), source, notes, the Chart.js
 // config (or the map model) and the data table. The page, the embed page, the
 // browser's PNG export, the server's PNG and the CSV all go through these same
-// functions, so their numbers cannot differ. The data itself is loaded on the
-// server by app/charts/load.server.ts, keyed by the same ids.
+// functions (the exports through chartDocument), so their numbers cannot differ.
+// The data itself is loaded on the server by app/models/chart-data.server.ts,
+// keyed by the same ids.
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { formatDate } from "~/lib/format.ts";
 import { annualTrendTable, buildAnnualTrendChart, shapeAnnualTrend, type AnnualFigureInput, type MilestoneInput } from "./annual-trend.ts";
+import type { ChartDocument, ChartTexts } from "./document.ts";
 import { describeFilter, yearsInWords } from "./filter-words.ts";
 import { buildIndigenousShareChart, indigenousShareTable, shapeIndigenousShare, type IndigenousShareData, type PublishedValue } from "./indigenous-share.ts";
 import { buildKilledDisappearedChart, killedDisappearedTable, shapeKilledDisappeared, type OutcomeYearCount } from "./killed-disappeared.ts";
@@ -252,18 +254,6 @@ export function chartDefinition<K extends ChartId>(id: K): ChartDefinition<Chart
   return CHARTS[id] as unknown as ChartDefinition<ChartDataById[K]>;
 }
 
-/** Everything a figure, an image or a CSV says in words around the numbers. */
-export interface ChartTexts {
-  title: string;
-  subtitle: string;
-  /** The sources, and the same as a "Source: ..." line. */
-  source: string;
-  sourceLine: string;
-  asOf: string;
-  /** The chart's notes, then its milestones in one line (for images and CSV; the page lists them). */
-  notes: string[];
-}
-
 export function chartTexts(chart: LoadedChart, ctx: ChartContext): ChartTexts {
   const def = chartDefinition(chart.id) as ChartDefinition<Base>;
   const { t, lng } = ctx;
@@ -298,4 +288,15 @@ export function chartMap(chart: LoadedChart): StateMapModel | null {
 
 export function chartHeight(chart: LoadedChart): number {
   return (chartDefinition(chart.id) as ChartDefinition<Base>).height(chart.data);
+}
+
+/** The chart as an export document: what its PNG and CSV say and show. */
+export function chartDocument(chart: LoadedChart, ctx: ChartContext): ChartDocument {
+  const config = chartConfig(chart, ctx);
+  return {
+    texts: chartTexts(chart, ctx),
+    body: config ? { kind: "chartjs", config } : { kind: "map", model: chartMap(chart)! },
+    bodyHeight: chartHeight(chart),
+    table: chartTable(chart, ctx),
+  };
 }

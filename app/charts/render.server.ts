@@ -1,11 +1,12 @@
-// Server-side PNG of a registered chart: the same registry functions and the
-// same image layout as the page's export button, drawn by Chart.js on
-// @napi-rs/canvas (Skia; no browser, no native build step).
+// The one server-side PNG renderer: an export document (a registered chart, the
+// accountability matrix, a scorecard) laid out by export-image.ts exactly as the
+// page's export button does it, drawn by Chart.js on @napi-rs/canvas (Skia; no
+// browser, no native build step).
 import { createCanvas, Path2D, type Canvas } from "@napi-rs/canvas";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
-import { composeChartImage, type CanvasPlatform, type ImageBody } from "./export-image.ts";
+import type { ChartDocument } from "./document.ts";
+import { composeChartImage, type CanvasPlatform } from "./export-image.ts";
 import { registerCharts } from "./register.ts";
-import { chartConfig, chartHeight, chartMap, chartTexts, type LoadedChart } from "./registry.ts";
+import type { ChartContext } from "./types.ts";
 
 const platform: CanvasPlatform = {
   createCanvas: (width, height) => createCanvas(width, height) as unknown as HTMLCanvasElement,
@@ -13,22 +14,8 @@ const platform: CanvasPlatform = {
   Chart: registerCharts(),
 };
 
-export function imageBody(chart: LoadedChart, lng: Language): ImageBody {
-  const ctx = { t: getFixedT(lng), lng };
-  const config = chartConfig(chart, ctx);
-  if (config) return { kind: "chartjs", config };
-  return { kind: "map", model: chartMap(chart)! };
-}
-
-/** The chart as a PNG with its title, filters, notes, source and date drawn in. */
-export async function renderChartPng(chart: LoadedChart, lng: Language, credit?: string): Promise<Buffer> {
-  const ctx = { t: getFixedT(lng), lng };
-  const canvas = composeChartImage(platform, {
-    texts: chartTexts(chart, ctx),
-    body: imageBody(chart, lng),
-    bodyHeight: chartHeight(chart),
-    ctx,
-    credit,
-  });
-  return (canvas as unknown as Canvas).encode("png");
+/** The document as a PNG with its title, filters, notes, source, date and credit drawn in. */
+export async function renderDocumentPng(doc: ChartDocument, ctx: ChartContext, credit?: string): Promise<Uint8Array> {
+  const canvas = composeChartImage(platform, { doc, ctx, credit });
+  return new Uint8Array(await (canvas as unknown as Canvas).encode("png"));
 }

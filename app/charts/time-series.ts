@@ -2,6 +2,7 @@
 import type { LegendItem } from "chart.js";
 import { formatDate } from "~/lib/format.ts";
 import { milestonesInRange, type MilestoneInput } from "./annual-trend.ts";
+import { wrapWords } from "./document.ts";
 import type { AnyChartConfig, ChartContext, YearCount, YearSpan } from "./types.ts";
 
 export function yearsOf(span: YearSpan): number[] {
@@ -60,14 +61,5 @@ export function milestoneLines(milestones: MilestoneInput[], span: YearSpan, { t
 /** A long category label as several tick lines of at most `width` characters, so that it is never cut off. */
 export function wrapLabel(label: string, width = 30): string | string[] {
   if (label.length <= width) return label;
-  const lines: string[] = [];
-  let line = "";
-  for (const word of label.split(" ")) {
-    if (line && `${line} ${word}`.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
+  return wrapWords(label, (line) => line.length <= width);
 }

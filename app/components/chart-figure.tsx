@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Chart } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { registerCharts } from "~/charts/register.ts";
-import type { AnyChartConfig, ChartTable } from "~/charts/types.ts";
+import type { AnyChartConfig, ChartTable, HeatmapChartConfig } from "~/charts/types.ts";
 import { DataTable } from "./data-table.tsx";
 
 registerCharts();
@@ -15,7 +15,7 @@ export interface ChartFigureProps {
   /** "Data as of ..." with what the date is. */
   asOf?: string;
   /** A Chart.js chart; or give `drawing` instead (the SVG map). */
-  config?: AnyChartConfig;
+  config?: AnyChartConfig | HeatmapChartConfig;
   drawing?: ReactNode;
   table: ChartTable;
   /** Notes printed under the chart (coverage, milestones, caveats). */
@@ -26,8 +26,10 @@ export interface ChartFigureProps {
 }
 
 /** A chart with everything a reader needs around it: title, subtitle, source line, date and its data table. */
-export function ChartFigure({ id, title, subtitle, source, asOf, config, drawing, table, children, actions, height = 360 }: ChartFigureProps) {
+export function ChartFigure({ id, title, subtitle, source, asOf, config: anyConfig, drawing, table, children, actions, height = 360 }: ChartFigureProps) {
   const { t } = useTranslation();
+  // react-chartjs-2 types its Chart per chart type; it draws a heat map's scatter configuration all the same.
+  const config = anyConfig as AnyChartConfig | undefined;
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const tableRef = useRef<HTMLDetailsElement>(null);

@@ -1,21 +1,55 @@
-// CSV that spreadsheet programs open correctly: RFC 4180 quoting, CRLF line
-// ends, and a UTF-8 byte-order mark so that Excel reads "Michoacán" and
-// "Ciudad de México" as written instead of guessing a legacy encoding.
+// The one CSV writer. Every CSV Vigía serves goes through toCsv, so that every
+// one of them is RFC 4180 (csv-stringify does the quoting), ends lines with CRLF,
+// starts with a UTF-8 byte-order mark (without it Excel guesses a legacy encoding
+// and prints "MichoacÃ¡n"), and cannot carry a live formula: case records,
+// provisions and rationales are typed by people, and a cell such as
+// =HYPERLINK("http://…") would run when a reader opens the file.
+import { stringify } from "csv-stringify/sync";
+
 export type CsvCell = string | number | null | undefined;
+
+export interface CsvOptions {
+  /**
+   * "," by default. ";" for spreadsheets set to French or Spanish regional
+   * settings, which use the comma as decimal separator and split on semicolons.
+   */
+  delimiter?: "," | ";";
+}
 
 const BOM = "\uFEFF";
 
-/** Text a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection); numbers are left alone. */
-function guard(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+// Characters that make a spreadsheet read a cell as a formula (OWASP's list), and
+// their full-width forms, which some spreadsheet programs fold into the same.
+// Leading whitespace does not protect: several programs trim it before parsing.
+const FORMULA_START = /^\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Text a spreadsheet would run as a formula, prefixed with an apostrophe; numbers stay numbers, a missing value stays empty. */
+export function guardCell(value: CsvCell): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return "";
-  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : guard(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+function stringifyRows(rows: CsvCell[][], { delimiter = "," }: CsvOptions): string {
+  return stringify(
+    rows.map((row) => row.map(guardCell)),
+    {
+      delimiter,
+      record_delimiter: "\r\n",
+      // csv-stringify quotes a field holding the delimiter, a quote or the whole
+      // record delimiter; a lone CR or LF, or spaces at either end (which
+      // spreadsheet programs trim), must be quoted too.
+      quoted_match: /[\r\n]|^\s|\s$/,
+    },
+  );
 }
 
-export function toCsv(rows: CsvCell[][]): string {
-  return BOM + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+/** One cell as it appears in a CSV line (quoted and guarded). */
+export function csvCell(value: CsvCell, options: CsvOptions = {}): string {
+  return stringifyRows([[value]], options).slice(0, -2);
+}
+
+/** The rows as a CSV document: byte-order mark, one CRLF-terminated line per row (an empty row is an empty line). */
+export function toCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
+  return BOM + stringifyRows(rows, options);
 }

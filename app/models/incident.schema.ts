@@ -5,7 +5,16 @@
 import { z } from "zod";
 import { isCountryCode } from "~/domain/countries.ts";
 import { issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { CHARACTERISTICS, type DATE_PRECISIONS, GENDERS, MX_STATE_CODES, OUTCOMES, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
+import {
+  CHARACTERISTICS,
+  type DATE_PRECISIONS,
+  GENDERS,
+  MX_STATE_CODES,
+  OUTCOMES,
+  PERPETRATOR_TYPES,
+  SECTORS,
+  VERIFICATION_STATUSES,
+} from "~/domain/taxonomy.ts";
 
 export const INCIDENT_LIMITS = {
   victimName: 200,

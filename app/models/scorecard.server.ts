@@ -1,20 +1,24 @@
 // A provision's scorecard: accepted links only, counted in SQL. Shared by the
 // scorecard page and its CSV and PNG exports so that all three show the same numbers.
-import { monthWindow, provisionYearRange, shapeProvisionYears, type ScorecardData } from "~/charts/provision-years.ts";
+import { monthWindow, provisionYearRange, shapeProvisionYears, type ScorecardData, type ScorecardWindow } from "~/charts/provision-years.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { countLinkedIncidentsBetween, countLinkedIncidentsByYear, countLinksByStatus } from "./link.server.ts";
-import { listMilestones, type MilestoneView } from "./milestone.server.ts";
+import type { MilestoneView } from "./milestone.server.ts";
 import { getProvisionByCode, type ProvisionDetail } from "./provision.server.ts";
-import { parseScorecardParams, type ScorecardParams, type ScorecardProblem } from "~/domain/scorecard-params.ts";
 
-export { DEFAULT_MILESTONE, DEFAULT_MONTHS, MAX_MONTHS, scorecardQuery } from "~/domain/scorecard-params.ts";
+export interface ScorecardChoice {
+  /** Every milestone, marked on the chart by year. */
+  milestones: MilestoneView[];
+  /** The milestone whose date the before/after windows are drawn around; null when none has been recorded. */
+  milestone: MilestoneView | null;
+  /** Months on each side of the milestone. */
+  months: number;
+}
 
 export interface Scorecard {
   provision: ProvisionDetail;
   data: ScorecardData;
   milestones: MilestoneView[];
-  params: ScorecardParams;
-  problems: ScorecardProblem[];
   /** Suggestions not yet reviewed: not counted, said so */
   pending: number;
   /** The after-window ends in the future: its count can still grow */
@@ -22,24 +26,27 @@ export interface Scorecard {
   today: string;
 }
 
-export async function getScorecard(code: string, lng: Language, search: URLSearchParams, now = new Date()): Promise<Scorecard | null> {
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Case records with an accepted link in [from, to). */
+async function countWindow(provisionId: string, window: { from: string; to: string }): Promise<ScorecardWindow> {
+  return { ...window, records: await countLinkedIncidentsBetween(provisionId, day(window.from), day(window.to)) };
+}
+
+export async function getScorecard(
+  code: string,
+  lng: Language,
+  { milestones, milestone, months }: ScorecardChoice,
+  now = new Date(),
+): Promise<Scorecard | null> {
   const provision = await getProvisionByCode(code, lng);
   if (!provision) return null;
-  const milestones = await listMilestones(lng);
-  const { params, problems } = parseScorecardParams(
-    search,
-    milestones.map((m) => m.key),
-  );
-  const milestone = milestones.find((m) => m.key === params.milestoneKey) ?? null;
-  const pivot = milestone?.date ?? "2025-09-18";
-  const before = monthWindow(pivot, params.months, "before");
-  const after = monthWindow(pivot, params.months, "after");
-  const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  const [years, beforeCount, afterCount, sinceCount, statusCounts] = await Promise.all([
+  const pivot = milestone?.date ?? null;
+  const [years, before, after, sinceCount, statusCounts] = await Promise.all([
     countLinkedIncidentsByYear(provision.id),
-    countLinkedIncidentsBetween(provision.id, date(before.from), date(before.to)),
-    countLinkedIncidentsBetween(provision.id, date(after.from), date(after.to)),
-    provision.madeOn ? countLinkedIncidentsBetween(provision.id, date(provision.madeOn), null) : Promise.resolve(null),
+    pivot ? countWindow(provision.id, monthWindow(pivot, months, "before")) : null,
+    pivot ? countWindow(provision.id, monthWindow(pivot, months, "after")) : null,
+    provision.madeOn ? countLinkedIncidentsBetween(provision.id, day(provision.madeOn), null) : null,
     countLinksByStatus(provision.id),
   ]);
   const range = provisionYearRange(years, now.getUTCFullYear());
@@ -47,18 +54,16 @@ export async function getScorecard(code: string, lng: Language, search: URLSearc
   return {
     provision,
     milestones,
-    params,
-    problems,
     pending: statusCounts.suggested,
-    afterIncomplete: after.to > today,
+    afterIncomplete: !!after && after.to > today,
     today,
     data: {
       rows: shapeProvisionYears(years, range.yearFrom, range.yearTo),
       milestones,
-      milestone: { key: milestone?.key ?? params.milestoneKey, date: pivot, label: milestone?.label ?? params.milestoneKey },
-      months: params.months,
-      before: { ...before, records: beforeCount },
-      after: { ...after, records: afterCount },
+      milestone: milestone ? { key: milestone.key, date: milestone.date, label: milestone.label } : null,
+      months,
+      before,
+      after,
       sinceMade: provision.madeOn && sinceCount !== null ? { from: provision.madeOn, records: sinceCount } : null,
     },
   };

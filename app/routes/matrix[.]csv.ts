@@ -1,16 +1,23 @@
-// The accountability matrix as CSV: one row per provision, one column per year, a total.
+// GET /matrix.csv?sector=&from=&to=&status=: the accountability matrix as CSV (header lines, then one row per provision, one column per year, a total).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { matrixTable } from "~/charts/accountability-matrix.ts";
+import { matrixDocument } from "~/charts/accountability-matrix.ts";
+import { documentExport } from "~/charts/export.server.ts";
+import { matrixFilterToParams, parseMatrixFilter } from "~/domain/matrix-filter.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { csvResponse, tableToCsv } from "~/lib/provision-export.server.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const lng = await detectLanguage(request);
-  const { filter, data } = await getMatrix(lng, new URL(request.url).searchParams);
-  const csv = tableToCsv(matrixTable(data, { t: getFixedT(lng), lng }));
-  return csvResponse(csv, `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}.csv`);
+  const url = new URL(request.url);
+  const { filter } = parseMatrixFilter(url.searchParams, new Date().getUTCFullYear());
+  const { data, today } = await getMatrix(lng, filter);
+  const ctx = { t: getFixedT(lng), lng };
+  const query = matrixFilterToParams(filter);
+  return documentExport("csv", matrixDocument({ filter, data, today }, ctx), ctx, {
+    credit: ctx.t("trends.export.credit", { url: `${url.origin}/matrix?${query}&lng=${lng}` }),
+    filename: `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}`,
+  });
 }

@@ -1,29 +1,23 @@
-// The accountability matrix as a PNG heat map, with title, filters, source and date in the image.
+// GET /matrix.png?sector=&from=&to=&status=: the accountability matrix as a PNG heat map with its title, filters, notes, source and date drawn in.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildMatrixChart, matrixChartHeight } from "~/charts/accountability-matrix.ts";
+import { matrixDocument } from "~/charts/accountability-matrix.ts";
+import { documentExport } from "~/charts/export.server.ts";
+import { matrixFilterToParams, parseMatrixFilter } from "~/domain/matrix-filter.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { formatDate } from "~/lib/format.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { pngResponse, renderChartPng } from "~/lib/provision-export.server.ts";
-import { describeMatrixFilter } from "~/domain/matrix-filter.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const lng = await detectLanguage(request);
-  const t = getFixedT(lng);
-  const { filter, data, today } = await getMatrix(lng, new URL(request.url).searchParams);
-  const png = await renderChartPng(buildMatrixChart(data, { t, lng }), {
-    title: t("provisions.matrix.chartTitle"),
-    subtitle: describeMatrixFilter(filter, t),
-    source: t("charts.sourceLine", { source: t("provisions.matrix.source") }),
-    notes: [
-      ...(data.includesSuggested ? [t("provisions.matrix.suggestedWarning")] : []),
-      `${t("provisions.matrix.note")} ${t("charts.dataAsOf", { date: formatDate(today, lng) })} · Vigía`,
-    ],
-    width: 1400,
-    chartHeight: matrixChartHeight(data),
+  const url = new URL(request.url);
+  const { filter } = parseMatrixFilter(url.searchParams, new Date().getUTCFullYear());
+  const { data, today } = await getMatrix(lng, filter);
+  const ctx = { t: getFixedT(lng), lng };
+  const query = matrixFilterToParams(filter);
+  return documentExport("png", matrixDocument({ filter, data, today }, ctx), ctx, {
+    credit: ctx.t("trends.export.credit", { url: `${url.origin}/matrix?${query}&lng=${lng}` }),
+    filename: `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}`,
   });
-  return pngResponse(png, `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}.png`);
 }

@@ -1,19 +1,29 @@
-// The scorecard's numbers as CSV: every year, the two windows around the
-// milestone and the count since the commitment was made, each with its period.
+// GET /provisions/<code>/scorecard.csv?milestone=&months=: the scorecard's numbers as CSV after its header lines: every year, the two windows around the milestone and the count since the commitment was made, each with its period.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { scorecardTable } from "~/charts/provision-years.ts";
+import { documentExport } from "~/charts/export.server.ts";
+import { scorecardDocument } from "~/charts/provision-years.ts";
+import { parseScorecardParams, scorecardQuery } from "~/domain/scorecard-params.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { csvResponse, tableToCsv } from "~/lib/provision-export.server.ts";
-import { notFound } from "~/lib/http.server.ts";
+import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const lng = await detectLanguage(request);
-  const scorecard = await getScorecard(params.code!, lng, new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const milestones = await listMilestones(lng);
+  const choice = parseScorecardParams(url.searchParams, milestones);
+  const scorecard = await getScorecard(params.code!, lng, { milestones, milestone: choice.milestone, months: choice.params.months });
   if (!scorecard) throw notFound();
-  const table = scorecardTable(scorecard.data, { t: getFixedT(lng), lng });
-  return csvResponse(tableToCsv(table), `vigia-scorecard-${scorecard.provision.code}-${scorecard.params.milestoneKey}-${scorecard.params.months}m.csv`);
+  const ctx = { t: getFixedT(lng), lng };
+  const { code } = scorecard.provision;
+  return documentExport("csv", scorecardDocument(scorecard, ctx), ctx, {
+    credit: ctx.t("trends.export.credit", {
+      url: `${url.origin}/provisions/${encodeURIComponent(code)}/scorecard?${scorecardQuery(choice.params)}&lng=${lng}`,
+    }),
+    filename: `vigia-scorecard-${code}-${choice.params.milestoneKey ?? "no-milestone"}-${choice.params.months}m`,
+  });
 }

@@ -1,5 +1,6 @@
 // Scorecard and matrix counts against a direct SQL count of accepted links (the
 // same SQL on SQLite and PostgreSQL), after a realistic mix of decisions.
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { createLinkSuggestionJob, runLinkSuggestionJob } from "~/models/link-job.server.ts";
@@ -15,6 +16,12 @@ import { loader as detailLoader } from "~/routes/provisions.$code._index.tsx";
 import { getAs } from "../setup/auth.ts";
 
 const args = (url: string, params: Record<string, string> = {}) => ({ request: getAs(url), params, context: {} });
+
+/** An export CSV's header lines (title, filters, source, date, notes, credit; as parsed cells) and its table's raw lines, split at the empty line between them. */
+function csvParts(text: string): [string[], string[]] {
+  const [header, table] = text.replace(/^\uFEFF/, "").split("\r\n\r\n");
+  return [(parse(header) as string[][]).map((row) => row.join(",")), table.trim().split("\r\n")];
+}
 
 /** Accepted (or given-status) links per provision and year, counted directly in SQL, as the published rule says: not deleted, Global Witness or verified. */
 async function sqlCounts(statuses: string[], sector: string | null): Promise<Map<string, number>> {
@@ -150,10 +157,18 @@ describe("the scorecard", () => {
     const csv = (await scorecardCsv(args("http://localhost/provisions/AP-I-MIN/scorecard.csv", { code: "AP-I-MIN" }))) as Response;
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("Content-Disposition")).toMatch(/vigia-scorecard-AP-I-MIN-csp-launch-12m\.csv/);
-    const lines = (await csv.text())
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const [header, body] = csvParts(await csv.text());
+    expect(header[0]).toBe(`Scorecard: AP-I-MIN · ${page.provision.title.text}`);
+    expect(header[1]).toBe(
+      `Accepted links only, 2012–${page.data.rows.at(-1).year}; milestones marked. Before and after ${page.data.milestone.label} (September 18, 2025): ` +
+        `12 months before: ${page.data.before.records} · 12 months after: ${page.data.after.records} · since the commitment was made (September 18, 2025): ${page.data.sinceMade.records}`,
+    );
+    expect(header[2]).toBe("Source: Vigía case records (Global Witness dataset 2012–2021 and verified cases logged by staff), links reviewed by Vigía staff");
+    expect(header[3]).toMatch(/^Data as of /);
+    expect(header).toContain("Case records with an accepted link; suggestions not yet reviewed are not counted.");
+    expect(header).toContain("4 suggestions for this provision await review and are not counted.");
+    expect(header.at(-1)).toBe("Made with Vigía: http://localhost/provisions/AP-I-MIN/scorecard?milestone=csp-launch&months=12&lng=en");
+    const lines = body;
     expect(lines[0]).toBe("Period,From,To,Case records with an accepted link");
     expect(lines).toContain(`2021,2021-01-01,2021-12-31,${page.data.rows.find((r: any) => r.year === 2021).records}`);
     expect(lines.at(-3)).toMatch(new RegExp(`^"12 months before .*",2024-09-18,2025-09-17,${page.data.before.records}$`));
@@ -165,7 +180,7 @@ describe("the scorecard", () => {
     const bytes = new Uint8Array(await png.arrayBuffer());
     expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
     const view = new DataView(bytes.buffer);
-    expect(view.getUint32(16)).toBe(1200); // width
+    expect(view.getUint32(16)).toBe(2000); // width: 1000 CSS px at 2x, like every chart image
     expect(view.getUint32(20)).toBeGreaterThan(500); // height: text + chart
     await expect(scorecardCsv(args("http://localhost/provisions/NOPE/scorecard.csv", { code: "NOPE" }))).rejects.toMatchObject({ status: 404 });
   });
@@ -217,17 +232,21 @@ describe("the accountability matrix", () => {
   it("exports CSV rows equal to the matrix, and a PNG", async () => {
     const data = (await matrixLoader(args("http://localhost/matrix?from=2019&to=2021"))) as any;
     const csv = (await matrixCsv(args("http://localhost/matrix.csv?from=2019&to=2021"))) as Response;
-    const lines = (await csv.text())
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const [header, lines] = csvParts(await csv.text());
+    expect(header.slice(0, 3)).toEqual([
+      "Case records linked to each provision, by year",
+      "Mining and extractives · 2019–2021 · accepted links",
+      "Source: Vigía case records (Global Witness dataset 2012–2021 and verified cases logged by staff), links reviewed by Vigía staff",
+    ]);
+    expect(header[3]).toMatch(/^Data as of /);
+    expect(header.at(-1)).toBe("Made with Vigía: http://localhost/matrix?sector=mining_extractives&from=2019&to=2021&status=accepted&lng=en");
     expect(lines[0]).toBe("Code,Provision,2019,2020,2021,Total");
     const min = data.data.rows.find((r: any) => r.code === "AP-I-MIN");
     expect(lines.find((l) => l.startsWith("AP-I-MIN,"))).toBe(`AP-I-MIN,${min.title},${min.counts.join(",")},${min.total}`);
     expect(lines).toHaveLength(27);
     const png = (await matrixPng(args("http://localhost/matrix.png?from=2019&to=2021&lng=fr"))) as Response;
     expect(png.headers.get("Content-Type")).toBe("image/png");
-    expect(new DataView(await png.arrayBuffer()).getUint32(16)).toBe(1400);
+    expect(new DataView(await png.arrayBuffer()).getUint32(16)).toBe(2000); // 1000 CSS px at 2x: three years need no more
   });
 
   it("opens the case records behind a cell", async () => {

@@ -106,6 +106,7 @@ export const provisions = {
     afterShort_other: "{{count}} months after",
     sinceMade: "since the commitment was made ({{date}})",
     sinceMadeRow: "Since the commitment was made",
+    noMilestone: "No milestone has been recorded yet, so there is no before-and-after comparison.",
     sinceMadeUnknown: "The date the commitment was made is not known, so no count since then is given.",
     periodRange: "{{from}} to {{to}}",
     incomplete: "This period is not over yet (today is {{date}}): the count can still grow.",
@@ -121,7 +122,8 @@ export const provisions = {
       "Case records: Global Witness dataset of lethal attacks 2012–2021 (downloaded 22 Sep 2022) and cases logged and verified by Vigía staff; links reviewed by Vigía staff.",
     generated: "Printed from Vigía on {{date}}.",
     problems: {
-      milestone: "There is no milestone “{{value}}”: the partnership launch is used instead.",
+      milestone: "There is no milestone “{{value}}”: “{{milestone}}” is used instead.",
+      milestoneNone: "There is no milestone “{{value}}”, and no milestone has been recorded yet.",
       months: "“{{value}}” is not a number of months between 1 and 120: 12 months are used instead.",
     },
   },

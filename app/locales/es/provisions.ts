@@ -110,6 +110,7 @@ export const provisions: Translation["provisions"] = {
     afterShort_other: "{{count}} meses posteriores",
     sinceMade: "desde que se asumió el compromiso ({{date}})",
     sinceMadeRow: "Desde que se asumió el compromiso",
+    noMilestone: "Todavía no se ha registrado ningún hito, así que no hay comparación de antes y después.",
     sinceMadeUnknown: "No se conoce la fecha en que se asumió el compromiso, así que no se da un conteo desde entonces.",
     periodRange: "del {{from}} al {{to}}",
     incomplete: "Este periodo todavía no termina (hoy es {{date}}): el conteo puede crecer.",
@@ -125,7 +126,8 @@ export const provisions: Translation["provisions"] = {
       "Casos: base de datos de ataques letales de Global Witness 2012–2021 (descargada el 22 de septiembre de 2022) y casos registrados y verificados por el equipo de Vigía; vínculos revisados por el equipo de Vigía.",
     generated: "Impreso desde Vigía el {{date}}.",
     problems: {
-      milestone: "No existe el hito «{{value}}»: se usa el lanzamiento de la asociación.",
+      milestone: "No existe el hito «{{value}}»: se usa «{{milestone}}» en su lugar.",
+      milestoneNone: "No existe el hito «{{value}}» y todavía no se ha registrado ningún hito.",
       months: "«{{value}}» no es un número de meses entre 1 y 120: se usan 12 meses.",
     },
   },

@@ -111,6 +111,7 @@ export const provisions: Translation["provisions"] = {
     afterShort_other: "{{count}} mois suivants",
     sinceMade: "depuis la prise de l'engagement ({{date}})",
     sinceMadeRow: "Depuis la prise de l'engagement",
+    noMilestone: "Aucun jalon n'a encore été enregistré : il n'y a donc pas de comparaison avant-après.",
     sinceMadeUnknown: "La date de l'engagement est inconnue : aucun décompte depuis cette date n'est donné.",
     periodRange: "du {{from}} au {{to}}",
     incomplete: "Cette période n'est pas terminée (nous sommes le {{date}}) : le décompte peut encore augmenter.",
@@ -126,7 +127,8 @@ export const provisions: Translation["provisions"] = {
       "Affaires : jeu de données de Global Witness sur les attaques mortelles 2012–2021 (téléchargé le 22 septembre 2022) et affaires saisies et vérifiées par l'équipe de Vigía; liens examinés par l'équipe de Vigía.",
     generated: "Imprimé depuis Vigía le {{date}}.",
     problems: {
-      milestone: "Il n'existe pas de jalon « {{value}} » : le lancement du partenariat est utilisé à la place.",
+      milestone: "Il n'existe pas de jalon « {{value}} » : « {{milestone}} » est utilisé à la place.",
+      milestoneNone: "Il n'existe pas de jalon « {{value}} », et aucun jalon n'a encore été enregistré.",
       months: "« {{value}} » n'est pas un nombre de mois entre 1 et 120 : 12 mois sont utilisés à la place.",
     },
   },

@@ -1,0 +1,179 @@
+// The parts of a provision's scorecard page: what the provision is, the choice of
+// milestone and window (a GET form), the before/after figures and the sources.
+// The chart is a ChartFigure of the provision's yearly counts.
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { lastDay, milestoneWords, type ScorecardData } from "~/charts/provision-years.ts";
+import { MAX_MONTHS, type ScorecardParams, type ScorecardProblem } from "~/domain/scorecard-params.ts";
+import { formatDate, formatNumber } from "~/lib/format.ts";
+import type { Language } from "~/lib/i18n.ts";
+import type { ProvisionDetail } from "~/models/provision.server.ts";
+import { CommitmentStatus, GapBadge, LocalText, MadeOn, SourceLine } from "./commitment.tsx";
+
+type MilestoneOption = { key: string; date: string; label: string };
+
+/** Breadcrumbs, the provision's title, code, instrument, status, date made and summary. */
+export function ScorecardHeading({ provision }: { provision: ProvisionDetail }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="breadcrumbs small no-print">
+        <Link to="/provisions">{t("provisions.list.title")}</Link> › <Link to={`/provisions/${provision.code}`}>{provision.code}</Link>
+      </p>
+      <h1>
+        {t("provisions.scorecard.title")}: <LocalText value={provision.title} /> {provision.isGap ? <GapBadge /> : null}
+      </h1>
+      <p className="provision-meta">
+        <span className="code">{provision.code}</span> · <LocalText value={provision.instrument.name} />
+      </p>
+      <p className="provision-meta">
+        <CommitmentStatus status={provision.status} note={provision.statusNote} /> · <MadeOn date={provision.madeOn} />
+      </p>
+      <LocalText as="p" value={provision.summary} className="provision-text" />
+    </>
+  );
+}
+
+/** The milestone and the months on each side, as a GET form; nothing to choose when no milestone exists. */
+export function ScorecardChoiceForm({
+  milestones,
+  params,
+  lngParam,
+  lng,
+}: {
+  milestones: MilestoneOption[];
+  params: ScorecardParams;
+  lngParam: Language;
+  lng: Language;
+}) {
+  const { t } = useTranslation();
+  if (!milestones.length) return null;
+  return (
+    <Form method="get" className="filter-form no-print" aria-label={t("provisions.scorecard.formLabel")}>
+      {lngParam !== "en" ? <input type="hidden" name="lng" value={lngParam} /> : null}
+      <label>
+        {t("provisions.scorecard.milestone")}
+        <select name="milestone" defaultValue={params.milestoneKey ?? undefined}>
+          {milestones.map((m) => (
+            <option key={m.key} value={m.key}>
+              {formatDate(m.date, lng)}: {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("provisions.scorecard.months")}
+        <input type="number" name="months" min={1} max={MAX_MONTHS} defaultValue={params.months} inputMode="numeric" />
+      </label>
+      <button type="submit" className="button-secondary">
+        {t("provisions.filters.apply")}
+      </button>
+    </Form>
+  );
+}
+
+/** What was wrong with the choices in the address, and what is shown instead. */
+export function ScorecardProblems({ problems, milestone }: { problems: ScorecardProblem[]; milestone: string | null }) {
+  const { t } = useTranslation();
+  if (!problems.length) return null;
+  return (
+    <div className="form-error" role="alert">
+      {problems.map((p) => (
+        <p key={p.param}>
+          {p.param === "milestone" && !milestone
+            ? t("provisions.scorecard.problems.milestoneNone", { value: p.value })
+            : t(`provisions.scorecard.problems.${p.param}`, { value: p.value, milestone })}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function Headline({ id, value, label, meta, note }: { id: string; value: string | null; label: string; meta?: string; note?: string | null }) {
+  return (
+    <div className="headline" id={id}>
+      <p className={value === null ? "headline-value muted" : "headline-value"}>{value ?? "—"}</p>
+      <p className="headline-label">{label}</p>
+      {meta ? <p className="headline-meta">{meta}</p> : null}
+      {note ? <p className="headline-note">{note}</p> : null}
+    </div>
+  );
+}
+
+/** Before and after the milestone, and since the commitment was made; each figure with its period. */
+export function ScorecardComparison({
+  data,
+  pending,
+  afterIncomplete,
+  today,
+  lng,
+}: {
+  data: ScorecardData;
+  pending: number;
+  afterIncomplete: boolean;
+  today: string;
+  lng: Language;
+}) {
+  const { t } = useTranslation();
+  const period = (window: { from: string; to: string }) =>
+    t("provisions.scorecard.periodRange", { from: formatDate(window.from, lng), to: formatDate(lastDay(window.to), lng) });
+  const { milestone, before, after, sinceMade } = data;
+  return (
+    <section aria-labelledby="comparison-title" className="scorecard-figures">
+      <h2 id="comparison-title">
+        {milestone ? t("provisions.scorecard.comparisonTitle", { milestone: milestoneWords(milestone, lng) }) : t("provisions.scorecard.formLabel")}
+      </h2>
+      {milestone ? null : (
+        <p className="notice" role="note">
+          {t("provisions.scorecard.noMilestone")}
+        </p>
+      )}
+      <div className="headline-grid">
+        {milestone && before && after ? (
+          <>
+            <Headline
+              id="scorecard-before"
+              value={formatNumber(before.records, lng)}
+              label={t("provisions.scorecard.before", { count: data.months, milestone: milestone.label })}
+              meta={period(before)}
+            />
+            <Headline
+              id="scorecard-after"
+              value={formatNumber(after.records, lng)}
+              label={t("provisions.scorecard.after", { count: data.months, milestone: milestone.label })}
+              meta={period(after)}
+              note={afterIncomplete ? t("provisions.scorecard.incomplete", { date: formatDate(today, lng) }) : null}
+            />
+          </>
+        ) : null}
+        <Headline
+          id="scorecard-since"
+          value={sinceMade ? formatNumber(sinceMade.records, lng) : null}
+          label={sinceMade ? t("provisions.scorecard.sinceMade", { date: formatDate(sinceMade.from, lng) }) : t("provisions.scorecard.sinceMadeUnknown")}
+        />
+      </div>
+      <p className="small">{t("provisions.scorecard.countNote")}</p>
+      {pending ? <p className="small">{t("provisions.scorecard.pending", { count: pending })}</p> : null}
+    </section>
+  );
+}
+
+/** Where the provision, its instrument and the case records come from, and when this was printed. */
+export function ScorecardSources({ provision, today, lng }: { provision: ProvisionDetail; today: string; lng: Language }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="sources-title" className="scorecard-sources">
+      <h2 id="sources-title">{t("common.sources")}</h2>
+      <ul className="small">
+        <li>
+          <SourceLine source={provision.source} label={t("provisions.scorecard.provisionSource")} />
+        </li>
+        <li>
+          <SourceLine source={provision.instrument.source} label={t("provisions.scorecard.instrumentSource")} />
+        </li>
+        <li>{t("provisions.scorecard.casesSource")}</li>
+      </ul>
+      <p className="small muted">{t("provisions.scorecard.generated", { date: formatDate(today, lng) })}</p>
+    </section>
+  );
+}
