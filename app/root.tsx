@@ -3,6 +3,7 @@ import {
   Form,
   isRouteErrorResponse,
   Links,
+  LiveReload,
   Meta,
   NavLink,
   Outlet,
@@ -42,7 +43,9 @@ export const meta: MetaFunction = () => [{ title: "Vigía" }];
 
 function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: Language; demoUsers: boolean; user: SessionUser | null }) {
   const { t, i18n } = useTranslation();
-  // Resources are bundled, so switching is synchronous and the render stays consistent.
+  // The root loader's language becomes i18next's before any route renders, so that
+  // useLanguage() (app/lib/language.ts) reads it everywhere. Resources are bundled,
+  // so switching is synchronous and the render stays consistent.
   if (i18n.language !== lng) void i18n.changeLanguage(lng);
   // Routes with handle.bare (the /embed/ charts) show their content alone, for framing in other sites.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
@@ -59,6 +62,7 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
           <main id="main">{children}</main>
           <ScrollRestoration />
           <Scripts />
+          <LiveReload />
         </body>
       </html>
     );
@@ -134,6 +138,8 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
         </footer>
         <ScrollRestoration />
         <Scripts />
+        {/* Only under npm run dev: reloads the page when the app is rebuilt. */}
+        <LiveReload />
       </body>
     </html>
   );

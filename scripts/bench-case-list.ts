@@ -65,14 +65,15 @@ async function bench(target: DatabaseTarget) {
   process.env.DATABASE_URL = target.url;
   const { disconnectDb } = await import("../app/lib/db.server.ts");
   await disconnectDb();
-  const { listIncidents, decodeCaseCursor, encodeCaseCursor, incidentWhere } = await import("../app/models/incident.server.ts");
+  const { listIncidents, incidentWhere } = await import("../app/models/incident.server.ts");
+  const { decodeCursor, encodeCursor } = await import("../app/lib/keyset.ts");
   const middle = await db.incident.findMany({
     where: incidentWhere({}),
     orderBy: [{ occurredOn: "desc" }, { id: "desc" }],
     skip: Math.floor(ROWS / 3),
     take: 1,
   });
-  const cursor = decodeCaseCursor(encodeCaseCursor({ at: middle[0].occurredOn, id: middle[0].id }));
+  const cursor = decodeCursor(encodeCursor({ at: middle[0].occurredOn, id: middle[0].id }));
   const byUpdate = await db.incident.findMany({
     where: incidentWhere({}),
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

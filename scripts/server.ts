@@ -10,8 +10,23 @@ import { ConfigError } from "../app/lib/database-url.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
-export async function createApp() {
-  const build = (await import(pathToFileURL(join(root, "build/index.js")).href)) as ServerBuild;
+/** A server build: by default the production one that `npm start` serves. `fresh` loads a rewritten file anew. */
+export async function importBuild(path = join(root, "build/index.js"), { fresh = false } = {}): Promise<ServerBuild> {
+  const url = pathToFileURL(path);
+  // Node caches modules by URL: a new query string makes it read the file again.
+  if (fresh) url.search = `t=${Date.now()}`;
+  return (await import(url.href)) as ServerBuild;
+}
+
+/**
+ * The Express app around a Remix build. `build` may be a function, so that
+ * `npm run dev` can hand every request the newest build (scripts/dev.ts).
+ */
+export async function createApp({
+  build,
+  mode = "production",
+}: { build?: ServerBuild | (() => Promise<ServerBuild>); mode?: "production" | "development" } = {}) {
+  const serverBuild = build ?? (await importBuild());
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", true);
@@ -28,12 +43,12 @@ export async function createApp() {
   });
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: "production" }));
+  app.all("*", createRequestHandler({ build: serverBuild, mode }));
   return app;
 }
 
-export async function startServer({ port, databaseKind }: { port: number; databaseKind: string }) {
-  const app = await createApp();
+export async function startServer({ port, databaseKind, app }: { port: number; databaseKind: string; app?: express.Express }) {
+  app ??= await createApp();
   const server = createServer(app);
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {

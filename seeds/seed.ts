@@ -1,15 +1,16 @@
 // Seeds Vigía from the files in seeds/reference (copies of ../shared/reference,
-// each naming its source; see seeds/README.md) and seeds/data/commitments.json.
+// each naming its source; see seeds/README.md) and the files in seeds/data: the
+// published figures and the commitments as Vigía seeds them, each with its source.
 // Safe to re-run: it inserts what is missing and never overwrites or deletes a
 // row, so corrections made in the app survive. Run: npm run db:seed
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { Db } from "../app/lib/db.server.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
-import { GW_CHARACTERISTIC, GW_GENDER, GW_PERPETRATOR, GW_SECTOR, stateFromRegion } from "../app/domain/taxonomy.ts";
+import { z } from "zod";
+import { FIGURE_STATUSES, GW_CHARACTERISTIC, GW_GENDER, GW_PERPETRATOR, GW_SECTOR, stateFromRegion, type FigureStatus } from "../app/domain/taxonomy.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = (file: string) => JSON.parse(readFileSync(join(here, file), "utf8"));
@@ -31,313 +32,71 @@ export interface SeedReport {
   users: number;
 }
 
-type Status = "confirmed" | "reported" | "unconfirmed";
-
-/** "confirmed (press summary of plan text)" -> { status: confirmed, note: "press summary of plan text" } */
-export function splitStatus(raw: string): { status: Status; note: string | null } {
+/**
+ * A reference file's status text, "confirmed (press summary of plan text)", as
+ * { status: "confirmed", note: "press summary of plan text" }; anything else is unconfirmed.
+ */
+export function splitStatus(raw: string): { status: FigureStatus; note: string | null } {
   const m = /^(confirmed|reported|unconfirmed)\b\s*(?:\((.*)\))?\s*(.*)$/.exec(raw.trim());
   if (!m) return { status: "unconfirmed", note: raw };
   const note = [m[2], m[3]]
     .filter((s) => s && s.trim())
     .join(" ")
     .trim();
-  return { status: m[1] as Status, note: note || null };
+  return { status: m[1] as FigureStatus, note: note || null };
 }
-
-function urlKey(url: string): string {
-  return "url-" + createHash("sha1").update(url).digest("hex").slice(0, 12);
-}
-
-const ANNUAL_DUPLICATES = new Set(["mx-2024-killed", "mx-2024-disappeared"]);
 
 export const GW_DATASET_SOURCE_KEY = "gw-dataset-2022";
-export const HEADLINE_SOURCE_KEY = "pbi-canada-2025-09-18";
 
-interface SourceInput {
-  key: string;
-  title: string;
-  publisher?: string | null;
-  publishedOn?: string | null;
-  url?: string | null;
-  kind: string;
-  accessedOn?: string | null;
-  note?: string | null;
-}
+const sourceSchema = z.strictObject({
+  key: z.string().min(1),
+  title: z.string().min(1),
+  publisher: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  url: z.string().nullable(),
+  kind: z.string().min(1),
+  accessedOn: z.string().nullable(),
+  note: z.string().nullable(),
+});
+type SourceInput = z.infer<typeof sourceSchema>;
 
-interface FigureInput {
-  key: string;
-  scope: "country" | "worldwide";
-  countryCode?: string | null;
-  periodStart: number;
-  periodEnd: number;
-  metric: string;
-  subsetCode?: string | null;
-  subsetLabel?: string | null;
-  parentKey?: string | null;
-  value?: number | null;
-  valueText?: string | null;
-  atLeast?: boolean;
-  status: Status;
-  sourceKey: string;
-  reportName?: string | null;
-  revisedValue?: number | null;
-  revisedSourceKey?: string | null;
-  note?: string | null;
-}
+const figureSchema = z.strictObject({
+  key: z.string().min(1),
+  scope: z.enum(["country", "worldwide"]),
+  countryCode: z.string().nullable(),
+  periodStart: z.number().int(),
+  periodEnd: z.number().int(),
+  metric: z.string().min(1),
+  subsetCode: z.string().nullable(),
+  subsetLabel: z.string().nullable(),
+  parent: z.string().nullable(),
+  value: z.number().nullable(),
+  valueText: z.string().nullable(),
+  atLeast: z.boolean(),
+  status: z.enum(FIGURE_STATUSES),
+  source: z.string().min(1),
+  reportName: z.string().nullable(),
+  revisedValue: z.number().nullable(),
+  revisedSource: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The file under seeds/reference the figure was taken from */
+  from: z.string().regex(/^reference\/[a-z0-9-]+\.json$/),
+});
 
-const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-
-/** Everything layer 1 needs, read from the reference files. */
-export function publishedFigureInputs(): { sources: SourceInput[]; figures: FigureInput[] } {
-  const published = readJson("reference/gw-published-figures-mexico.json");
-  const annual = readJson("reference/gw-annual-figures.json");
-  const breakdowns = readJson("reference/gw-mexico-breakdowns.json");
-  const format = readJson("reference/gw-dataset-format.json");
-
-  const sources = new Map<string, SourceInput>();
-  const addSource = (s: SourceInput) => {
-    if (!sources.has(s.key)) sources.set(s.key, s);
-    return s.key;
-  };
-  const byUrl = (title: string, url: string | null | undefined, kind: string, extra: Partial<SourceInput> = {}) =>
-    addSource({ key: url ? urlKey(url) : "title-" + createHash("sha1").update(title).digest("hex").slice(0, 12), title, url: url || null, kind, ...extra });
-
-  addSource({
-    key: GW_DATASET_SOURCE_KEY,
-    title: "Global Witness lethal-attacks dataset 2012–2021 (CSV downloaded from globalwitness.org on 22 Sep 2022, mirrored on GitHub)",
-    publisher: "Global Witness",
-    publishedOn: "2022-09-22",
-    url: format.url,
-    kind: "dataset",
-    note: `Mirror: ${format.repo} at commit ${format.commit}. ${format.license}`,
-  });
-  addSource({
-    key: HEADLINE_SOURCE_KEY,
-    title: published.source.title,
-    publisher: published.source.publisher,
-    publishedOn: published.source.published,
-    url: null,
-    kind: "article",
-    note: `Cites ${published.source.citing}.`,
+const publishedFiguresSchema = z
+  .strictObject({ about: z.string(), sources: z.array(sourceSchema), figures: z.array(figureSchema) })
+  .superRefine((file, ctx) => {
+    const sources = new Set(file.sources.map((s) => s.key));
+    const figures = new Set(file.figures.map((f) => f.key));
+    for (const f of file.figures) {
+      for (const key of [f.source, f.revisedSource]) if (key && !sources.has(key)) ctx.addIssue({ code: "custom", message: `${f.key}: no source "${key}"` });
+      if (f.parent && !figures.has(f.parent)) ctx.addIssue({ code: "custom", message: `${f.key}: no parent figure "${f.parent}"` });
+    }
   });
 
-  const headlineNotes: Record<string, string> = {};
-  for (const b of breakdowns.breakdowns) {
-    if (b.year === "2012-2024") headlineNotes[`${b.dimension}:${b.category}`] = b.note;
-  }
-  const headlineStatus: Record<string, { status: Status; note: string | null }> = {
-    "mx-2012-2024-total": {
-      status: "confirmed",
-      note: "Global Witness's page on documenting killings and disappearances lists the same cumulative total for Mexico (222, 2012–2024; 2,253 worldwide).",
-    },
-    "mx-2012-2024-indigenous": {
-      status: "unconfirmed",
-      note: `Not found in Global Witness material consulted. ${headlineNotes["identity:Indigenous"] ?? ""}`.trim(),
-    },
-    "mx-2012-2024-mining": {
-      status: "unconfirmed",
-      note: `Not found in Global Witness material consulted. ${headlineNotes["sector:Mining & extractives"] ?? ""}`.trim(),
-    },
-    "mx-2012-2024-police-pma": {
-      status: "unconfirmed",
-      note: `Not found in Global Witness material consulted. ${headlineNotes["perpetrator:Police or private military actors"] ?? ""}`.trim(),
-    },
-    "mx-2012-2024-indigenous-mining": {
-      status: "unconfirmed",
-      note: `Not found in Global Witness material consulted. ${headlineNotes["intersection:Indigenous AND mining"] ?? ""}`.trim(),
-    },
-    "mx-2012-2024-indigenous-police-pma": {
-      status: "unconfirmed",
-      note: `Not found in Global Witness material consulted. ${headlineNotes["intersection:Indigenous AND police/private military"] ?? ""}`.trim(),
-    },
-  };
-  const subsetCodes: Record<string, string> = {
-    "mx-2012-2024-indigenous": "indigenous",
-    "mx-2012-2024-indigenous-police-pma": "indigenous_police_private_military",
-    "mx-2012-2024-indigenous-mining": "indigenous_mining_extractives",
-    "mx-2012-2024-mining": "mining_extractives",
-    "mx-2012-2024-police-pma": "police_private_military",
-  };
-
-  const figures: FigureInput[] = [];
-  for (const f of published.figures) {
-    // 2024's killed and disappeared figures are the annual figures seeded below
-    // (same report, same numbers): one fact, one row.
-    if (ANNUAL_DUPLICATES.has(f.id)) continue;
-    const [start, end] = String(f.period).split("-").map(Number);
-    const st = headlineStatus[f.id] ?? { status: "reported" as Status, note: null };
-    figures.push({
-      key: f.id,
-      scope: "country",
-      countryCode: "MX",
-      periodStart: start,
-      periodEnd: end ?? start,
-      metric: f.metric,
-      subsetCode: subsetCodes[f.id] ?? null,
-      subsetLabel: f.subset,
-      parentKey: f.of ?? null,
-      value: f.value,
-      atLeast: f.atLeast,
-      status: st.status,
-      sourceKey: HEADLINE_SOURCE_KEY,
-      note: st.note,
-    });
-  }
-  for (const c of published.context) {
-    figures.push({
-      key: c.id,
-      scope: "country",
-      countryCode: "MX",
-      periodStart: 2025,
-      periodEnd: 2025,
-      metric: "population_share",
-      subsetCode: "indigenous",
-      subsetLabel: "Indigenous share of Mexico's population",
-      value: c.value,
-      status: "reported",
-      sourceKey: HEADLINE_SOURCE_KEY,
-      note: "As stated in the September 2025 article; the census or survey year behind it is not given.",
-    });
-  }
-
-  for (const a of annual.annual) {
-    const report = addSourceForReport(a);
-    function addSourceForReport(entry: any) {
-      return byUrl(entry.sourceTitle, entry.sourceUrl, "report", {
-        publisher: "Global Witness",
-        publishedOn: String(entry.reportYear),
-      });
-    }
-    const revisedKey = a.revisedSourceUrl ? GW_DATASET_SOURCE_KEY : null;
-    const foldNote = a.year < 2024 ? "Reports before 2025 count long-term disappearances inside the killed figure." : null;
-    figures.push({
-      key: `mx-annual-${a.year}`,
-      scope: "country",
-      countryCode: "MX",
-      periodStart: a.year,
-      periodEnd: a.year,
-      metric: "killed",
-      value: num(a.mexicoKilled),
-      status: num(a.mexicoKilled) === null ? "unconfirmed" : "reported",
-      sourceKey: report,
-      reportName: a.report,
-      revisedValue: num(a.mexicoKilledRevised),
-      revisedSourceKey: num(a.mexicoKilledRevised) === null ? null : revisedKey,
-      note: [a.note, foldNote].filter(Boolean).join(" "),
-    });
-    if (a.mexicoDisappeared !== undefined) {
-      const inside = a.year < 2024;
-      figures.push({
-        key: `mx-annual-${a.year}-disappeared`,
-        scope: "country",
-        countryCode: "MX",
-        periodStart: a.year,
-        periodEnd: a.year,
-        metric: "disappeared",
-        subsetCode: inside ? "disappeared_within_killed" : null,
-        subsetLabel: inside ? "Enforced disappearances counted inside the annual figure" : null,
-        parentKey: inside ? `mx-annual-${a.year}` : null,
-        value: num(a.mexicoDisappeared),
-        status: num(a.mexicoDisappeared) === null ? "unconfirmed" : "reported",
-        sourceKey: report,
-        reportName: a.report,
-        note:
-          a.mexicoDisappearedNote ?? (num(a.mexicoDisappeared) === null ? "The number of disappearances in this year could not be tied to a source." : null),
-      });
-    }
-    const worldMetric = a.year >= 2024 ? "killed_or_disappeared" : "killed";
-    figures.push({
-      key: `ww-annual-${a.year}`,
-      scope: "worldwide",
-      periodStart: a.year,
-      periodEnd: a.year,
-      metric: worldMetric,
-      value: num(a.globalKilled),
-      status: num(a.globalKilled) === null ? "unconfirmed" : "reported",
-      sourceKey: report,
-      reportName: a.report,
-      revisedValue: num(a.globalKilledRevised),
-      revisedSourceKey: num(a.globalKilledRevised) === null ? null : revisedKey,
-      note: foldNote,
-    });
-    if (num(a.globalDisappeared) !== null) {
-      figures.push({
-        key: `ww-annual-${a.year}-disappeared`,
-        scope: "worldwide",
-        periodStart: a.year,
-        periodEnd: a.year,
-        metric: "disappeared",
-        subsetCode: "disappeared",
-        subsetLabel: "Long-term disappearances",
-        parentKey: `ww-annual-${a.year}`,
-        value: a.globalDisappeared,
-        status: "reported",
-        sourceKey: report,
-        reportName: a.report,
-      });
-    }
-  }
-
-  for (const c of annual.cumulative) {
-    const [start, end] = String(c.period).split("-").map(Number);
-    const src = byUrl(`Global Witness, ${c.report} (cumulative figures ${c.period})`, c.sourceUrl, "report", { publisher: "Global Witness" });
-    if (c.period !== "2012-2024") {
-      figures.push({
-        key: `mx-cumulative-${c.period}`,
-        scope: "country",
-        countryCode: "MX",
-        periodStart: start,
-        periodEnd: end,
-        metric: "killed_or_disappeared",
-        value: c.mexico,
-        status: "reported",
-        sourceKey: src,
-        reportName: c.report,
-      });
-    }
-    figures.push({
-      key: `ww-cumulative-${c.period}`,
-      scope: "worldwide",
-      periodStart: start,
-      periodEnd: end,
-      metric: "killed_or_disappeared",
-      value: c.global,
-      status: c.period === "2012-2024" ? "confirmed" : "reported",
-      sourceKey: src,
-      reportName: c.report,
-    });
-  }
-
-  const slug = (s: string) =>
-    s
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 48);
-  for (const b of breakdowns.breakdowns) {
-    if (typeof b.year !== "number") continue; // 2012-2024 entries are the headline figures above
-    const src = byUrl(b.sourceTitle, b.sourceUrl, "article");
-    const st = splitStatus(b.status);
-    figures.push({
-      key: `mx-breakdown-${b.year}-${b.dimension}-${slug(b.category)}`,
-      scope: "country",
-      countryCode: "MX",
-      periodStart: b.year,
-      periodEnd: b.year,
-      metric: "killed",
-      subsetCode: `${b.dimension}:${slug(b.category)}`,
-      subsetLabel: b.category,
-      parentKey: `mx-annual-${b.year}`,
-      value: num(b.value),
-      valueText: typeof b.value === "number" ? null : String(b.value),
-      status: st.status,
-      sourceKey: src,
-      note: [st.note, b.note].filter(Boolean).join(" ") || null,
-    });
-  }
-  return { sources: [...sources.values()], figures };
+/** Layer 1, published figures as printed, with their sources (seeds/data/published-figures.json). */
+export function readPublishedFigures(): z.infer<typeof publishedFiguresSchema> {
+  return publishedFiguresSchema.parse(readJson("data/published-figures.json"));
 }
 
 export interface CaseRow {
@@ -402,7 +161,7 @@ export function incidentFromRow(row: CaseRow) {
 }
 
 interface Commitments {
-  sources: (SourceInput & { key: string })[];
+  sources: SourceInput[];
   instruments: { code: string; name: { en: string; es: string; fr: string }; kind: string; sourceKey: string | null; position: number }[];
   provisions: {
     code: string;
@@ -410,7 +169,7 @@ interface Commitments {
     pillar: string;
     title: { en: string; es: string; fr: string };
     summary: { en: string; es: string; fr: string };
-    status: Status;
+    status: FigureStatus;
     statusNote: string | null;
     isGap: boolean;
     madeOn: string | null;
@@ -445,7 +204,7 @@ export const DEMO_USERS = [
 
 export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedReport> {
   const report: SeedReport = { sources: 0, figures: 0, incidents: 0, instruments: 0, provisions: 0, milestones: 0, termLists: 0, users: 0 };
-  const { sources, figures } = publishedFigureInputs();
+  const { sources, figures } = readPublishedFigures();
   const commitments = readCommitments();
 
   // Sources
@@ -478,29 +237,16 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedRepor
   const existingFigures = new Map((await db.publishedFigure.findMany({ select: { id: true, key: true } })).map((f) => [f.key, f.id]));
   const pending = figures.filter((f) => !existingFigures.has(f.key));
   while (pending.length) {
-    const index = pending.findIndex((f) => !f.parentKey || existingFigures.has(f.parentKey));
+    const index = pending.findIndex((f) => !f.parent || existingFigures.has(f.parent));
     if (index === -1) throw new Error(`Published figures refer to missing parents: ${pending.map((f) => f.key).join(", ")}`);
     const [f] = pending.splice(index, 1);
+    const { parent, source, revisedSource, from: _from, ...columns } = f;
     const created = await db.publishedFigure.create({
       data: {
-        key: f.key,
-        scope: f.scope,
-        countryCode: f.countryCode ?? null,
-        periodStart: f.periodStart,
-        periodEnd: f.periodEnd,
-        metric: f.metric,
-        subsetCode: f.subsetCode ?? null,
-        subsetLabel: f.subsetLabel ?? null,
-        parentId: f.parentKey ? existingFigures.get(f.parentKey)! : null,
-        value: f.value ?? null,
-        valueText: f.valueText ?? null,
-        atLeast: f.atLeast ?? false,
-        status: f.status,
-        sourceId: sourceId(f.sourceKey)!,
-        reportName: f.reportName ?? null,
-        revisedValue: f.revisedValue ?? null,
-        revisedSourceId: sourceId(f.revisedSourceKey),
-        note: f.note || null,
+        ...columns,
+        parentId: parent ? existingFigures.get(parent)! : null,
+        sourceId: sourceId(source)!,
+        revisedSourceId: sourceId(revisedSource),
       },
     });
     existingFigures.set(f.key, created.id);

@@ -1,7 +1,7 @@
 // The active filters in words, for chart subtitles, exported images and CSV
 // headers: a chart taken out of Vigía must still say what it counts.
 import { INTL_LOCALE } from "~/lib/i18n.ts";
-import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
+import { stateName } from "~/domain/incident-format.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import type { ChartContext } from "./types.ts";
 
@@ -16,11 +16,6 @@ export function yearsInWords(from: number | undefined, to: number | undefined, {
   return t("trends.words.allYears");
 }
 
-export function stateName(code: string | null, { t }: Pick<ChartContext, "t">): string {
-  if (code && isMxState(code)) return MX_STATES[code];
-  return t("taxonomy.state.unknown");
-}
-
 /**
  * "2015–2021; states: Oaxaca and Guerrero; sector: Mining and extractives; all
  * outcomes; Global Witness records and verified staff records". The year part
@@ -31,7 +26,7 @@ export function describeFilter(filter: IncidentFilter, ctx: ChartContext, years?
   const list = (values: string[] | undefined, label: (v: string) => string) => listInWords((values ?? []).map(label), ctx);
   const parts: string[] = [];
   parts.push(years ? yearsInWords(years.from, years.to, ctx) : yearsInWords(filter.yearFrom, filter.yearTo, ctx));
-  if (filter.states?.length) parts.push(t("trends.words.states", { list: list(filter.states, (c) => stateName(c === "unknown" ? null : c, ctx)) }));
+  if (filter.states?.length) parts.push(t("trends.words.states", { list: list(filter.states, (c) => stateName(c === "unknown" ? null : c, t)) }));
   if (filter.sectors?.length) parts.push(t("trends.words.sectors", { list: list(filter.sectors, (c) => t(`taxonomy.sector.${c}`)) }));
   if (filter.perpetrators?.length) parts.push(t("trends.words.perpetrators", { list: list(filter.perpetrators, (c) => t(`taxonomy.perpetrator.${c}`)) }));
   if (filter.characteristics?.length)

@@ -26,7 +26,7 @@ export function registerCharts(): typeof Chart {
     // The same type on the page, in the browser's PNG and on the server (which has Liberation/DejaVu).
     Chart.defaults.font.family = CHART_FONT;
     Chart.defaults.color = "#333333";
-    // Accountability matrix (issue 5): a heat map on two category axes.
+    // Accountability matrix: a heat map on two category axes.
     Chart.register(ScatterController, heatmapPlugin);
     registered = true;
   }

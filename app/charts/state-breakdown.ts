@@ -3,7 +3,7 @@
 import { MX_STATE_CODES, isMxState } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, CaseCount, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
-import { stateName } from "./filter-words.ts";
+import { stateName } from "~/domain/incident-format.ts";
 
 export interface StateRow {
   /** ISO 3166-2:MX code without the prefix, or null when the state is not identified. */
@@ -33,7 +33,7 @@ export function buildStateBreakdownChart(rows: StateRow[], ctx: ChartContext): A
   return {
     type: "bar",
     data: {
-      labels: rows.map((r) => stateName(r.state, ctx)),
+      labels: rows.map((r) => stateName(r.state, ctx.t)),
       datasets: [
         {
           label: t("trends.series.people"),
@@ -59,7 +59,7 @@ export function buildStateBreakdownChart(rows: StateRow[], ctx: ChartContext): A
 export function stateBreakdownTable(rows: StateRow[], ctx: ChartContext): ChartTable {
   return {
     columns: [ctx.t("trends.columns.state"), ctx.t("trends.series.people")],
-    rows: rows.map((r) => [stateName(r.state, ctx), r.people]),
+    rows: rows.map((r) => [stateName(r.state, ctx.t), r.people]),
   };
 }
 

@@ -6,7 +6,7 @@ import mexico from "@svg-maps/mexico";
 import { formatNumber } from "~/lib/format.ts";
 import { MX_STATE_CODES, MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import type { CaseCount, ChartContext, ChartTable } from "./types.ts";
-import { stateName } from "./filter-words.ts";
+import { stateName } from "~/domain/incident-format.ts";
 
 export const MAP_ATTRIBUTION_URL = "https://github.com/VictorCazanave/svg-maps/tree/master/packages/mexico";
 export const MAP_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
@@ -98,7 +98,7 @@ export function binLabel(bin: MapBin, lng: ChartContext["lng"]): string {
 export function stateMapTable(model: StateMapModel, ctx: ChartContext): ChartTable {
   return {
     columns: [ctx.t("trends.columns.state"), ctx.t("trends.series.people")],
-    rows: [...model.states.map((s) => [s.name, s.people] as [string, number]), [stateName(null, ctx), model.unknown]],
+    rows: [...model.states.map((s) => [s.name, s.people] as [string, number]), [stateName(null, ctx.t), model.unknown]],
   };
 }
 

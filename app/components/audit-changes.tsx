@@ -1,18 +1,26 @@
 // An audit event's before -> after, field by field, in the reader's language.
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { Language } from "~/lib/i18n.ts";
 import { stateName } from "~/domain/incident-format.ts";
+import type { SystemActor } from "~/models/audit.server.ts";
 
 type Values = Record<string, unknown> | null;
 
-/** Names of the company countries that appear in some audit events (computed on the server). */
-export function auditCountryNames(events: { before: Values; after: Values }[], name: (code: string) => string): Record<string, string> {
-  const names: Record<string, string> = {};
+/** The company countries some audit events mention, whose names the loader sends (see countries.server.ts). */
+export function auditCountryCodes(events: { before: Values; after: Values }[]): string[] {
+  const codes = new Set<string>();
   for (const e of events) {
-    for (const v of [e.before?.companyCountry, e.after?.companyCountry]) if (typeof v === "string" && v) names[v] = name(v);
+    for (const v of [e.before?.companyCountry, e.after?.companyCountry]) if (typeof v === "string" && v) codes.add(v);
   }
-  return names;
+  return [...codes];
+}
+
+/** Who made a change: a person, a part of Vigía ("Vigía (rules v…)"), or a person whose account is gone. */
+export function AuditActor({ event }: { event: { actor: { name: string } | null; system: SystemActor | null } }) {
+  const { t } = useTranslation();
+  if (event.actor) return <>{event.actor.name}</>;
+  if (event.system) return <>{t(`admin.audit.systemActor.${event.system.part}`, { version: event.system.version })}</>;
+  return <>{t("admin.audit.deletedActor")}</>;
 }
 
 const CODE_LABELS: Record<string, string> = {
@@ -26,7 +34,7 @@ const CODE_LABELS: Record<string, string> = {
   role: "auth.roles",
 };
 
-export function auditKeyLabel(key: string, t: TFunction): string {
+function auditKeyLabel(key: string, t: TFunction): string {
   if (key === "occurredOn") return t("incidents.fields.date");
   if (key === "staffOnlyFieldsChanged" || key === "staffOnlyFieldsFilled" || key === "savedDespitePossibleDuplicates" || key === "sessionsRevoked") {
     return t(`admin.audit.keys.${key}`);
@@ -35,13 +43,13 @@ export function auditKeyLabel(key: string, t: TFunction): string {
   return t(`incidents.fields.${key}`, { defaultValue: key });
 }
 
-export function auditValueText(key: string, value: unknown, t: TFunction, lng: Language, countries: Record<string, string> = {}): string {
+function auditValueText(key: string, value: unknown, t: TFunction, countries: Record<string, string> = {}): string {
   if (value === null || value === undefined || value === "") return t("incidents.values.none");
   if (typeof value === "boolean") return t(value ? "incidents.values.yes" : "incidents.values.no");
   if (Array.isArray(value)) {
     if (!value.length) return t("incidents.values.none");
     if (key === "staffOnlyFieldsChanged" || key === "staffOnlyFieldsFilled") return value.map((v) => auditKeyLabel(String(v), t)).join(", ");
-    return value.map((v) => auditValueText(key, v, t, lng, countries)).join("; ");
+    return value.map((v) => auditValueText(key, v, t, countries)).join("; ");
   }
   const text = String(value);
   if (key === "stateCode") return stateName(text, t);
@@ -52,7 +60,7 @@ export function auditValueText(key: string, value: unknown, t: TFunction, lng: L
   return text;
 }
 
-export function AuditChanges({ before, after, lng, countries }: { before: Values; after: Values; lng: Language; countries?: Record<string, string> }) {
+export function AuditChanges({ before, after, countries }: { before: Values; after: Values; countries?: Record<string, string> }) {
   const { t } = useTranslation();
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   if (!keys.length) return null;
@@ -65,9 +73,9 @@ export function AuditChanges({ before, after, lng, countries }: { before: Values
           <div key={key} className="audit-change">
             <dt>{auditKeyLabel(key, t)}</dt>
             <dd>
-              {hasBefore ? <del>{auditValueText(key, before![key], t, lng, countries)}</del> : null}
+              {hasBefore ? <del>{auditValueText(key, before![key], t, countries)}</del> : null}
               {hasBefore && hasAfter ? <span aria-hidden="true"> → </span> : null}
-              {hasAfter ? <ins>{auditValueText(key, after![key], t, lng, countries)}</ins> : null}
+              {hasAfter ? <ins>{auditValueText(key, after![key], t, countries)}</ins> : null}
             </dd>
           </div>
         );

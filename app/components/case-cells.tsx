@@ -1,17 +1,23 @@
 // How the commitments pages name a case record in a table: the victim's name
 // only where it may be shown, and the state in words (unknowns stay visible).
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/lib/language.ts";
 import { formatDate } from "~/lib/format.ts";
-import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
+import { stateOrRegion } from "~/domain/incident-format.ts";
 import type { IncidentSummary } from "~/models/incident-summary.server.ts";
-import { useLng } from "./commitment.tsx";
+
+/** The victim's name where this reader may see it, else whether it is withheld or not recorded. */
+export function caseName(incident: Pick<IncidentSummary, "victimName" | "nameWithheld">, t: TFunction): string {
+  return incident.victimName ?? (incident.nameWithheld ? t("provisions.cases.nameWithheld") : t("provisions.cases.nameUnknown"));
+}
 
 /** The case's name, linking to the provisions it bears on (/incidents/<id>/links). */
 export function CaseCell({ incident }: { incident: Pick<IncidentSummary, "id" | "victimName" | "nameWithheld"> }) {
   const { t } = useTranslation();
-  const label = incident.victimName ?? (incident.nameWithheld ? t("provisions.cases.nameWithheld") : t("provisions.cases.nameUnknown"));
+  const label = caseName(incident, t);
   return (
     <Link to={`/incidents/${incident.id}/links`} className={incident.victimName ? undefined : "muted"}>
       {label}
@@ -21,8 +27,8 @@ export function CaseCell({ incident }: { incident: Pick<IncidentSummary, "id" | 
 
 export function StateCell({ incident }: { incident: Pick<IncidentSummary, "stateCode" | "regionRaw"> }) {
   const { t } = useTranslation();
-  if (incident.stateCode && isMxState(incident.stateCode)) return <>{MX_STATES[incident.stateCode]}</>;
-  return <span className="muted">{incident.regionRaw ? `${incident.regionRaw} (${t("taxonomy.state.unknown")})` : t("taxonomy.state.unknown")}</span>;
+  const text = stateOrRegion(incident.stateCode, incident.regionRaw, t);
+  return incident.stateCode ? <>{text}</> : <span className="muted">{text}</span>;
 }
 
 type CaseRow = Pick<IncidentSummary, "id" | "occurredOn" | "victimName" | "nameWithheld" | "stateCode" | "regionRaw" | "sector">;
@@ -53,7 +59,7 @@ export function CaseTable<R extends { id: string }>({
   incident: (row: R) => CaseRow;
 }) {
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   return (
     <div className="table-scroll">
       <table className="data-table" id={id}>

@@ -4,11 +4,11 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/lib/language.ts";
 import { formatDate } from "~/lib/format.ts";
 import { FIGURE_STATUSES } from "~/domain/taxonomy.ts";
 import { INSTRUMENT_KINDS, NEW_SOURCE, SOURCE_KINDS, type FieldErrors } from "~/models/provision.schema.ts";
 import type { SourceOption } from "~/models/source.server.ts";
-import { useLng } from "./commitment.tsx";
 import { CsrfInput } from "./csrf-input.tsx";
 
 export interface FormState {
@@ -115,7 +115,7 @@ export function SelectField({ options, ...field }: FieldProps & { options: { val
 /** Choose an existing source, none, or type a new one. */
 export function SourceFields({ state, sources }: { state: FormState; sources: SourceOption[] }) {
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   return (
     <fieldset className="source-fields">
       <legend>{t("common.source")}</legend>

@@ -4,23 +4,10 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format.ts";
-import { isLanguage } from "~/lib/i18n.ts";
+import { useLanguage } from "~/lib/language.ts";
 import type { LocalizedText } from "~/domain/localized-text.ts";
-
-export function useLng() {
-  const { i18n } = useTranslation();
-  return isLanguage(i18n.language) ? i18n.language : "en";
-}
-
-/** A visible marker after English text standing in for a missing translation. */
-export function Untranslated() {
-  const { t } = useTranslation();
-  return (
-    <span className="untranslated" title={t("provisions.untranslatedHelp")}>
-      {t("provisions.untranslated")}
-    </span>
-  );
-}
+import { isFigureStatus } from "~/domain/taxonomy.ts";
+import { Untranslated } from "./untranslated.tsx";
 
 /** Stored text in the reader's language, or in English marked as not translated. */
 export function LocalText({ value, as: Tag = "span", className }: { value: LocalizedText; as?: "span" | "p" | "strong"; className?: string }) {
@@ -37,14 +24,12 @@ export function LocalText({ value, as: Tag = "span", className }: { value: Local
   );
 }
 
-const STATUSES = ["confirmed", "reported", "unconfirmed"] as const;
-
 /** Confirmation status in words, with what it means, and the note qualifying it. */
 export function CommitmentStatus({ status, note }: { status: string; note?: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // The status qualifier is stored in English only: marked as such for other readers.
-  const noteInEnglish = i18n.language !== "en";
-  const known = (STATUSES as readonly string[]).includes(status) ? status : "unconfirmed";
+  const noteInEnglish = useLanguage() !== "en";
+  const known = isFigureStatus(status) ? status : "unconfirmed";
   return (
     <span className={`status status-${known}`}>
       {t("provisions.status.label")}: <strong>{t(`common.figureStatus.${known}`)}</strong>
@@ -100,7 +85,7 @@ export interface SourceLike {
 /** A source in full: publisher, title, date, link. */
 export function SourceLine({ source, label }: { source: SourceLike | null; label?: string }) {
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   if (!source) {
     return (
       <span className="source-line">
@@ -127,7 +112,7 @@ export function SourceLine({ source, label }: { source: SourceLike | null; label
 /** When a commitment was made, or plainly that the date is not known. */
 export function MadeOn({ date }: { date: string | null }) {
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   return (
     <span>
       {t("provisions.madeOn")}: {date ? <time dateTime={date}>{formatDate(date, lng)}</time> : <span className="muted">{t("provisions.madeOnUnknown")}</span>}
@@ -138,7 +123,7 @@ export function MadeOn({ date }: { date: string | null }) {
 /** The milestones marked on a provision's chart, numbered as on the chart; nothing when none falls in its years. */
 export function MilestoneList({ milestones }: { milestones: { key: string; date: string; label: string }[] }) {
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   if (!milestones.length) return null;
   return (
     <>

@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { ChartTable } from "~/charts/types.ts";
 import { formatNumber } from "~/lib/format.ts";
-import { isLanguage } from "~/lib/i18n.ts";
+import { useLanguage } from "~/lib/language.ts";
 
 /** The accessible table of a chart's numbers; null cells say "not found" instead of staying blank. */
 export function DataTable({ table, caption, id }: { table: ChartTable; caption: string; id?: string }) {
-  const { t, i18n } = useTranslation();
-  const lng = isLanguage(i18n.language) ? i18n.language : "en";
+  const { t } = useTranslation();
+  const lng = useLanguage();
   return (
     <div className="table-scroll">
       <table className="data-table" id={id}>

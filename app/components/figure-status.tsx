@@ -1,8 +1,9 @@
+import { isFigureStatus } from "~/domain/taxonomy.ts";
 import { useTranslation } from "react-i18next";
 
 export function FigureStatus({ status }: { status: string }) {
   const { t } = useTranslation();
-  const known = ["confirmed", "reported", "unconfirmed"].includes(status) ? status : "unconfirmed";
+  const known = isFigureStatus(status) ? status : "unconfirmed";
   return (
     <span className={`status status-${known}`} title={t(`common.figureStatusHelp.${known}`)}>
       {t("common.status")}: {t(`common.figureStatus.${known}`)}

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/lib/language.ts";
 import type { FigureView } from "~/models/published-figure.server.ts";
 import { formatNumber, formatPeriod } from "~/lib/format.ts";
-import { isLanguage, type Language } from "~/lib/i18n.ts";
+import type { Language } from "~/lib/i18n.ts";
 import { FigureStatus } from "./figure-status.tsx";
 import { SourceCite } from "./source-cite.tsx";
 
@@ -15,8 +16,8 @@ export function figureText(figure: FigureView, t: (k: string, o?: any) => string
 
 /** A published figure as printed: "at least" where the source says so, with period, status and source. */
 export function FigureValue({ figure }: { figure: FigureView }) {
-  const { t, i18n } = useTranslation();
-  const lng = isLanguage(i18n.language) ? i18n.language : "en";
+  const { t } = useTranslation();
+  const lng = useLanguage();
   const text = figureText(figure, t, lng);
   return text === null ? <span className="muted">{t("common.notFound")}</span> : <>{text}</>;
 }

@@ -53,7 +53,7 @@ export function IncidentForm({
   cancelHref: string;
   /** Shown between the error summary and the fields (the conflict view). */
   before?: ReactNode;
-  /** Country names computed on the server (see app/lib/countries.ts). */
+  /** Country names computed on the server (see app/domain/countries.server.ts). */
   countries: { code: string; name: string }[];
   /** The saved version this edit started from, carried along for a three-way merge on conflict. */
   base?: IncidentFormValues;

@@ -5,10 +5,12 @@
 // page (the case page, a provision page) and works without JavaScript.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/lib/language.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { LINK_RULES } from "~/domain/link-rules.ts";
 import type { LinkView } from "~/models/link.server.ts";
-import { CommitmentStatus, GapBadge, Untranslated, useLng } from "./commitment.tsx";
+import { CommitmentStatus, GapBadge } from "./commitment.tsx";
+import { Untranslated } from "./untranslated.tsx";
 import { CsrfInput } from "./csrf-input.tsx";
 
 /** What the link action returns when it cannot save (nothing typed is lost). */
@@ -26,7 +28,7 @@ export function ruleDescription(code: string, lng: "en" | "es" | "fr"): string {
 /** Why a link was suggested, in words: rules, matched terms, score. */
 export function LinkExplanation({ link }: { link: LinkView }) {
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   return (
     <dl className="link-explanation">
       <div>

@@ -98,7 +98,7 @@ export function RegistryChart({ chart, query, lng, origin, actions = true, child
           <ol className="milestone-list">
             {milestones.inside.map((m) => (
               <li key={m.key}>
-                <time dateTime={m.date}>{formatDate(m.date, lng)}</time>: <span lang={m.untranslated ? "en" : undefined}>{m.label}</span>
+                <time dateTime={m.date}>{formatDate(m.date, lng)}</time>: <span lang={m.untranslated ? "en" : undefined}>{m.label}</span>{" "}
                 <Untranslated when={Boolean(m.untranslated)} />
               </li>
             ))}

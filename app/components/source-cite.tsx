@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { SourceRef } from "~/models/published-figure.server.ts";
 import { formatDate } from "~/lib/format.ts";
-import { isLanguage } from "~/lib/i18n.ts";
+import { useLanguage } from "~/lib/language.ts";
 
 export function SourceCite({ source }: { source: SourceRef }) {
-  const { t, i18n } = useTranslation();
-  const lng = isLanguage(i18n.language) ? i18n.language : "en";
+  const { t } = useTranslation();
+  const lng = useLanguage();
   // Publisher and date keep the card short; the full title stays one hover or focus away.
   const label = [source.publisher ?? source.title, source.publishedOn ? formatDate(source.publishedOn, lng) : null].filter(Boolean).join(", ");
   return (

@@ -1,13 +1,15 @@
 import { useTranslation } from "react-i18next";
 
-/** Marks text that stands in English because its translation is missing (never an empty space). */
-export function Untranslated({ when }: { when: boolean }) {
+/**
+ * The one marker after English text standing in for a missing translation, so a
+ * reader never takes it for an omission. Put it after the text, with a space.
+ */
+export function Untranslated({ when = true }: { when?: boolean }) {
   const { t } = useTranslation();
   if (!when) return null;
   return (
-    <span className="untranslated" lang="en">
-      {" "}
-      ({t("common.untranslated")})
+    <span className="untranslated" title={t("common.untranslatedHelp")}>
+      {t("common.untranslated")}
     </span>
   );
 }

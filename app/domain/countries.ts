@@ -1,11 +1,5 @@
 // ISO 3166-1 alpha-2 codes (the 249 officially assigned), for a company's home
-// country. Names come from Intl.DisplayNames in the reader's language, so no
-// country name needs translating by hand. Browsers and Node ship different
-// country names (Chromium says "Hong Kong", Node "Hong Kong SAR China"), so names
-// are computed on the server only and sent to the page as data; never call
-// countryName while rendering, or hydration breaks.
-import { INTL_LOCALE, type Language } from "~/lib/i18n.ts";
-
+// country. Their names in the reader's language come from countries.server.ts.
 export const COUNTRY_CODES = [
   "AD",
   "AE",
@@ -262,20 +256,4 @@ export type CountryCode = (typeof COUNTRY_CODES)[number];
 const CODES = new Set<string>(COUNTRY_CODES);
 export function isCountryCode(code: string): code is CountryCode {
   return CODES.has(code);
-}
-
-export function countryName(code: string, lng: Language): string {
-  try {
-    return new Intl.DisplayNames([INTL_LOCALE[lng]], { type: "region", fallback: "code" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** Every country with its name in the reader's language, sorted by that name; the most frequent first. */
-export function countryOptions(lng: Language, first: readonly string[] = ["CA", "MX", "US"]): { code: string; name: string }[] {
-  const collator = new Intl.Collator(INTL_LOCALE[lng]);
-  const all = COUNTRY_CODES.map((code) => ({ code, name: countryName(code, lng) as string }));
-  const top = first.map((code) => all.find((c) => c.code === code)!).filter(Boolean);
-  return [...top, ...all.filter((c) => !first.includes(c.code)).sort((a, b) => collator.compare(a.name, b.name))];
 }

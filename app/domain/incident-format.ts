@@ -15,9 +15,19 @@ export function incidentDate(occurredOn: Date | string, precision: string, lng: 
   return formatDate(precisionIso(occurredOn, precision), lng);
 }
 
+/**
+ * A Mexican state's name, the one way every page, chart and export names one.
+ * Names are Vigía's own table (not Intl), so server and browser always agree.
+ */
 export function stateName(code: string | null | undefined, t: TFunction): string {
   if (!code) return t("taxonomy.state.unknown");
   return isMxState(code) ? MX_STATES[code] : code;
+}
+
+/** The state, or where no state could be told, the region as the source wrote it, marked as such. */
+export function stateOrRegion(code: string | null | undefined, regionRaw: string | null | undefined, t: TFunction): string {
+  if (code) return stateName(code, t);
+  return regionRaw ? `${regionRaw} (${t("taxonomy.state.unknown")})` : t("taxonomy.state.unknown");
 }
 
 export function monthNames(lng: Language): string[] {

@@ -60,13 +60,16 @@ export const LETHAL_OUTCOMES: Outcome[] = ["killed", "disappeared"];
 export const ORIGINS = ["gw_dataset", "staff"] as const;
 export type Origin = (typeof ORIGINS)[number];
 
+/** A staff record's verification, the one list of it; "reported" is where every staff record starts. */
 export const VERIFICATION_STATUSES = ["reported", "verified", "disputed", "rejected"] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 
+/** How far a published figure, or a commitment, could be tied to its publisher's own material. */
 export const FIGURE_STATUSES = ["confirmed", "reported", "unconfirmed"] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+export const isFigureStatus = (value: string): value is FigureStatus => (FIGURE_STATUSES as readonly string[]).includes(value);
 
 /** Mexico's 32 federal entities, ISO 3166-2:MX codes without the "MX-" prefix. */
 export const MX_STATES = {

@@ -8,6 +8,7 @@
 import { data, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { fieldErrors, formInput, formValues, type FieldErrors } from "~/models/provision.schema.ts";
+import { notFound } from "./http.server.ts";
 
 type Typed = { values: Record<string, string>; errors: FieldErrors };
 type Saved<S> = ({ ok: true } & S) | { ok: false; errors: FieldErrors };
@@ -52,7 +53,7 @@ export async function editCommitmentAction<T>(
   const parsed = options.schema.safeParse(formInput(form, options.checkboxes));
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), updatedAt: expected }, { status: 400 });
   const outcome = await options.save(parsed.data, expected);
-  if (!outcome) throw new Response("Not found", { status: 404 });
+  if (!outcome) throw notFound();
   if (!outcome.ok) {
     if (!outcome.errors.form) return data({ values, errors: outcome.errors, updatedAt: expected }, { status: 400 });
     const current = await options.reload();

@@ -1,4 +1,5 @@
-// How every export (a file a reader downloads or links: CSV, PNG) is served.
+// HTTP answers decided once: how every export (a file a reader downloads or links:
+// CSV, PNG) is served, and the 404 of a missing page or record.
 // Who may fetch a file decides whether anything between Vigía and the reader may
 // keep a copy, so the caching rule is written once here, per kind of export.
 import { env } from "./env.server.ts";
@@ -56,4 +57,13 @@ export function exportHeaders(format: ExportFormat, filename: string, audience: 
 /** The response of an export: a CSV document or PNG bytes with exportHeaders. */
 export function exportResponse(format: ExportFormat, body: string | Uint8Array, filename: string, audience: ExportAudience): Response {
   return new Response(typeof body === "string" ? body : new Uint8Array(body), { headers: exportHeaders(format, filename, audience) });
+}
+
+/**
+ * The 404 a loader or action throws for a record or page that does not exist.
+ * The route's ErrorBoundary (the root one unless a route has its own) renders
+ * "page not found" in the reader's language; a resource route sends the body as it is.
+ */
+export function notFound(message = "Not found"): Response {
+  return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

@@ -93,8 +93,3 @@ export async function touchSession(session: ActiveSession): Promise<void> {
 export async function revokeSession(sessionId: string): Promise<void> {
   await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
-
-export async function revokeUserSessions(userId: string): Promise<number> {
-  const { count } = await prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  return count;
-}

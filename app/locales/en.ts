@@ -48,7 +48,9 @@ export const en = {
     showTable: "Data table",
     dataTable: "Data table: {{title}}",
     derived: "derived",
-    untranslated: "not yet translated: shown in English",
+    untranslated: "not translated",
+    untranslatedHelp: "Shown in English: no translation has been entered yet.",
+    pager: { label: "Pages", first: "First page", previous: "Previous page", next: "Next page" },
     figureStatus: {
       confirmed: "confirmed",
       reported: "reported",

@@ -48,7 +48,9 @@ export const es: Translation = {
     showTable: "Tabla de datos",
     dataTable: "Tabla de datos: {{title}}",
     derived: "derivado",
-    untranslated: "aún sin traducir: se muestra en inglés",
+    untranslated: "sin traducir",
+    untranslatedHelp: "Se muestra en inglés: todavía no se ha capturado la traducción.",
+    pager: { label: "Páginas", first: "Primera página", previous: "Página anterior", next: "Página siguiente" },
     figureStatus: {
       confirmed: "confirmada",
       reported: "reportada",

@@ -48,7 +48,9 @@ export const fr: Translation = {
     showTable: "Tableau de données",
     dataTable: "Tableau de données : {{title}}",
     derived: "dérivé",
-    untranslated: "pas encore traduit : affiché en anglais",
+    untranslated: "non traduit",
+    untranslatedHelp: "Affiché en anglais : aucune traduction n'a encore été saisie.",
+    pager: { label: "Pages", first: "Première page", previous: "Page précédente", next: "Page suivante" },
     figureStatus: {
       confirmed: "confirmé",
       reported: "rapporté",

@@ -2,6 +2,7 @@
 // that makes the change, inside the same transaction, so a change and its record
 // are stored together or not at all. Events carry non-sensitive fields only.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import { keysetPage, keysetQuery, type KeysetPage, type PageRequest } from "~/lib/keyset.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -29,9 +30,28 @@ export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export type AuditValues = Record<string, unknown>;
 
-export interface AuditInput {
-  /** Null for work no person started (a command-line run). */
-  actorId: string | null;
+/**
+ * A part of Vigía that acts when no person did (a rules run at first start or
+ * from `npm run links:suggest`), with the version of what it ran. Stored as
+ * "<part>:<version>" in AuditEvent.systemActor.
+ */
+export interface SystemActor {
+  part: "rules";
+  version: string;
+}
+
+const SYSTEM_PARTS = ["rules"] as const;
+
+function encodeSystemActor(actor: SystemActor): string {
+  return `${actor.part}:${actor.version}`;
+}
+
+function decodeSystemActor(raw: string | null): SystemActor | null {
+  const m = raw ? /^([a-z]+):(.+)$/.exec(raw) : null;
+  return m && (SYSTEM_PARTS as readonly string[]).includes(m[1]) ? { part: m[1] as SystemActor["part"], version: m[2] } : null;
+}
+
+interface AuditFields {
   action: AuditAction;
   entityType: AuditEntityType;
   entityId: string;
@@ -40,34 +60,45 @@ export interface AuditInput {
   summary?: string | null;
 }
 
+/** Every event names who acted: a person, or (never both) a part of Vigía. */
+export type AuditInput = AuditFields & ({ actorId: string; system?: never } | { actorId: null; system: SystemActor });
+
 /** Any client or transaction that can write audit events. */
 export type AuditDb = Pick<Tx, "auditEvent">;
 
+/**
+ * The one writer of audit events. Given both a before and an after, it keeps
+ * only what changed (auditDiff), so no caller has to remember to.
+ */
 export async function writeAudit(tx: AuditDb, event: AuditInput): Promise<void> {
+  const { before, after } = event.before && event.after ? auditDiff(event.before, event.after) : { before: event.before, after: event.after };
   await tx.auditEvent.create({
     data: {
       actorId: event.actorId,
+      systemActor: event.system ? encodeSystemActor(event.system) : null,
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      before: event.before ? JSON.stringify(event.before) : null,
-      after: event.after ? JSON.stringify(event.after) : null,
+      before: before && Object.keys(before).length ? JSON.stringify(before) : null,
+      after: after && Object.keys(after).length ? JSON.stringify(after) : null,
       summary: event.summary ?? null,
     },
   });
 }
 
-/** Only the keys whose values differ, as {before, after}; null when nothing changed. */
-export function auditDiff(before: AuditValues, after: AuditValues): { before: AuditValues; after: AuditValues } | null {
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * What a change changed: the keys whose values differ between the two
+ * snapshots. A key that only one side has is kept as it is (a flag such as
+ * staffOnlyFieldsChanged says something by being there).
+ */
+export function auditDiff(before: AuditValues, after: AuditValues): { before: AuditValues; after: AuditValues } {
   const b: AuditValues = {};
   const a: AuditValues = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
-      b[key] = before[key] ?? null;
-      a[key] = after[key] ?? null;
-    }
-  }
-  return Object.keys(a).length ? { before: b, after: a } : null;
+  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key) || !same(before[key], after[key])) b[key] = before[key];
+  for (const key of Object.keys(after)) if (!Object.hasOwn(before, key) || !same(before[key], after[key])) a[key] = after[key];
+  return { before: b, after: a };
 }
 
 export interface AuditFilter {
@@ -78,20 +109,6 @@ export interface AuditFilter {
   /** Inclusive, YYYY-MM-DD (UTC) */
   from?: string;
   to?: string;
-}
-
-export interface AuditCursor {
-  at: Date;
-  id: string;
-}
-
-export function encodeAuditCursor(c: AuditCursor): string {
-  return `${c.at.getTime()}.${c.id}`;
-}
-
-export function decodeAuditCursor(raw: string | null): AuditCursor | null {
-  const m = raw ? /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(raw) : null;
-  return m ? { at: new Date(Number(m[1])), id: m[2] } : null;
 }
 
 function auditWhere(filter: AuditFilter): Prisma.AuditEventWhereInput {
@@ -105,21 +122,23 @@ function auditWhere(filter: AuditFilter): Prisma.AuditEventWhereInput {
   return { AND: and };
 }
 
-export interface AuditPage {
-  events: {
-    id: string;
-    createdAt: Date;
-    action: string;
-    entityType: string;
-    entityId: string;
-    before: AuditValues | null;
-    after: AuditValues | null;
-    summary: string | null;
-    actor: { id: string; name: string; email: string } | null;
-  }[];
-  next: string | null;
-  prev: string | null;
+export interface AuditEventView {
+  id: string;
+  createdAt: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Only what changed (events written before writeAudit kept only changes are read the same way) */
+  before: AuditValues | null;
+  after: AuditValues | null;
+  summary: string | null;
+  /** The person who acted; null for the system or a deleted user */
+  actor: { id: string; name: string; email: string } | null;
+  /** The part of Vigía that acted, when no person did */
+  system: SystemActor | null;
 }
+
+export type AuditPage = KeysetPage<AuditEventView>;
 
 const parse = (json: string | null): AuditValues | null => {
   if (!json) return null;
@@ -130,51 +149,41 @@ const parse = (json: string | null): AuditValues | null => {
   }
 };
 
+const eventSelect = {
+  id: true,
+  createdAt: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  summary: true,
+  systemActor: true,
+  actor: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.AuditEventSelect;
+
+function toView({ systemActor, ...row }: Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>): AuditEventView {
+  const before = parse(row.before);
+  const after = parse(row.after);
+  const changes = before && after ? auditDiff(before, after) : { before, after };
+  return { ...row, ...changes, system: decodeSystemActor(systemActor) };
+}
+
 /** Newest first, keyset-paginated on (createdAt, id). */
-export async function listAuditEvents(
-  filter: AuditFilter,
-  page: { after?: AuditCursor | null; before?: AuditCursor | null; size?: number } = {},
-): Promise<AuditPage> {
-  const size = page.size ?? 50;
-  const backwards = !page.after && !!page.before;
-  const cursor = page.after ?? page.before;
-  const and: Prisma.AuditEventWhereInput[] = [auditWhere(filter)];
-  if (cursor) {
-    const op = backwards ? "gt" : "lt";
-    // The first condition bounds the index range; the second breaks ties on id.
-    and.push({ createdAt: { [backwards ? "gte" : "lte"]: cursor.at } });
-    and.push({ OR: [{ createdAt: { [op]: cursor.at } }, { id: { [op]: cursor.id } }] });
-  }
-  const dir = backwards ? "asc" : "desc";
-  const rows = await prisma.auditEvent.findMany({
-    where: { AND: and },
-    orderBy: [{ createdAt: dir }, { id: dir }],
-    take: size + 1,
-    include: { actor: { select: { id: true, name: true, email: true } } },
-  });
-  const more = rows.length > size;
-  const pageRows = rows.slice(0, size);
-  if (backwards) pageRows.reverse();
-  const first = pageRows[0];
-  const last = pageRows[pageRows.length - 1];
-  return {
-    events: pageRows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) })),
-    next: last && (backwards || more) ? encodeAuditCursor({ at: last.createdAt, id: last.id }) : null,
-    prev: first && (backwards ? more : !!cursor) ? encodeAuditCursor({ at: first.createdAt, id: first.id }) : null,
-  };
+export async function listAuditEvents(filter: AuditFilter, page: PageRequest = {}): Promise<AuditPage> {
+  const query = keysetQuery("createdAt", "desc", page);
+  const rows = await prisma.auditEvent.findMany({ ...query, where: { AND: [auditWhere(filter), query.where] }, select: eventSelect });
+  const result = keysetPage(rows, page, (r) => ({ at: r.createdAt, id: r.id }));
+  return { ...result, rows: result.rows.map(toView) };
 }
 
 /** One record's history, newest first (the case page shows it to staff). */
-export async function listEntityHistory(entityType: AuditEntityType, entityId: string, take = 100) {
+export async function listEntityHistory(entityType: AuditEntityType, entityId: string, take = 100): Promise<AuditEventView[]> {
   const rows = await prisma.auditEvent.findMany({
     where: { entityType, entityId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    include: { actor: { select: { id: true, name: true, email: true } } },
+    select: eventSelect,
   });
-  return rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
-}
-
-export async function countAuditEvents(filter: AuditFilter = {}): Promise<number> {
-  return prisma.auditEvent.count({ where: auditWhere(filter) });
+  return rows.map(toView);
 }

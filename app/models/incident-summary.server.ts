@@ -2,6 +2,8 @@
 // confidential ones), the victim's name only where it may be shown. Kept apart
 // from incident.server.ts, which the case pages own.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import { keysetPage, keysetQuery, type KeysetPage, type PageRequest } from "~/lib/keyset.ts";
+import { visibleName } from "~/domain/victim-name.ts";
 import { incidentWhere } from "./incident.server.ts";
 
 export interface IncidentSummary {
@@ -35,14 +37,12 @@ export const incidentSummarySelect = {
 } satisfies Prisma.IncidentSelect;
 
 export function toIncidentSummary(row: Prisma.IncidentGetPayload<{ select: typeof incidentSummarySelect }>, showWithheldNames = false): IncidentSummary {
-  const withheld = !row.victimNamePublic;
   return {
     id: row.id,
     occurredOn: row.occurredOn.toISOString().slice(0, 10),
     datePrecision: row.datePrecision,
     year: row.year,
-    victimName: withheld && !showWithheldNames ? null : row.victimName,
-    nameWithheld: withheld,
+    ...visibleName(row, { staff: showWithheldNames }),
     stateCode: row.stateCode,
     regionRaw: row.regionRaw,
     sector: row.sector,
@@ -86,23 +86,23 @@ export async function getIncidentSummary(
   };
 }
 
-export const REVIEW_PAGE_SIZE = 50;
-
-/** Case records with suggestions awaiting review, newest first, with how many each has (counted in SQL). */
-export async function listIncidentsAwaitingReview({ page = 1, sector }: { page?: number; sector?: string } = {}): Promise<{
-  rows: (IncidentSummary & { pending: number })[];
-  total: number;
-}> {
+/**
+ * Case records with suggestions awaiting review, newest first, with how many each
+ * has (counted in SQL); keyset-paginated on (occurredOn, id).
+ */
+export async function listIncidentsAwaitingReview({ sector, ...page }: PageRequest & { sector?: string } = {}): Promise<
+  KeysetPage<IncidentSummary & { pending: number }> & { total: number }
+> {
   const where: Prisma.IncidentWhereInput = { deletedAt: null, links: { some: { status: "suggested" } }, ...(sector ? { sector } : {}) };
-  const [rows, total] = await Promise.all([
+  const query = keysetQuery("occurredOn", "desc", page);
+  const [found, total] = await Promise.all([
     prisma.incident.findMany({
-      where,
+      ...query,
+      where: { AND: [where, query.where] },
       select: { ...incidentSummarySelect, _count: { select: { links: { where: { status: "suggested" } } } } },
-      orderBy: [{ occurredOn: "desc" }, { id: "asc" }],
-      take: REVIEW_PAGE_SIZE,
-      skip: (page - 1) * REVIEW_PAGE_SIZE,
     }),
     prisma.incident.count({ where }),
   ]);
-  return { rows: rows.map((r) => ({ ...toIncidentSummary(r, true), pending: r._count.links })), total };
+  const result = keysetPage(found, page, (r) => ({ at: r.occurredOn, id: r.id }));
+  return { ...result, rows: result.rows.map((r) => ({ ...toIncidentSummary(r, true), pending: r._count.links })), total };
 }

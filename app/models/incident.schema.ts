@@ -5,7 +5,16 @@
 import { z } from "zod";
 import { isCountryCode } from "~/domain/countries.ts";
 import { issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, OUTCOMES, PERPETRATOR_TYPES, SECTORS } from "~/domain/taxonomy.ts";
+import {
+  CHARACTERISTICS,
+  type DATE_PRECISIONS,
+  GENDERS,
+  MX_STATE_CODES,
+  OUTCOMES,
+  PERPETRATOR_TYPES,
+  SECTORS,
+  VERIFICATION_STATUSES,
+} from "~/domain/taxonomy.ts";
 
 export const INCIDENT_LIMITS = {
   victimName: 200,
@@ -52,7 +61,7 @@ export interface IncidentFormValues {
   confidential: { witnesses: string; contacts: string; exactLocation: string; confidentialNotes: string };
 }
 
-export type DatePrecision = "day" | "month" | "year";
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 /** The staff-only fields of a case record, as stored. */
 export interface ConfidentialFields {
@@ -441,7 +450,7 @@ export function applySourceRowIntent(values: IncidentFormValues, intent: string)
 export const VERIFICATION_NOTE_MAX = 2000;
 
 export const verificationSchema = z.object({
-  status: z.string().refine((v) => ["reported", "verified", "disputed", "rejected"].includes(v), { message: "validation.unknownChoice" }),
+  status: z.enum(VERIFICATION_STATUSES, { message: "validation.unknownChoice" }),
   note: z.string().trim().max(VERIFICATION_NOTE_MAX),
   version: z.string().regex(wholeNumber, { message: "validation.notWholeNumber" }),
 });

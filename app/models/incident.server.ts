@@ -1,7 +1,10 @@
 // Every Prisma query on case records (incidents). Aggregations run in SQL.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import { keysetPage, keysetQuery, type PageRequest } from "~/lib/keyset.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
-import { auditDiff, writeAudit } from "./audit.server.ts";
+import type { VerificationStatus } from "~/domain/taxonomy.ts";
+import { isNameWithheld, nameForAuditLog, visibleName } from "~/domain/victim-name.ts";
+import { writeAudit } from "./audit.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import type { ConfidentialFields, IncidentInput, IncidentRecordFields } from "./incident.schema.ts";
 import { suggestLinksForIncident } from "./link.server.ts";
@@ -82,7 +85,7 @@ export const GW_CASE_RECORDS: IncidentFilter = {
   yearTo: 2021,
 };
 
-// ---------- Aggregates for the trends charts (issue 3) ----------
+// ---------- Aggregates for the trends charts ----------
 
 /** People per year and outcome, in SQL. */
 export async function countIncidentsByYearAndOutcome(filter: IncidentFilter): Promise<{ year: number; outcome: string; people: number }[]> {
@@ -117,7 +120,7 @@ export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{
   return rows.filter((r) => r._max.updatedAt).map((r) => ({ origin: r.origin, lastChanged: r._max.updatedAt! }));
 }
 
-// ---------- Case records one by one: list, read, write (issue 4) ----------
+// ---------- Case records one by one: list, read, write ----------
 // Reads come in two shapes: the public one (what viewers and, where allowed,
 // anonymous visitors get) never selects a staff-only field and replaces a
 // withheld victim name by null; the staff one adds the confidential fields.
@@ -159,20 +162,6 @@ const SORT_COLUMN: Record<CaseSort, { field: "occurredOn" | "updatedAt"; dir: "a
   updated_desc: { field: "updatedAt", dir: "desc" },
 };
 
-export interface CaseCursor {
-  at: Date;
-  id: string;
-}
-
-export function encodeCaseCursor(c: CaseCursor): string {
-  return `${c.at.getTime()}.${c.id}`;
-}
-
-export function decodeCaseCursor(raw: string | null | undefined): CaseCursor | null {
-  const m = raw ? /^(-?\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(raw) : null;
-  return m ? { at: new Date(Number(m[1])), id: m[2] } : null;
-}
-
 export interface CaseListRow {
   id: string;
   origin: string;
@@ -202,65 +191,37 @@ export interface CaseListPage {
   total: number;
 }
 
-/** What a reader may see of a victim's name: staff see it always, others only when it may be published. */
-function visibleName(row: { victimName: string | null; victimNamePublic: boolean }, staff: boolean) {
-  const withheld = !row.victimNamePublic && row.victimName !== null;
-  return { victimName: withheld && !staff ? null : row.victimName, nameWithheld: withheld };
-}
-
 /**
  * One page of the case list, keyset-paginated on (sort column, id): the cost of a
  * page does not grow with its depth, unlike OFFSET. `deleted` lists soft-deleted
  * records instead (staff's bin).
  */
-export async function listIncidents(options: {
-  filter: IncidentFilter;
-  sort?: CaseSort;
-  after?: CaseCursor | null;
-  before?: CaseCursor | null;
-  size?: number;
-  staff?: boolean;
-  deleted?: boolean;
-  /** Count every matching record too (one indexed COUNT; on by default) */
-  withTotal?: boolean;
-}): Promise<CaseListPage> {
-  const size = options.size ?? 50;
+export async function listIncidents(
+  options: PageRequest & {
+    filter: IncidentFilter;
+    sort?: CaseSort;
+    staff?: boolean;
+    deleted?: boolean;
+    /** Count every matching record too (one indexed COUNT; on by default) */
+    withTotal?: boolean;
+  },
+): Promise<CaseListPage> {
   const { field, dir } = SORT_COLUMN[options.sort ?? "date_desc"];
-  const backwards = !options.after && !!options.before;
-  const cursor = options.after ?? options.before;
   const base: Prisma.IncidentWhereInput = options.deleted ? { deletedAt: { not: null } } : incidentWhere(options.filter);
-  const and: Prisma.IncidentWhereInput[] = [base];
-  // Reading backwards flips the order; rows are put back in reading order below.
-  const order = backwards ? (dir === "desc" ? "asc" : "desc") : dir;
-  if (cursor) {
-    const beyond = order === "desc" ? "lt" : "gt";
-    const upTo = order === "desc" ? "lte" : "gte";
-    // The first condition bounds the index range; the second breaks ties on id.
-    and.push({ [field]: { [upTo]: cursor.at } });
-    and.push({ OR: [{ [field]: { [beyond]: cursor.at } }, { id: { [beyond]: cursor.id } }] });
-  }
+  const query = keysetQuery(field, dir, options);
   const [found, total] = await Promise.all([
-    prisma.incident.findMany({
-      where: { AND: and },
-      orderBy: [{ [field]: order }, { id: order }],
-      take: size + 1,
-      select: PUBLIC_COLUMNS,
-    }),
+    prisma.incident.findMany({ ...query, where: { AND: [base, query.where] }, select: PUBLIC_COLUMNS }),
     options.withTotal === false ? Promise.resolve(-1) : prisma.incident.count({ where: base }),
   ]);
-  const more = found.length > size;
-  const rows = found.slice(0, size);
-  if (backwards) rows.reverse();
-  const key = (r: (typeof rows)[number]) => encodeCaseCursor({ at: r[field], id: r.id });
-  const first = rows[0];
-  const last = rows[rows.length - 1];
+  const page = keysetPage(found, options, (r) => ({ at: r[field], id: r.id }));
   return {
-    rows: rows.map((r) => ({
+    ...page,
+    rows: page.rows.map((r) => ({
       id: r.id,
       origin: r.origin,
       occurredOn: r.occurredOn,
       datePrecision: r.datePrecision,
-      ...visibleName(r, !!options.staff),
+      ...visibleName(r, { staff: !!options.staff }),
       gender: r.gender,
       sector: r.sector,
       perpetratorType: r.perpetratorType,
@@ -273,8 +234,6 @@ export async function listIncidents(options: {
       deletedAt: r.deletedAt,
       updatedAt: r.updatedAt,
     })),
-    next: last && (backwards || more) ? key(last) : null,
-    prev: first && (backwards ? more : !!cursor) ? key(first) : null,
     total,
   };
 }
@@ -312,7 +271,7 @@ export async function getIncidentPublic(id: string): Promise<PublicIncident | nu
   const row = await prisma.incident.findFirst({ where: { id, deletedAt: null }, select: { ...PUBLIC_COLUMNS, ...RELATED } });
   if (!row) return null;
   const { victimNamePublic: _p, deletedAt: _d, updatedAt: _u, year: _y, ...rest } = row;
-  return { ...rest, ...visibleName(row, false), characteristics: row.characteristics.map((c) => c.code) };
+  return { ...rest, ...visibleName(row, { staff: false }), characteristics: row.characteristics.map((c) => c.code) };
 }
 
 const person = { select: { id: true, name: true } } as const;
@@ -337,7 +296,7 @@ export async function getIncidentForStaff(id: string): Promise<StaffIncident | n
   const { year: _y, ...rest } = row;
   return {
     ...rest,
-    nameWithheld: !row.victimNamePublic && row.victimName !== null,
+    nameWithheld: isNameWithheld(row),
     characteristics: row.characteristics.map((c) => c.code),
     confidential: row.confidential ?? { witnesses: null, contacts: null, exactLocation: null, confidentialNotes: null },
   };
@@ -348,8 +307,7 @@ export function incidentAuditValues(r: IncidentRecordFields): Record<string, unk
   return {
     occurredOn: r.occurredOn.toISOString().slice(0, 10),
     datePrecision: r.datePrecision,
-    // A withheld name is sensitive: the log says that it is withheld, never what it is.
-    victimName: r.victimName === null ? null : r.victimNamePublic ? r.victimName : "[withheld]",
+    victimName: nameForAuditLog(r),
     victimNamePublic: r.victimNamePublic,
     gender: r.gender,
     age: r.age,
@@ -462,8 +420,6 @@ export async function updateIncident(id: string, baseVersion: number, input: Inc
     await tx.incidentSource.deleteMany({ where: { incidentId: id } });
     if (input.sources.length) await tx.incidentSource.createMany({ data: input.sources.map((s, position) => ({ ...s, incidentId: id, position })) });
     await tx.incidentConfidential.upsert({ where: { incidentId: id }, create: { incidentId: id, ...input.confidential }, update: input.confidential });
-    const oldValues = incidentAuditValues({ ...before, characteristics: before.characteristics.map((c) => c.code) });
-    const diff = auditDiff(oldValues, incidentAuditValues(input));
     const oldConfidential = {
       witnesses: before.confidential?.witnesses ?? null,
       contacts: before.confidential?.contacts ?? null,
@@ -476,8 +432,8 @@ export async function updateIncident(id: string, baseVersion: number, input: Inc
       action: "update",
       entityType: "incident",
       entityId: id,
-      before: { ...(diff?.before ?? {}), version: baseVersion },
-      after: { ...(diff?.after ?? {}), version: baseVersion + 1, ...(sensitive.length ? { staffOnlyFieldsChanged: sensitive } : {}) },
+      before: { ...incidentAuditValues({ ...before, characteristics: before.characteristics.map((c) => c.code) }), version: baseVersion },
+      after: { ...incidentAuditValues(input), version: baseVersion + 1, ...(sensitive.length ? { staffOnlyFieldsChanged: sensitive } : {}) },
     });
     // Re-explain suggestions from the new facts; accepted and rejected links stay as decided.
     await suggestLinksForIncident(tx, id);
@@ -488,13 +444,11 @@ export async function updateIncident(id: string, baseVersion: number, input: Inc
   return current && !current.deletedAt ? { status: "conflict", current } : { status: "missing" };
 }
 
-export const VERIFICATION_DECISIONS = ["verified", "disputed", "rejected", "reported"] as const;
-
 /** Records a reviewer's decision (with the version the reviewer looked at). */
 export async function verifyIncident(
   id: string,
   baseVersion: number,
-  decision: { status: (typeof VERIFICATION_DECISIONS)[number]; note: string | null },
+  decision: { status: VerificationStatus; note: string | null },
   actorId: string,
 ): Promise<SaveResult> {
   const result = await prisma.$transaction(async (tx) => {

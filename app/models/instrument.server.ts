@@ -2,7 +2,7 @@
 // guidelines, ...). Edits are audited in the same transaction.
 import { prisma } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
-import { changedFields, recordAudit } from "./audit-trail.server.ts";
+import { writeAudit } from "./audit.server.ts";
 import { localized } from "~/domain/localized-text.ts";
 import type { FieldErrors, InstrumentInput } from "./provision.schema.ts";
 import { resolveSourceChoice } from "./source.server.ts";
@@ -18,6 +18,12 @@ export async function listInstrumentOptions(lng: Language): Promise<InstrumentOp
     select: { code: true, name: true, nameEs: true, nameFr: true },
   });
   return rows.map((r) => ({ code: r.code, name: localized(r.name, r.nameEs, r.nameFr, lng).text }));
+}
+
+/** Codes of the instruments with these ids (for naming records in the audit log). */
+export async function findInstrumentCodes(ids: string[]): Promise<Map<string, string>> {
+  const rows = ids.length ? await prisma.instrument.findMany({ where: { id: { in: ids } }, select: { id: true, code: true } }) : [];
+  return new Map(rows.map((r) => [r.id, r.code]));
 }
 
 export async function getInstrumentForm(code: string): Promise<{ values: Record<string, string>; updatedAt: string } | null> {
@@ -55,7 +61,7 @@ export async function createInstrument(input: InstrumentInput, actorId: string):
     const created = await tx.instrument.create({
       data: { code: input.code, name: input.name, nameEs: input.nameEs, nameFr: input.nameFr, kind: input.kind, position: input.position, sourceId: source.id },
     });
-    await recordAudit(tx, {
+    await writeAudit(tx, {
       actorId,
       action: "create",
       entityType: "instrument",
@@ -84,8 +90,15 @@ export async function updateInstrument(
       data: { name: input.name, nameEs: input.nameEs, nameFr: input.nameFr, kind: input.kind, position: input.position, sourceId: source.id },
     });
     if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
-    const diff = changedFields(snapshot(current, code, current.source?.key ?? null), snapshot(input, code, source.key));
-    await recordAudit(tx, { actorId, action: "update", entityType: "instrument", entityId: current.id, ...diff, summary: `Edited instrument ${code}` });
+    await writeAudit(tx, {
+      actorId,
+      action: "update",
+      entityType: "instrument",
+      entityId: current.id,
+      before: snapshot(current, code, current.source?.key ?? null),
+      after: snapshot(input, code, source.key),
+      summary: `Edited instrument ${code}`,
+    });
     return { ok: true, code };
   });
 }

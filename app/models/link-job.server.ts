@@ -4,7 +4,7 @@
 // reads the row, and a run whose server stopped can be resumed where it was.
 import { prisma } from "~/lib/db.server.ts";
 import { RULES_VERSION } from "~/domain/link-rules.ts";
-import { recordAudit } from "./audit-trail.server.ts";
+import { writeAudit } from "./audit.server.ts";
 import { loadProvisionTerms, suggestLinksForIncident } from "./link.server.ts";
 
 export const JOB_CHUNK = 25;
@@ -68,8 +68,9 @@ export async function createLinkSuggestionJob(actorId: string | null): Promise<{
     if (active && !toView(active).stalled) return { job: toView(active), alreadyRunning: true };
     const total = await tx.incident.count({ where: { deletedAt: null } });
     const job = await tx.linkSuggestionJob.create({ data: { rulesVersion: RULES_VERSION, total, startedById: actorId } });
-    await recordAudit(tx, {
-      actorId,
+    await writeAudit(tx, {
+      // A run nobody started (first start, npm run links:suggest) is the rules' own.
+      ...(actorId ? { actorId } : { actorId: null, system: { part: "rules", version: RULES_VERSION } as const }),
       action: "links_suggest_run",
       entityType: "link_job",
       entityId: job.id,

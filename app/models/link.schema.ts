@@ -11,11 +11,9 @@ export const linkDecisionSchema = z.object({
   expectedStatus: z.enum(["suggested", "accepted", "rejected"]),
   rationale,
 });
-export type LinkDecisionInput = z.infer<typeof linkDecisionSchema>;
 
 export const manualLinkSchema = z.object({
   intent: z.literal("link"),
   provisionId: z.string().min(1, "provisionRequired"),
   rationale,
 });
-export type ManualLinkInput = z.infer<typeof manualLinkSchema>;

@@ -6,7 +6,7 @@ import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
 import type { TermMatch } from "~/domain/term-match.ts";
-import { recordAudit } from "./audit-trail.server.ts";
+import { writeAudit } from "./audit.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { incidentSummarySelect, toIncidentSummary, type IncidentSummary } from "./incident-summary.server.ts";
 import { incidentWhere } from "./incident.server.ts";
@@ -173,7 +173,7 @@ export async function decideLink(input: {
     });
     if (count !== 1) return { ok: false, reason: "conflict" } as const;
     const before = snapshot(link);
-    await recordAudit(tx, {
+    await writeAudit(tx, {
       actorId: input.actorId,
       action: input.decision === "accepted" ? "link_accept" : "link_reject",
       entityType: "link",
@@ -211,7 +211,7 @@ export async function linkIncidentByHand(input: { incidentId: string; provisionI
       },
       include: { provision: { select: { code: true } } },
     });
-    await recordAudit(tx, {
+    await writeAudit(tx, {
       actorId: input.actorId,
       action: "link_create",
       entityType: "link",
@@ -309,6 +309,14 @@ export async function listLinksForIncident(incidentId: string, lng: Language): P
   return rows
     .map((r) => toLinkView(r, lng))
     .sort((a, b) => order[a.status] - order[b.status] || (b.score ?? 0) - (a.score ?? 0) || a.provision.code.localeCompare(b.provision.code));
+}
+
+/** The case and provision of each link with these ids (for naming records in the audit log). */
+export async function findLinkEnds(ids: string[]): Promise<Map<string, { incidentId: string; provisionCode: string }>> {
+  const rows = ids.length
+    ? await prisma.incidentProvisionLink.findMany({ where: { id: { in: ids } }, select: { id: true, incidentId: true, provision: { select: { code: true } } } })
+    : [];
+  return new Map(rows.map((r) => [r.id, { incidentId: r.incidentId, provisionCode: r.provision.code }]));
 }
 
 export interface ProvisionLinkRow extends LinkView {

@@ -1,6 +1,6 @@
 import { prisma } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
-import { changedFields, recordAudit } from "./audit-trail.server.ts";
+import { writeAudit } from "./audit.server.ts";
 import type { FieldErrors, MilestoneInput } from "./provision.schema.ts";
 import { resolveSourceChoice } from "./source.server.ts";
 
@@ -27,6 +27,12 @@ function milestoneView(m: { key: string; date: Date; label: string; labelEs: str
 export async function listMilestones(lng: Language): Promise<MilestoneView[]> {
   const rows = await prisma.milestone.findMany({ orderBy: { date: "asc" } });
   return rows.map((m) => milestoneView(m, lng));
+}
+
+/** Keys of the milestones with these ids (for naming records in the audit log). */
+export async function findMilestoneKeys(ids: string[]): Promise<Map<string, string>> {
+  const rows = ids.length ? await prisma.milestone.findMany({ where: { id: { in: ids } }, select: { id: true, key: true } }) : [];
+  return new Map(rows.map((r) => [r.id, r.key]));
 }
 
 // ---------- Editing milestones (staff; audited in the same transaction) ----------
@@ -100,7 +106,7 @@ export async function saveMilestone(
       const source = await resolveSourceChoice(tx, input);
       if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
       const created = await tx.milestone.create({ data: { key: input.key, ...data, sourceId: source.id } });
-      await recordAudit(tx, {
+      await writeAudit(tx, {
         actorId,
         action: "create",
         entityType: "milestone",
@@ -120,16 +126,20 @@ export async function saveMilestone(
     if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
     const { count } = await tx.milestone.updateMany({ where: { id: current.id, updatedAt: current.updatedAt }, data: { ...data, sourceId: source.id } });
     if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
-    const diff = changedFields(
-      milestoneSnapshot(
+    await writeAudit(tx, {
+      actorId,
+      action: "update",
+      entityType: "milestone",
+      entityId: current.id,
+      before: milestoneSnapshot(
         { ...current, date: current.date.toISOString().slice(0, 10) },
         current.key,
         current.instrument?.code ?? null,
         current.source?.key ?? null,
       ),
-      milestoneSnapshot(input, current.key, input.instrumentCode || null, source.key),
-    );
-    await recordAudit(tx, { actorId, action: "update", entityType: "milestone", entityId: current.id, ...diff, summary: `Edited milestone ${current.key}` });
+      after: milestoneSnapshot(input, current.key, input.instrumentCode || null, source.key),
+      summary: `Edited milestone ${current.key}`,
+    });
     return { ok: true, key: current.key };
   });
 }

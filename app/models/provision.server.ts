@@ -5,7 +5,7 @@ import { prisma, type Prisma } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { parseTermList } from "~/domain/link-rules.ts";
 import type { SourceRef } from "./published-figure.server.ts";
-import { changedFields, recordAudit } from "./audit-trail.server.ts";
+import { writeAudit } from "./audit.server.ts";
 import { countLinksPerProvision, type LinkStatus } from "./link.server.ts";
 import { localized, type LocalizedText } from "~/domain/localized-text.ts";
 import type { FieldErrors, ProvisionInput } from "./provision.schema.ts";
@@ -166,6 +166,12 @@ export async function listProvisionOptions(lng: Language): Promise<ProvisionOpti
   }));
 }
 
+/** Codes of the provisions with these ids (for naming records in the audit log). */
+export async function findProvisionCodes(ids: string[]): Promise<Map<string, string>> {
+  const rows = ids.length ? await prisma.provision.findMany({ where: { id: { in: ids } }, select: { id: true, code: true } }) : [];
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
 /** The stored provision as its edit form shows it (all three languages, terms one per line). */
 export async function getProvisionForm(code: string): Promise<{ values: Record<string, string>; updatedAt: string } | null> {
   const p = await prisma.provision.findUnique({ where: { code }, include: { instrument: { select: { code: true } }, source: { select: { key: true } } } });
@@ -248,7 +254,7 @@ export async function createProvision(input: ProvisionInput, actorId: string): P
     const source = await resolveSourceChoice(tx, input);
     if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
     const created = await tx.provision.create({ data: { code: input.code, ...provisionData(input, instrument!.id, source.id) } });
-    await recordAudit(tx, {
+    await writeAudit(tx, {
       actorId,
       action: "create",
       entityType: "provision",
@@ -299,8 +305,7 @@ export async function updateProvision(code: string, input: ProvisionInput, actor
       data: provisionData(input, instrument.id, source.id),
     });
     if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
-    const diff = changedFields(before, after);
-    await recordAudit(tx, { actorId, action: "update", entityType: "provision", entityId: current.id, ...diff, summary: `Edited provision ${code}` });
+    await writeAudit(tx, { actorId, action: "update", entityType: "provision", entityId: current.id, before, after, summary: `Edited provision ${code}` });
     return { ok: true, code };
   });
 }

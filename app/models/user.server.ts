@@ -33,7 +33,7 @@ export async function verifySignIn(emailRaw: string, password: string) {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-// ---------- Administration (issue 4): every change is audited in its transaction ----------
+// ---------- Administration: every change is audited in its transaction ----------
 
 const ADMIN_FIELDS = { id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, lockedUntil: true, createdAt: true } as const;
 

@@ -1,6 +1,8 @@
 // Any address no route claims: a real 404, rendered by the root ErrorBoundary.
+import { notFound } from "~/lib/http.server.ts";
+
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

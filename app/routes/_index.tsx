@@ -10,6 +10,7 @@ import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatPercent } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaLanguage, useLanguage } from "~/lib/language.ts";
 import { GW_CASE_RECORDS } from "~/models/incident.server.ts";
 import { getHeadlineFigures } from "~/models/published-figure.server.ts";
 
@@ -32,13 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Overview() {
-  const { lng, headline, annualTrend, sectorBreakdown, queries, origin } = useLoaderData<typeof loader>();
+  const { headline, annualTrend, sectorBreakdown, queries, origin } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   const { t } = useTranslation();
 
   const total = headline.total;
   const indigenous = headline.indigenous;
   const population = headline.indigenousPopulation;
-  const totalText = total ? figureText(total, t, lng as Language) : null;
+  const totalText = total ? figureText(total, t, lng) : null;
   const share = indigenous?.value != null && total?.value ? indigenous.value / total.value : null;
 
   return (
@@ -70,15 +72,15 @@ export default function Overview() {
             {share !== null && total && indigenous ? (
               <div className="share-compare">
                 <p className="share-note">
-                  {t("overview.of", { total: totalText })} ({formatPercent(share, lng as Language)}, {t("common.derived")})
+                  {t("overview.of", { total: totalText })} ({formatPercent(share, lng)}, {t("common.derived")})
                 </p>
-                <ShareBar label={t("overview.indigenous.defendersBar")} share={share} lng={lng as Language} tone="defenders" />
+                <ShareBar label={t("overview.indigenous.defendersBar")} share={share} lng={lng} tone="defenders" />
                 {population?.value != null ? (
-                  <ShareBar label={t("overview.indigenous.populationBar")} share={population.value} lng={lng as Language} tone="population" />
+                  <ShareBar label={t("overview.indigenous.populationBar")} share={population.value} lng={lng} tone="population" />
                 ) : null}
                 <p className="small muted">
                   {t("overview.indigenous.shareNote", { value: indigenous.value, total: total.value })}{" "}
-                  {population ? t("overview.indigenous.population", { share: formatPercent(population.value ?? 0, lng as Language) }) : null}
+                  {population ? t("overview.indigenous.population", { share: formatPercent(population.value ?? 0, lng) }) : null}
                 </p>
               </div>
             ) : null}
@@ -92,8 +94,8 @@ export default function Overview() {
         </div>
       </section>
 
-      <RegistryChart chart={annualTrend as LoadedChart} query={queries.annualTrend as ChartQuery} lng={lng as Language} origin={origin} />
-      <RegistryChart chart={sectorBreakdown as LoadedChart} query={queries.sectorBreakdown as ChartQuery} lng={lng as Language} origin={origin}>
+      <RegistryChart chart={annualTrend as LoadedChart} query={queries.annualTrend as ChartQuery} lng={lng} origin={origin} />
+      <RegistryChart chart={sectorBreakdown as LoadedChart} query={queries.sectorBreakdown as ChartQuery} lng={lng} origin={origin}>
         <p className="small">{t("overview.casesNote")}</p>
       </RegistryChart>
     </div>
@@ -112,12 +114,13 @@ function ShareBar({ label, share, lng, tone }: { label: string; share: number; l
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const lng = metaLanguage(matches);
+  const t = getFixedT(lng);
   const tags = [{ title: `${t("overview.title")} · Vigía` }, { name: "description", content: t("overview.intro") }];
   if (!data) return tags;
   // The social preview is the server's PNG of the overview's trend chart.
-  const image = `${data.origin}/charts/annual-trend.png${chartQueryString(data.queries.annualTrend as ChartQuery, data.lng)}`;
+  const image = `${data.origin}/charts/annual-trend.png${chartQueryString(data.queries.annualTrend as ChartQuery, lng)}`;
   return [
     ...tags,
     { property: "og:type", content: "website" },

@@ -4,8 +4,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { ROLES } from "~/models/user.schema.ts";
 import { changeUserRole, getUserForAdmin, revokeSessionsOfUser, setUserActive } from "~/models/user.server.ts";
 
@@ -14,7 +15,7 @@ const DONE = ["role", "deactivated", "reactivated", "revoked", "created"] as con
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = await requireUser(request, "admin");
   const user = await getUserForAdmin(params.id!);
-  if (!user) throw new Response("Not found", { status: 404 });
+  if (!user) throw notFound();
   const done = new URL(request.url).searchParams.get("done");
   return {
     lng: await detectLanguage(request),
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user: admin, form } = await requireUserForAction(request, "admin");
   const id = params.id!;
-  if (!(await getUserForAdmin(id))) throw new Response("Not found", { status: 404 });
+  if (!(await getUserForAdmin(id))) throw notFound();
   const intent = String(form.get("intent") ?? "");
   let result;
   let done: (typeof DONE)[number];
@@ -50,7 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageUser() {
-  const { lng, user, self, done } = useLoaderData<typeof loader>();
+  const { user, self, done } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   const result = useActionData<typeof action>() as { refused: "self" | "missing" | "unchanged" | "emailTaken" } | undefined;
   const { t } = useTranslation();
   return (
@@ -85,7 +87,7 @@ export default function ManageUser() {
         </div>
         <div className="record-row">
           <dt>{t("admin.users.lastSignIn")}</dt>
-          <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, lng as Language) : t("admin.users.never")}</dd>
+          <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, lng) : t("admin.users.never")}</dd>
         </div>
         <div className="record-row">
           <dt>{t("admin.users.sessions")}</dt>
@@ -135,6 +137,6 @@ export default function ManageUser() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${getFixedT((data?.lng as Language) ?? "en")("admin.user.title", { name: data?.user.name ?? "" })} · Vigía` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${metaT(matches)("admin.user.title", { name: data?.user.name ?? "" })} · Vigía` },
 ];

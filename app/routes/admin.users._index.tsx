@@ -3,18 +3,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
-import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { listUsers } from "~/models/user.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireUser(request, "admin");
-  const [lng, users] = await Promise.all([detectLanguage(request), listUsers()]);
-  return { lng, me: me.id, users, now: new Date().toISOString() };
+  const users = await listUsers();
+  return { me: me.id, users, now: new Date().toISOString() };
 }
 
 export default function Users() {
-  const { lng, users, me, now } = useLoaderData<typeof loader>();
+  const { users, me, now } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   const { t } = useTranslation();
   return (
     <section>
@@ -55,10 +55,10 @@ export default function Users() {
                 <td>
                   {u.active ? t("admin.users.active") : t("admin.users.inactive")}
                   {u.lockedUntil && new Date(u.lockedUntil) > new Date(now) ? (
-                    <div className="small">{t("admin.users.lockedUntil", { time: formatDateTime(u.lockedUntil, lng as Language) })}</div>
+                    <div className="small">{t("admin.users.lockedUntil", { time: formatDateTime(u.lockedUntil, lng) })}</div>
                   ) : null}
                 </td>
-                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lng as Language) : t("admin.users.never")}</td>
+                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lng) : t("admin.users.never")}</td>
                 <td className="num">{u.liveSessions}</td>
                 <td>
                   <Link to={`/admin/users/${u.id}`} aria-label={`${t("admin.users.manage")}: ${u.name}`}>
@@ -74,4 +74,4 @@ export default function Users() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("admin.users.title")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("admin.users.title")} · Vigía` }];

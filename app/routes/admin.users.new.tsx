@@ -6,8 +6,8 @@ import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps } from "~/components/form-errors.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
 import { PASSWORD_MIN, readNewUserForm, ROLES, validateNewUser } from "~/models/user.schema.ts";
 import { createUser } from "~/models/user.server.ts";
 
@@ -90,4 +90,4 @@ export default function NewUser() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("admin.newUser.title")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("admin.newUser.title")} · Vigía` }];

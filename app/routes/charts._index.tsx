@@ -6,22 +6,20 @@ import { CHART_IDS, chartDefinition } from "~/charts/registry.ts";
 import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";
 import { chartLinks } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
-import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 
 /** GET /charts: every registered chart with its page, PNG, CSV and embed addresses (carrying any filters given). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const url = new URL(request.url);
-  const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);
-  return { lng, query, problems, ids: CHART_IDS, origin: url.origin };
+  return { query, problems, ids: CHART_IDS, origin: url.origin };
 }
 
 export default function ChartList() {
-  const { lng, query, problems, ids, origin } = useLoaderData<typeof loader>();
+  const { query, problems, ids, origin } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const language = lng as Language;
+  const language = useLanguage();
   return (
     <div className="chart-list">
       <h1>{t("trends.chartList.title")}</h1>
@@ -71,7 +69,7 @@ export default function ChartList() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const t = metaT(matches);
   return [{ title: `${t("trends.chartList.title")} · Vigía` }, { name: "description", content: t("trends.chartList.intro") }];
 };

@@ -6,8 +6,10 @@ import { chartTexts, isChartId, type LoadedChart } from "~/charts/registry.ts";
 import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaLanguage, useLanguage } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 
 /** Shown without the site's header and footer (see the root layout); the server lets other sites frame /embed/ only. */
 export const handle = { bare: true };
@@ -15,7 +17,7 @@ export const handle = { bare: true };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Framed on another site, a private deployment's chart needs a signed-in viewer too.
   await requireDashboardReader(request);
-  if (!isChartId(params.id)) throw new Response("Not found", { status: 404 });
+  if (!isChartId(params.id)) throw notFound();
   const url = new URL(request.url);
   const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);
@@ -24,18 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Embed() {
-  const { lng, query, problems, chart, origin } = useLoaderData<typeof loader>();
+  const { query, problems, chart, origin } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   return (
     <div className="embed">
       <ChartQueryProblems problems={problems} />
-      <RegistryChart chart={chart as LoadedChart} query={query} lng={lng as Language} origin={origin} actions={false} />
+      <RegistryChart chart={chart as LoadedChart} query={query} lng={lng} origin={origin} actions={false} />
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: "Vigía" }];
-  const lng = data.lng as Language;
+  const lng = metaLanguage(matches);
   const texts = chartTexts(data.chart as LoadedChart, { t: getFixedT(lng), lng });
   return [{ title: `${texts.title} · Vigía` }, { name: "description", content: texts.subtitle }, { name: "robots", content: "noindex" }];
 };

@@ -1,20 +1,21 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
-import { listLinksForIncident } from "~/models/link.server.ts";
-import { listProvisionOptions } from "~/models/provision.server.ts";
-import { auditCountryNames, AuditChanges } from "~/components/audit-changes.tsx";
+import { AuditActor, AuditChanges, auditCountryCodes } from "~/components/audit-changes.tsx";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
-import { hasRole, requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { countryName } from "~/domain/countries.ts";
-import { fieldId, issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { formatNumber, formatDateTime } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
-import { detectLanguage } from "~/lib/i18n.server.ts";
+import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
+import { countryNames } from "~/domain/countries.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
+import { VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
+import { hasRole, requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import { fieldId, issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
+import { formatDateTime, formatNumber } from "~/lib/format.ts";
+import { notFound } from "~/lib/http.server.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { listEntityHistory } from "~/models/audit.server.ts";
 import { VERIFICATION_NOTE_MAX, verificationSchema } from "~/models/incident.schema.ts";
 import {
@@ -26,29 +27,31 @@ import {
   type PublicIncident,
   type StaffIncident,
 } from "~/models/incident.server.ts";
+import { listLinksForIncident } from "~/models/link.server.ts";
+import { listProvisionOptions } from "~/models/provision.server.ts";
 
 const DONE = ["created", "saved", "verified", "deleted", "restored"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "viewer");
   const lng = await detectLanguage(request);
+  // Country names come from the server (see countries.server.ts).
   const doneParam = new URL(request.url).searchParams.get("done");
   const done = (DONE as readonly string[]).includes(doneParam ?? "") ? (doneParam as (typeof DONE)[number]) : null;
   if (hasRole(user, "staff")) {
     const incident = await getIncidentForStaff(params.id!);
-    if (!incident) throw new Response("Not found", { status: 404 });
+    if (!incident) throw notFound();
     const history = await listEntityHistory("incident", incident.id);
-    const countries = auditCountryNames(history, (code) => countryName(code, lng));
-    const companyCountryName = incident.companyCountry ? countryName(incident.companyCountry, lng) : null;
+    const countries = countryNames([...auditCountryCodes(history), ...(incident.companyCountry ? [incident.companyCountry] : [])], lng);
     const [links, provisionOptions] = incident.deletedAt ? [[], []] : await Promise.all([listLinksForIncident(incident.id, lng), listProvisionOptions(lng)]);
-    return { lng, done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, companyCountryName, links, provisionOptions };
+    return { done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, links, provisionOptions };
   }
   // Viewers get the public shape only: no staff-only field is ever loaded for them.
   const incident = await getIncidentPublic(params.id!);
-  if (!incident) throw new Response("Not found", { status: 404 });
-  const companyCountryName = incident.companyCountry ? countryName(incident.companyCountry, lng) : null;
+  if (!incident) throw notFound();
+  const countries = countryNames(incident.companyCountry ? [incident.companyCountry] : [], lng);
   const links = await listLinksForIncident(incident.id, lng);
-  return { lng, done, staff: false as const, admin: false, incident, history: null, countries: {}, companyCountryName, links, provisionOptions: null };
+  return { done, staff: false as const, admin: false, incident, history: null, countries, links, provisionOptions: null };
 }
 
 interface VerifyResult {
@@ -61,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const id = params.id!;
   const intent = String(form.get("intent") ?? "");
-  if (!(await getIncidentForStaff(id))) throw new Response("Not found", { status: 404 });
+  if (!(await getIncidentForStaff(id))) throw notFound();
   if (intent === "delete") {
     await softDeleteIncident(id, user.id);
     return redirect(`/incidents/${id}?done=deleted`);
@@ -76,31 +79,63 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data<VerifyResult>({ errors: issuesToErrors(parsed.error.issues), values: raw, conflictVersion: null }, { status: 400 });
   }
-  const decision = { status: parsed.data.status as "verified", note: parsed.data.note || null };
+  const decision = { status: parsed.data.status, note: parsed.data.note || null };
   const result = await verifyIncident(id, Number(parsed.data.version), decision, user.id);
   if (result.status === "conflict") return data<VerifyResult>({ errors: null, values: raw, conflictVersion: result.current.version }, { status: 409 });
   if (result.status === "missing") return data<VerifyResult>({ errors: null, values: raw, conflictVersion: 0 }, { status: 409 });
   return redirect(`/incidents/${id}?done=verified`);
 }
 
+/** What every reader of a case sees the same way, whether viewer or staff. */
+type CaseView = PublicIncident & Partial<StaffIncident>;
+
 export default function CasePage() {
   const loaded = useLoaderData<typeof loader>();
   const verify = useActionData<typeof action>() as VerifyResult | undefined;
-  const { t } = useTranslation();
-  const lng = loaded.lng as Language;
-  const incident = loaded.incident as unknown as PublicIncident & Partial<StaffIncident>;
-  const staff = loaded.staff;
-  const title = incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.page.unnamed"));
-  const none = t("incidents.values.none");
-
+  const incident = loaded.incident as unknown as CaseView;
   return (
     <article className="case-page">
+      <CaseHeader incident={incident} staff={loaded.staff} done={loaded.done} />
+      {loaded.staff ? <CaseToolbar incident={incident} admin={loaded.admin} /> : null}
+      <CaseRecord incident={incident} staff={loaded.staff} countries={loaded.countries} />
+      <CaseSources sources={incident.sources} />
+      {!incident.deletedAt ? (
+        // Links to commitments: suggestions explain themselves; staff decide here or on /incidents/<id>/links.
+        <LinkSuggestionsPanel
+          incidentId={incident.id}
+          links={loaded.links}
+          canReview={loaded.staff}
+          redirectTo={`/incidents/${incident.id}`}
+          provisionOptions={loaded.provisionOptions ?? undefined}
+        />
+      ) : null}
+      {loaded.staff ? (
+        <>
+          <StaffOnlyFields incident={loaded.incident as unknown as StaffIncident} />
+          {!loaded.incident.deletedAt ? <VerificationForm incident={loaded.incident as unknown as StaffIncident} result={verify} /> : null}
+          <CaseHistory history={loaded.history} countries={loaded.countries} />
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+/** The page's title: the victim's name where this reader may see it, else why not. */
+function caseTitle(incident: Pick<CaseView, "victimName" | "nameWithheld">, t: TFunction): string {
+  return incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.page.unnamed"));
+}
+
+function CaseHeader({ incident, staff, done }: { incident: CaseView; staff: boolean; done: (typeof DONE)[number] | null }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  return (
+    <>
       <p className="small">
         <Link to="/incidents">{t("incidents.list.backToList")}</Link>
       </p>
-      {loaded.done ? (
+      {done ? (
         <p className="notice" role="status">
-          {t(`incidents.page.done.${loaded.done}`)}
+          {t(`incidents.page.done.${done}`)}
         </p>
       ) : null}
       {incident.deletedAt ? (
@@ -109,7 +144,7 @@ export default function CasePage() {
         </p>
       ) : null}
       <h1>
-        <span id="victim-name">{title}</span>
+        <span id="victim-name">{caseTitle(incident, t)}</span>
         {staff && incident.nameWithheld ? <span className="tag">{t("incidents.values.nameWithheld")}</span> : null}
       </h1>
       <p className="lede">
@@ -117,172 +152,106 @@ export default function CasePage() {
         {" · "}
         <span className={`status status-${incident.verificationStatus}`}>{t(`taxonomy.verification.${incident.verificationStatus}`)}</span>
       </p>
+    </>
+  );
+}
 
-      {staff ? (
-        <div className="toolbar">
-          {!incident.deletedAt ? (
-            <>
-              <Link to={`/incidents/${incident.id}/edit`} className="button-primary">
-                {t("incidents.page.edit")}
-              </Link>
-              <Form method="post" className="inline-form">
-                <CsrfInput />
-                <button type="submit" name="intent" value="delete" className="button-secondary" aria-describedby="delete-hint">
-                  {t("incidents.page.delete")}
-                </button>
-                <span className="hint" id="delete-hint">
-                  {t("incidents.page.deleteHint")}
-                </span>
-              </Form>
-            </>
-          ) : (
-            <>
-              <Form method="post" className="inline-form">
-                <CsrfInput />
-                <button type="submit" name="intent" value="restore" className="button-primary">
-                  {t("incidents.page.restore")}
-                </button>
-              </Form>
-              {loaded.admin ? <Link to={`/incidents/${incident.id}/purge`}>{t("incidents.page.purge")}</Link> : null}
-            </>
-          )}
-        </div>
-      ) : null}
-
-      <section aria-labelledby="record-title">
-        <h2 id="record-title">{t("incidents.page.record")}</h2>
-        <dl className="record">
-          <Row label={t("incidents.fields.date")}>
-            {incidentDate(incident.occurredOn, incident.datePrecision, lng)}{" "}
-            <span className="muted small">({t(`incidents.values.precision.${incident.datePrecision}`)})</span>
-          </Row>
-          <Row label={t("incidents.fields.victimName")}>
-            <span id="record-victim-name">
-              {incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.values.nameUnknown"))}
-            </span>
-          </Row>
-          {staff ? (
-            <Row label={t("incidents.fields.victimNamePublic")}>{t(incident.victimNamePublic ? "incidents.values.yes" : "incidents.values.no")}</Row>
-          ) : null}
-          <Row label={t("incidents.fields.gender")}>{t(`taxonomy.gender.${incident.gender}`)}</Row>
-          <Row label={t("incidents.fields.age")}>{incident.age !== null ? t("incidents.values.ageYears", { age: incident.age }) : none}</Row>
-          <Row label={t("incidents.fields.characteristics")}>
-            {incident.characteristics.length ? incident.characteristics.map((c) => t(`taxonomy.characteristic.${c}`)).join(", ") : none}
-          </Row>
-          <Row label={t("incidents.fields.outcome")}>{t(`taxonomy.outcome.${incident.outcome}`)}</Row>
-          <Row label={t("incidents.fields.victimCount")}>{formatNumber(incident.victimCount, lng)}</Row>
-          <Row label={t("incidents.fields.stateCode")}>{stateName(incident.stateCode, t)}</Row>
-          {incident.regionRaw && !incident.stateCode ? <Row label={t("incidents.fields.regionRaw")}>{incident.regionRaw}</Row> : null}
-          <Row label={t("incidents.fields.municipality")}>{incident.municipality ?? none}</Row>
-          <Row label={t("incidents.fields.sector")}>{t(`taxonomy.sector.${incident.sector}`)}</Row>
-          <Row label={t("incidents.fields.perpetratorType")}>{t(`taxonomy.perpetrator.${incident.perpetratorType}`)}</Row>
-          <Row label={t("incidents.fields.companyName")}>{incident.companyName ?? none}</Row>
-          <Row label={t("incidents.fields.companyCountry")}>{loaded.companyCountryName ?? none}</Row>
-          <Row label={t("incidents.fields.description")}>
-            {incident.description ? (
-              <p id="record-description" className="prewrap">
-                {incident.description}
-              </p>
-            ) : (
-              none
-            )}
-          </Row>
-          <Row label={t("incidents.fields.origin")}>
-            {t(`taxonomy.origin.${incident.origin}`)}
-            {incident.externalId ? <span className="muted small"> ({incident.externalId})</span> : null}
-          </Row>
-          <Row label={t("incidents.fields.verificationStatus")}>
-            {t(`taxonomy.verification.${incident.verificationStatus}`)}
-            {incident.verifiedAt ? (
-              <span className="muted small">
-                {" "}
-                · {t("incidents.fields.verifiedAt")} {formatDateTime(incident.verifiedAt, lng)}
-              </span>
-            ) : null}
-          </Row>
-        </dl>
-      </section>
-
-      <section aria-labelledby="sources-title">
-        <h2 id="sources-title">{t("incidents.fields.sources")}</h2>
-        {incident.sources.length ? (
-          <ol className="source-list">
-            {incident.sources.map((s, i) => (
-              <li key={i}>
-                {s.url ? (
-                  <a href={s.url} rel="noopener noreferrer nofollow">
-                    {s.title}
-                  </a>
-                ) : (
-                  s.title
-                )}
-                {s.url ? <span className="muted small url"> {s.url}</span> : null}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p>{t("incidents.page.sourcesNone")}</p>
-        )}
-      </section>
-
+/** Staff: edit or delete a live case; restore (or, for admins, purge) a deleted one. */
+function CaseToolbar({ incident, admin }: { incident: CaseView; admin: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="toolbar">
       {!incident.deletedAt ? (
-        // Links to commitments: suggestions explain themselves; staff decide here or on /incidents/<id>/links.
-        <LinkSuggestionsPanel
-          incidentId={incident.id}
-          links={loaded.links}
-          canReview={staff}
-          redirectTo={`/incidents/${incident.id}`}
-          provisionOptions={loaded.provisionOptions ?? undefined}
-        />
-      ) : null}
-
-      {staff && loaded.staff ? (
         <>
-          <section className="staff-only" aria-labelledby="staff-title">
-            <h2 id="staff-title">{t("incidents.page.staffSection")}</h2>
-            <p className="hint">{t("incidents.form.staffOnlyHint")}</p>
-            <dl className="record">
-              {(["witnesses", "contacts", "exactLocation", "confidentialNotes"] as const).map((k) => (
-                <Row key={k} label={t(`incidents.fields.${k}`)}>
-                  {loaded.incident.confidential[k] ? <p className="prewrap">{loaded.incident.confidential[k]}</p> : none}
-                </Row>
-              ))}
-            </dl>
-            <p className="small muted">
-              {loaded.incident.createdBy
-                ? t("incidents.page.loggedBy", { name: loaded.incident.createdBy.name, date: formatDateTime(loaded.incident.createdAt, lng) })
-                : null}{" "}
-              {t("incidents.page.lastEdit", {
-                name: loaded.incident.updatedBy?.name ?? "—",
-                date: formatDateTime(loaded.incident.updatedAt, lng),
-                version: loaded.incident.version,
-              })}
-            </p>
-          </section>
-
-          {!loaded.incident.deletedAt ? <VerificationForm incident={loaded.incident as unknown as StaffIncident} result={verify} lng={lng} /> : null}
-
-          <section aria-labelledby="history-title">
-            <h2 id="history-title">{t("incidents.page.history")}</h2>
-            {loaded.history.length ? (
-              <ol className="history">
-                {loaded.history.map((e) => (
-                  <li key={e.id}>
-                    <p>
-                      <strong>{t(`admin.audit.actions.${e.action}`, { defaultValue: e.action })}</strong> · {e.actor?.name ?? t("admin.audit.systemActor")} ·{" "}
-                      <time dateTime={new Date(e.createdAt).toISOString()}>{formatDateTime(e.createdAt, lng)}</time>
-                    </p>
-                    <AuditChanges before={e.before} after={e.after} lng={lng} countries={loaded.countries} />
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p>{t("incidents.page.historyEmpty")}</p>
-            )}
-          </section>
+          <Link to={`/incidents/${incident.id}/edit`} className="button-primary">
+            {t("incidents.page.edit")}
+          </Link>
+          <Form method="post" className="inline-form">
+            <CsrfInput />
+            <button type="submit" name="intent" value="delete" className="button-secondary" aria-describedby="delete-hint">
+              {t("incidents.page.delete")}
+            </button>
+            <span className="hint" id="delete-hint">
+              {t("incidents.page.deleteHint")}
+            </span>
+          </Form>
         </>
-      ) : null}
-    </article>
+      ) : (
+        <>
+          <Form method="post" className="inline-form">
+            <CsrfInput />
+            <button type="submit" name="intent" value="restore" className="button-primary">
+              {t("incidents.page.restore")}
+            </button>
+          </Form>
+          {admin ? <Link to={`/incidents/${incident.id}/purge`}>{t("incidents.page.purge")}</Link> : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The case's fields; unknowns are said, never left blank. */
+function CaseRecord({ incident, staff, countries }: { incident: CaseView; staff: boolean; countries: Record<string, string> }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const none = t("incidents.values.none");
+  return (
+    <section aria-labelledby="record-title">
+      <h2 id="record-title">{t("incidents.page.record")}</h2>
+      <dl className="record">
+        <Row label={t("incidents.fields.date")}>
+          {incidentDate(incident.occurredOn, incident.datePrecision, lng)}{" "}
+          <span className="muted small">({t(`incidents.values.precision.${incident.datePrecision}`)})</span>
+        </Row>
+        <Row label={t("incidents.fields.victimName")}>
+          <span id="record-victim-name">
+            {incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.values.nameUnknown"))}
+          </span>
+        </Row>
+        {staff ? (
+          <Row label={t("incidents.fields.victimNamePublic")}>{t(incident.victimNamePublic ? "incidents.values.yes" : "incidents.values.no")}</Row>
+        ) : null}
+        <Row label={t("incidents.fields.gender")}>{t(`taxonomy.gender.${incident.gender}`)}</Row>
+        <Row label={t("incidents.fields.age")}>{incident.age !== null ? t("incidents.values.ageYears", { age: incident.age }) : none}</Row>
+        <Row label={t("incidents.fields.characteristics")}>
+          {incident.characteristics.length ? incident.characteristics.map((c) => t(`taxonomy.characteristic.${c}`)).join(", ") : none}
+        </Row>
+        <Row label={t("incidents.fields.outcome")}>{t(`taxonomy.outcome.${incident.outcome}`)}</Row>
+        <Row label={t("incidents.fields.victimCount")}>{formatNumber(incident.victimCount, lng)}</Row>
+        <Row label={t("incidents.fields.stateCode")}>{stateName(incident.stateCode, t)}</Row>
+        {incident.regionRaw && !incident.stateCode ? <Row label={t("incidents.fields.regionRaw")}>{incident.regionRaw}</Row> : null}
+        <Row label={t("incidents.fields.municipality")}>{incident.municipality ?? none}</Row>
+        <Row label={t("incidents.fields.sector")}>{t(`taxonomy.sector.${incident.sector}`)}</Row>
+        <Row label={t("incidents.fields.perpetratorType")}>{t(`taxonomy.perpetrator.${incident.perpetratorType}`)}</Row>
+        <Row label={t("incidents.fields.companyName")}>{incident.companyName ?? none}</Row>
+        <Row label={t("incidents.fields.companyCountry")}>
+          {incident.companyCountry ? (countries[incident.companyCountry] ?? incident.companyCountry) : none}
+        </Row>
+        <Row label={t("incidents.fields.description")}>
+          {incident.description ? (
+            <p id="record-description" className="prewrap">
+              {incident.description}
+            </p>
+          ) : (
+            none
+          )}
+        </Row>
+        <Row label={t("incidents.fields.origin")}>
+          {t(`taxonomy.origin.${incident.origin}`)}
+          {incident.externalId ? <span className="muted small"> ({incident.externalId})</span> : null}
+        </Row>
+        <Row label={t("incidents.fields.verificationStatus")}>
+          {t(`taxonomy.verification.${incident.verificationStatus}`)}
+          {incident.verifiedAt ? (
+            <span className="muted small">
+              {" "}
+              · {t("incidents.fields.verifiedAt")} {formatDateTime(incident.verifiedAt, lng)}
+            </span>
+          ) : null}
+        </Row>
+      </dl>
+    </section>
   );
 }
 
@@ -295,8 +264,95 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function VerificationForm({ incident, result, lng }: { incident: StaffIncident; result: VerifyResult | undefined; lng: Language }) {
+function CaseSources({ sources }: { sources: CaseView["sources"] }) {
   const { t } = useTranslation();
+  return (
+    <section aria-labelledby="sources-title">
+      <h2 id="sources-title">{t("incidents.fields.sources")}</h2>
+      {sources.length ? (
+        <ol className="source-list">
+          {sources.map((s, i) => (
+            <li key={i}>
+              {s.url ? (
+                <a href={s.url} rel="noopener noreferrer nofollow">
+                  {s.title}
+                </a>
+              ) : (
+                s.title
+              )}
+              {s.url ? <span className="muted small url"> {s.url}</span> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t("incidents.page.sourcesNone")}</p>
+      )}
+    </section>
+  );
+}
+
+/** Staff only: witnesses, contacts, exact location and notes, and who logged and last edited the case. */
+function StaffOnlyFields({ incident }: { incident: StaffIncident }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const none = t("incidents.values.none");
+  return (
+    <section className="staff-only" aria-labelledby="staff-title">
+      <h2 id="staff-title">{t("incidents.page.staffSection")}</h2>
+      <p className="hint">{t("incidents.form.staffOnlyHint")}</p>
+      <dl className="record">
+        {(["witnesses", "contacts", "exactLocation", "confidentialNotes"] as const).map((k) => (
+          <Row key={k} label={t(`incidents.fields.${k}`)}>
+            {incident.confidential[k] ? <p className="prewrap">{incident.confidential[k]}</p> : none}
+          </Row>
+        ))}
+      </dl>
+      <p className="small muted">
+        {incident.createdBy ? t("incidents.page.loggedBy", { name: incident.createdBy.name, date: formatDateTime(incident.createdAt, lng) }) : null}{" "}
+        {t("incidents.page.lastEdit", {
+          name: incident.updatedBy?.name ?? "—",
+          date: formatDateTime(incident.updatedAt, lng),
+          version: incident.version,
+        })}
+      </p>
+    </section>
+  );
+}
+
+type HistoryEvent = ReturnType<typeof useLoaderData<typeof loader>>["history"];
+
+/** The case's audit events, newest first: what changed, who changed it, when. */
+function CaseHistory({ history, countries }: { history: HistoryEvent; countries: Record<string, string> }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t("incidents.page.history")}</h2>
+      {history?.length ? (
+        <ol className="history">
+          {history.map((e) => (
+            <li key={e.id}>
+              <p>
+                <strong>{t(`admin.audit.actions.${e.action}`, { defaultValue: e.action })}</strong> · <AuditActor event={e} /> ·{" "}
+                <time dateTime={new Date(e.createdAt).toISOString()}>{formatDateTime(e.createdAt, lng)}</time>
+              </p>
+              <AuditChanges before={e.before} after={e.after} countries={countries} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t("incidents.page.historyEmpty")}</p>
+      )}
+    </section>
+  );
+}
+
+/** A reviewer's decision on a staff record; the choice of going back to "reported" comes last. */
+const DECISIONS = [...VERIFICATION_STATUSES.filter((s) => s !== "reported"), "reported" as const];
+
+function VerificationForm({ incident, result }: { incident: StaffIncident; result: VerifyResult | undefined }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
   const errors = result?.errors ?? null;
   return (
     <section aria-labelledby="verify-title" className="verification">
@@ -324,7 +380,7 @@ function VerificationForm({ incident, result, lng }: { incident: StaffIncident; 
         <div className="field">
           <label htmlFor={fieldId("status")}>{t("incidents.verification.decision")}</label>
           <select {...fieldProps("status", errors)} name="status" defaultValue={result?.values.status ?? incident.verificationStatus}>
-            {(["verified", "disputed", "rejected", "reported"] as const).map((s) => (
+            {DECISIONS.map((s) => (
               <option key={s} value={s}>
                 {t(`taxonomy.verification.${s}`)}
               </option>
@@ -354,10 +410,9 @@ function VerificationForm({ incident, result, lng }: { incident: StaffIncident; 
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
-  const name = data?.incident?.victimName ?? (data?.incident?.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.page.unnamed"));
-  return [{ title: `${name} · ${t("incidents.list.title")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${data?.incident ? caseTitle(data.incident, t) : t("incidents.page.unnamed")} · ${t("incidents.list.title")} · Vigía` }];
 };
 
 /** After a refused decision (409) the page must show the newer version, so reload its data. */

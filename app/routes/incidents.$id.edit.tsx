@@ -5,10 +5,12 @@ import { useTranslation } from "react-i18next";
 import { useFocusOnMount } from "~/components/form-errors.tsx";
 import { IncidentForm } from "~/components/incident-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { countryOptions } from "~/domain/countries.ts";
+import { countryOptions } from "~/domain/countries.server.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
+import type { Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { incidentFieldLabel, incidentFieldText } from "~/domain/incident-labels.ts";
 import {
   applySourceRowIntent,
@@ -50,7 +52,7 @@ interface FormResult {
 
 async function liveIncident(id: string) {
   const incident = await getIncidentForStaff(id);
-  if (!incident || incident.deletedAt) throw new Response("Not found", { status: 404 });
+  if (!incident || incident.deletedAt) throw notFound();
   return incident;
 }
 
@@ -61,14 +63,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // One empty row so that a source can be added straight away.
   const values = { ...base, sources: [...base.sources, { url: "", title: "" }] };
   const lng = await detectLanguage(request);
-  return { lng, id: incident.id, version: incident.version, values, base, countries: countryOptions(lng) };
+  return { id: incident.id, version: incident.version, values, base, countries: countryOptions(lng) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const id = params.id!;
   // A case deleted while someone edits it answers 409 below, with every typed value kept.
-  if (!(await getIncidentForStaff(id))) throw new Response("Not found", { status: 404 });
+  if (!(await getIncidentForStaff(id))) throw notFound();
   const values = readIncidentForm(form);
   const intent = String(form.get("intent") ?? "save");
   const nonce = `${Date.now()}-${Math.random()}`;
@@ -107,7 +109,7 @@ export default function EditIncident() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as FormResult | undefined;
   const { t } = useTranslation();
-  const lng = loaded.lng as Language;
+  const lng = useLanguage();
   const values = result?.values ?? loaded.values;
   const conflict = result?.conflict ?? null;
   return (
@@ -193,4 +195,4 @@ function ConflictView({ conflict, lng, id, countries }: { conflict: Conflict; ln
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("incidents.form.editTitle")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("incidents.form.editTitle")} · Vigía` }];

@@ -5,15 +5,16 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { errorId, fieldId } from "~/lib/form-errors.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
 import { getIncidentForStaff, purgeIncident } from "~/models/incident.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
   const incident = await getIncidentForStaff(params.id!);
-  if (!incident) throw new Response("Not found", { status: 404 });
+  if (!incident) throw notFound();
   const { confidential: _staffOnly, ...shown } = incident;
   return { lng: await detectLanguage(request), incident: shown };
 }
@@ -23,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "admin");
   const id = params.id!;
   const incident = await getIncidentForStaff(id);
-  if (!incident) throw new Response("Not found", { status: 404 });
+  if (!incident) throw notFound();
   if (!incident.deletedAt) return data({ error: "notDeleted" as const }, { status: 409 });
   if (form.get("confirm") !== "yes") return data({ error: "confirm" as const }, { status: 400 });
   await purgeIncident(id, user.id);
@@ -31,7 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PurgeIncident() {
-  const { lng, incident } = useLoaderData<typeof loader>();
+  const { incident } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   const result = useActionData<typeof action>() as { error: "notDeleted" | "confirm" } | undefined;
   const { t } = useTranslation();
   const name = incident.victimName ?? t("incidents.page.unnamed");
@@ -39,7 +41,7 @@ export default function PurgeIncident() {
     <section className="narrow-wide">
       <h1>{t("incidents.purge.title")}</h1>
       <p>
-        <strong>{name}</strong> · {t(`taxonomy.outcome.${incident.outcome}`)} · {incidentDate(incident.occurredOn, incident.datePrecision, lng as Language)} ·{" "}
+        <strong>{name}</strong> · {t(`taxonomy.outcome.${incident.outcome}`)} · {incidentDate(incident.occurredOn, incident.datePrecision, lng)} ·{" "}
         {stateName(incident.stateCode, t)}
       </p>
       {!incident.deletedAt || result?.error === "notDeleted" ? (
@@ -48,7 +50,7 @@ export default function PurgeIncident() {
         </p>
       ) : (
         <>
-          <p className="small muted">{t("incidents.page.deletedBanner", { date: formatDateTime(incident.deletedAt, lng as Language) })}</p>
+          <p className="small muted">{t("incidents.page.deletedBanner", { date: formatDateTime(incident.deletedAt, lng) })}</p>
           <p>{t("incidents.purge.intro")}</p>
           <Form method="post" className="stack">
             <CsrfInput />
@@ -81,4 +83,4 @@ export default function PurgeIncident() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("incidents.purge.title")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("incidents.purge.title")} · Vigía` }];

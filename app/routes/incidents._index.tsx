@@ -3,14 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseFilters } from "~/components/case-filters.tsx";
 import { hasRole, requireUser } from "~/lib/auth.server.ts";
+import { Pager } from "~/components/pager.tsx";
 import { formatNumber, formatDateTime } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
-import { detectLanguage } from "~/lib/i18n.server.ts";
-import { incidentDate, stateName } from "~/domain/incident-format.ts";
+import { decodeCursor, pageLinks } from "~/lib/keyset.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
+import { incidentDate, stateOrRegion } from "~/domain/incident-format.ts";
 import { incidentFilterToParams, parseIncidentFilter } from "~/domain/incident-filter.ts";
-import { CASE_SORTS, countIncidentsAwaitingReview, decodeCaseCursor, listIncidents, type CaseSort } from "~/models/incident.server.ts";
-
-const PAGE_SIZE = 50;
+import { CASE_SORTS, countIncidentsAwaitingReview, listIncidents, type CaseSort } from "~/models/incident.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Case records are for signed-in readers; anonymous visitors get the aggregate dashboards only.
@@ -23,25 +22,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, problems } = parseIncidentFilter(params);
   const sortParam = params.get("sort") ?? "";
   const sort: CaseSort = (CASE_SORTS as readonly string[]).includes(sortParam) ? (sortParam as CaseSort) : "date_desc";
-  const after = decodeCaseCursor(params.get("after"));
-  const before = decodeCaseCursor(params.get("before"));
-  const badCursor = (params.has("after") && !after) || (params.has("before") && !before);
-  const [page, awaiting, lng] = await Promise.all([
-    listIncidents({ filter, sort, after, before, size: PAGE_SIZE, staff, deleted }),
+  const pageRequest = { after: decodeCursor(params.get("after")), before: decodeCursor(params.get("before")) };
+  const badCursor = (params.has("after") && !pageRequest.after) || (params.has("before") && !pageRequest.before);
+  const [page, awaiting] = await Promise.all([
+    listIncidents({ filter, sort, ...pageRequest, staff, deleted }),
     staff ? countIncidentsAwaitingReview() : Promise.resolve(null),
-    detectLanguage(request),
   ]);
   // Links keep every filter and the order; only the cursor changes.
   const base = deleted ? new URLSearchParams({ view: "deleted" }) : incidentFilterToParams(filter);
   if (sort !== "date_desc") base.set("sort", sort);
-  const link = (key: "after" | "before" | null, cursor: string | null) => {
-    const p = new URLSearchParams(base);
-    if (key && cursor) p.set(key, cursor);
-    const q = p.toString();
-    return q ? `/incidents?${q}` : "/incidents";
-  };
   return {
-    lng,
     staff,
     deleted,
     filter,
@@ -53,18 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: page.total,
     awaiting,
     done: params.get("done") === "purged" ? ("purged" as const) : null,
-    links: {
-      first: after || before ? link(null, null) : null,
-      prev: page.prev ? link("before", page.prev) : null,
-      next: page.next ? link("after", page.next) : null,
-    },
+    links: pageLinks("/incidents", base, page, pageRequest),
   };
 }
 
 export default function CaseList() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = data.lng as Language;
+  const lng = useLanguage();
   return (
     <div className="case-list">
       <h1>{data.deleted ? t("incidents.list.binTitle") : t("incidents.list.title")}</h1>
@@ -143,9 +129,7 @@ export default function CaseList() {
                     </Link>
                     {r.victimName && r.nameWithheld ? <span className="tag">{t("incidents.values.nameWithheld")}</span> : null}
                   </th>
-                  <td>
-                    {r.stateCode ? stateName(r.stateCode, t) : r.regionRaw ? `${t("taxonomy.state.unknown")} (${r.regionRaw})` : t("taxonomy.state.unknown")}
-                  </td>
+                  <td>{stateOrRegion(r.stateCode, r.regionRaw, t)}</td>
                   <td>{r.municipality ?? ""}</td>
                   <td>{t(`taxonomy.outcome.${r.outcome}`)}</td>
                   <td>{t(`taxonomy.sector.${r.sector}`)}</td>
@@ -163,24 +147,12 @@ export default function CaseList() {
       ) : (
         <p>{t("incidents.list.empty")}</p>
       )}
-      <nav className="pager" aria-label={t("incidents.list.pages")}>
-        {data.links.first ? <Link to={data.links.first}>{t("incidents.list.first")}</Link> : null}
-        {data.links.prev ? (
-          <Link to={data.links.prev} rel="prev">
-            {t("incidents.list.previous")}
-          </Link>
-        ) : null}
-        {data.links.next ? (
-          <Link to={data.links.next} rel="next">
-            {t("incidents.list.next")}
-          </Link>
-        ) : null}
-      </nav>
+      <Pager links={data.links} />
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
   return [{ title: `${data?.deleted ? t("incidents.list.binTitle") : t("incidents.list.title")} · Vigía` }];
 };

@@ -3,9 +3,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IncidentForm, type DuplicateView } from "~/components/incident-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { countryOptions } from "~/domain/countries.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { countryOptions } from "~/domain/countries.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";
 import { applySourceRowIntent, emptyIncidentForm, readIncidentForm, validateIncident, type IncidentFormValues } from "~/models/incident.schema.ts";
 import { createIncident, DUPLICATE_WINDOW_DAYS, findPossibleDuplicates } from "~/models/incident.server.ts";
@@ -21,7 +21,7 @@ interface FormResult {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "staff");
   const lng = await detectLanguage(request);
-  return { lng, values: emptyIncidentForm(), duplicateWindowDays: DUPLICATE_WINDOW_DAYS, countries: countryOptions(lng) };
+  return { values: emptyIncidentForm(), duplicateWindowDays: DUPLICATE_WINDOW_DAYS, countries: countryOptions(lng) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,7 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewIncident() {
-  const { lng, values, duplicateWindowDays, countries } = useLoaderData<typeof loader>();
+  const { values, duplicateWindowDays, countries } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   const result = useActionData<typeof action>() as FormResult | undefined;
   const { t } = useTranslation();
   return (
@@ -65,7 +66,7 @@ export default function NewIncident() {
         errors={result?.errors ?? null}
         duplicates={result?.duplicates ?? null}
         duplicateWindowDays={duplicateWindowDays}
-        lng={lng as Language}
+        lng={lng}
         cancelHref="/incidents"
         countries={countries}
       />
@@ -73,4 +74,4 @@ export default function NewIncident() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("incidents.form.newTitle")} · Vigía` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("incidents.form.newTitle")} · Vigía` }];

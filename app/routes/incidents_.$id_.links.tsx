@@ -7,13 +7,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useLng } from "~/components/commitment.tsx";
+import { caseName } from "~/components/case-cells.tsx";
 import { LinkSuggestionsPanel, type LinkActionData } from "~/components/link-review.tsx";
+import { countryNames } from "~/domain/countries.server.ts";
+import { incidentDate, stateOrRegion } from "~/domain/incident-format.ts";
 import { hasRole, requireDashboardReader, requireUserForAction } from "~/lib/auth.server.ts";
-import { formatDate } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { fieldErrors } from "~/models/provision.schema.ts";
 import { getIncidentSummary } from "~/models/incident-summary.server.ts";
 import { decideLink, linkIncidentByHand, listLinksForIncident } from "~/models/link.server.ts";
@@ -25,13 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
   const isStaff = hasRole(user, "staff");
   const incident = await getIncidentSummary(params.id!, { includeUnpublished: isStaff, showWithheldNames: isStaff });
-  if (!incident) throw new Response("Not found", { status: 404 });
+  if (!incident) throw notFound();
   const all = await listLinksForIncident(incident.id, lng);
   const links = user ? all : all.filter((l) => l.status === "accepted");
   const done = new URL(request.url).searchParams.get("done");
   return {
-    lng,
     incident,
+    countries: countryNames(incident.companyCountry ? [incident.companyCountry] : [], lng),
     links,
     hiddenSuggestions: user ? 0 : all.filter((l) => l.status === "suggested").length,
     canReview: isStaff,
@@ -54,8 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return data<LinkActionData>({ intent: "link", errors: fieldErrors(parsed.error), values }, { status: 400 });
     const outcome = await linkIncidentByHand({ incidentId, provisionId: parsed.data.provisionId, rationale: parsed.data.rationale, actorId: user.id });
     if (!outcome.ok) {
-      if (outcome.reason === "notFound" && !(await getIncidentSummary(incidentId, { includeUnpublished: true })))
-        throw new Response("Not found", { status: 404 });
+      if (outcome.reason === "notFound" && !(await getIncidentSummary(incidentId, { includeUnpublished: true }))) throw notFound();
       return data<LinkActionData>(
         { intent: "link", errors: { form: [outcome.reason === "exists" ? "linkExists" : "unknownProvision"] }, values },
         { status: 409 },
@@ -84,18 +84,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     incidentId,
   });
   if (!outcome.ok) {
-    if (outcome.reason === "notFound") throw new Response("Not found", { status: 404 });
+    if (outcome.reason === "notFound") throw notFound();
     return data<LinkActionData>({ intent: parsed.data.intent, linkId, errors: { form: ["decidedMeanwhile"] }, values: { rationale } }, { status: 409 });
   }
   return redirect(withDone(parsed.data.intent === "accept" ? "accepted" : "rejected") + `#link-${outcome.linkId}`);
 }
 
 export default function IncidentLinks() {
-  const { incident, links, hiddenSuggestions, canReview, provisionOptions, done } = useLoaderData<typeof loader>();
+  const { incident, countries, links, hiddenSuggestions, canReview, provisionOptions, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as LinkActionData | undefined;
   const { t } = useTranslation();
-  const lng = useLng();
-  const state = incident.stateCode && isMxState(incident.stateCode) ? MX_STATES[incident.stateCode] : incident.regionRaw || t("taxonomy.state.unknown");
+  const lng = useLanguage();
   return (
     <div className="incident-links">
       <p className="breadcrumbs small">
@@ -107,26 +106,17 @@ export default function IncidentLinks() {
           </>
         ) : null}
       </p>
-      <h1>{t("provisions.links.pageTitle", { name: incident.victimName ?? t("provisions.cases.nameWithheld") })}</h1>
+      <h1>{t("provisions.links.pageTitle", { name: caseName(incident, t) })}</h1>
       <dl className="case-facts">
         <div>
           <dt>{t("provisions.cases.date")}</dt>
           <dd>
-            <time dateTime={incident.occurredOn}>
-              {formatDate(
-                incident.datePrecision === "year"
-                  ? incident.occurredOn.slice(0, 4)
-                  : incident.datePrecision === "month"
-                    ? incident.occurredOn.slice(0, 7)
-                    : incident.occurredOn,
-                lng,
-              )}
-            </time>
+            <time dateTime={incident.occurredOn}>{incidentDate(incident.occurredOn, incident.datePrecision, lng)}</time>
           </dd>
         </div>
         <div>
           <dt>{t("provisions.cases.state")}</dt>
-          <dd>{state}</dd>
+          <dd>{stateOrRegion(incident.stateCode, incident.regionRaw, t)}</dd>
         </div>
         <div>
           <dt>{t("provisions.cases.sector")}</dt>
@@ -150,7 +140,9 @@ export default function IncidentLinks() {
           <dt>{t("provisions.cases.company")}</dt>
           <dd>
             {incident.companyName || incident.companyCountry ? (
-              [incident.companyName, incident.companyCountry ? countryName(incident.companyCountry, lng) : null].filter(Boolean).join(", ")
+              [incident.companyName, incident.companyCountry ? (countries[incident.companyCountry] ?? incident.companyCountry) : null]
+                .filter(Boolean)
+                .join(", ")
             ) : (
               <span className="muted">{t("common.unknown")}</span>
             )}
@@ -179,15 +171,4 @@ export default function IncidentLinks() {
   );
 }
 
-function countryName(code: string, lng: string): string {
-  try {
-    return new Intl.DisplayNames([lng], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => {
-  const t = getFixedT((d?.lng as Language) ?? "en");
-  return [{ title: `${t("provisions.links.panelTitle")} · Vigía` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("provisions.links.panelTitle")} · Vigía` }];

@@ -3,8 +3,8 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { getUser } from "~/lib/auth.server.ts";
 import { assertCsrf } from "~/lib/csrf.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
 import { createSession } from "~/lib/session.server.ts";
 import { verifySignIn } from "~/models/user.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
@@ -59,4 +59,4 @@ export default function Login() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${getFixedT((data?.lng as Language) ?? "en")("auth.title")}` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("auth.title")}` }];

@@ -5,13 +5,12 @@ import { matrixDocument, matrixSeriesLabel } from "~/charts/accountability-matri
 import { documentChartConfig } from "~/charts/document.ts";
 import { MatrixCaseTable, MatrixFilterForm } from "~/components/accountability-matrix.tsx";
 import { ChartFigure } from "~/components/chart-figure.tsx";
-import { useLng } from "~/components/commitment.tsx";
 import { ExportLinks } from "~/components/export-links.tsx";
 import { MatrixFilterProblems } from "~/components/provision-filters.tsx";
 import { matrixFilterToParams, parseMatrixFilter } from "~/domain/matrix-filter.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,13 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await detectLanguage(request);
   const { filter, problems } = parseMatrixFilter(new URL(request.url).searchParams, new Date().getUTCFullYear());
   const matrix = await getMatrix(lng, filter);
-  return { lng, filter, problems, ...matrix };
+  return { filter, problems, ...matrix };
 }
 
 export default function MatrixPage() {
-  const { lng: dataLng, filter, problems, data, today } = useLoaderData<typeof loader>();
+  const { filter, problems, data, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   // The page's figure, matrix.png and matrix.csv say the same words around the same numbers.
   const doc = matrixDocument({ filter, data, today }, { t, lng });
   const exportQuery = `${matrixFilterToParams(filter)}&lng=${lng}`;
@@ -33,7 +32,7 @@ export default function MatrixPage() {
     <div className="matrix-page">
       <h1>{t("provisions.matrix.title")}</h1>
       <p className="lede">{t("provisions.matrix.intro")}</p>
-      <MatrixFilterForm filter={filter} lngParam={dataLng} />
+      <MatrixFilterForm filter={filter} lngParam={lng} />
       <MatrixFilterProblems problems={problems} />
       {data.includesSuggested ? (
         <p className="notice" role="note">
@@ -58,7 +57,7 @@ export default function MatrixPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const t = metaT(matches);
   return [{ title: `${t("provisions.matrix.title")} · Vigía` }, { name: "description", content: t("provisions.matrix.intro") }];
 };

@@ -4,13 +4,15 @@ import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
-import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
+import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, pillarLabel, SourceLine } from "~/components/commitment.tsx";
+import { Untranslated } from "~/components/untranslated.tsx";
 import { CaseCell, CaseTable, StateCell } from "~/components/case-cells.tsx";
 import { LinkDecisionForm, LinkExplanation } from "~/components/link-review.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { countLinkedIncidentsByYear, countLinksByStatus, listLinksForProvision } from "~/models/link.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
@@ -18,7 +20,7 @@ import { getProvisionByCode } from "~/models/provision.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
   const provision = await getProvisionByCode(params.code!, lng);
-  if (!provision) throw new Response("Not found", { status: 404 });
+  if (!provision) throw notFound();
   const [counts, accepted, suggested, years, milestones] = await Promise.all([
     countLinksByStatus(provision.id),
     listLinksForProvision(provision.id, "accepted", lng),
@@ -28,7 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const done = new URL(request.url).searchParams.get("done");
   return {
-    lng,
     provision,
     counts,
     accepted,
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProvisionPage() {
   const { provision, counts, accepted, suggested, years, milestones, thisYear, signedIn, canReview, done } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   const ctx = { t, lng };
   const range = provisionYearRange(years, thisYear);
   const chartData = { rows: shapeProvisionYears(years, range.yearFrom, range.yearTo), milestones };
@@ -182,7 +183,7 @@ function TermList({ lng, terms }: { lng: "en" | "es"; terms: string[] }) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
   return [{ title: data ? `${data.provision.title.text} · ${t("provisions.list.title")} · Vigía` : "Vigía" }];
 };

@@ -8,8 +8,9 @@ import { CaseTable } from "~/components/case-cells.tsx";
 import { LocalText } from "~/components/commitment.tsx";
 import { MatrixFilterProblems } from "~/components/provision-filters.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { listLinkedIncidents } from "~/models/link.server.ts";
 import { parseMatrixFilter, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const provision = await getProvisionByCode(params.code!, lng);
-  if (!provision) throw new Response("Not found", { status: 404 });
+  if (!provision) throw notFound();
   const search = new URL(request.url).searchParams;
   const year = search.get("year")?.trim();
   const single = year && /^\d{4}$/.test(year) ? Number(year) : null;
@@ -37,7 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { take: CASE_LIMIT + 1 },
   );
   return {
-    lng,
     provision: { code: provision.code, title: provision.title },
     filter,
     problems: year && !single ? [...problems, { param: "year", value: year, reason: "notYear" as const }] : problems,
@@ -84,7 +84,7 @@ export default function ProvisionCases() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
   return [{ title: data ? `${data.provision.code} · ${t("provisions.matrix.title")} · Vigía` : "Vigía" }];
 };

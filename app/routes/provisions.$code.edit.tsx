@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { getProvisionForm, updateProvision } from "~/models/provision.server.ts";
 import { provisionSchema } from "~/models/provision.schema.ts";
@@ -15,9 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "staff");
   const lng = await detectLanguage(request);
   const stored = await getProvisionForm(params.code!);
-  if (!stored) throw new Response("Not found", { status: 404 });
+  if (!stored) throw notFound();
   const [instruments, sources] = await Promise.all([listInstrumentOptions(lng), listSourceOptions()]);
-  return { lng, code: params.code!, stored, instruments, sources };
+  return { code: params.code!, stored, instruments, sources };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,6 +55,6 @@ export default function EditProvision() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editProvisionTitle", { code: d?.code ?? "" })} · Vigía` },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: `${metaT(matches)("provisions.form.editProvisionTitle", { code: d?.code ?? "" })} · Vigía` },
 ];

@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, provisionYearsTable } from "~/charts/provision-years.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
-import { MilestoneList, useLng } from "~/components/commitment.tsx";
+import { MilestoneList } from "~/components/commitment.tsx";
 import { ExportLinks } from "~/components/export-links.tsx";
 import { ScorecardChoiceForm, ScorecardComparison, ScorecardHeading, ScorecardProblems, ScorecardSources } from "~/components/scorecard.tsx";
 import { parseScorecardParams, scorecardQuery } from "~/domain/scorecard-params.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
@@ -20,14 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const milestones = await listMilestones(lng);
   const choice = parseScorecardParams(new URL(request.url).searchParams, milestones);
   const scorecard = await getScorecard(params.code!, lng, { milestones, milestone: choice.milestone, months: choice.params.months });
-  if (!scorecard) throw new Response("Not found", { status: 404 });
-  return { lng, ...scorecard, params: choice.params, problems: choice.problems };
+  if (!scorecard) throw notFound();
+  return { ...scorecard, params: choice.params, problems: choice.problems };
 }
 
 export default function Scorecard() {
-  const { lng: dataLng, provision, data, milestones, params, problems, pending, afterIncomplete, today } = useLoaderData<typeof loader>();
+  const { provision, data, milestones, params, problems, pending, afterIncomplete, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   const ctx = { t, lng };
   const first = data.rows[0]?.year ?? 2012;
   const last = data.rows.at(-1)?.year ?? first;
@@ -36,7 +37,7 @@ export default function Scorecard() {
   return (
     <article className="scorecard">
       <ScorecardHeading provision={provision} />
-      <ScorecardChoiceForm milestones={milestones} params={params} lngParam={dataLng} lng={lng} />
+      <ScorecardChoiceForm milestones={milestones} params={params} lngParam={lng} lng={lng} />
       <ScorecardProblems problems={problems} milestone={data.milestone?.label ?? null} />
       <ScorecardComparison data={data} pending={pending} afterIncomplete={afterIncomplete} today={today} lng={lng} />
       <ChartFigure
@@ -62,7 +63,7 @@ export default function Scorecard() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
   return [{ title: data ? `${t("provisions.scorecard.title")}: ${data.provision.code} · Vigía` : "Vigía" }];
 };

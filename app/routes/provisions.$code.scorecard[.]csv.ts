@@ -4,6 +4,7 @@ import { documentExport } from "~/charts/export.server.ts";
 import { scorecardDocument } from "~/charts/provision-years.ts";
 import { parseScorecardParams, scorecardQuery } from "~/domain/scorecard-params.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const milestones = await listMilestones(lng);
   const choice = parseScorecardParams(url.searchParams, milestones);
   const scorecard = await getScorecard(params.code!, lng, { milestones, milestone: choice.milestone, months: choice.params.months });
-  if (!scorecard) throw new Response("Not found", { status: 404 });
+  if (!scorecard) throw notFound();
   const ctx = { t: getFixedT(lng), lng };
   const { code } = scorecard.provision;
   return documentExport("csv", scorecardDocument(scorecard, ctx), ctx, {

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
+import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine } from "~/components/commitment.tsx";
+import { Untranslated } from "~/components/untranslated.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { countPendingSuggestions } from "~/models/link.server.ts";
 import { listProvisionsByInstrument } from "~/models/provision.server.ts";
 
@@ -13,7 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const instruments = await listProvisionsByInstrument(lng);
   const isStaff = hasRole(user, "staff");
   return {
-    lng,
     instruments,
     isStaff,
     signedIn: !!user,
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Provisions() {
   const { instruments, isStaff, signedIn, pending } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   const gaps = instruments.flatMap((i) => i.pillars.flatMap((p) => p.provisions)).filter((p) => p.isGap);
   return (
     <div className="provisions-page">
@@ -123,7 +123,7 @@ export default function Provisions() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const t = metaT(matches);
   return [{ title: `${t("provisions.list.title")} · Vigía` }, { name: "description", content: t("provisions.list.intro") }];
 };

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { EditCommitmentPage, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { getInstrumentForm, updateInstrument } from "~/models/instrument.server.ts";
 import { instrumentSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
@@ -13,7 +14,7 @@ import { listSourceOptions } from "~/models/source.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "staff");
   const stored = await getInstrumentForm(params.code!);
-  if (!stored) throw new Response("Not found", { status: 404 });
+  if (!stored) throw notFound();
   return { lng: await detectLanguage(request), code: params.code!, stored, sources: await listSourceOptions() };
 }
 
@@ -45,6 +46,6 @@ export default function EditInstrument() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editInstrumentTitle", { code: d?.code ?? "" })} · Vigía` },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: `${metaT(matches)("provisions.form.editInstrumentTitle", { code: d?.code ?? "" })} · Vigía` },
 ];

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { CommitmentForm, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { createCommitmentAction } from "~/lib/commitment-actions.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
 import { createInstrument } from "~/models/instrument.server.ts";
 import { instrumentSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
@@ -43,6 +43,4 @@ export default function NewInstrument() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newInstrument")} · Vigía` },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("provisions.form.newInstrument")} · Vigía` }];

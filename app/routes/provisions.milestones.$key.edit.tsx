@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { EditCommitmentPage, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { getMilestoneForm, saveMilestone } from "~/models/milestone.server.ts";
 import { milestoneSchema } from "~/models/provision.schema.ts";
@@ -15,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "staff");
   const lng = await detectLanguage(request);
   const stored = await getMilestoneForm(params.key!);
-  if (!stored) throw new Response("Not found", { status: 404 });
-  return { lng, key: params.key!, stored, sources: await listSourceOptions(), instruments: await listInstrumentOptions(lng) };
+  if (!stored) throw notFound();
+  return { key: params.key!, stored, sources: await listSourceOptions(), instruments: await listInstrumentOptions(lng) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,6 +48,6 @@ export default function EditMilestone() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.editMilestoneTitle", { key: d?.key ?? "" })} · Vigía` },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: `${metaT(matches)("provisions.form.editMilestoneTitle", { key: d?.key ?? "" })} · Vigía` },
 ];

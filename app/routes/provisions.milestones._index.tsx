@@ -2,22 +2,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SourceLine, Untranslated, useLng } from "~/components/commitment.tsx";
+import { SourceLine } from "~/components/commitment.tsx";
+import { Untranslated } from "~/components/untranslated.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { listMilestonesWithSources } from "~/models/milestone.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
-  return { lng, milestones: await listMilestonesWithSources(lng), isStaff: hasRole(user, "staff") };
+  return { milestones: await listMilestonesWithSources(lng), isStaff: hasRole(user, "staff") };
 }
 
 export default function Milestones() {
   const { milestones, isStaff } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   return (
     <div className="milestones-page">
       <p className="breadcrumbs small">
@@ -72,6 +73,4 @@ export default function Milestones() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${getFixedT((data?.lng as Language) ?? "en")("provisions.milestones.title")} · Vigía` },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("provisions.milestones.title")} · Vigía` }];

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { CommitmentForm, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { createCommitmentAction } from "~/lib/commitment-actions.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { saveMilestone } from "~/models/milestone.server.ts";
 import { milestoneSchema } from "~/models/provision.schema.ts";
@@ -14,7 +14,7 @@ import { listSourceOptions } from "~/models/source.server.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "staff");
   const lng = await detectLanguage(request);
-  return { lng, sources: await listSourceOptions(), instruments: await listInstrumentOptions(lng) };
+  return { sources: await listSourceOptions(), instruments: await listInstrumentOptions(lng) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,6 +45,4 @@ export default function NewMilestone() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newMilestone")} · Vigía` },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("provisions.form.newMilestone")} · Vigía` }];

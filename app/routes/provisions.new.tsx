@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { createCommitmentAction } from "~/lib/commitment-actions.server.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT } from "~/lib/language.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { createProvision } from "~/models/provision.server.ts";
 import { provisionSchema } from "~/models/provision.schema.ts";
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await detectLanguage(request);
   const [instruments, sources] = await Promise.all([listInstrumentOptions(lng), listSourceOptions()]);
   const instrument = new URL(request.url).searchParams.get("instrument") ?? "";
-  return { lng, instruments, sources, initial: { instrumentCode: instrument, status: "unconfirmed", position: "0" } };
+  return { instruments, sources, initial: { instrumentCode: instrument, status: "unconfirmed", position: "0" } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -48,6 +48,4 @@ export default function NewProvision() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${getFixedT((d?.lng as Language) ?? "en")("provisions.form.newProvision")} · Vigía` },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("provisions.form.newProvision")} · Vigía` }];

@@ -4,31 +4,34 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseTable } from "~/components/case-cells.tsx";
-import { useLng } from "~/components/commitment.tsx";
+import { Pager } from "~/components/pager.tsx";
 import { SectorSelect } from "~/components/provision-filters.tsx";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
-import { detectLanguage } from "~/lib/i18n.server.ts";
+import { decodeCursor, pageLinks } from "~/lib/keyset.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { SECTORS } from "~/domain/taxonomy.ts";
-import { listIncidentsAwaitingReview, REVIEW_PAGE_SIZE } from "~/models/incident-summary.server.ts";
+import { listIncidentsAwaitingReview } from "~/models/incident-summary.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "staff");
-  const lng = await detectLanguage(request);
   const params = new URL(request.url).searchParams;
-  const page = Math.max(1, Math.min(10_000, Number(params.get("page")) || 1));
   const rawSector = params.get("sector") ?? "";
   const sector = (SECTORS as readonly string[]).includes(rawSector) ? rawSector : "";
-  const { rows, total } = await listIncidentsAwaitingReview({ page, sector: sector || undefined });
-  return { lng, rows, total, page, sector, pages: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)) };
+  const pageRequest = { after: decodeCursor(params.get("after")), before: decodeCursor(params.get("before")) };
+  const page = await listIncidentsAwaitingReview({ ...pageRequest, sector: sector || undefined });
+  return {
+    rows: page.rows,
+    total: page.total,
+    sector,
+    links: pageLinks("/provisions/review", new URLSearchParams(sector ? { sector } : {}), page, pageRequest),
+  };
 }
 
 export default function ReviewQueue() {
-  const { rows, total, page, sector, pages } = useLoaderData<typeof loader>();
+  const { rows, total, sector, links } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = useLng();
-  const pageLink = (p: number) => `?${new URLSearchParams({ ...(sector ? { sector } : {}), page: String(p) })}`;
+  const lng = useLanguage();
   return (
     <div className="review-queue">
       <p className="breadcrumbs small">
@@ -53,18 +56,9 @@ export default function ReviewQueue() {
       ) : (
         <p className="muted">{t("provisions.review.none")}</p>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("provisions.review.pagination")} className="pagination">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("provisions.review.previous")}</Link> : null}
-          <span>{t("provisions.review.page", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("provisions.review.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager links={links} />
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
-  return [{ title: `${t("provisions.review.title")} · Vigía` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("provisions.review.title")} · Vigía` }];

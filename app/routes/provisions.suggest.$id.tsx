@@ -5,28 +5,26 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useLng } from "~/components/commitment.tsx";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { hasRole, requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber, formatPercent } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
-import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
+import { notFound } from "~/lib/http.server.ts";
 import { getLinkSuggestionJob, startLinkSuggestionJobInBackground } from "~/models/link-job.server.ts";
 
 export const REFRESH_SECONDS = 2;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "staff");
-  const lng = await detectLanguage(request);
   const job = await getLinkSuggestionJob(params.id!);
-  if (!job) throw new Response("Not found", { status: 404 });
-  return { lng, job, canResume: hasRole(user, "admin") };
+  if (!job) throw notFound();
+  return { job, canResume: hasRole(user, "admin") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUserForAction(request, "admin");
   const job = await getLinkSuggestionJob(params.id!);
-  if (!job) throw new Response("Not found", { status: 404 });
+  if (!job) throw notFound();
   if (job.stalled || job.status === "failed") startLinkSuggestionJobInBackground(job.id);
   return redirect(`/provisions/suggest/${job.id}`);
 }
@@ -34,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SuggestProgress() {
   const { job, canResume } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lng = useLng();
+  const lng = useLanguage();
   const status = job.stalled ? "stalled" : job.status;
   const share = job.total ? Math.min(1, job.processed / job.total) : 1;
   return (
@@ -97,8 +95,8 @@ export default function SuggestProgress() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = getFixedT((data?.lng as Language) ?? "en");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
   const active = data && (data.job.status === "queued" || data.job.status === "running") && !data.job.stalled;
   return [{ title: `${t("provisions.suggest.title")} · Vigía` }, ...(active ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) }] : [])];
 };

@@ -8,8 +8,9 @@ import { chartTexts, type ChartId } from "~/charts/registry.ts";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-form.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { getFixedT, isLanguage, type Language } from "~/lib/i18n.ts";
+import { getFixedT, isLanguage } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import { metaLanguage, useLanguage } from "~/lib/language.ts";
 
 /** The charts of the trends page, in reading order. */
 export const TRENDS_CHARTS = [
@@ -47,9 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Trends() {
-  const { lng, query, problems, charts, origin, values, lngParam } = useLoaderData<typeof loader>();
+  const { query, problems, charts, origin, values, lngParam } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const language = lng as Language;
+  const language = useLanguage();
   return (
     <div className="trends">
       <h1>{t("trends.title")}</h1>
@@ -93,8 +94,8 @@ export default function Trends() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const lng = (data?.lng as Language) ?? "en";
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const lng = metaLanguage(matches);
   const t = getFixedT(lng);
   const title = `${t("trends.title")} · Vigía`;
   if (!data) return [{ title }];

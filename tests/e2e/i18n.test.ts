@@ -124,3 +124,21 @@ describe("Accept-Language", () => {
     await context.close();
   });
 });
+
+describe("the not-found page", () => {
+  it.each([
+    ["en", en],
+    ["es", es],
+    ["fr", fr],
+  ] as const)("says so in %s, for an address no route claims and for a record that does not exist", async (lng, dict) => {
+    const page = await browser.newPage();
+    for (const path of ["/no-such-page", "/provisions/NO-SUCH-PROVISION", "/embed/no-such-chart"]) {
+      const response = await page.goto(`${app.url}${path}?lng=${lng}`, { waitUntil: "networkidle" });
+      expect(response?.status(), path).toBe(404);
+      expect(await page.getAttribute("html", "lang"), path).toBe(lng);
+      expect(await page.locator("main h1").textContent(), path).toBe(dict.errors.notFoundTitle);
+      expect(await page.locator("main").textContent(), path).toContain(dict.errors.notFound);
+    }
+    await page.close();
+  });
+});

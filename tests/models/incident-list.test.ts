@@ -2,7 +2,8 @@
 // and backwards, even when many records share a date (ties are broken on id).
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
-import { CASE_SORTS, decodeCaseCursor, encodeCaseCursor, listIncidents, type CaseSort } from "~/models/incident.server.ts";
+import { decodeCursor, encodeCursor } from "~/lib/keyset.ts";
+import { CASE_SORTS, listIncidents, type CaseSort } from "~/models/incident.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 
 const FILTER: IncidentFilter = { yearFrom: 1995, yearTo: 1995 };
@@ -62,7 +63,7 @@ describe("keyset pagination", () => {
           forward.push(...page.rows.map((r) => r.id));
           cursors.push(page.next);
           if (!page.next) break;
-          page = await listIncidents({ filter, sort, size: 7, after: decodeCaseCursor(page.next) });
+          page = await listIncidents({ filter, sort, size: 7, after: decodeCursor(page.next) });
           expect(page.prev).not.toBeNull();
         }
         expect(forward).toEqual(expected);
@@ -71,7 +72,7 @@ describe("keyset pagination", () => {
         // Back from the last page with the "previous" links.
         const backward: string[][] = [page.rows.map((r) => r.id)];
         while (page.prev) {
-          page = await listIncidents({ filter, sort, size: 7, before: decodeCaseCursor(page.prev) });
+          page = await listIncidents({ filter, sort, size: 7, before: decodeCursor(page.prev) });
           backward.unshift(page.rows.map((r) => r.id));
         }
         expect(backward.flat()).toEqual(expected);
@@ -82,7 +83,7 @@ describe("keyset pagination", () => {
 
   it("a page link stays right when records are added before it", async () => {
     const first = await listIncidents({ filter: FILTER, sort: "date_desc", size: 10 });
-    const second = await listIncidents({ filter: FILTER, sort: "date_desc", size: 10, after: decodeCaseCursor(first.next) });
+    const second = await listIncidents({ filter: FILTER, sort: "date_desc", size: 10, after: decodeCursor(first.next) });
     // A newer record goes to the top of the list; OFFSET paging would shift every later page by one.
     await prisma.incident.create({
       data: {
@@ -95,14 +96,14 @@ describe("keyset pagination", () => {
         outcome: "threat",
       },
     });
-    const again = await listIncidents({ filter: FILTER, sort: "date_desc", size: 10, after: decodeCaseCursor(first.next) });
+    const again = await listIncidents({ filter: FILTER, sort: "date_desc", size: 10, after: decodeCursor(first.next) });
     expect(again.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
     expect((await listIncidents({ filter: FILTER, sort: "date_desc", size: 10 })).rows[0].occurredOn.toISOString()).toBe("1995-12-31T00:00:00.000Z");
   });
 
   it("cursors round-trip and malformed ones are refused", () => {
     const c = { at: new Date("2021-06-08T00:00:00Z"), id: "cmabc123" };
-    expect(decodeCaseCursor(encodeCaseCursor(c))).toEqual(c);
-    for (const bad of ["", "abc", "12.", ".x", "1.a b", "1.x;drop", "9".repeat(20) + ".x"]) expect(decodeCaseCursor(bad)).toBeNull();
+    expect(decodeCursor(encodeCursor(c))).toEqual(c);
+    for (const bad of ["", "abc", "12.", ".x", "1.a b", "1.x;drop", "9".repeat(20) + ".x"]) expect(decodeCursor(bad)).toBeNull();
   });
 });

@@ -82,3 +82,93 @@ describe("the audit log and the commitments' events", () => {
     }
   });
 });
+
+describe("an audit row lists only what changed", () => {
+  it("keeps only the changed keys of two snapshots, and a key only one side has", async () => {
+    const { writeAudit } = await import("~/models/audit.server.ts");
+    const staffUser = await prisma.user.findUniqueOrThrow({ where: { email: "staff@vigia.test" } });
+    await prisma.$transaction((tx) =>
+      writeAudit(tx, {
+        actorId: staffUser.id,
+        action: "update",
+        entityType: "provision",
+        entityId: "diff-test",
+        before: { code: "AP-X", title: "Old", terms: ["a", "b"], score: 1, version: 3 },
+        after: { code: "AP-X", title: "New", terms: ["a", "b"], score: 1, version: 4, staffOnlyFieldsChanged: ["witnesses"] },
+      }),
+    );
+    const stored = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: "diff-test" } });
+    expect(JSON.parse(stored.before!)).toEqual({ title: "Old", version: 3 });
+    expect(JSON.parse(stored.after!)).toEqual({ title: "New", version: 4, staffOnlyFieldsChanged: ["witnesses"] });
+  });
+
+  it("shows a link decision as its status and rationale, with the case and provision as the record", async () => {
+    const { suggestLinksForIncident, decideLink } = await import("~/models/link.server.ts");
+    const staff = await staffId();
+    const incidentId = incidentIds[10];
+    await prisma.incident.update({ where: { id: incidentId }, data: { sector: "mining_extractives" } });
+    await prisma.$transaction((tx) => suggestLinksForIncident(tx, incidentId));
+    const link = await prisma.incidentProvisionLink.findFirstOrThrow({ where: { incidentId, provision: { code: "AP-I-MIN" } } });
+    await prisma.incidentProvisionLink.update({ where: { id: link.id }, data: { score: 1 } });
+    expect(await decideLink({ linkId: link.id, decision: "accepted", rationale: "Mine nearby", actorId: staff, expectedStatus: "suggested" })).toMatchObject({
+      ok: true,
+    });
+    const page = await get(auditLoader, `/audit?entityType=link&entityId=${link.id}`, admin);
+    expect(page.data.events).toHaveLength(1);
+    const [event] = page.data.events;
+    expect(event.before).toEqual({ status: "suggested", rationale: null });
+    expect(event.after).toEqual({ status: "accepted", rationale: "Mine nearby" });
+    expect(page.data.records[event.id]).toEqual({ href: `/incidents/${incidentId}/links#link-${link.id}`, label: "AP-I-MIN" });
+  });
+
+  it("reads events stored with unchanged fields (before this rule) as their changes only", async () => {
+    const old = await prisma.auditEvent.create({
+      data: {
+        actorId: admin.userId,
+        action: "link_reject",
+        entityType: "link",
+        entityId: "old-link-event",
+        before: JSON.stringify({ incidentId: "x", provisionCode: "AP-I-MIN", score: 1, status: "suggested" }),
+        after: JSON.stringify({ incidentId: "x", provisionCode: "AP-I-MIN", score: 1, status: "rejected" }),
+      },
+    });
+    const page = await get(auditLoader, "/audit?entityId=old-link-event", admin);
+    expect(page.data.events.map((e: { id: string }) => e.id)).toEqual([old.id]);
+    expect(page.data.events[0]).toMatchObject({ before: { status: "suggested" }, after: { status: "rejected" } });
+    expect(Object.keys(page.data.events[0].before)).toEqual(["status"]);
+  });
+});
+
+describe("actions of the system", () => {
+  it("are attributed to Vigía and its rules version, in every language, never to a deleted user", async () => {
+    const { createLinkSuggestionJob } = await import("~/models/link-job.server.ts");
+    const { RULES_VERSION } = await import("~/domain/link-rules.ts");
+    const { AuditActor } = await import("~/components/audit-changes.tsx");
+    const { createI18n } = await import("~/lib/i18n.ts");
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { I18nextProvider } = await import("react-i18next");
+
+    // A run nobody started: `npm start` on a new database, or `npm run links:suggest`.
+    const { job } = await createLinkSuggestionJob(null);
+    const stored = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: job.id } });
+    expect(stored).toMatchObject({ actorId: null, systemActor: `rules:${RULES_VERSION}`, action: "links_suggest_run" });
+    await prisma.linkSuggestionJob.update({ where: { id: job.id }, data: { status: "done" } });
+
+    const page = await get(auditLoader, "/audit?action=links_suggest_run", admin);
+    const event = page.data.events.find((e: { entityId: string }) => e.entityId === job.id);
+    expect(event).toMatchObject({ actor: null, system: { part: "rules", version: RULES_VERSION } });
+    // A person whose account is gone stays a person, not the system.
+    const orphan = await prisma.auditEvent.create({ data: { actorId: null, action: "update", entityType: "provision", entityId: "orphan" } });
+    const orphanPage = await get(auditLoader, "/audit?entityId=orphan", admin);
+    expect(orphanPage.data.events[0]).toMatchObject({ id: orphan.id, actor: null, system: null });
+
+    const name = (lng: "en" | "es" | "fr", e: unknown) =>
+      renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lng) }, createElement(AuditActor, { event: e as never })));
+    expect(name("en", event)).toBe(`Vigía (rules v${RULES_VERSION})`);
+    expect(name("es", event)).toBe(`Vigía (reglas v${RULES_VERSION})`);
+    expect(name("fr", event)).toBe(`Vigía (règles v${RULES_VERSION})`);
+    expect(name("en", orphanPage.data.events[0])).toBe("(deleted user)");
+    expect(name("es", orphanPage.data.events[0])).toBe("(usuario eliminado)");
+  });
+});

@@ -68,7 +68,8 @@ export const admin = {
     changes: "Changes",
     empty: "No event matches these filters.",
     caption: "Audit events, newest first",
-    systemActor: "(deleted user)",
+    deletedActor: "(deleted user)",
+    systemActor: { rules: "Vigía (rules v{{version}})" },
     purgedRecord: "purged",
     badDate: "“{{value}}” is not a date (YYYY-MM-DD), so it was left out.",
     entity: {

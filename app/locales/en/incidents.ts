@@ -15,10 +15,6 @@ export const incidents = {
     binTitle: "Deleted cases",
     binIntro: "Deleted cases are left out of every list and count. Staff can open and restore them; administrators can purge them for good.",
     backToList: "Back to the case list",
-    pages: "Pages",
-    first: "First page",
-    previous: "Previous page",
-    next: "Next page",
     deletedOn: "Deleted {{date}}",
     columns: {
       date: "Date",

@@ -1,8 +1,6 @@
-// Commitments: provisions, link suggestions and review, scorecards, the accountability matrix (issue 5).
+// Commitments: provisions, link suggestions and review, scorecards, the accountability matrix.
 export const provisions = {
   nav: { matrix: "Matrix" },
-  untranslated: "not translated",
-  untranslatedHelp: "Shown in English: no translation has been entered yet.",
   gap: "Gap",
   gapHelp: "A gap: a commitment the partnership lacks. It is listed so that cases can be set against what is missing.",
   pillar: "Pillar",
@@ -245,10 +243,6 @@ export const provisions = {
     caption: "Case records with suggestions awaiting review",
     pending: "Suggestions",
     none: "Nothing is waiting for review.",
-    pagination: "Pages",
-    previous: "Previous page",
-    next: "Next page",
-    page: "Page {{page}} of {{pages}}",
   },
   rules: {
     title: "How links are suggested",

@@ -1,4 +1,4 @@
-// Trends explorer, chart registry and chart exports (issue 3).
+// Trends explorer, chart registry and chart exports.
 export const trends = {
   title: "Trends",
   intro:

@@ -70,7 +70,8 @@ export const admin: Translation["admin"] = {
     changes: "Cambios",
     empty: "Ningún evento coincide con estos filtros.",
     caption: "Eventos de auditoría, del más reciente al más antiguo",
-    systemActor: "(usuario eliminado)",
+    deletedActor: "(usuario eliminado)",
+    systemActor: { rules: "Vigía (reglas v{{version}})" },
     purgedRecord: "purgado",
     badDate: "«{{value}}» no es una fecha (AAAA-MM-DD), así que se omitió.",
     entity: {

@@ -17,10 +17,6 @@ export const incidents: Translation["incidents"] = {
     binIntro:
       "Los casos eliminados quedan fuera de todas las listas y conteos. El equipo puede abrirlos y restaurarlos; administración puede purgarlos definitivamente.",
     backToList: "Volver a la lista de casos",
-    pages: "Páginas",
-    first: "Primera página",
-    previous: "Página anterior",
-    next: "Página siguiente",
     deletedOn: "Eliminado el {{date}}",
     columns: {
       date: "Fecha",

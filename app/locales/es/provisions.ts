@@ -3,8 +3,6 @@ import type { Translation } from "../en.ts";
 // Compromisos: disposiciones, sugerencias y revisión de vínculos, fichas de seguimiento, matriz de rendición de cuentas.
 export const provisions: Translation["provisions"] = {
   nav: { matrix: "Matriz" },
-  untranslated: "sin traducir",
-  untranslatedHelp: "Se muestra en inglés: todavía no se ha capturado la traducción.",
   gap: "Vacío",
   gapHelp: "Un vacío: un compromiso que le falta a la asociación. Se incluye para poder contrastar los casos con lo que falta.",
   pillar: "Pilar",
@@ -251,10 +249,6 @@ export const provisions: Translation["provisions"] = {
     caption: "Casos con sugerencias por revisar",
     pending: "Sugerencias",
     none: "No hay nada por revisar.",
-    pagination: "Páginas",
-    previous: "Página anterior",
-    next: "Página siguiente",
-    page: "Página {{page}} de {{pages}}",
   },
   rules: {
     title: "Cómo se sugieren los vínculos",

@@ -70,7 +70,8 @@ export const admin: Translation["admin"] = {
     changes: "Modifications",
     empty: "Aucun événement ne correspond à ces filtres.",
     caption: "Événements d'audit, du plus récent au plus ancien",
-    systemActor: "(utilisateur supprimé)",
+    deletedActor: "(utilisateur supprimé)",
+    systemActor: { rules: "Vigía (règles v{{version}})" },
     purgedRecord: "purgé",
     badDate: "« {{value}} » n'est pas une date (AAAA-MM-JJ); ce filtre a été ignoré.",
     entity: {

@@ -17,10 +17,6 @@ export const incidents: Translation["incidents"] = {
     binIntro:
       "Les cas supprimés sont exclus de toutes les listes et de tous les comptes. L'équipe peut les ouvrir et les restaurer; l'administration peut les purger définitivement.",
     backToList: "Retour à la liste des cas",
-    pages: "Pages",
-    first: "Première page",
-    previous: "Page précédente",
-    next: "Page suivante",
     deletedOn: "Supprimé le {{date}}",
     columns: {
       date: "Date",

@@ -3,8 +3,6 @@ import type { Translation } from "../en.ts";
 // Engagements : dispositions, suggestions et examen des liens, fiches de suivi, matrice de reddition de comptes.
 export const provisions: Translation["provisions"] = {
   nav: { matrix: "Matrice" },
-  untranslated: "non traduit",
-  untranslatedHelp: "Affiché en anglais : aucune traduction n'a encore été saisie.",
   gap: "Lacune",
   gapHelp: "Une lacune : un engagement qui manque au partenariat. Elle figure ici pour que les affaires puissent être mises en regard de ce qui manque.",
   pillar: "Pilier",
@@ -252,10 +250,6 @@ export const provisions: Translation["provisions"] = {
     caption: "Affaires ayant des suggestions à examiner",
     pending: "Suggestions",
     none: "Rien n'attend d'examen.",
-    pagination: "Pages",
-    previous: "Page précédente",
-    next: "Page suivante",
-    page: "Page {{page}} sur {{pages}}",
   },
   rules: {
     title: "Comment les liens sont suggérés",

@@ -1,0 +1,58 @@
+// What `npm start` and `npm run dev` do before they serve: check the
+// configuration, migrate and seed the database, and give a new database its
+// link suggestions. Every failure a newcomer can meet ends in one sentence.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { ConfigError } from "../app/lib/database-url.ts";
+import { readEnv, type Env } from "../app/lib/env.server.ts";
+import { setUpDatabase } from "./db-setup.ts";
+
+/** Runs from the project's folder, with .env read if there is one. */
+export function enterProject(): string {
+  const root = resolve(import.meta.dirname, "..");
+  process.chdir(root);
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  return root;
+}
+
+export function checkConfiguration(): Env {
+  const env = readEnv();
+  if (env.isProduction && env.usingDevSecret) {
+    throw new ConfigError(
+      "SESSION_SECRET is not set: a production deployment needs its own long random secret, for example SESSION_SECRET=$(openssl rand -hex 32).",
+    );
+  }
+  return env;
+}
+
+/**
+ * A new database gets its link suggestions once, so reviewers find work waiting;
+ * later runs are an admin's choice (/provisions/rules or npm run links:suggest).
+ * Suggestions are never counted until a person accepts them.
+ */
+async function suggestLinksOnFirstStart() {
+  const { prisma } = await import("../app/lib/db.server.ts");
+  if ((await prisma.linkSuggestionJob.count()) > 0) return;
+  const { suggestAllLinks } = await import("./links-suggest.ts");
+  let last = "";
+  await suggestAllLinks((line) => (last = line));
+  console.log(`Link suggestions for review: ${last}`);
+}
+
+/** Migrates, seeds what is missing and, on a new database, suggests links. */
+export async function prepareDatabase() {
+  const prepared = await setUpDatabase({ log: (s) => console.log(s) });
+  await suggestLinksOnFirstStart();
+  // The layout says so on every page when demo accounts exist.
+  if (prepared.demoUsers) process.env.VIGIA_DEMO_USERS = "1";
+  return prepared;
+}
+
+export function exitWith(error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(`Vigía cannot start: ${error.message}`);
+  } else {
+    console.error("Vigía cannot start because of an unexpected error:", error);
+  }
+  process.exit(1);
+}
