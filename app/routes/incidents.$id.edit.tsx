@@ -1,8 +1,7 @@
-import { formatDateTime } from "~/lib/format.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useFocusOnMount } from "~/components/form-errors.tsx";
+import { ConflictView } from "~/components/conflict-view.tsx";
 import { IncidentForm } from "~/components/incident-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { countryOptions } from "~/domain/countries.ts";
@@ -110,6 +109,7 @@ export default function EditIncident() {
   const lng = loaded.lng as Language;
   const values = result?.values ?? loaded.values;
   const conflict = result?.conflict ?? null;
+  const countryLabel = (code: string) => loaded.countries.find((c) => c.code === code)?.name ?? code;
   return (
     <section className="form-page">
       <h1>{t("incidents.form.editTitle")}</h1>
@@ -130,65 +130,18 @@ export default function EditIncident() {
               <p>{t("incidents.conflict.deleted")}</p>
             </div>
           ) : conflict ? (
-            <ConflictView conflict={conflict} lng={lng} id={loaded.id} countries={loaded.countries} />
+            <ConflictView
+              conflict={conflict}
+              lng={lng}
+              title={t("incidents.conflict.title")}
+              label={(field) => incidentFieldLabel(field, t)}
+              text={(field, values) => incidentFieldText(field, values, t, lng, countryLabel)}
+              noFieldChanges={t("incidents.conflict.noFieldChanges", { status: t(`taxonomy.verification.${conflict.verificationStatus}`) })}
+              discardHref={`/incidents/${loaded.id}/edit`}
+            />
           ) : null
         }
       />
-    </section>
-  );
-}
-
-function ConflictView({ conflict, lng, id, countries }: { conflict: Conflict; lng: Language; id: string; countries: { code: string; name: string }[] }) {
-  const { t } = useTranslation();
-  const countryLabel = (code: string) => countries.find((c) => c.code === code)?.name ?? code;
-  const ref = useFocusOnMount<HTMLElement>();
-  return (
-    <section className="conflict" aria-labelledby="conflict-title" tabIndex={-1} ref={ref}>
-      <h2 id="conflict-title">{t("incidents.conflict.title")}</h2>
-      <p>
-        {t("incidents.conflict.intro", {
-          version: conflict.version,
-          name: conflict.savedBy ?? t("incidents.conflict.unknownUser"),
-          date: formatDateTime(conflict.savedAt, lng),
-        })}
-      </p>
-      {conflict.both.length || conflict.theirsOnly.length ? (
-        <>
-          <div className="table-scroll">
-            <table className="data-table conflict-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("incidents.conflict.field")}</th>
-                  <th scope="col">{t("incidents.conflict.theirs")}</th>
-                  <th scope="col">{t("incidents.conflict.yours")}</th>
-                  <th scope="col">{t("incidents.conflict.inForm")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...conflict.both, ...conflict.theirsOnly].map((field) => {
-                  const kept = conflict.both.includes(field);
-                  return (
-                    <tr key={field} data-field={field} data-kept={kept ? "yours" : "theirs"}>
-                      <th scope="row">{incidentFieldLabel(field, t)}</th>
-                      <td className="theirs">{incidentFieldText(field, conflict.theirs, t, lng, countryLabel)}</td>
-                      <td className="yours">{incidentFieldText(field, conflict.yours, t, lng, countryLabel)}</td>
-                      <td>{kept ? t("incidents.conflict.keptYours") : t("incidents.conflict.tookTheirs")}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <p>{t("incidents.conflict.again")}</p>
-        </>
-      ) : (
-        <p>{t("incidents.conflict.noFieldChanges", { status: t(`taxonomy.verification.${conflict.verificationStatus}`) })}</p>
-      )}
-      <p>
-        <Link to={`/incidents/${id}/edit`} reloadDocument>
-          {t("incidents.conflict.discard")}
-        </Link>
-      </p>
     </section>
   );
 }

@@ -43,7 +43,17 @@ interface Fixture {
   job: string;
 }
 
-type EditForm = { values: Record<string, string>; updatedAt: string };
+type EditForm = { values: Record<string, string | boolean | string[]>; version: number };
+
+/** An edit form's values as a browser posts them: a ticked checkbox as "on", an unticked one left out. */
+function posted(form: EditForm): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = { version: String(form.version) };
+  for (const [name, value] of Object.entries(form.values)) {
+    if (value === true) fields[name] = "on";
+    else if (value !== false) fields[name] = value;
+  }
+  return fields;
+}
 
 interface Attempt {
   /** What is tried, for the test name */
@@ -309,7 +319,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/${f.provision}/edit`,
       params: code,
-      fields: (f) => ({ ...f.provisionForm.values, statusNote: "Checked against the plan text", expectedUpdatedAt: f.provisionForm.updatedAt }),
+      fields: (f) => ({ ...posted(f.provisionForm), statusNote: "Checked against the plan text" }),
     },
   ],
   "provisions.instruments.new.tsx": [
@@ -336,7 +346,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/instruments/${f.instrument}/edit`,
       params: (f) => ({ code: f.instrument }),
-      fields: (f) => ({ ...f.instrumentForm.values, nameFr: "Une loi d'essai", expectedUpdatedAt: f.instrumentForm.updatedAt }),
+      fields: (f) => ({ ...posted(f.instrumentForm), nameFr: "Une loi d'essai" }),
     },
   ],
   "provisions.milestones._index.tsx": [{ name: "list the milestones", method: "GET", min: "anonymous", path: () => "/provisions/milestones?lng=es" }],
@@ -364,7 +374,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/milestones/${f.milestone}/edit`,
       params: (f) => ({ key: f.milestone }),
-      fields: (f) => ({ ...f.milestoneForm.values, labelEs: "Reunión de seguimiento", expectedUpdatedAt: f.milestoneForm.updatedAt }),
+      fields: (f) => ({ ...posted(f.milestoneForm), labelEs: "Reunión de seguimiento" }),
     },
   ],
   "provisions.review.tsx": [
@@ -530,9 +540,9 @@ async function snapshot(): Promise<string> {
     }),
     prisma.user.findMany({ select: { id: true, role: true, active: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.session.findMany({ select: { id: true, revokedAt: true, lastSeenAt: true }, orderBy: { id: "asc" } }),
-    prisma.instrument.findMany({ select: { id: true, code: true, updatedAt: true }, orderBy: { id: "asc" } }),
-    prisma.provision.findMany({ select: { id: true, code: true, updatedAt: true }, orderBy: { id: "asc" } }),
-    prisma.milestone.findMany({ select: { id: true, key: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.instrument.findMany({ select: { id: true, code: true, version: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.provision.findMany({ select: { id: true, code: true, version: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.milestone.findMany({ select: { id: true, key: true, version: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.incidentProvisionLink.findMany({ select: { id: true, status: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.linkSuggestionJob.findMany({ select: { id: true, status: true, processed: true, updatedAt: true }, orderBy: { id: "asc" } }),
     Promise.all([
