@@ -66,7 +66,7 @@ export async function answerEdit<S extends z.ZodObject, Saved extends object>(
   const version = readVersion(form);
   const base = readBase(form, flatValuesShape(schema));
   const answer: FormAnswer<V> = { values: submission.values, errors: null, version: version ?? 0, base, conflict: null };
-  if (version === null) return data({ ...answer, errors: { form: { key: "invalid" } } }, { status: 400 });
+  if (version === null) return data({ ...answer, errors: { form: { key: "noVersion" } } }, { status: 400 });
   if (!submission.ok) return data({ ...answer, errors: submission.errors }, { status: 400 });
   const saved = await options.save(submission.data, version);
   if (saved.ok) return redirect(options.redirectTo);

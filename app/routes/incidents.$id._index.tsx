@@ -1,17 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
 import { listLinksForIncident } from "~/models/link.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
 import { auditCountryNames, AuditChanges } from "~/components/audit-changes.tsx";
+import { CaseRecordRows, RecordRow as Row } from "~/components/case-record.tsx";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
 import { hasRole, requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { countryName } from "~/domain/countries.ts";
-import { fieldId, issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { formatNumber, formatDateTime } from "~/lib/format.ts";
+import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
+import { readForm } from "~/lib/form.ts";
+import { formatDateTime } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 interface VerifyResult {
   errors: FieldErrors | null;
-  values: { status: string; note: string };
+  values: { status: string; note: string; version: string };
   conflictVersion: number | null;
 }
 
@@ -71,16 +72,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/incidents/${id}?done=restored`);
   }
   if (intent !== "verify") throw new Response("Unknown action", { status: 400 });
-  const raw = { status: String(form.get("status") ?? ""), note: String(form.get("note") ?? ""), version: String(form.get("version") ?? "") };
-  const parsed = verificationSchema.safeParse(raw);
-  if (!parsed.success) {
-    return data<VerifyResult>({ errors: issuesToErrors(parsed.error.issues), values: raw, conflictVersion: null }, { status: 400 });
-  }
-  const decision = { status: parsed.data.status as "verified", note: parsed.data.note || null };
-  const result = await verifyIncident(id, Number(parsed.data.version), decision, user.id);
-  if (result.status === "conflict") return data<VerifyResult>({ errors: null, values: raw, conflictVersion: result.current.version }, { status: 409 });
-  if (result.status === "missing") return data<VerifyResult>({ errors: null, values: raw, conflictVersion: 0 }, { status: 409 });
-  return redirect(`/incidents/${id}?done=verified`);
+  const submission = readForm(form, verificationSchema);
+  const answer: VerifyResult = { errors: null, values: submission.values, conflictVersion: null };
+  if (!submission.ok) return data<VerifyResult>({ ...answer, errors: submission.errors }, { status: 400 });
+  const decision = { status: submission.data.status as "verified", note: submission.data.note || null };
+  const result = await verifyIncident(id, Number(submission.data.version), decision, user.id);
+  if (result.ok) return redirect(`/incidents/${id}?done=verified`);
+  if (result.errors) return data<VerifyResult>({ ...answer, errors: result.errors }, { status: 400 });
+  // Refused: the case changed since the reviewer opened it (0: it was deleted meanwhile).
+  return data<VerifyResult>({ ...answer, conflictVersion: result.conflict?.version ?? 0 }, { status: 409 });
 }
 
 export default function CasePage() {
@@ -91,7 +91,7 @@ export default function CasePage() {
   const incident = loaded.incident as unknown as PublicIncident & Partial<StaffIncident>;
   const staff = loaded.staff;
   const title = incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.page.unnamed"));
-  const none = t("incidents.values.none");
+  const countryName = (code: string) => (code === incident.companyCountry && loaded.companyCountryName) || code;
 
   return (
     <article className="case-page">
@@ -152,41 +152,8 @@ export default function CasePage() {
       <section aria-labelledby="record-title">
         <h2 id="record-title">{t("incidents.page.record")}</h2>
         <dl className="record">
-          <Row label={t("incidents.fields.date")}>
-            {incidentDate(incident.occurredOn, incident.datePrecision, lng)}{" "}
-            <span className="muted small">({t(`incidents.values.precision.${incident.datePrecision}`)})</span>
-          </Row>
-          <Row label={t("incidents.fields.victimName")}>
-            <span id="record-victim-name">
-              {incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.values.nameUnknown"))}
-            </span>
-          </Row>
-          {staff ? (
-            <Row label={t("incidents.fields.victimNamePublic")}>{t(incident.victimNamePublic ? "incidents.values.yes" : "incidents.values.no")}</Row>
-          ) : null}
-          <Row label={t("incidents.fields.gender")}>{t(`taxonomy.gender.${incident.gender}`)}</Row>
-          <Row label={t("incidents.fields.age")}>{incident.age !== null ? t("incidents.values.ageYears", { age: incident.age }) : none}</Row>
-          <Row label={t("incidents.fields.characteristics")}>
-            {incident.characteristics.length ? incident.characteristics.map((c) => t(`taxonomy.characteristic.${c}`)).join(", ") : none}
-          </Row>
-          <Row label={t("incidents.fields.outcome")}>{t(`taxonomy.outcome.${incident.outcome}`)}</Row>
-          <Row label={t("incidents.fields.victimCount")}>{formatNumber(incident.victimCount, lng)}</Row>
-          <Row label={t("incidents.fields.stateCode")}>{stateName(incident.stateCode, t)}</Row>
+          <CaseRecordRows incident={incident} group="record" staff={staff} lng={lng} countryName={countryName} />
           {incident.regionRaw && !incident.stateCode ? <Row label={t("incidents.fields.regionRaw")}>{incident.regionRaw}</Row> : null}
-          <Row label={t("incidents.fields.municipality")}>{incident.municipality ?? none}</Row>
-          <Row label={t("incidents.fields.sector")}>{t(`taxonomy.sector.${incident.sector}`)}</Row>
-          <Row label={t("incidents.fields.perpetratorType")}>{t(`taxonomy.perpetrator.${incident.perpetratorType}`)}</Row>
-          <Row label={t("incidents.fields.companyName")}>{incident.companyName ?? none}</Row>
-          <Row label={t("incidents.fields.companyCountry")}>{loaded.companyCountryName ?? none}</Row>
-          <Row label={t("incidents.fields.description")}>
-            {incident.description ? (
-              <p id="record-description" className="prewrap">
-                {incident.description}
-              </p>
-            ) : (
-              none
-            )}
-          </Row>
           <Row label={t("incidents.fields.origin")}>
             {t(`taxonomy.origin.${incident.origin}`)}
             {incident.externalId ? <span className="muted small"> ({incident.externalId})</span> : null}
@@ -242,11 +209,7 @@ export default function CasePage() {
             <h2 id="staff-title">{t("incidents.page.staffSection")}</h2>
             <p className="hint">{t("incidents.form.staffOnlyHint")}</p>
             <dl className="record">
-              {(["witnesses", "contacts", "exactLocation", "confidentialNotes"] as const).map((k) => (
-                <Row key={k} label={t(`incidents.fields.${k}`)}>
-                  {loaded.incident.confidential[k] ? <p className="prewrap">{loaded.incident.confidential[k]}</p> : none}
-                </Row>
-              ))}
+              <CaseRecordRows incident={incident} group="sensitive" staff lng={lng} countryName={countryName} />
             </dl>
             <p className="small muted">
               {loaded.incident.createdBy
@@ -283,15 +246,6 @@ export default function CasePage() {
         </>
       ) : null}
     </article>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="record-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

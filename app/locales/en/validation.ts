@@ -50,4 +50,5 @@ export const validation = {
   rationaleRequired: "Give a rationale of at least {{min}} characters.",
   notOnSelf: "You cannot change your own role or deactivate yourself: ask another administrator.",
   nothingToChange: "Nothing to change.",
+  noVersion: "This form does not say which version it was opened at, so nothing was saved: open the record again to edit it.",
 };

@@ -49,4 +49,5 @@ export const validation: Translation["validation"] = {
   rationaleRequired: "Escriba una justificación de al menos {{min}} caracteres.",
   notOnSelf: "No puede cambiar su propio rol ni desactivarse: pídalo a otra persona administradora.",
   nothingToChange: "No hay nada que cambiar.",
+  noVersion: "Este formulario no indica en qué versión se abrió, así que no se guardó nada: vuelva a abrir el registro para editarlo.",
 };

@@ -49,4 +49,5 @@ export const validation: Translation["validation"] = {
   rationaleRequired: "Donnez une justification d'au moins {{min}} caractères.",
   notOnSelf: "Vous ne pouvez pas changer votre propre rôle ni vous désactiver : demandez-le à une autre personne administratrice.",
   nothingToChange: "Rien à changer.",
+  noVersion: "Ce formulaire n'indique pas à quelle version il a été ouvert; rien n'a été enregistré : rouvrez la fiche pour la modifier.",
 };
