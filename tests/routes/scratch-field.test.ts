@@ -1,0 +1,40 @@
+import { beforeAll, expect, it } from "vitest";
+import { prisma } from "~/lib/db.server.ts";
+import { incidentFieldLabel, readIncidentForm } from "~/models/incident.schema.ts";
+import { getFixedT } from "~/lib/i18n.ts";
+import { action as newAction } from "~/routes/incidents.new.tsx";
+import { action as editAction, loader as editLoader } from "~/routes/incidents.$id.edit.tsx";
+import { loader as caseLoader } from "~/routes/incidents.$id._index.tsx";
+import { signInAs, type TestSession } from "../setup/auth.ts";
+import { validIncidentFields } from "../setup/incidents.ts";
+import { get, post } from "../setup/route.ts";
+
+let staff: TestSession, staff2: TestSession, viewer: TestSession;
+beforeAll(async () => { [staff, staff2, viewer] = [await signInAs("staff"), await signInAs("staff"), await signInAs("viewer")]; });
+
+it("a throwaway field works end to end", async () => {
+  const bad = await post(newAction, "/incidents/new", validIncidentFields({ stateCode: "ZAC", communityName: "x".repeat(201) }), staff);
+  expect(bad.status).toBe(400);
+  expect(bad.data.errors.communityName).toEqual({ key: "tooLong", values: { max: 200 } });
+  expect(incidentFieldLabel("communityName", getFixedT("es"))).toBe("Comunidad");
+  const created = await post(newAction, "/incidents/new", validIncidentFields({ stateCode: "ZAC", communityName: "  San Miguel  " }), staff);
+  expect(created.status).toBe(302);
+  const id = created.location!.split("/")[2].split("?")[0];
+  expect((await prisma.incident.findUniqueOrThrow({ where: { id } })).communityName).toBe("San Miguel");
+  const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "create" } });
+  expect(JSON.parse(audit.after!).communityName).toBe("San Miguel");
+  const page = await get(caseLoader, `/incidents/${id}`, viewer, { id });
+  expect(page.data.incident.communityName).toBe("San Miguel");
+  const a = await get(editLoader, `/incidents/${id}/edit`, staff, { id });
+  expect(a.data.values.communityName).toBe("San Miguel");
+  const base = JSON.stringify(a.data.base);
+  const first = await post(editAction, `/incidents/${id}/edit`, validIncidentFields({ stateCode: "ZAC", version: "1", base, victimName: a.data.values.victimName, communityName: "Otra" }), staff, { id });
+  expect(first.status).toBe(302);
+  const second = await post(editAction, `/incidents/${id}/edit`, validIncidentFields({ stateCode: "ZAC", version: "1", base, victimName: a.data.values.victimName, communityName: "Mía" }), staff2, { id });
+  expect(second.status).toBe(409);
+  expect(second.data.conflict.both).toContain("communityName");
+  expect(second.data.values.communityName).toBe("Mía");
+  const update = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "update" } });
+  expect(JSON.parse(update.before!)).toMatchObject({ communityName: "San Miguel" });
+  expect(readIncidentForm(new URLSearchParams({ communityName: "q" })).communityName).toBe("q");
+});
