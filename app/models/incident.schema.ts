@@ -80,7 +80,6 @@ export const CASE_FIELDS = {
     text: (v, { t }) => stateName(v || null, t),
   }),
   municipality: textField({ section: "where", max: 200 }),
-  communityName: textField({ section: "where", max: 200 }),
   companyName: textField({ section: "company", path: "company.name", max: 200 }),
   companyCountry: countryField({ section: "company", path: "company.country", isCountry: isCountryCode, emptyOption: "countryNone" }),
   description: textField({ section: "what", max: 5000, lines: 6, hint: "descriptionHint" }),

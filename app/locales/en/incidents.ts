@@ -83,7 +83,6 @@ export const incidents = {
     victimCount: "Number of victims",
     stateCode: "State",
     municipality: "Municipality",
-    communityName: "Community",
     regionRaw: "Region as the source wrote it",
     companyName: "Company involved",
     companyCountry: "Company's home country",

@@ -89,7 +89,6 @@ export const incidents: Translation["incidents"] = {
     victimCount: "Número de víctimas",
     stateCode: "Estado",
     municipality: "Municipio",
-    communityName: "Comunidad",
     regionRaw: "Región como la escribió la fuente",
     companyName: "Empresa involucrada",
     companyCountry: "País de origen de la empresa",

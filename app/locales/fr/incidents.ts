@@ -89,7 +89,6 @@ export const incidents: Translation["incidents"] = {
     victimCount: "Nombre de victimes",
     stateCode: "État",
     municipality: "Municipalité",
-    communityName: "Communauté",
     regionRaw: "Région telle que la source l'écrit",
     companyName: "Entreprise en cause",
     companyCountry: "Pays d'origine de l'entreprise",

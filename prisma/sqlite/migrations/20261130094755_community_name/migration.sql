@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "Incident" ADD COLUMN "communityName" TEXT;
