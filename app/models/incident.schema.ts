@@ -334,6 +334,9 @@ export function incidentFieldText(path: IncidentField, values: IncidentFormValue
 
 // ---------- Other forms of a case record ----------
 
+/** Purging a deleted case for good needs its box ticked. */
+export const purgeSchema = z.object({ confirm: z.literal("yes", { error: "validation.confirmPurge" }) });
+
 export const VERIFICATION_NOTE_MAX = 2000;
 
 export const verificationSchema = z.object({

@@ -374,7 +374,11 @@ function incidentColumns(input: IncidentInput) {
 }
 
 /** Stores a new staff-logged case (status "reported") with its audit event. */
-export async function createIncident(input: IncidentInput, actorId: string, options: { possibleDuplicates?: string[] } = {}): Promise<{ id: string }> {
+export async function createIncident(
+  input: IncidentInput,
+  actorId: string,
+  options: { possibleDuplicates?: string[] } = {},
+): Promise<SaveResult<{ id: string }> & { ok: true }> {
   return prisma.$transaction(async (tx) => {
     const created = await tx.incident.create({
       data: {
@@ -406,7 +410,7 @@ export async function createIncident(input: IncidentInput, actorId: string, opti
     });
     // Suggested links to commitments, for a person to review; they roll back with the case.
     await suggestLinksForIncident(tx, created.id);
-    return created;
+    return { ok: true, id: created.id } as const;
   });
 }
 
