@@ -14,7 +14,7 @@ import { getMilestoneForm } from "~/models/milestone.server.ts";
 import { getProvisionForm } from "~/models/provision.server.ts";
 import { signInAs, type TestSession } from "../setup/auth.ts";
 import { makeIncident, validIncidentFields } from "../setup/incidents.ts";
-import { BASE, isDenied, run, type Outcome } from "../setup/route.ts";
+import { BASE, isDenied, postedEditForm, run, type Outcome } from "../setup/route.ts";
 import { getAs, postForm } from "../setup/auth.ts";
 
 type Who = "anonymous" | "viewer" | "staff" | "admin";
@@ -44,16 +44,6 @@ interface Fixture {
 }
 
 type EditForm = { values: Record<string, string | boolean | string[]>; version: number };
-
-/** An edit form's values as a browser posts them: a ticked checkbox as "on", an unticked one left out. */
-function posted(form: EditForm): Record<string, string | string[]> {
-  const fields: Record<string, string | string[]> = { version: String(form.version) };
-  for (const [name, value] of Object.entries(form.values)) {
-    if (value === true) fields[name] = "on";
-    else if (value !== false) fields[name] = value;
-  }
-  return fields;
-}
 
 interface Attempt {
   /** What is tried, for the test name */
@@ -319,7 +309,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/${f.provision}/edit`,
       params: code,
-      fields: (f) => ({ ...posted(f.provisionForm), statusNote: "Checked against the plan text" }),
+      fields: (f) => ({ ...postedEditForm(f.provisionForm), statusNote: "Checked against the plan text" }),
     },
   ],
   "provisions.instruments.new.tsx": [
@@ -346,7 +336,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/instruments/${f.instrument}/edit`,
       params: (f) => ({ code: f.instrument }),
-      fields: (f) => ({ ...posted(f.instrumentForm), nameFr: "Une loi d'essai" }),
+      fields: (f) => ({ ...postedEditForm(f.instrumentForm), nameFr: "Une loi d'essai" }),
     },
   ],
   "provisions.milestones._index.tsx": [{ name: "list the milestones", method: "GET", min: "anonymous", path: () => "/provisions/milestones?lng=es" }],
@@ -374,7 +364,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/milestones/${f.milestone}/edit`,
       params: (f) => ({ key: f.milestone }),
-      fields: (f) => ({ ...posted(f.milestoneForm), labelEs: "Reunión de seguimiento" }),
+      fields: (f) => ({ ...postedEditForm(f.milestoneForm), labelEs: "Reunión de seguimiento" }),
     },
   ],
   "provisions.review.tsx": [

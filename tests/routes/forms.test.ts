@@ -21,7 +21,7 @@ import { action as editMilestoneAction, loader as editMilestoneLoader } from "~/
 import { action as newMilestoneAction } from "~/routes/provisions.milestones.new.tsx";
 import { signInAs, type TestSession } from "../setup/auth.ts";
 import { makeIncident, validIncidentFields } from "../setup/incidents.ts";
-import { get, post, type Outcome } from "../setup/route.ts";
+import { get, post, postedEditForm, type Outcome } from "../setup/route.ts";
 
 let staff: TestSession;
 let staff2: TestSession;
@@ -39,16 +39,6 @@ beforeAll(async () => {
   linkId = (await prisma.incidentProvisionLink.create({ data: { incidentId, provisionId: provision.id, method: "rule", status: "suggested" } })).id;
   otherUserId = (await prisma.user.findUniqueOrThrow({ where: { email: "viewer@vigia.test" } })).id;
 });
-
-/** An edit form's stored values as a browser posts them, with the version it carries. */
-function posted(stored: { values: Record<string, string | boolean>; version: number }): Record<string, string> {
-  const fields: Record<string, string> = { version: String(stored.version) };
-  for (const [name, value] of Object.entries(stored.values)) {
-    if (value === true) fields[name] = "on";
-    else if (value !== false) fields[name] = value;
-  }
-  return fields;
-}
 
 /** Every message of an answer, read in every language: real text, values filled in. */
 function expectTranslated(errors: Record<string, { key: string; values?: Record<string, string | number> }>) {
@@ -199,11 +189,11 @@ describe("a save over someone else's newer version", () => {
       const other = (await get(c.loader, c.path, staff2, c.params)).data.stored;
       const base = JSON.stringify(mine.values);
       const [clash, theirClash, yourClash] = c.clash;
-      expect((await post(c.action, c.path, { ...posted(other), ...c.theirs, [clash]: theirClash }, staff2, c.params)).status).toBe(302);
+      expect((await post(c.action, c.path, { ...postedEditForm(other), ...c.theirs, [clash]: theirClash }, staff2, c.params)).status).toBe(302);
       const saved = await c.row();
       const audit = await prisma.auditEvent.count({ where: { entityId: saved.id } });
 
-      const fields = { ...posted(mine), base, ...c.yours, [clash]: yourClash };
+      const fields = { ...postedEditForm(mine), base, ...c.yours, [clash]: yourClash };
       const refused = await post(c.action, c.path, fields, staff, c.params);
       expect(refused.status).toBe(409);
       const { conflict, values, version, errors } = refused.data;
@@ -254,7 +244,7 @@ describe("a save over someone else's newer version", () => {
   it("an edit without its version is refused and nothing is written", async () => {
     const stored = (await get(editInstrumentLoader, "/provisions/instruments/CSP-AP/edit", staff, { code: "CSP-AP" })).data.stored;
     const before = await prisma.instrument.findUniqueOrThrow({ where: { code: "CSP-AP" } });
-    const { version: _version, ...withoutVersion } = posted(stored);
+    const { version: _version, ...withoutVersion } = postedEditForm(stored);
     const outcome = await post(editInstrumentAction, "/provisions/instruments/CSP-AP/edit", { ...withoutVersion, nameFr: "Sans version" }, staff, {
       code: "CSP-AP",
     });

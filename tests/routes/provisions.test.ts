@@ -11,6 +11,7 @@ import { action as editMilestoneAction, loader as editMilestoneLoader } from "~/
 import { loader as milestonesLoader } from "~/routes/provisions.milestones._index.tsx";
 import { loader as rulesLoader } from "~/routes/provisions.rules.tsx";
 import { getAs, postForm, signInAs, type TestSession } from "../setup/auth.ts";
+import { postedEditForm } from "../setup/route.ts";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 function unwrap(result: unknown): { status: number; data: any; location?: string | null } {
@@ -26,16 +27,6 @@ let viewer: TestSession;
 beforeAll(async () => {
   [staff, staff2, viewer] = await Promise.all([signInAs("staff"), signInAs("staff"), signInAs("viewer")]);
 });
-
-/** An edit form's stored values as a browser posts them, with the version it carries. */
-function posted(stored: { values: Record<string, string | boolean>; version: number }): Record<string, string> {
-  const fields: Record<string, string> = { version: String(stored.version) };
-  for (const [name, value] of Object.entries(stored.values)) {
-    if (value === true) fields[name] = "on";
-    else if (value !== false) fields[name] = value;
-  }
-  return fields;
-}
 
 const validProvision = {
   code: "ap-ii-test",
@@ -162,7 +153,7 @@ describe("editing a provision", () => {
   it("saves the changes with an audit event of what changed", async () => {
     const form = (await editLoader(args(getAs("http://localhost/provisions/AP-I-MIN/edit", staff), { code: "AP-I-MIN" }))) as any;
     // Not a gap: the box is left unticked, so the browser posts nothing for it.
-    const values: Record<string, string> = { ...posted(form.stored), statusNote: "checked against the plan text", code: "SOMETHING-ELSE" };
+    const values: Record<string, string> = { ...postedEditForm(form.stored), statusNote: "checked against the plan text", code: "SOMETHING-ELSE" };
     delete values.isGap;
     const result = unwrap(await editAction(args(postForm("http://localhost/provisions/AP-I-MIN/edit", values, staff), { code: "AP-I-MIN" })));
     expect(result).toMatchObject({ status: 302, location: "/provisions/AP-I-MIN" });
@@ -180,13 +171,13 @@ describe("editing a provision", () => {
     const other = (await editLoader(args(getAs("http://localhost/provisions/AP-I-TRADE/edit", staff2), { code: "AP-I-TRADE" }))) as any;
     const first = unwrap(
       await editAction(
-        args(postForm("http://localhost/provisions/AP-I-TRADE/edit", { ...posted(other.stored), pillar: "I. Prosperity (edited elsewhere)" }, staff2), {
+        args(postForm("http://localhost/provisions/AP-I-TRADE/edit", { ...postedEditForm(other.stored), pillar: "I. Prosperity (edited elsewhere)" }, staff2), {
           code: "AP-I-TRADE",
         }),
       ),
     );
     expect(first.status).toBe(302);
-    const values = { ...posted(form.stored), summary: "My own rewording" };
+    const values = { ...postedEditForm(form.stored), summary: "My own rewording" };
     const result = unwrap(await editAction(args(postForm("http://localhost/provisions/AP-I-TRADE/edit", values, staff), { code: "AP-I-TRADE" })));
     expect(result.status).toBe(409);
     expect(result.data.errors).toBeNull();
@@ -223,7 +214,7 @@ describe("instruments and milestones", () => {
     const form = (await editInstrumentLoader(args(getAs("http://localhost/provisions/instruments/MX-TEST/edit", staff), { code: "MX-TEST" }))) as any;
     const edited = unwrap(
       await editInstrumentAction(
-        args(postForm("http://localhost/provisions/instruments/MX-TEST/edit", { ...posted(form.stored), nameFr: "Une loi d'essai" }, staff), {
+        args(postForm("http://localhost/provisions/instruments/MX-TEST/edit", { ...postedEditForm(form.stored), nameFr: "Une loi d'essai" }, staff), {
           code: "MX-TEST",
         }),
       ),
@@ -273,7 +264,7 @@ describe("instruments and milestones", () => {
         args(
           postForm(
             "http://localhost/provisions/milestones/second-follow-up/edit",
-            { ...posted(form.stored), labelEs: "Segunda reunión de seguimiento" },
+            { ...postedEditForm(form.stored), labelEs: "Segunda reunión de seguimiento" },
             staff,
           ),
           {
