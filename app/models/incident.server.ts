@@ -17,7 +17,7 @@ import {
   type StaffOnlyKey,
 } from "./incident.schema.ts";
 import { suggestLinksForIncident } from "./link.server.ts";
-import { storedVersion } from "./version.server.ts";
+import { refuseStale, StaleVersion, storedVersion } from "./version.server.ts";
 
 /**
  * One value as an equality, several as IN: SQLite's planner uses its value
@@ -421,17 +421,17 @@ export interface IncidentConflict extends StoredVersion<IncidentFormValues> {
 
 export type IncidentSaveResult = SaveResult<{ version: number }, IncidentConflict>;
 
-/** After a refused save: the newer version of a case, or `missing` when it was deleted meanwhile. */
-async function newerVersion(id: string): Promise<IncidentSaveResult> {
+/** After a refused save: the newer version of a case, or null when it was deleted meanwhile. */
+async function newerVersion(id: string): Promise<IncidentConflict | null> {
   const current = await getIncidentForStaff(id);
-  if (!current || current.deletedAt) return { ok: false, missing: true };
+  if (!current || current.deletedAt) return null;
   const stored = await storedVersion("incident", id, {
     values: incidentToFormValues(current),
     version: current.version,
     updatedAt: current.updatedAt,
     updatedBy: current.updatedBy?.name,
   });
-  return { ok: false, conflict: { ...stored, verificationStatus: current.verificationStatus } };
+  return { ...stored, verificationStatus: current.verificationStatus };
 }
 
 /**
@@ -440,7 +440,14 @@ async function newerVersion(id: string): Promise<IncidentSaveResult> {
  * version comes back so that the page can show both.
  */
 export async function updateIncident(id: string, baseVersion: number, input: IncidentInput, actorId: string): Promise<IncidentSaveResult> {
-  const result = await prisma.$transaction(async (tx) => {
+  return refuseStale(
+    () => writeEdit(id, baseVersion, input, actorId),
+    () => newerVersion(id),
+  );
+}
+
+async function writeEdit(id: string, baseVersion: number, input: IncidentInput, actorId: string) {
+  return prisma.$transaction(async (tx) => {
     const before = await tx.incident.findUnique({
       where: { id },
       select: { ...PUBLIC_COLUMNS, ...RELATED, version: true, confidential: true },
@@ -450,7 +457,7 @@ export async function updateIncident(id: string, baseVersion: number, input: Inc
       where: { id, version: baseVersion, deletedAt: null },
       data: { ...incidentColumns(input), updatedById: actorId, version: { increment: 1 } },
     });
-    if (count === 0) return "stale" as const;
+    if (count === 0) throw new StaleVersion();
     await tx.incidentCharacteristic.deleteMany({ where: { incidentId: id } });
     if (input.characteristics.length) await tx.incidentCharacteristic.createMany({ data: input.characteristics.map((code) => ({ incidentId: id, code })) });
     await tx.incidentSource.deleteMany({ where: { incidentId: id } });
@@ -472,19 +479,22 @@ export async function updateIncident(id: string, baseVersion: number, input: Inc
     await suggestLinksForIncident(tx, id);
     return { ok: true, version: baseVersion + 1 } as const;
   });
-  return result === "stale" ? newerVersion(id) : result;
 }
 
 export const VERIFICATION_DECISIONS = ["verified", "disputed", "rejected", "reported"] as const;
 
+type VerificationDecision = { status: (typeof VERIFICATION_DECISIONS)[number]; note: string | null };
+
 /** Records a reviewer's decision (with the version the reviewer looked at). */
-export async function verifyIncident(
-  id: string,
-  baseVersion: number,
-  decision: { status: (typeof VERIFICATION_DECISIONS)[number]; note: string | null },
-  actorId: string,
-): Promise<IncidentSaveResult> {
-  const result = await prisma.$transaction(async (tx) => {
+export async function verifyIncident(id: string, baseVersion: number, decision: VerificationDecision, actorId: string): Promise<IncidentSaveResult> {
+  return refuseStale(
+    () => writeVerification(id, baseVersion, decision, actorId),
+    () => newerVersion(id),
+  );
+}
+
+async function writeVerification(id: string, baseVersion: number, decision: VerificationDecision, actorId: string) {
+  return prisma.$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id }, select: { verificationStatus: true, verificationNote: true, deletedAt: true } });
     if (!before || before.deletedAt) return { ok: false, missing: true } as const;
     const now = new Date();
@@ -498,7 +508,7 @@ export async function verifyIncident(
         version: { increment: 1 },
       },
     });
-    if (count === 0) return "stale" as const;
+    if (count === 0) throw new StaleVersion();
     await writeAudit(tx, {
       actorId,
       action: "verify",
@@ -511,7 +521,6 @@ export async function verifyIncident(
     await suggestLinksForIncident(tx, id);
     return { ok: true, version: baseVersion + 1 } as const;
   });
-  return result === "stale" ? newerVersion(id) : result;
 }
 
 /** Soft delete: the case leaves every list and count, and staff can restore it. */

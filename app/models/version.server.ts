@@ -31,10 +31,10 @@ export class StaleVersion extends Error {
  * the save had written) becomes the 409 of SaveResult, with the newer version;
  * a record gone in between becomes `missing`.
  */
-export async function refuseStale<R, V>(
+export async function refuseStale<R, C>(
   save: () => Promise<R>,
-  newer: () => Promise<StoredVersion<V> | null>,
-): Promise<R | { ok: false; conflict: StoredVersion<V> } | { ok: false; missing: true }> {
+  newer: () => Promise<C | null>,
+): Promise<R | { ok: false; conflict: C } | { ok: false; missing: true }> {
   try {
     return await save();
   } catch (error) {
