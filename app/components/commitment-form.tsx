@@ -1,60 +1,65 @@
-// Form fields for instruments, provisions and milestones. Every field shows what
-// was typed after a failed save (values come back from the action) and its error
-// next to it, linked with aria-describedby; a summary at the top lists them all.
+// The forms of instruments, provisions and milestones, on the project's one form
+// convention (docs/decisions/045): every field shows what was typed after a
+// refused save and its message next to it (aria-describedby), the error summary
+// at the top links to each field, and an edit carries its version so that a
+// save over someone else's newer version is refused (409) and shown beside yours.
 import { Form, Link } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/lib/language.ts";
-import { formatDate } from "~/lib/format.ts";
 import { FIGURE_STATUSES } from "~/domain/taxonomy.ts";
-import { INSTRUMENT_KINDS, NEW_SOURCE, SOURCE_KINDS, type FieldErrors } from "~/models/provision.schema.ts";
+import type { FieldErrors } from "~/lib/form-errors.ts";
+import { fieldId } from "~/lib/form-errors.ts";
+import type { EditConflict } from "~/lib/form.ts";
+import { formatDate } from "~/lib/format.ts";
+import { INSTRUMENT_KINDS } from "~/models/instrument.schema.ts";
+import { NEW_SOURCE, SOURCE_KINDS } from "~/models/source.schema.ts";
 import type { SourceOption } from "~/models/source.server.ts";
+import { ConflictView } from "./conflict-view.tsx";
 import { CsrfInput } from "./csrf-input.tsx";
+import { ErrorSummary, FieldMessage, fieldProps } from "./form-errors.tsx";
 
-export interface FormState {
-  values: Record<string, string>;
-  errors: FieldErrors;
+/** A commitment form's values as typed: text as strings, checkboxes as booleans. */
+export type CommitmentValues = Record<string, string | boolean | string[]>;
+
+/** What a commitment form shows: the values (stored, or as typed) and what is wrong with them. */
+export interface CommitmentFormState {
+  values: CommitmentValues;
+  errors: FieldErrors | null;
 }
 
-function useFieldError(name: string, state: FormState) {
+/** An edit form's state: also the version it carries, that version's values, and a conflict after a 409. */
+export interface CommitmentEditState extends CommitmentFormState {
+  version: number;
+  base: CommitmentValues | null;
+  conflict: EditConflict<CommitmentValues, string> | null;
+}
+
+const text = (values: CommitmentValues, name: string) => {
+  const v = values[name];
+  return Array.isArray(v) ? v.join("\n") : typeof v === "string" ? v : "";
+};
+
+/** A field's label: provisions.form.fields.<name>. */
+function useFieldLabel() {
   const { t } = useTranslation();
-  const code = state.errors[name]?.[0];
-  return code ? { id: `${name}-error`, text: t(`provisions.errors.${code}`, { defaultValue: t("provisions.errors.invalid") }) } : null;
-}
-
-function FieldError({ error }: { error: { id: string; text: string } | null }) {
-  return error ? (
-    <span className="field-error" id={error.id}>
-      {error.text}
-    </span>
-  ) : null;
+  return (name: string) => t(`provisions.form.fields.${name}`);
 }
 
 interface FieldProps {
   name: string;
   label: string;
-  state: FormState;
+  state: CommitmentFormState;
   required?: boolean;
   hint?: string;
 }
 
-/** What every control of a field carries: its name, the value typed, and links to its hint and error. */
-interface ControlProps {
-  id: string;
-  name: string;
-  defaultValue: string;
-  required?: boolean;
-  "aria-invalid"?: true;
-  "aria-describedby"?: string;
-}
-
-/** The label, hint and error around one control (an input, textarea or select). */
-function Field({ name, label, state, required, hint, control }: FieldProps & { control: (props: ControlProps) => ReactNode }) {
-  const error = useFieldError(name, state);
-  const hintId = hint ? `${name}-hint` : undefined;
+/** The label, hint and message around one control (an input, textarea or select). */
+function Field({ name, label, state, required, hint, control }: FieldProps & { control: (props: ReturnType<typeof fieldProps>) => ReactNode }) {
+  const hintId = hint ? `${fieldId(name)}-hint` : undefined;
   return (
     <div className="field">
-      <label htmlFor={name}>
+      <label htmlFor={fieldId(name)}>
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
@@ -63,59 +68,90 @@ function Field({ name, label, state, required, hint, control }: FieldProps & { c
           {hint}
         </span>
       ) : null}
-      {control({
-        id: name,
-        name,
-        defaultValue: state.values[name] ?? "",
-        required,
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": [hintId, error?.id].filter(Boolean).join(" ") || undefined,
-      })}
-      <FieldError error={error} />
+      {control(fieldProps(name, state.errors, hintId))}
+      <FieldMessage path={name} errors={state.errors} />
     </div>
   );
 }
 
-export function TextField({
+function TextField({
   type = "text",
   readOnly,
   lang,
   maxLength,
   ...field
-}: FieldProps & {
-  type?: "text" | "date" | "url" | "number";
-  readOnly?: boolean;
-  lang?: string;
-  maxLength?: number;
-}) {
-  return <Field {...field} control={(props) => <input {...props} type={type} readOnly={readOnly} lang={lang} maxLength={maxLength} />} />;
-}
-
-export function TextAreaField({ rows = 3, lang, ...field }: FieldProps & { rows?: number; lang?: string }) {
-  return <Field {...field} control={(props) => <textarea {...props} rows={rows} lang={lang} />} />;
-}
-
-export function SelectField({ options, ...field }: FieldProps & { options: { value: string; label: string }[] }) {
+}: FieldProps & { type?: "text" | "date" | "url" | "number"; readOnly?: boolean; lang?: string; maxLength?: number }) {
   return (
     <Field
       {...field}
       control={(props) => (
-        <select {...props}>
+        <input
+          {...props}
+          name={field.name}
+          defaultValue={text(field.state.values, field.name)}
+          required={field.required}
+          type={type}
+          readOnly={readOnly}
+          lang={lang}
+          maxLength={maxLength}
+        />
+      )}
+    />
+  );
+}
+
+function TextAreaField({ rows = 3, lang, ...field }: FieldProps & { rows?: number; lang?: string }) {
+  return (
+    <Field
+      {...field}
+      control={(props) => (
+        <textarea {...props} name={field.name} defaultValue={text(field.state.values, field.name)} required={field.required} rows={rows} lang={lang} />
+      )}
+    />
+  );
+}
+
+function SelectField({ options, fallback, ...field }: FieldProps & { options: { value: string; label: string }[]; fallback?: string }) {
+  const value = text(field.state.values, field.name) || fallback || "";
+  return (
+    <Field
+      {...field}
+      control={(props) => (
+        <select {...props} name={field.name} defaultValue={value} required={field.required}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
+          {/* A posted value that is not in the list stays visible (and is refused with a message) rather than silently replaced. */}
+          {value && !options.some((o) => o.value === value) ? <option value={value}>{value}</option> : null}
         </select>
       )}
     />
   );
 }
 
+function CheckboxField({ name, label, state, hint }: FieldProps) {
+  const hintId = hint ? `${fieldId(name)}-hint` : undefined;
+  return (
+    <div className="field field-checkbox">
+      <input {...fieldProps(name, state.errors, hintId)} name={name} type="checkbox" defaultChecked={state.values[name] === true} />
+      <label htmlFor={fieldId(name)}>{label}</label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldMessage path={name} errors={state.errors} />
+    </div>
+  );
+}
+
 /** Choose an existing source, none, or type a new one. */
-export function SourceFields({ state, sources }: { state: FormState; sources: SourceOption[] }) {
+function SourceFields({ state, sources }: { state: CommitmentFormState; sources: SourceOption[] }) {
   const { t } = useTranslation();
   const lng = useLanguage();
+  const f = useFieldLabel();
   return (
     <fieldset className="source-fields">
       <legend>{t("common.source")}</legend>
@@ -133,88 +169,22 @@ export function SourceFields({ state, sources }: { state: FormState; sources: So
         ]}
       />
       <p className="hint">{t("provisions.form.newSourceHint")}</p>
-      <TextField name="newSourceTitle" label={t("provisions.form.newSourceTitle")} state={state} maxLength={300} />
-      <TextField name="newSourceUrl" label={t("provisions.form.newSourceUrl")} state={state} type="url" />
-      <TextField name="newSourcePublisher" label={t("provisions.form.newSourcePublisher")} state={state} maxLength={200} />
+      <TextField name="newSourceTitle" label={f("newSourceTitle")} state={state} maxLength={300} />
+      <TextField name="newSourceUrl" label={f("newSourceUrl")} state={state} type="url" />
+      <TextField name="newSourcePublisher" label={f("newSourcePublisher")} state={state} maxLength={200} />
       <SelectField
         name="newSourceKind"
-        label={t("provisions.form.newSourceKind")}
-        state={{ ...state, values: { newSourceKind: "article", ...state.values } }}
+        label={f("newSourceKind")}
+        state={state}
+        fallback="article"
         options={SOURCE_KINDS.map((k) => ({ value: k, label: t(`provisions.sourceKinds.${k}`) }))}
       />
     </fieldset>
   );
 }
 
-/** The list of errors at the top of a form, each linking to its field. */
-export function ErrorSummary({ state }: { state: FormState }) {
-  const { t } = useTranslation();
-  const entries = Object.entries(state.errors).filter(([, v]) => v?.length);
-  const ref = useRef<HTMLDivElement>(null);
-  // After a failed save in the browser, bring the list of problems into view and focus.
-  useEffect(() => {
-    if (entries.length) ref.current?.focus();
-  }, [state]);
-  if (!entries.length) return null;
-  return (
-    <div className="form-error" role="alert" tabIndex={-1} ref={ref}>
-      <p>
-        <strong>{t("provisions.form.errorSummary")}</strong>
-      </p>
-      <ul>
-        {entries.map(([name, codes]) => (
-          <li key={name}>
-            {name === "form" ? (
-              t(`provisions.errors.${codes![0]}`)
-            ) : (
-              <a href={`#${name}`}>
-                {t(`provisions.form.fields.${name}`, { defaultValue: name })}:{" "}
-                {t(`provisions.errors.${codes![0]}`, { defaultValue: t("provisions.errors.invalid") })}
-              </a>
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-export function CommitmentForm({
-  children,
-  submitLabel,
-  state,
-  updatedAt,
-}: {
-  children: ReactNode;
-  submitLabel: string;
-  state: FormState;
-  updatedAt?: string;
-}) {
-  return (
-    <Form method="post" className="commitment-form stack" noValidate>
-      <CsrfInput />
-      {updatedAt ? <input type="hidden" name="expectedUpdatedAt" value={updatedAt} /> : null}
-      <ErrorSummary state={state} />
-      {children}
-      <div>
-        <button type="submit" className="button-primary">
-          {submitLabel}
-        </button>
-      </div>
-    </Form>
-  );
-}
-
-const instrumentOptions = (instruments: { code: string; name: string }[]) => instruments.map((i) => ({ value: i.code, label: `${i.code} · ${i.name}` }));
-
-/** A field's label: provisions.form.fields.<name>. */
-function useFieldLabel() {
-  const { t } = useTranslation();
-  return (name: string) => t(`provisions.form.fields.${name}`);
-}
-
 /** One text in English (required), Spanish and French: the fields `name`, `nameEs` and `nameFr`. */
-function TranslatedTextFields({ name, legend, state, maxLength }: { name: string; legend: string; state: FormState; maxLength: number }) {
+function TranslatedTextFields({ name, legend, state, maxLength }: { name: string; legend: string; state: CommitmentFormState; maxLength: number }) {
   const f = useFieldLabel();
   return (
     <fieldset>
@@ -226,13 +196,44 @@ function TranslatedTextFields({ name, legend, state, maxLength }: { name: string
   );
 }
 
+/** The code (or key) that names a record: typed once, then fixed, since links and addresses use it. */
+function IdentifierField({
+  name,
+  state,
+  editing,
+  hint,
+  maxLength,
+}: {
+  name: string;
+  state: CommitmentFormState;
+  editing: boolean;
+  hint: string;
+  maxLength: number;
+}) {
+  const { t } = useTranslation();
+  const f = useFieldLabel();
+  return (
+    <TextField
+      name={name}
+      label={f(name)}
+      state={state}
+      required
+      readOnly={editing}
+      hint={editing ? t("provisions.form.codeFixed") : hint}
+      maxLength={maxLength}
+    />
+  );
+}
+
+const instrumentOptions = (instruments: { code: string; name: string }[]) => instruments.map((i) => ({ value: i.code, label: `${i.code} · ${i.name}` }));
+
 export function ProvisionFields({
   state,
   instruments,
   sources,
   editing,
 }: {
-  state: FormState;
+  state: CommitmentFormState;
   instruments: { code: string; name: string }[];
   sources: SourceOption[];
   editing: boolean;
@@ -241,15 +242,7 @@ export function ProvisionFields({
   const f = useFieldLabel();
   return (
     <>
-      <TextField
-        name="code"
-        label={f("code")}
-        state={state}
-        required
-        readOnly={editing}
-        hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")}
-        maxLength={40}
-      />
+      <IdentifierField name="code" state={state} editing={editing} hint={t("provisions.form.codeHint")} maxLength={40} />
       <SelectField
         name="instrumentCode"
         label={f("instrumentCode")}
@@ -275,13 +268,7 @@ export function ProvisionFields({
         options={[{ value: "", label: t("provisions.form.choose") }, ...FIGURE_STATUSES.map((s) => ({ value: s, label: t(`common.figureStatus.${s}`) }))]}
       />
       <TextField name="statusNote" label={f("statusNote")} state={state} maxLength={500} />
-      <div className="field field-checkbox">
-        <input id="isGap" name="isGap" type="checkbox" defaultChecked={state.values.isGap === "on"} aria-describedby="isGap-hint" />
-        <label htmlFor="isGap">{f("isGap")}</label>
-        <span className="hint" id="isGap-hint">
-          {t("provisions.gapHelp")}
-        </span>
-      </div>
+      <CheckboxField name="isGap" label={f("isGap")} state={state} hint={t("provisions.gapHelp")} />
       <TextField name="madeOn" label={f("madeOn")} state={state} type="date" hint={t("provisions.form.madeOnHint")} />
       <fieldset>
         <legend>{t("provisions.form.termsLegend")}</legend>
@@ -295,20 +282,12 @@ export function ProvisionFields({
   );
 }
 
-export function InstrumentFields({ state, sources, editing }: { state: FormState; sources: SourceOption[]; editing: boolean }) {
+export function InstrumentFields({ state, sources, editing }: { state: CommitmentFormState; sources: SourceOption[]; editing: boolean }) {
   const { t } = useTranslation();
   const f = useFieldLabel();
   return (
     <>
-      <TextField
-        name="code"
-        label={f("code")}
-        state={state}
-        required
-        readOnly={editing}
-        hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.codeHint")}
-        maxLength={40}
-      />
+      <IdentifierField name="code" state={state} editing={editing} hint={t("provisions.form.codeHint")} maxLength={40} />
       <TranslatedTextFields name="name" legend={t("provisions.form.nameLegend")} state={state} maxLength={300} />
       <SelectField
         name="kind"
@@ -329,7 +308,7 @@ export function MilestoneFields({
   instruments,
   editing,
 }: {
-  state: FormState;
+  state: CommitmentFormState;
   sources: SourceOption[];
   instruments: { code: string; name: string }[];
   editing: boolean;
@@ -338,15 +317,7 @@ export function MilestoneFields({
   const f = useFieldLabel();
   return (
     <>
-      <TextField
-        name="key"
-        label={f("key")}
-        state={state}
-        required
-        readOnly={editing}
-        hint={editing ? t("provisions.form.codeFixed") : t("provisions.form.keyHint")}
-        maxLength={60}
-      />
+      <IdentifierField name="key" state={state} editing={editing} hint={t("provisions.form.keyHint")} maxLength={60} />
       <TextField name="date" label={f("date")} state={state} required type="date" />
       <TranslatedTextFields name="label" legend={t("provisions.form.labelLegend")} state={state} maxLength={300} />
       <SelectField
@@ -362,35 +333,68 @@ export function MilestoneFields({
 }
 
 /**
- * The page around an edit form for an instrument or a milestone: where it
- * belongs, its title, the audit note, the conflict notice, then the fields.
+ * A page with a commitment form: where it belongs, its title, the audit note,
+ * the error summary, after a 409 both versions, then the fields. An edit form
+ * carries its version and that version's values (for the three-way merge).
  */
-export function EditCommitmentPage({
-  back,
+export function CommitmentFormPage({
+  breadcrumbs,
   title,
-  stored,
-  result,
+  submitLabel,
+  state,
+  discardHref,
   children,
 }: {
-  back: { to: string; label: string };
+  breadcrumbs: { to: string; label: string }[];
   title: string;
-  stored: { values: FormState["values"]; updatedAt: string };
-  result: (FormState & { updatedAt: string }) | undefined;
-  children: (state: FormState) => ReactNode;
+  submitLabel: string;
+  state: CommitmentFormState | CommitmentEditState;
+  /** Edit pages: the address that opens the saved version afresh */
+  discardHref?: string;
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const state: FormState = result ?? { values: stored.values, errors: {} };
+  const lng = useLanguage();
+  const f = useFieldLabel();
+  const edit = "version" in state ? state : null;
   return (
     <div className="form-page">
       <p className="breadcrumbs small">
-        <Link to={back.to}>{back.label}</Link>
+        {breadcrumbs.map((b, i) => (
+          <span key={b.to}>
+            {i ? " › " : null}
+            <Link to={b.to}>{b.label}</Link>
+          </span>
+        ))}
       </p>
       <h1>{title}</h1>
       <p>{t("provisions.form.auditNote")}</p>
-      {result?.errors.form ? <p className="notice">{t("provisions.form.conflictHelp")}</p> : null}
-      <CommitmentForm submitLabel={t("provisions.form.save")} state={state} updatedAt={result?.updatedAt ?? stored.updatedAt}>
-        {children(state)}
-      </CommitmentForm>
+      {/* Remounted after every answer of the server, so that the fields show that answer's values. */}
+      <Form method="post" className="commitment-form stack" noValidate key={JSON.stringify([state.values, edit?.version])}>
+        <CsrfInput />
+        {edit ? (
+          <>
+            <input type="hidden" name="version" value={edit.version} />
+            {edit.base ? <input type="hidden" name="base" value={JSON.stringify(edit.base)} /> : null}
+          </>
+        ) : null}
+        <ErrorSummary errors={state.errors} label={f} order={Object.keys(state.values)} />
+        {edit?.conflict ? (
+          <ConflictView conflict={edit.conflict} lng={lng} label={f} text={(field, values) => conflictText(values[field], t)} discardHref={discardHref ?? ""} />
+        ) : null}
+        {children}
+        <div>
+          <button type="submit" className="button-primary">
+            {submitLabel}
+          </button>
+        </div>
+      </Form>
     </div>
   );
+}
+
+function conflictText(value: CommitmentValues[string] | undefined, t: (key: string) => string): string {
+  if (typeof value === "boolean") return t(value ? "incidents.values.yes" : "incidents.values.no");
+  const s = Array.isArray(value) ? value.join("\n") : (value ?? "");
+  return s.trim() || t("incidents.values.none");
 }

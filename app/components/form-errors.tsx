@@ -2,7 +2,7 @@
 // and a message next to the field that the field names in aria-describedby.
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { errorId, fieldId, type FieldError, type FieldErrors } from "~/lib/form-errors.ts";
+import { errorId, fieldId, FORM_ERROR, type FieldError, type FieldErrors } from "~/lib/form-errors.ts";
 
 /** id, aria-invalid and aria-describedby for the input of `path` (hint ids optional). */
 export function fieldProps(path: string, errors: FieldErrors | null | undefined, hintId?: string) {
@@ -33,7 +33,8 @@ export function FieldMessage({ path, errors }: { path: string; errors: FieldErro
 
 /**
  * The list of problems, focused when it appears so that keyboard and screen-reader
- * users land on it; each item links to its field.
+ * users land on it; each item links to its field (an error about the whole form
+ * has no field to link to).
  */
 export function ErrorSummary({
   errors,
@@ -62,9 +63,13 @@ export function ErrorSummary({
       <ul>
         {sorted.map((path) => (
           <li key={path}>
-            <a href={`#${fieldId(path)}`}>
-              {label(path)}: {text(errors[path])}
-            </a>
+            {path === FORM_ERROR ? (
+              text(errors[path])
+            ) : (
+              <a href={`#${fieldId(path)}`}>
+                {label(path)}: {text(errors[path])}
+              </a>
+            )}
           </li>
         ))}
       </ul>
@@ -74,10 +79,18 @@ export function ErrorSummary({
 
 /** Moves keyboard focus to a panel that appears after a submission (duplicates, conflict). */
 export function useFocusOnMount<T extends HTMLElement>() {
+  return useFocusWhen<T>("mounted");
+}
+
+/**
+ * Moves keyboard focus to an element each time `signal` changes to something
+ * (a new answer with an error for it), so that keyboard and screen-reader users land on it.
+ */
+export function useFocusWhen<T extends HTMLElement>(signal: unknown) {
   const ref = useRef<T>(null);
   useEffect(() => {
-    ref.current?.focus();
-  }, []);
+    if (signal) ref.current?.focus();
+  }, [signal]);
   return ref;
 }
 

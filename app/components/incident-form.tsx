@@ -1,18 +1,30 @@
 // The case-record form, for logging and for editing. Works without JavaScript
 // (a plain POST; source rows are added and removed by submit buttons that
 // re-render the form with every value kept); with JavaScript the same zod schema
-// checks the form before it is sent.
+// checks the form before it is sent. Its fields come from CASE_FIELDS
+// (app/models/incident.schema.ts): each section lists its fields, and each kind of
+// control is drawn once here.
 import { Form, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps, useFocusOnMount } from "~/components/form-errors.tsx";
-import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
+import { errorId, fieldId, type FieldErrors } from "~/lib/form-errors.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { incidentDate, monthNames, stateName } from "~/domain/incident-format.ts";
-import { incidentFieldLabel } from "~/domain/incident-labels.ts";
-import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, MX_STATES, OUTCOMES, PERPETRATOR_TYPES, SECTORS } from "~/domain/taxonomy.ts";
-import { INCIDENT_FIELDS, INCIDENT_LIMITS, readIncidentForm, validateIncident, type IncidentFormValues } from "~/models/incident.schema.ts";
+import type { CaseField, Control, FormSection } from "~/models/case-field.ts";
+import {
+  caseField,
+  FORM_LAYOUT,
+  fieldPath,
+  fieldValue,
+  incidentFieldLabel,
+  readIncidentForm,
+  validateIncident,
+  type CaseFieldKey,
+  type IncidentFormValues,
+  type SourceRow,
+} from "~/models/incident.schema.ts";
 
 export interface DuplicateView {
   id: string;
@@ -27,8 +39,8 @@ export interface DuplicateView {
   similarity: number;
 }
 
-/** Error-summary order: the form's fields as INCIDENT_FIELDS lists them, grouped by their first part. */
-const FORM_ORDER = [...new Set(INCIDENT_FIELDS.map((field) => field.split(".")[0]))];
+/** Error-summary order: the form's fields as it shows them, by the first part of their path. */
+const FORM_ORDER = [...new Set(FORM_LAYOUT.flatMap((s) => s.keys.map((k) => fieldPath(k).split(".")[0])))];
 
 export function IncidentForm({
   mode,
@@ -62,7 +74,6 @@ export function IncidentForm({
   const busy = useNavigation().state === "submitting";
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const shown = clientErrors ?? errors;
-  const months = monthNames(lng);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -79,9 +90,6 @@ export function IncidentForm({
     }
   }
 
-  const input = (path: string, hint?: string) => fieldProps(path, shown, hint);
-  const req = <Required />;
-
   return (
     <Form method="post" noValidate className="incident-form" onSubmit={onSubmit}>
       {/* The first submit button is the one Enter presses: make it Save, never "remove source". */}
@@ -95,270 +103,9 @@ export function IncidentForm({
       {before}
       {duplicates?.length ? <DuplicatePanel duplicates={duplicates} days={duplicateWindowDays ?? 7} lng={lng} /> : null}
 
-      <fieldset className="form-section">
-        <legend>{t("incidents.form.when")}</legend>
-        <fieldset className="date-group" aria-describedby="date-hint">
-          <legend>
-            {t("incidents.fields.date")} {req}
-          </legend>
-          <p className="hint" id="date-hint">
-            {t("incidents.form.dateHint")}
-          </p>
-          <div className="inline-fields">
-            <div className="field">
-              <label htmlFor={fieldId("date.year")}>
-                {t("incidents.fields.year")} {req}
-              </label>
-              <input {...input("date.year")} name="year" inputMode="numeric" autoComplete="off" size={6} defaultValue={values.date.year} required />
-              <FieldMessage path="date.year" errors={shown} />
-            </div>
-            <div className="field">
-              <label htmlFor={fieldId("date.month")}>{t("incidents.fields.month")}</label>
-              <select {...input("date.month")} name="month" defaultValue={values.date.month}>
-                <option value="">{t("incidents.form.monthNone")}</option>
-                {months.map((name, i) => (
-                  <option key={i} value={String(i + 1)}>
-                    {name}
-                  </option>
-                ))}
-                {values.date.month && !/^(0?[1-9]|1[0-2])$/.test(values.date.month) ? <option value={values.date.month}>{values.date.month}</option> : null}
-              </select>
-              <FieldMessage path="date.month" errors={shown} />
-            </div>
-            <div className="field">
-              <label htmlFor={fieldId("date.day")}>{t("incidents.fields.day")}</label>
-              <input {...input("date.day")} name="day" inputMode="numeric" autoComplete="off" size={3} defaultValue={values.date.day} />
-              <FieldMessage path="date.day" errors={shown} />
-            </div>
-          </div>
-        </fieldset>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("incidents.form.who")}</legend>
-        <div className="field">
-          <label htmlFor={fieldId("victimName")}>{t("incidents.fields.victimName")}</label>
-          <p className="hint" id="victimName-hint">
-            {t("incidents.form.nameHint")}
-          </p>
-          <input
-            {...input("victimName", "victimName-hint")}
-            name="victimName"
-            autoComplete="off"
-            maxLength={INCIDENT_LIMITS.victimName * 2}
-            defaultValue={values.victimName}
-          />
-          <FieldMessage path="victimName" errors={shown} />
-        </div>
-        <div className="field checkbox-field">
-          <input
-            {...input("victimNamePublic", "victimNamePublic-hint")}
-            type="checkbox"
-            name="victimNamePublic"
-            value="on"
-            defaultChecked={values.victimNamePublic}
-          />
-          <label htmlFor={fieldId("victimNamePublic")}>{t("incidents.fields.victimNamePublic")}</label>
-          <p className="hint" id="victimNamePublic-hint">
-            {t("incidents.form.namePublicHint")}
-          </p>
-          <FieldMessage path="victimNamePublic" errors={shown} />
-        </div>
-        <div className="inline-fields">
-          <div className="field">
-            <label htmlFor={fieldId("gender")}>
-              {t("incidents.fields.gender")} {req}
-            </label>
-            <select {...input("gender")} name="gender" defaultValue={values.gender}>
-              <Unlisted value={values.gender} list={GENDERS} />
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`taxonomy.gender.${g}`)}
-                </option>
-              ))}
-            </select>
-            <FieldMessage path="gender" errors={shown} />
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId("age")}>{t("incidents.fields.age")}</label>
-            <input {...input("age", "age-hint")} name="age" inputMode="numeric" size={4} defaultValue={values.age} />
-            <p className="hint" id="age-hint">
-              {t("incidents.form.ageHint")}
-            </p>
-            <FieldMessage path="age" errors={shown} />
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId("victimCount")}>
-              {t("incidents.fields.victimCount")} {req}
-            </label>
-            <input {...input("victimCount")} name="victimCount" inputMode="numeric" size={4} defaultValue={values.victimCount} />
-            <FieldMessage path="victimCount" errors={shown} />
-          </div>
-        </div>
-        <fieldset className="checkbox-group" aria-describedby={shown?.characteristics ? `${fieldId("characteristics")}-error` : undefined}>
-          <legend>{t("incidents.fields.characteristics")}</legend>
-          <FieldMessage path="characteristics" errors={shown} />
-          <div className="checkbox-grid">
-            {CHARACTERISTICS.map((code, i) => (
-              <label key={code} className="checkbox-label">
-                <input
-                  type="checkbox"
-                  name="characteristics"
-                  value={code}
-                  id={i === 0 ? fieldId("characteristics") : `${fieldId("characteristics")}-${code}`}
-                  defaultChecked={values.characteristics.includes(code)}
-                />{" "}
-                {t(`taxonomy.characteristic.${code}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("incidents.form.what")}</legend>
-        <div className="inline-fields">
-          <Select path="outcome" name="outcome" label={t("incidents.fields.outcome")} required value={values.outcome} errors={shown} list={OUTCOMES}>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`taxonomy.outcome.${o}`)}
-              </option>
-            ))}
-          </Select>
-          <Select path="sector" name="sector" label={t("incidents.fields.sector")} required value={values.sector} errors={shown} list={SECTORS}>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`taxonomy.sector.${s}`)}
-              </option>
-            ))}
-          </Select>
-          <Select
-            path="perpetratorType"
-            name="perpetratorType"
-            label={t("incidents.fields.perpetratorType")}
-            required
-            value={values.perpetratorType}
-            errors={shown}
-            list={PERPETRATOR_TYPES}
-          >
-            {PERPETRATOR_TYPES.map((p) => (
-              <option key={p} value={p}>
-                {t(`taxonomy.perpetrator.${p}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="field">
-          <label htmlFor={fieldId("description")}>{t("incidents.fields.description")}</label>
-          <p className="hint" id="description-hint">
-            {t("incidents.form.descriptionHint")}
-          </p>
-          <textarea {...input("description", "description-hint")} name="description" rows={6} defaultValue={values.description} />
-          <FieldMessage path="description" errors={shown} />
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("incidents.form.where")}</legend>
-        <div className="inline-fields">
-          <div className="field">
-            <label htmlFor={fieldId("stateCode")}>{t("incidents.fields.stateCode")}</label>
-            <select {...input("stateCode")} name="stateCode" defaultValue={values.stateCode}>
-              <option value="">{t("incidents.form.stateNone")}</option>
-              {MX_STATE_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {MX_STATES[code]}
-                </option>
-              ))}
-              <Unlisted value={values.stateCode} list={MX_STATE_CODES} />
-            </select>
-            <FieldMessage path="stateCode" errors={shown} />
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId("municipality")}>{t("incidents.fields.municipality")}</label>
-            <input {...input("municipality")} name="municipality" autoComplete="off" defaultValue={values.municipality} />
-            <FieldMessage path="municipality" errors={shown} />
-          </div>
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("incidents.form.company")}</legend>
-        <div className="inline-fields">
-          <div className="field">
-            <label htmlFor={fieldId("company.name")}>{t("incidents.fields.companyName")}</label>
-            <input {...input("company.name")} name="companyName" autoComplete="off" defaultValue={values.company.name} />
-            <FieldMessage path="company.name" errors={shown} />
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId("company.country")}>{t("incidents.fields.companyCountry")}</label>
-            <select {...input("company.country")} name="companyCountry" defaultValue={values.company.country}>
-              <option value="">{t("incidents.form.countryNone")}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-              <Unlisted value={values.company.country} list={[]} known={(v) => countries.some((c) => c.code === v)} />
-            </select>
-            <FieldMessage path="company.country" errors={shown} />
-          </div>
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section" aria-describedby="sources-hint">
-        <legend>
-          {t("incidents.fields.sources")} {req}
-        </legend>
-        <p className="hint" id="sources-hint">
-          {t("incidents.form.sourcesHint")}
-        </p>
-        <ol className="source-rows">
-          {values.sources.map((s, i) => (
-            <li key={i} className="source-row">
-              <div className="field">
-                <label htmlFor={fieldId(`sources.${i}.title`)}>{t("incidents.fields.sourceTitle", { n: i + 1 })}</label>
-                <input {...input(`sources.${i}.title`)} name="sourceTitle" autoComplete="off" defaultValue={s.title} />
-                <FieldMessage path={`sources.${i}.title`} errors={shown} />
-              </div>
-              <div className="field">
-                <label htmlFor={fieldId(`sources.${i}.url`)}>{t("incidents.fields.sourceUrl", { n: i + 1 })}</label>
-                <input {...input(`sources.${i}.url`)} name="sourceUrl" type="url" inputMode="url" autoComplete="off" defaultValue={s.url} />
-                <FieldMessage path={`sources.${i}.url`} errors={shown} />
-              </div>
-              {values.sources.length > 1 ? (
-                <button type="submit" name="intent" value={`remove-source-${i}`} className="button-secondary" formNoValidate>
-                  {t("incidents.form.removeSource", { n: i + 1 })}
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-        <FieldMessage path="sources" errors={shown} />
-        {values.sources.length < INCIDENT_LIMITS.maxSources ? (
-          <button type="submit" name="intent" value="add-source" className="button-secondary" formNoValidate>
-            {t("incidents.form.addSource")}
-          </button>
-        ) : null}
-      </fieldset>
-
-      <fieldset className="form-section staff-only" aria-describedby="staff-only-hint">
-        <legend>{t("incidents.form.staffOnly")}</legend>
-        <p className="hint" id="staff-only-hint">
-          {t("incidents.form.staffOnlyHint")}
-        </p>
-        {(["witnesses", "contacts", "exactLocation", "confidentialNotes"] as const).map((name) => (
-          <div className="field" key={name}>
-            <label htmlFor={fieldId(`confidential.${name}`)}>{t(`incidents.fields.${name}`)}</label>
-            {name === "exactLocation" ? (
-              <input {...input(`confidential.${name}`)} name={name} autoComplete="off" defaultValue={values.confidential[name]} />
-            ) : (
-              <textarea {...input(`confidential.${name}`)} name={name} rows={3} defaultValue={values.confidential[name]} />
-            )}
-            <FieldMessage path={`confidential.${name}`} errors={shown} />
-          </div>
-        ))}
-      </fieldset>
+      {FORM_LAYOUT.map(({ section, keys }) => (
+        <FormSectionFields key={section} section={section} keys={keys} values={values} errors={shown} lng={lng} countries={countries} />
+      ))}
 
       <div className="form-actions">
         <button type="submit" name="intent" value="save" className="button-primary" disabled={busy}>
@@ -370,6 +117,73 @@ export function IncidentForm({
   );
 }
 
+interface ControlProps {
+  name: CaseFieldKey;
+  field: CaseField<any, any>;
+  values: IncidentFormValues;
+  errors: FieldErrors | null;
+  lng: Language;
+  countries: { code: string; name: string }[];
+}
+
+/** Controls that sit side by side in a row; the others take a row of their own. */
+function isNarrow(control: Control): boolean {
+  return control.type === "select" || control.type === "number" || control.type === "country" || (control.type === "text" && !control.wide);
+}
+
+/** One section of the form: its legend, then its fields, narrow ones grouped in rows. */
+function FormSectionFields({ section, keys, ...props }: { section: FormSection; keys: CaseFieldKey[] } & Omit<ControlProps, "name" | "field">) {
+  const { t } = useTranslation();
+  if (section === "sources") {
+    // A list of sources is a section of its own: its control is the fieldset.
+    return keys.map((key) => <FieldControl key={key} name={key} field={caseField(key)} {...props} />);
+  }
+  const rows: CaseFieldKey[][] = [];
+  for (const key of keys) {
+    const last = rows[rows.length - 1];
+    if (last && isNarrow(caseField(key).control) && isNarrow(caseField(last[0]).control)) last.push(key);
+    else rows.push([key]);
+  }
+  const staffOnly = section === "staffOnly";
+  return (
+    <fieldset className={staffOnly ? "form-section staff-only" : "form-section"} aria-describedby={staffOnly ? "staff-only-hint" : undefined}>
+      <legend>{t(`incidents.form.${section}`)}</legend>
+      {staffOnly ? (
+        <p className="hint" id="staff-only-hint">
+          {t("incidents.form.staffOnlyHint")}
+        </p>
+      ) : null}
+      {rows.map((row) =>
+        row.length > 1 || isNarrow(caseField(row[0]).control) ? (
+          <div className="inline-fields" key={row.join("-")}>
+            {row.map((key) => (
+              <FieldControl key={key} name={key} field={caseField(key)} {...props} />
+            ))}
+          </div>
+        ) : (
+          <FieldControl key={row[0]} name={row[0]} field={caseField(row[0])} {...props} />
+        ),
+      )}
+    </fieldset>
+  );
+}
+
+/** The control of a field, by its kind. */
+function FieldControl(props: ControlProps) {
+  switch (props.field.control.type) {
+    case "date":
+      return <DateFields {...props} />;
+    case "checkbox":
+      return <CheckboxControl {...props} />;
+    case "checkboxes":
+      return <CheckboxGroup {...props} />;
+    case "sources":
+      return <SourceRows {...props} />;
+    default:
+      return <SingleControl {...props} />;
+  }
+}
+
 function Required() {
   const { t } = useTranslation();
   return (
@@ -379,45 +193,183 @@ function Required() {
   );
 }
 
-function Select({
-  path,
-  name,
-  label,
-  required,
-  value,
-  errors,
-  list,
-  children,
-}: {
-  path: string;
-  name: string;
-  label: string;
-  required?: boolean;
-  value: string;
-  errors: FieldErrors | null;
-  list: readonly string[];
-  children: ReactNode;
-}) {
+function Hint({ id, hint }: { id: string; hint: string }) {
   const { t } = useTranslation();
+  return (
+    <p className="hint" id={id}>
+      {t(`incidents.form.${hint}`)}
+    </p>
+  );
+}
+
+/** A text input, a textarea, a number or a select: a label, the control, a hint and its message. */
+function SingleControl({ name, field, values, errors, countries }: ControlProps) {
+  const { t } = useTranslation();
+  const path = fieldPath(name);
+  const value = fieldValue<string>(values, name);
+  const hintId = field.hint ? `${name}-hint` : undefined;
+  const props = { ...fieldProps(path, errors, hintId), name, defaultValue: value };
+  const control = field.control;
+  let input: ReactNode;
+  if (control.type === "textarea") input = <textarea {...props} rows={control.rows} />;
+  else if (control.type === "number") input = <input {...props} inputMode="numeric" size={4} />;
+  else if (control.type === "select" || control.type === "country") {
+    const options =
+      control.type === "select"
+        ? control.options.map((code) => ({ code, name: control.optionText(code, t) }))
+        : countries.map((c) => ({ code: c.code, name: c.name }));
+    input = (
+      <select {...props}>
+        {control.emptyOption ? <option value="">{t(`incidents.form.${control.emptyOption}`)}</option> : null}
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name}
+          </option>
+        ))}
+        <Unlisted value={value} known={(v) => options.some((o) => o.code === v)} />
+      </select>
+    );
+  } else input = <input {...props} autoComplete="off" />;
   return (
     <div className="field">
       <label htmlFor={fieldId(path)}>
-        {label} {required ? <Required /> : null}
+        {t(`incidents.fields.${name}`)} {field.required ? <Required /> : null}
       </label>
-      <select {...fieldProps(path, errors)} name={name} defaultValue={value}>
-        <option value="">{t("incidents.form.choose")}</option>
-        {children}
-        <Unlisted value={value} list={list} />
-      </select>
+      {field.hint && control.type !== "number" ? <Hint id={hintId!} hint={field.hint} /> : null}
+      {input}
+      {field.hint && control.type === "number" ? <Hint id={hintId!} hint={field.hint} /> : null}
       <FieldMessage path={path} errors={errors} />
     </div>
   );
 }
 
 /** Keeps a posted value that is not in the list, so that nothing typed is lost (it is refused with a message). */
-function Unlisted({ value, list, known }: { value: string; list: readonly string[]; known?: (v: string) => boolean }) {
-  if (!value || list.includes(value) || known?.(value)) return null;
+function Unlisted({ value, known }: { value: string; known: (v: string) => boolean }) {
+  if (!value || known(value)) return null;
   return <option value={value}>{value}</option>;
+}
+
+function CheckboxControl({ name, field, values, errors }: ControlProps) {
+  const { t } = useTranslation();
+  const path = fieldPath(name);
+  const hintId = field.hint ? `${name}-hint` : undefined;
+  return (
+    <div className="field checkbox-field">
+      <input {...fieldProps(path, errors, hintId)} type="checkbox" name={name} value="on" defaultChecked={fieldValue<boolean>(values, name)} />
+      <label htmlFor={fieldId(path)}>{t(`incidents.fields.${name}`)}</label>
+      {field.hint ? <Hint id={hintId!} hint={field.hint} /> : null}
+      <FieldMessage path={path} errors={errors} />
+    </div>
+  );
+}
+
+function CheckboxGroup({ name, field, values, errors }: ControlProps) {
+  const { t } = useTranslation();
+  const path = fieldPath(name);
+  const checked = fieldValue<string[]>(values, name);
+  if (field.control.type !== "checkboxes") return null;
+  const { options, optionText } = field.control;
+  return (
+    <fieldset className="checkbox-group" aria-describedby={errors?.[path] ? errorId(path) : undefined}>
+      <legend>{t(`incidents.fields.${name}`)}</legend>
+      <FieldMessage path={path} errors={errors} />
+      <div className="checkbox-grid">
+        {options.map((code, i) => (
+          <label key={code} className="checkbox-label">
+            <input type="checkbox" name={name} value={code} id={i === 0 ? fieldId(path) : `${fieldId(path)}-${code}`} defaultChecked={checked.includes(code)} />{" "}
+            {optionText(code, t)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Year (required), month and day (optional): the date is as precise as what is known. */
+function DateFields({ name, field, values, errors, lng }: ControlProps) {
+  const { t } = useTranslation();
+  const date = fieldValue<{ year: string; month: string; day: string }>(values, name);
+  const months = monthNames(lng);
+  const hintId = `${name}-hint`;
+  const input = (part: string) => fieldProps(`${name}.${part}`, errors);
+  return (
+    <fieldset className="date-group" aria-describedby={field.hint ? hintId : undefined}>
+      <legend>
+        {t(`incidents.fields.${name}`)} <Required />
+      </legend>
+      {field.hint ? <Hint id={hintId} hint={field.hint} /> : null}
+      <div className="inline-fields">
+        <div className="field">
+          <label htmlFor={fieldId(`${name}.year`)}>
+            {t("incidents.fields.year")} <Required />
+          </label>
+          <input {...input("year")} name="year" inputMode="numeric" autoComplete="off" size={6} defaultValue={date.year} required />
+          <FieldMessage path={`${name}.year`} errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId(`${name}.month`)}>{t("incidents.fields.month")}</label>
+          <select {...input("month")} name="month" defaultValue={date.month}>
+            <option value="">{t("incidents.form.monthNone")}</option>
+            {months.map((monthName, i) => (
+              <option key={i} value={String(i + 1)}>
+                {monthName}
+              </option>
+            ))}
+            <Unlisted value={date.month} known={(v) => /^(0?[1-9]|1[0-2])$/.test(v)} />
+          </select>
+          <FieldMessage path={`${name}.month`} errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId(`${name}.day`)}>{t("incidents.fields.day")}</label>
+          <input {...input("day")} name="day" inputMode="numeric" autoComplete="off" size={3} defaultValue={date.day} />
+          <FieldMessage path={`${name}.day`} errors={errors} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Rows of a title and a web address; "Add another source" and "Remove source N" are submit buttons (no JavaScript needed). */
+function SourceRows({ name, field, values, errors }: ControlProps) {
+  const { t } = useTranslation();
+  const rows = fieldValue<SourceRow[]>(values, name);
+  const maxRows = field.control.type === "sources" ? field.control.maxRows : rows.length;
+  const input = (path: string) => fieldProps(path, errors);
+  return (
+    <fieldset className="form-section" aria-describedby={field.hint ? `${name}-hint` : undefined}>
+      <legend>
+        {t(`incidents.fields.${name}`)} <Required />
+      </legend>
+      {field.hint ? <Hint id={`${name}-hint`} hint={field.hint} /> : null}
+      <ol className="source-rows">
+        {rows.map((s, i) => (
+          <li key={i} className="source-row">
+            <div className="field">
+              <label htmlFor={fieldId(`${name}.${i}.title`)}>{t("incidents.fields.sourceTitle", { n: i + 1 })}</label>
+              <input {...input(`${name}.${i}.title`)} name="sourceTitle" autoComplete="off" defaultValue={s.title} />
+              <FieldMessage path={`${name}.${i}.title`} errors={errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fieldId(`${name}.${i}.url`)}>{t("incidents.fields.sourceUrl", { n: i + 1 })}</label>
+              <input {...input(`${name}.${i}.url`)} name="sourceUrl" type="url" inputMode="url" autoComplete="off" defaultValue={s.url} />
+              <FieldMessage path={`${name}.${i}.url`} errors={errors} />
+            </div>
+            {rows.length > 1 ? (
+              <button type="submit" name="intent" value={`remove-source-${i}`} className="button-secondary" formNoValidate>
+                {t("incidents.form.removeSource", { n: i + 1 })}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <FieldMessage path={name} errors={errors} />
+      {rows.length < maxRows ? (
+        <button type="submit" name="intent" value="add-source" className="button-secondary" formNoValidate>
+          {t("incidents.form.addSource")}
+        </button>
+      ) : null}
+    </fieldset>
+  );
 }
 
 function DuplicatePanel({ duplicates, days, lng }: { duplicates: DuplicateView[]; days: number; lng: Language }) {

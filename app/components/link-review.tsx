@@ -6,19 +6,24 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/lib/language.ts";
+import { fieldId, scopeErrors, type FieldErrors } from "~/lib/form-errors.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { LINK_RULES } from "~/domain/link-rules.ts";
+import { RATIONALE_MAX, RATIONALE_MIN } from "~/models/link.schema.ts";
 import type { LinkView } from "~/models/link.server.ts";
 import { CommitmentStatus, GapBadge } from "./commitment.tsx";
 import { Untranslated } from "./untranslated.tsx";
 import { CsrfInput } from "./csrf-input.tsx";
+import { FieldMessage, fieldProps, useFocusWhen } from "./form-errors.tsx";
 
-/** What the link action returns when it cannot save (nothing typed is lost). */
+/** What the link action answers when it cannot save (nothing typed is lost). */
 export interface LinkActionData {
   intent: "accept" | "reject" | "link";
   linkId?: string;
-  errors: Record<string, string[] | undefined>;
   values: { rationale?: string; provisionId?: string };
+  errors: FieldErrors | null;
+  /** Refused because the link is no longer as the reviewer saw it (409) */
+  conflict: "decidedMeanwhile" | "linkExists" | null;
 }
 
 export function ruleDescription(code: string, lng: "en" | "es" | "fr"): string {
@@ -104,10 +109,10 @@ export function LinkExplanation({ link }: { link: LinkView }) {
 export function LinkDecisionForm({ link, redirectTo, actionData }: { link: LinkView; redirectTo: string; actionData?: LinkActionData | null }) {
   const { t } = useTranslation();
   const mine = actionData && actionData.linkId === link.id ? actionData : null;
-  const fieldId = `rationale-${link.id}`;
-  const errorId = `${fieldId}-error`;
-  const rationaleError = mine?.errors.rationale?.[0];
-  const formError = mine?.errors.form?.[0];
+  // One form per link on the page: its field ids are scoped by the link.
+  const errors = scopeErrors(mine?.errors, link.id);
+  const path = `${link.id}.rationale`;
+  const rationale = useFocusWhen<HTMLTextAreaElement>(errors?.[path] ? mine : null);
   return (
     <Form
       method="post"
@@ -119,29 +124,23 @@ export function LinkDecisionForm({ link, redirectTo, actionData }: { link: LinkV
       <input type="hidden" name="linkId" value={link.id} />
       <input type="hidden" name="expectedStatus" value={link.status} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      {formError ? (
+      {mine?.conflict ? (
         <p className="form-error" role="alert">
-          {t(`provisions.errors.${formError}`)}
+          {t(`provisions.links.conflicts.${mine.conflict}`)}
         </p>
       ) : null}
-      <label htmlFor={fieldId}>{link.status === "suggested" ? t("provisions.links.rationaleLabel") : t("provisions.links.reverseRationaleLabel")}</label>
+      <label htmlFor={fieldId(path)}>{link.status === "suggested" ? t("provisions.links.rationaleLabel") : t("provisions.links.reverseRationaleLabel")}</label>
       <textarea
-        id={fieldId}
+        {...fieldProps(path, errors)}
+        ref={rationale}
         name="rationale"
         rows={2}
         required
-        minLength={3}
-        maxLength={1000}
+        minLength={RATIONALE_MIN}
+        maxLength={RATIONALE_MAX}
         defaultValue={mine?.values.rationale ?? ""}
-        aria-invalid={rationaleError ? true : undefined}
-        aria-describedby={rationaleError ? errorId : undefined}
-        autoFocus={!!rationaleError}
       />
-      {rationaleError ? (
-        <p className="field-error" id={errorId}>
-          {t(`provisions.errors.${rationaleError}`)}
-        </p>
-      ) : null}
+      <FieldMessage path={path} errors={errors} />
       <div className="button-row">
         {link.status !== "accepted" ? (
           <button type="submit" name="intent" value="accept" className="button-primary">
@@ -227,66 +226,70 @@ export function LinkSuggestionsPanel({
           </ul>
         </div>
       ))}
-      {canReview && provisionOptions ? (
-        <Form method="post" action={`/incidents/${incidentId}/links`} className="manual-link stack" aria-labelledby={`manual-${incidentId}`}>
-          <h3 className="small-heading" id={`manual-${incidentId}`}>
-            {t("provisions.links.manualTitle")}
-          </h3>
-          <p className="small">{t("provisions.links.manualIntro")}</p>
-          <CsrfInput />
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          {manual?.errors.form ? (
-            <p className="form-error" role="alert">
-              {t(`provisions.errors.${manual.errors.form[0]}`)}
-            </p>
-          ) : null}
-          <label>
-            {t("provisions.links.provision")}
-            <select
-              name="provisionId"
-              defaultValue={manual?.values.provisionId ?? ""}
-              required
-              aria-invalid={manual?.errors.provisionId ? true : undefined}
-              aria-describedby={manual?.errors.provisionId ? `manual-provision-error-${incidentId}` : undefined}
-            >
-              <option value="">{t("provisions.links.chooseProvision")}</option>
-              {available.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.code} · {p.title} ({p.instrument})
-                </option>
-              ))}
-            </select>
-          </label>
-          {manual?.errors.provisionId ? (
-            <p className="field-error" id={`manual-provision-error-${incidentId}`}>
-              {t(`provisions.errors.${manual.errors.provisionId[0]}`)}
-            </p>
-          ) : null}
-          <label>
-            {t("provisions.links.rationaleLabel")}
-            <textarea
-              name="rationale"
-              rows={2}
-              required
-              minLength={3}
-              maxLength={1000}
-              defaultValue={manual?.values.rationale ?? ""}
-              aria-invalid={manual?.errors.rationale ? true : undefined}
-              aria-describedby={manual?.errors.rationale ? `manual-rationale-error-${incidentId}` : undefined}
-            />
-          </label>
-          {manual?.errors.rationale ? (
-            <p className="field-error" id={`manual-rationale-error-${incidentId}`}>
-              {t(`provisions.errors.${manual.errors.rationale[0]}`)}
-            </p>
-          ) : null}
-          <div>
-            <button type="submit" name="intent" value="link" className="button-primary">
-              {t("provisions.links.manualSubmit")}
-            </button>
-          </div>
-        </Form>
-      ) : null}
+      {canReview && provisionOptions ? <ManualLinkForm incidentId={incidentId} redirectTo={redirectTo} available={available} answer={manual} /> : null}
     </section>
+  );
+}
+
+/** Link the case to any provision by hand, with a rationale. */
+function ManualLinkForm({
+  incidentId,
+  redirectTo,
+  available,
+  answer,
+}: {
+  incidentId: string;
+  redirectTo: string;
+  available: { id: string; code: string; title: string; instrument: string }[];
+  answer: LinkActionData | null;
+}) {
+  const { t } = useTranslation();
+  const errors = scopeErrors(answer?.errors, `manual-${incidentId}`);
+  const provisionPath = `manual-${incidentId}.provisionId`;
+  const rationalePath = `manual-${incidentId}.rationale`;
+  return (
+    <Form method="post" action={`/incidents/${incidentId}/links`} className="manual-link stack" aria-labelledby={`manual-${incidentId}`}>
+      <h3 className="small-heading" id={`manual-${incidentId}`}>
+        {t("provisions.links.manualTitle")}
+      </h3>
+      <p className="small">{t("provisions.links.manualIntro")}</p>
+      <CsrfInput />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {answer?.conflict ? (
+        <p className="form-error" role="alert">
+          {t(`provisions.links.conflicts.${answer.conflict}`)}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor={fieldId(provisionPath)}>{t("provisions.links.provision")}</label>
+        <select {...fieldProps(provisionPath, errors)} name="provisionId" defaultValue={answer?.values.provisionId ?? ""} required>
+          <option value="">{t("provisions.links.chooseProvision")}</option>
+          {available.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.code} · {p.title} ({p.instrument})
+            </option>
+          ))}
+        </select>
+        <FieldMessage path={provisionPath} errors={errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fieldId(rationalePath)}>{t("provisions.links.rationaleLabel")}</label>
+        <textarea
+          {...fieldProps(rationalePath, errors)}
+          name="rationale"
+          rows={2}
+          required
+          minLength={RATIONALE_MIN}
+          maxLength={RATIONALE_MAX}
+          defaultValue={answer?.values.rationale ?? ""}
+        />
+        <FieldMessage path={rationalePath} errors={errors} />
+      </div>
+      <div>
+        <button type="submit" name="intent" value="link" className="button-primary">
+          {t("provisions.links.manualSubmit")}
+        </button>
+      </div>
+    </Form>
   );
 }

@@ -76,6 +76,12 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");
+    // Prisma writes SQLite table changes as "create new, copy, drop old, rename".
+    // With foreign keys enforced, dropping the old table runs its ON DELETE actions
+    // (SET NULL, CASCADE) on every child row, and the migration's own
+    // PRAGMA foreign_keys=OFF is ignored inside a transaction: so enforcement is
+    // switched off here, before any transaction, and checked after each migration.
+    db.pragma("foreign_keys = OFF");
     db.exec(SQLITE_TABLE);
     const rows = db.prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
       migration_name: string;
@@ -88,6 +94,12 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
       if (applied.has(m.name)) continue;
       db.transaction(() => {
         db.exec(m.sql);
+        const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+        if (broken.length) {
+          throw new ConfigError(
+            `Migration ${m.name} leaves ${broken.length} row(s) of ${broken[0].table} pointing to no ${broken[0].parent}: nothing was applied.`,
+          );
+        }
         db.prepare(
           `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
            VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,

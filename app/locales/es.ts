@@ -5,6 +5,7 @@ import { provisions } from "./es/provisions.ts";
 import { admin } from "./es/admin.ts";
 import { incidents } from "./es/incidents.ts";
 import { validation } from "./es/validation.ts";
+import { forms } from "./es/forms.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -195,6 +196,7 @@ export const es: Translation = {
   incidents,
   admin,
   validation,
+  forms,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

@@ -5,6 +5,7 @@ import { provisions } from "./fr/provisions.ts";
 import { admin } from "./fr/admin.ts";
 import { incidents } from "./fr/incidents.ts";
 import { validation } from "./fr/validation.ts";
+import { forms } from "./fr/forms.ts";
 
 // Français (Canada).
 export const fr: Translation = {
@@ -194,6 +195,7 @@ export const fr: Translation = {
   incidents,
   admin,
   validation,
+  forms,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",

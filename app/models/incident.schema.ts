@@ -1,433 +1,267 @@
-// The case-record form: one zod schema, run in the browser before sending and on
-// the server before saving, so both give the same messages. The form's values
-// stay strings exactly as typed (nothing typed is ever lost on an error); the
-// schema turns them into an IncidentInput only when every field is right.
+// The fields of a case record, each declared once (CASE_FIELDS), and everything
+// derived from them: the form's values and how they are read from a post, the
+// one zod schema (run in the browser before sending and on the server before
+// saving, so both give the same messages), the record types, what the audit log
+// records, labels, readable values and the three-way merge of two versions. The
+// form's values stay strings exactly as typed (nothing typed is ever lost on an
+// error); the schema turns them into an IncidentInput only when every field is
+// right. README.md, "Adding a case field", says what else a new field needs.
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { isCountryCode } from "~/domain/countries.ts";
-import { issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
+import { stateName } from "~/domain/incident-format.ts";
+import { nameForAuditLog } from "~/domain/victim-name.ts";
 import {
   CHARACTERISTICS,
-  type DATE_PRECISIONS,
   GENDERS,
   MX_STATE_CODES,
+  MX_STATES,
   OUTCOMES,
   PERPETRATOR_TYPES,
   SECTORS,
   VERIFICATION_STATUSES,
+  isMxState,
 } from "~/domain/taxonomy.ts";
+import { mergeVersions as mergeThreeWays, parseForm, type FieldAccess, type FormLike, type MergeResult, type Submission } from "~/lib/form.ts";
+import {
+  checkboxField,
+  choiceField,
+  codesField,
+  countryField,
+  dateField,
+  sourcesField,
+  textField,
+  wholeNumberField,
+  FORM_SECTIONS,
+  type CaseField,
+  type FormSection,
+  type ShowContext,
+  type SourceRow,
+  type StoredCase,
+} from "./case-field.ts";
 
-export const INCIDENT_LIMITS = {
-  victimName: 200,
-  municipality: 200,
-  companyName: 200,
-  description: 5000,
-  sourceUrl: 2000,
-  sourceTitle: 300,
-  witnesses: 5000,
-  contacts: 5000,
-  exactLocation: 500,
-  confidentialNotes: 10000,
-  maxSources: 20,
-  maxAge: 120,
-  maxVictims: 1000,
-  minYear: 1990,
+export { isWebAddress, latestAllowedStart, type DatePrecision, type ShowContext, type SourceRow } from "./case-field.ts";
+
+/**
+ * Every field of a case record, in the order the conflict view and the audit log
+ * list them. The key is the column (of Incident, or of IncidentConfidential for a
+ * sensitive field), the name the form posts and the label's key under
+ * incidents.fields.
+ */
+export const CASE_FIELDS = {
+  date: dateField({ section: "when", hint: "dateHint", minYear: 1990 }),
+  victimName: textField({
+    section: "who",
+    max: 200,
+    wide: true,
+    hint: "nameHint",
+    // A withheld name is sensitive: the log says that it is withheld, never what it is.
+    audit: (s) => ({ victimName: nameForAuditLog({ victimName: (s.victimName as string | null) ?? null, victimNamePublic: s.victimNamePublic === true }) }),
+  }),
+  // Safer default: a name is published only when someone decides it may be.
+  victimNamePublic: checkboxField({ section: "who", visibility: "staff", initial: false, hint: "namePublicHint" }),
+  gender: choiceField({ section: "who", options: GENDERS, optionText: (c, t) => t(`taxonomy.gender.${c}`), required: true, initial: "unknown" }),
+  age: wholeNumberField({
+    section: "who",
+    min: 0,
+    max: 120,
+    required: false,
+    rangeMessage: "ageRange",
+    hint: "ageHint",
+    text: (v, { t }) => (v.trim() ? t("incidents.values.ageYears", { age: v.trim() }) : t("incidents.values.none")),
+  }),
+  victimCount: wholeNumberField({ section: "who", min: 1, max: 1000, required: true, initial: "1", rangeMessage: "victimRange" }),
+  characteristics: codesField({ section: "who", options: CHARACTERISTICS, optionText: (c, t) => t(`taxonomy.characteristic.${c}`) }),
+  outcome: choiceField({ section: "what", options: OUTCOMES, optionText: (c, t) => t(`taxonomy.outcome.${c}`), required: true, emptyOption: "choose" }),
+  sector: choiceField({ section: "what", options: SECTORS, optionText: (c, t) => t(`taxonomy.sector.${c}`), required: true, emptyOption: "choose" }),
+  perpetratorType: choiceField({
+    section: "what",
+    options: PERPETRATOR_TYPES,
+    optionText: (c, t) => t(`taxonomy.perpetrator.${c}`),
+    required: true,
+    emptyOption: "choose",
+  }),
+  stateCode: choiceField({
+    section: "where",
+    options: MX_STATE_CODES,
+    optionText: (c) => (isMxState(c) ? MX_STATES[c] : c),
+    required: false,
+    emptyOption: "stateNone",
+    unknownMessage: "unknownState",
+    text: (v, { t }) => stateName(v || null, t),
+  }),
+  municipality: textField({ section: "where", max: 200 }),
+  companyName: textField({ section: "company", path: "company.name", max: 200 }),
+  companyCountry: countryField({ section: "company", path: "company.country", isCountry: isCountryCode, emptyOption: "countryNone" }),
+  description: textField({ section: "what", max: 5000, lines: 6, hint: "descriptionHint" }),
+  sources: sourcesField({ section: "sources", hint: "sourcesHint", maxRows: 20, emptyRows: 2, urlMax: 2000, titleMax: 300 }),
+  witnesses: textField({ section: "staffOnly", visibility: "sensitive", max: 5000, lines: 3 }),
+  contacts: textField({ section: "staffOnly", visibility: "sensitive", max: 5000, lines: 3 }),
+  exactLocation: textField({ section: "staffOnly", visibility: "sensitive", max: 500, wide: true }),
+  confidentialNotes: textField({ section: "staffOnly", visibility: "sensitive", max: 10000, lines: 3 }),
 } as const;
 
-/** Empty source rows a new form starts with; "Add another source" adds one more. */
-export const EMPTY_SOURCE_ROWS = 2;
+/** Checks across the fields of one group of the form, run on that group. */
+const GROUP_CHECKS: Record<string, (group: Record<string, unknown>, ctx: z.RefinementCtx) => void> = {
+  company: (c, ctx) => {
+    if (c.country && !c.name) ctx.addIssue({ code: "custom", path: ["name"], message: "validation.companyNameRequired" });
+  },
+};
 
-export interface SourceRow {
-  url: string;
-  title: string;
-}
+// ---------- Types derived from the list ----------
 
-/** What the form holds: strings as typed (checkboxes as booleans and lists). */
-export interface IncidentFormValues {
-  date: { year: string; month: string; day: string };
-  victimName: string;
-  victimNamePublic: boolean;
-  gender: string;
-  age: string;
-  characteristics: string[];
-  sector: string;
-  perpetratorType: string;
-  outcome: string;
-  victimCount: string;
-  stateCode: string;
-  municipality: string;
-  company: { name: string; country: string };
-  description: string;
-  sources: SourceRow[];
-  confidential: { witnesses: string; contacts: string; exactLocation: string; confidentialNotes: string };
-}
+type Fields = typeof CASE_FIELDS;
+export type CaseFieldKey = keyof Fields;
+type ValueOf<F> = F extends { empty: () => infer V } ? V : never;
+type StoredOf<F> = F extends { schema: z.ZodType } ? z.output<F["schema"]> : never;
+type PathOf<K extends string, F> = F extends { path: infer P extends string } ? P : F extends { visibility: "sensitive" } ? `confidential.${K}` : K;
+type Nest<P extends string, V> = P extends `${infer A}.${infer B}` ? { [K in A]: Nest<B, V> } : { [K in P]: V };
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Simplify<T> = T extends Date ? T : T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]: Simplify<T[K]> } : T;
+type KeysWhere<C> = { [K in CaseFieldKey]: Fields[K] extends C ? K : never }[CaseFieldKey];
+type SensitiveKey = KeysWhere<{ visibility: "sensitive" }>;
+type StoredKey = Exclude<CaseFieldKey, SensitiveKey>;
+/** Fields staff read but viewers never receive (stored with the case, named in the audit log). */
+export type StaffOnlyKey = KeysWhere<{ visibility: "staff" }>;
+/** The columns a field stores: its key, or the columns it names itself (the date's). */
+type ColumnsOf<K extends CaseFieldKey> = Fields[K] extends { columnNames: readonly string[] } ? StoredOf<Fields[K]> : { [P in K]: StoredOf<Fields[K]> };
 
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+/** What the form holds: strings as typed (checkboxes as booleans and lists), nested as the form's paths are. */
+export type IncidentFormValues = Simplify<UnionToIntersection<{ [K in CaseFieldKey]: Nest<PathOf<K, Fields[K]>, ValueOf<Fields[K]>> }[CaseFieldKey]>>;
 
 /** The staff-only fields of a case record, as stored. */
-export interface ConfidentialFields {
-  witnesses: string | null;
-  contacts: string | null;
-  exactLocation: string | null;
-  confidentialNotes: string | null;
-}
-
-/** The fields of a case record that the form edits, as stored (the audit log, the edit form and the case views read these). */
-export interface IncidentRecordFields {
-  occurredOn: Date;
-  datePrecision: string;
-  victimName: string | null;
-  victimNamePublic: boolean;
-  gender: string;
-  age: number | null;
-  characteristics: string[];
-  sector: string;
-  perpetratorType: string;
-  outcome: string;
-  victimCount: number;
-  stateCode: string | null;
-  municipality: string | null;
-  companyName: string | null;
-  companyCountry: string | null;
-  description: string | null;
-  sources: { url: string | null; title: string }[];
-}
+export type ConfidentialFields = { [K in SensitiveKey]: StoredOf<Fields[K]> };
 
 /** A valid case record, ready to store. */
-export interface IncidentInput extends IncidentRecordFields {
-  datePrecision: DatePrecision;
-  year: number;
-  confidential: ConfidentialFields;
+export type IncidentInput = Simplify<UnionToIntersection<{ [K in StoredKey]: ColumnsOf<K> }[StoredKey]> & { confidential: ConfidentialFields }>;
+
+/** The fields of a case record that the form edits, as stored (the audit log, the edit form and the case views read these). */
+export type IncidentRecordFields = Simplify<Omit<IncidentInput, "confidential" | "datePrecision"> & { datePrecision: string }>;
+
+// ---------- The list at run time ----------
+
+type AnyField = CaseField<any, any>;
+const fieldOf = (key: CaseFieldKey) => CASE_FIELDS[key] as AnyField;
+const KEYS = Object.keys(CASE_FIELDS) as CaseFieldKey[];
+
+/** A field's path in the form values ("municipality", "company.name", "confidential.witnesses"). */
+export function fieldPath(key: CaseFieldKey): IncidentField {
+  const field = fieldOf(key);
+  return (field.path ?? (field.visibility === "sensitive" ? `confidential.${key}` : key)) as IncidentField;
 }
+
+/** The form's fields by path, in the order of the list (the conflict view and the merge compare these). */
+export const INCIDENT_FIELDS = KEYS.map(fieldPath) as IncidentField[];
+export type IncidentField = { [K in CaseFieldKey]: PathOf<K, Fields[K]> }[CaseFieldKey];
+const KEY_BY_PATH = new Map(KEYS.map((k) => [fieldPath(k), k]));
+
+/** Paths of the fields that are staff-only and sensitive (never shown to viewers, never in the audit log). */
+export const SENSITIVE_FIELDS = INCIDENT_FIELDS.filter((p) => fieldOf(KEY_BY_PATH.get(p)!).visibility === "sensitive");
+export const SENSITIVE_KEYS = KEYS.filter((k) => fieldOf(k).visibility === "sensitive") as SensitiveKey[];
+export const STAFF_ONLY_KEYS = KEYS.filter((k) => fieldOf(k).visibility === "staff") as StaffOnlyKey[];
+/** Columns of Incident that the form writes (relations and sensitive fields are stored apart). */
+export const INCIDENT_COLUMNS = KEYS.filter((k) => fieldOf(k).storage === "column" && fieldOf(k).visibility !== "sensitive").flatMap(
+  (k) => fieldOf(k).columnNames ?? [k],
+) as ColumnName[];
+type ColumnName = Exclude<keyof IncidentInput, "confidential" | "characteristics" | "sources">;
+
+/** The form's sections, each with its fields' keys in the order the form shows them. */
+export const FORM_LAYOUT: { section: FormSection; keys: CaseFieldKey[] }[] = FORM_SECTIONS.map((section) => ({
+  section,
+  keys: KEYS.filter((k) => fieldOf(k).section === section),
+}));
+
+/** The declaration of a field, for the form and the views. */
+export function caseField(key: CaseFieldKey): AnyField {
+  return fieldOf(key);
+}
+
+function valueAt(values: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((v, part) => (v as Record<string, unknown> | undefined)?.[part], values);
+}
+
+function setAt(values: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split(".");
+  const last = parts.pop()!;
+  let target = values;
+  for (const part of parts) target = (target[part] ??= {}) as Record<string, unknown>;
+  target[last] = value;
+}
+
+/** A field's value in one version of the form. */
+export function fieldValue<V = unknown>(values: IncidentFormValues, key: CaseFieldKey): V {
+  return valueAt(values, fieldPath(key)) as V;
+}
+
+function buildValues(value: (field: AnyField, key: CaseFieldKey) => unknown): IncidentFormValues {
+  const values: Record<string, unknown> = {};
+  for (const key of KEYS) setAt(values, fieldPath(key), value(fieldOf(key), key));
+  return values as IncidentFormValues;
+}
+
+/** Schemas nested as the form's paths are, with the checks of each group. */
+function nestedSchema(leaf: (field: AnyField) => z.ZodType): z.ZodObject {
+  const tree: Record<string, unknown> = {};
+  for (const key of KEYS) setAt(tree, fieldPath(key), leaf(fieldOf(key)));
+  const build = (node: Record<string, unknown>, name?: string): z.ZodType => {
+    const object = z.object(Object.fromEntries(Object.entries(node).map(([k, v]) => [k, v instanceof z.ZodType ? v : build(v as Record<string, unknown>, k)])));
+    const check = name ? GROUP_CHECKS[name] : undefined;
+    return check ? object.superRefine(check) : object;
+  };
+  return build(tree) as z.ZodObject;
+}
+
+// ---------- The form ----------
 
 export function emptyIncidentForm(): IncidentFormValues {
-  return {
-    date: { year: "", month: "", day: "" },
-    victimName: "",
-    // Safer default: a name is published only when someone decides it may be.
-    victimNamePublic: false,
-    gender: "unknown",
-    age: "",
-    characteristics: [],
-    sector: "",
-    perpetratorType: "",
-    outcome: "",
-    victimCount: "1",
-    stateCode: "",
-    municipality: "",
-    company: { name: "", country: "" },
-    description: "",
-    sources: Array.from({ length: EMPTY_SOURCE_ROWS }, () => ({ url: "", title: "" })),
-    confidential: { witnesses: "", contacts: "", exactLocation: "", confidentialNotes: "" },
-  };
+  return buildValues((field) => field.empty());
 }
-
-interface FormLike {
-  get(name: string): FormDataEntryValue | null;
-  getAll(name: string): FormDataEntryValue[];
-}
-
-const text = (form: FormLike, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
-const texts = (form: FormLike, name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
 
 /** The form's fields as posted (same in the browser and on the server). */
 export function readIncidentForm(form: FormLike): IncidentFormValues {
-  const urls = texts(form, "sourceUrl");
-  const titles = texts(form, "sourceTitle");
-  // At least one row, so that a message about sources always has a field to sit next to.
-  const rows = Math.max(urls.length, titles.length, 1);
-  return {
-    date: { year: text(form, "year"), month: text(form, "month"), day: text(form, "day") },
-    victimName: text(form, "victimName"),
-    victimNamePublic: ["on", "1", "true"].includes(text(form, "victimNamePublic")),
-    gender: text(form, "gender"),
-    age: text(form, "age"),
-    characteristics: texts(form, "characteristics"),
-    sector: text(form, "sector"),
-    perpetratorType: text(form, "perpetratorType"),
-    outcome: text(form, "outcome"),
-    victimCount: text(form, "victimCount"),
-    stateCode: text(form, "stateCode"),
-    municipality: text(form, "municipality"),
-    company: { name: text(form, "companyName"), country: text(form, "companyCountry") },
-    description: text(form, "description"),
-    sources: Array.from({ length: rows }, (_, i) => ({ url: urls[i] ?? "", title: titles[i] ?? "" })),
-    confidential: {
-      witnesses: text(form, "witnesses"),
-      contacts: text(form, "contacts"),
-      exactLocation: text(form, "exactLocation"),
-      confidentialNotes: text(form, "confidentialNotes"),
-    },
-  };
+  return buildValues((field, key) => field.read(form, key));
 }
 
-const optionalText = (max: number) => z.string().trim().max(max);
-const choice = (values: readonly string[]) => z.string().refine((v) => values.includes(v), { message: "validation.unknownChoice" });
-const wholeNumber = /^\d+$/;
+/** The one schema of the form: the values as typed -> the stored values, nested as the form's paths. */
+export const incidentSchema = nestedSchema((field) => field.schema);
 
-/**
- * Earliest moment a date may start and still count as "not in the future". A day
- * typed in Mexico late in the evening is already tomorrow in UTC, so the server
- * allows up to 14 hours (the widest time-zone offset) beyond its own clock.
- */
-export function latestAllowedStart(now = new Date()): Date {
-  return new Date(now.getTime() + 14 * 60 * 60 * 1000);
-}
+/** The shape of form values (no rules), to read back a version the page carried (the edit form's base). */
+export const incidentValuesShape = nestedSchema((field) => field.shape) as unknown as z.ZodType<IncidentFormValues>;
 
-const dateSchema = z
-  .object({
-    year: z
-      .string()
-      .trim()
-      .min(1)
-      .regex(/^\d{4}$/, { message: "validation.notYear" }),
-    month: z
-      .string()
-      .trim()
-      .regex(/^(|[1-9]|1[0-2]|0[1-9])$/, { message: "validation.unknownChoice" }),
-    day: z
-      .string()
-      .trim()
-      .regex(/^(|\d{1,2})$/, { message: "validation.notDay" }),
-  })
-  .superRefine((d, ctx) => {
-    const year = Number(d.year);
-    if (year < INCIDENT_LIMITS.minYear) {
-      ctx.addIssue({ code: "custom", path: ["year"], message: "validation.yearTooEarly", params: { min: INCIDENT_LIMITS.minYear } });
-      return;
-    }
-    if (d.day && !d.month) {
-      ctx.addIssue({ code: "custom", path: ["month"], message: "validation.dayNeedsMonth" });
-      return;
-    }
-    const month = d.month ? Number(d.month) : 1;
-    const day = d.day ? Number(d.day) : 1;
-    const start = new Date(Date.UTC(year, month - 1, day));
-    if (start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day || day < 1) {
-      ctx.addIssue({ code: "custom", path: ["day"], message: "validation.noSuchDate" });
-      return;
-    }
-    if (start > latestAllowedStart()) {
-      const path = d.day ? "day" : d.month ? "month" : "year";
-      ctx.addIssue({ code: "custom", path: [path], message: "validation.futureDate" });
-    }
-  });
+export type IncidentValidation = Submission<IncidentFormValues, IncidentInput>;
 
-const sourceSchema = z
-  .object({
-    url: z.string().trim().max(INCIDENT_LIMITS.sourceUrl),
-    title: z.string().trim().max(INCIDENT_LIMITS.sourceTitle),
-  })
-  .superRefine((s, ctx) => {
-    if (s.url && !isWebAddress(s.url)) ctx.addIssue({ code: "custom", path: ["url"], message: "validation.notUrl" });
-    if (s.url && !s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "validation.sourceTitleRequired" });
-  });
-
-/** Only http and https links: a javascript: or data: address is refused, never stored. */
-export function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && !!url.hostname;
-  } catch {
-    return false;
-  }
-}
-
-export const incidentSchema = z.object({
-  date: dateSchema,
-  victimName: optionalText(INCIDENT_LIMITS.victimName),
-  victimNamePublic: z.boolean(),
-  gender: choice(GENDERS),
-  age: z
-    .string()
-    .trim()
-    .regex(/^(|\d+)$/, { message: "validation.notWholeNumber" })
-    .refine((v) => v === "" || Number(v) <= INCIDENT_LIMITS.maxAge, { message: "validation.ageRange", params: { max: INCIDENT_LIMITS.maxAge } }),
-  characteristics: z.array(choice(CHARACTERISTICS)).max(CHARACTERISTICS.length),
-  sector: z.string().min(1).pipe(choice(SECTORS)),
-  perpetratorType: z.string().min(1).pipe(choice(PERPETRATOR_TYPES)),
-  outcome: z.string().min(1).pipe(choice(OUTCOMES)),
-  victimCount: z
-    .string()
-    .trim()
-    .min(1)
-    .regex(wholeNumber, { message: "validation.notWholeNumber" })
-    .refine((v) => Number(v) >= 1 && Number(v) <= INCIDENT_LIMITS.maxVictims, {
-      message: "validation.victimRange",
-      params: { max: INCIDENT_LIMITS.maxVictims },
-    }),
-  stateCode: z.string().refine((v) => v === "" || (MX_STATE_CODES as string[]).includes(v), { message: "validation.unknownState" }),
-  municipality: optionalText(INCIDENT_LIMITS.municipality),
-  company: z
-    .object({
-      name: optionalText(INCIDENT_LIMITS.companyName),
-      country: z
-        .string()
-        .trim()
-        .refine((v) => v === "" || isCountryCode(v), { message: "validation.unknownCountry" }),
-    })
-    .superRefine((c, ctx) => {
-      if (c.country && !c.name) ctx.addIssue({ code: "custom", path: ["name"], message: "validation.companyNameRequired" });
-    }),
-  description: optionalText(INCIDENT_LIMITS.description),
-  sources: z
-    .array(sourceSchema)
-    .max(INCIDENT_LIMITS.maxSources)
-    .superRefine((rows, ctx) => {
-      if (!rows.some((r) => r.url || r.title)) ctx.addIssue({ code: "custom", path: [0, "title"], message: "validation.sourceRequired" });
-    }),
-  confidential: z.object({
-    witnesses: optionalText(INCIDENT_LIMITS.witnesses),
-    contacts: optionalText(INCIDENT_LIMITS.contacts),
-    exactLocation: optionalText(INCIDENT_LIMITS.exactLocation),
-    confidentialNotes: optionalText(INCIDENT_LIMITS.confidentialNotes),
-  }),
-});
-
-const orNull = (v: string) => (v === "" ? null : v);
-
-export type IncidentValidation = { ok: true; data: IncidentInput } | { ok: false; errors: FieldErrors };
-
+/** Checks the form's values: the record to store, or the errors with the values kept. */
 export function validateIncident(values: IncidentFormValues): IncidentValidation {
-  const result = incidentSchema.safeParse(values);
-  if (!result.success) {
-    // Characteristics are one group of checkboxes: one message for the group, not per box.
-    const issues = result.error.issues.map((i) => (i.path[0] === "characteristics" ? { ...i, path: ["characteristics"] } : i));
-    return { ok: false, errors: issuesToErrors(issues) };
+  const checked = parseForm(incidentSchema, values);
+  if (!checked.ok) return checked;
+  const input: Record<string, unknown> = { confidential: {} };
+  for (const key of KEYS) {
+    const field = fieldOf(key);
+    const stored = valueAt(checked.data, fieldPath(key));
+    const columns = field.columns ? field.columns(stored) : { [key]: stored };
+    Object.assign(field.visibility === "sensitive" ? (input.confidential as Record<string, unknown>) : input, columns);
   }
-  const v = result.data;
-  const year = Number(v.date.year);
-  const month = v.date.month ? Number(v.date.month) : 1;
-  const day = v.date.day ? Number(v.date.day) : 1;
-  return {
-    ok: true,
-    data: {
-      occurredOn: new Date(Date.UTC(year, month - 1, day)),
-      datePrecision: v.date.day ? "day" : v.date.month ? "month" : "year",
-      year,
-      victimName: orNull(v.victimName),
-      victimNamePublic: v.victimNamePublic,
-      gender: v.gender,
-      age: v.age === "" ? null : Number(v.age),
-      characteristics: [...new Set(v.characteristics)],
-      sector: v.sector,
-      perpetratorType: v.perpetratorType,
-      outcome: v.outcome,
-      victimCount: Number(v.victimCount),
-      stateCode: orNull(v.stateCode),
-      municipality: orNull(v.municipality),
-      companyName: orNull(v.company.name),
-      companyCountry: orNull(v.company.country),
-      description: orNull(v.description),
-      sources: v.sources.filter((s) => s.url || s.title).map((s) => ({ url: orNull(s.url), title: s.title })),
-      confidential: {
-        witnesses: orNull(v.confidential.witnesses),
-        contacts: orNull(v.confidential.contacts),
-        exactLocation: orNull(v.confidential.exactLocation),
-        confidentialNotes: orNull(v.confidential.confidentialNotes),
-      },
-    },
-  };
+  return { ok: true, values, data: input as IncidentInput };
 }
 
 /** A stored record as form values (for the edit form and for comparing versions). */
 export function incidentToFormValues(
-  record: Omit<IncidentRecordFields, "occurredOn" | "characteristics"> & {
-    occurredOn: Date | string;
-    characteristics: { code: string }[] | string[];
-    confidential?: ConfidentialFields | null;
-  },
+  record: Omit<IncidentRecordFields, "characteristics" | "year" | StaffOnlyKey> &
+    Partial<Pick<IncidentRecordFields, StaffOnlyKey>> & {
+      characteristics: string[] | { code: string }[];
+      confidential?: ConfidentialFields | null;
+    },
 ): IncidentFormValues {
-  const date = new Date(record.occurredOn);
-  const precision = record.datePrecision as DatePrecision;
-  const c = record.confidential;
-  return {
-    date: {
-      year: String(date.getUTCFullYear()),
-      month: precision === "year" ? "" : String(date.getUTCMonth() + 1),
-      day: precision === "day" ? String(date.getUTCDate()) : "",
-    },
-    victimName: record.victimName ?? "",
-    victimNamePublic: record.victimNamePublic,
-    gender: record.gender,
-    age: record.age === null ? "" : String(record.age),
-    characteristics: record.characteristics.map((c) => (typeof c === "string" ? c : c.code)).sort(),
-    sector: record.sector,
-    perpetratorType: record.perpetratorType,
-    outcome: record.outcome,
-    victimCount: String(record.victimCount),
-    stateCode: record.stateCode ?? "",
-    municipality: record.municipality ?? "",
-    company: { name: record.companyName ?? "", country: record.companyCountry ?? "" },
-    description: record.description ?? "",
-    sources: record.sources.map((s) => ({ url: s.url ?? "", title: s.title })),
-    confidential: {
-      witnesses: c?.witnesses ?? "",
-      contacts: c?.contacts ?? "",
-      exactLocation: c?.exactLocation ?? "",
-      confidentialNotes: c?.confidentialNotes ?? "",
-    },
-  };
+  return buildValues((field, key) => field.fromStored(record as unknown as StoredCase, key));
 }
 
-/** The form's fields, in the order the form shows them (the conflict view compares these). */
-export const INCIDENT_FIELDS = [
-  "date",
-  "victimName",
-  "victimNamePublic",
-  "gender",
-  "age",
-  "characteristics",
-  "sector",
-  "perpetratorType",
-  "outcome",
-  "victimCount",
-  "stateCode",
-  "municipality",
-  "company.name",
-  "company.country",
-  "description",
-  "sources",
-  "confidential.witnesses",
-  "confidential.contacts",
-  "confidential.exactLocation",
-  "confidential.confidentialNotes",
-] as const;
-export type IncidentField = (typeof INCIDENT_FIELDS)[number];
-export const SENSITIVE_FIELDS: readonly IncidentField[] = [
-  "confidential.witnesses",
-  "confidential.contacts",
-  "confidential.exactLocation",
-  "confidential.confidentialNotes",
-];
-
-/** A field's value in a comparable form (trimmed, lists sorted, empty rows left out). */
-export function comparableValue(values: IncidentFormValues, field: IncidentField): string {
-  switch (field) {
-    case "date": {
-      const { year, month, day } = values.date;
-      const n = (s: string) => (s.trim() ? String(Number(s.trim())) : "");
-      return [year.trim(), n(month), n(day)].join("-");
-    }
-    case "victimNamePublic":
-      return String(values.victimNamePublic);
-    case "characteristics":
-      return [...new Set(values.characteristics)].sort().join(",");
-    case "sources":
-      return JSON.stringify(values.sources.map((s) => [s.url.trim(), s.title.trim()]).filter(([u, t]) => u || t));
-    default: {
-      const [a, b] = field.split(".") as [string, string | undefined];
-      const raw = b ? (values as any)[a][b] : (values as any)[a];
-      return String(raw ?? "").trim();
-    }
+export function parseFormValues(json: string): IncidentFormValues | null {
+  try {
+    const result = incidentValuesShape.safeParse(JSON.parse(json));
+    return result.success ? result.data : null;
+  } catch {
+    return null;
   }
-}
-
-/** Fields whose values differ between two versions of the form. */
-export function changedFields(a: IncidentFormValues, b: IncidentFormValues): IncidentField[] {
-  return INCIDENT_FIELDS.filter((f) => comparableValue(a, f) !== comparableValue(b, f));
 }
 
 /**
@@ -436,92 +270,88 @@ export function changedFields(a: IncidentFormValues, b: IncidentFormValues): Inc
  * more or less. Returns null for any other intent.
  */
 export function applySourceRowIntent(values: IncidentFormValues, intent: string): IncidentFormValues | null {
+  const { maxRows } = CASE_FIELDS.sources;
   if (intent === "add-source") {
-    if (values.sources.length >= INCIDENT_LIMITS.maxSources) return values;
+    if (values.sources.length >= maxRows) return values;
     return { ...values, sources: [...values.sources, { url: "", title: "" }] };
   }
   const m = /^remove-source-(\d+)$/.exec(intent);
   if (!m) return null;
   const index = Number(m[1]);
-  const sources = values.sources.filter((_, i) => i !== index);
+  const sources: SourceRow[] = values.sources.filter((_, i) => i !== index);
   return { ...values, sources: sources.length ? sources : [{ url: "", title: "" }] };
 }
+
+// ---------- Comparing versions ----------
+
+const ACCESS: FieldAccess<IncidentFormValues, IncidentField> = {
+  fields: INCIDENT_FIELDS,
+  compare: (values, path) => fieldOf(KEY_BY_PATH.get(path)!).compare(valueAt(values, path)),
+  copy: (into, from, path) => setAt(into as unknown as Record<string, unknown>, path, structuredClone(valueAt(from, path))),
+};
+
+/** A field's value in a comparable form (trimmed, lists sorted, empty rows left out). */
+export function comparableValue(values: IncidentFormValues, field: IncidentField): string {
+  return ACCESS.compare(values, field);
+}
+
+/** Fields whose values differ between two versions of the form. */
+export function changedFields(a: IncidentFormValues, b: IncidentFormValues): IncidentField[] {
+  return INCIDENT_FIELDS.filter((f) => comparableValue(a, f) !== comparableValue(b, f));
+}
+
+/**
+ * Three-way merge of a refused save (see app/lib/form.ts): yours where you
+ * changed a field, theirs where only they did.
+ */
+export function mergeVersions(
+  base: IncidentFormValues | null,
+  theirs: IncidentFormValues,
+  yours: IncidentFormValues,
+): MergeResult<IncidentFormValues, IncidentField> {
+  return mergeThreeWays(base, theirs, yours, ACCESS);
+}
+
+// ---------- Reading fields: audit log, labels, values ----------
+
+/** The non-sensitive fields of a case, as the audit log records them. */
+export function incidentAuditValues(record: IncidentRecordFields): Record<string, unknown> {
+  const stored = record as unknown as StoredCase;
+  const values: Record<string, unknown> = {};
+  for (const key of KEYS) {
+    const field = fieldOf(key);
+    if (field.visibility === "sensitive") continue;
+    Object.assign(values, field.audit ? field.audit(stored, key) : { [key]: stored[key] });
+  }
+  return values;
+}
+
+/** The label of a field path as the form names it ("sources.1.url" -> "Source 2: web address"). */
+export function incidentFieldLabel(path: string, t: TFunction): string {
+  const key = KEY_BY_PATH.get(path as IncidentField) ?? KEYS.find((k) => path.startsWith(`${fieldPath(k)}.`));
+  if (!key) return path;
+  const field = fieldOf(key);
+  const label = t(`incidents.fields.${key}`);
+  const rest = path.slice(fieldPath(key).length + 1);
+  if (!rest || !field.partLabel) return label;
+  const part = field.partLabel(rest.split("."), t);
+  return key === "date" ? `${label}: ${part}` : part;
+}
+
+/** A field's value in one version of the form, as a person reads it. */
+export function incidentFieldText(path: IncidentField, values: IncidentFormValues, ctx: ShowContext): string {
+  return fieldOf(KEY_BY_PATH.get(path)!).text(valueAt(values, path), ctx);
+}
+
+// ---------- Other forms of a case record ----------
+
+/** Purging a deleted case for good needs its box ticked. */
+export const purgeSchema = z.object({ confirm: z.literal("yes", { error: "validation.confirmPurge" }) });
 
 export const VERIFICATION_NOTE_MAX = 2000;
 
 export const verificationSchema = z.object({
   status: z.enum(VERIFICATION_STATUSES, { message: "validation.unknownChoice" }),
   note: z.string().trim().max(VERIFICATION_NOTE_MAX),
-  version: z.string().regex(wholeNumber, { message: "validation.notWholeNumber" }),
+  version: z.string().regex(/^\d+$/, { message: "validation.notWholeNumber" }),
 });
-
-/** The shape of form values (no rules), to read back a version the page carried (the edit form's base). */
-const formValuesShape = z.object({
-  date: z.object({ year: z.string(), month: z.string(), day: z.string() }),
-  victimName: z.string(),
-  victimNamePublic: z.boolean(),
-  gender: z.string(),
-  age: z.string(),
-  characteristics: z.array(z.string()),
-  sector: z.string(),
-  perpetratorType: z.string(),
-  outcome: z.string(),
-  victimCount: z.string(),
-  stateCode: z.string(),
-  municipality: z.string(),
-  company: z.object({ name: z.string(), country: z.string() }),
-  description: z.string(),
-  sources: z.array(z.object({ url: z.string(), title: z.string() })),
-  confidential: z.object({ witnesses: z.string(), contacts: z.string(), exactLocation: z.string(), confidentialNotes: z.string() }),
-});
-
-export function parseFormValues(json: string): IncidentFormValues | null {
-  try {
-    const result = formValuesShape.safeParse(JSON.parse(json));
-    return result.success ? result.data : null;
-  } catch {
-    return null;
-  }
-}
-
-function copyField(into: IncidentFormValues, from: IncidentFormValues, field: IncidentField): void {
-  const [a, b] = field.split(".") as [keyof IncidentFormValues, string | undefined];
-  const source = structuredClone(from[a]);
-  if (b) (into[a] as Record<string, unknown>)[b] = (source as Record<string, unknown>)[b];
-  else (into as unknown as Record<string, unknown>)[a] = source;
-}
-
-export interface MergeResult {
-  /** Yours, with the fields only they changed taken from theirs */
-  merged: IncidentFormValues;
-  /** Changed by both, differently: your value is kept, theirs is shown beside it */
-  both: IncidentField[];
-  /** Changed only by them since your version: their value is now in the form */
-  theirsOnly: IncidentField[];
-}
-
-/**
- * Three-way merge of a refused save: `base` is the version the editor started
- * from, `theirs` the newer saved one, `yours` what was posted. Nothing typed is
- * dropped: a field you changed keeps your value; a field only they changed takes
- * theirs (re-saving then cannot silently undo their work).
- */
-export function mergeVersions(base: IncidentFormValues | null, theirs: IncidentFormValues, yours: IncidentFormValues): MergeResult {
-  const merged = structuredClone(yours);
-  if (!base) return { merged, both: changedFields(theirs, yours), theirsOnly: [] };
-  const both: IncidentField[] = [];
-  const theirsOnly: IncidentField[] = [];
-  for (const field of INCIDENT_FIELDS) {
-    const b = comparableValue(base, field);
-    const t = comparableValue(theirs, field);
-    const y = comparableValue(yours, field);
-    if (t === b || t === y) continue;
-    if (y === b) {
-      copyField(merged, theirs, field);
-      theirsOnly.push(field);
-    } else {
-      both.push(field);
-    }
-  }
-  return { merged, both, theirsOnly };
-}

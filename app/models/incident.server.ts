@@ -1,13 +1,26 @@
 // Every Prisma query on case records (incidents). Aggregations run in SQL.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
 import { keysetPage, keysetQuery, type PageRequest } from "~/lib/keyset.ts";
+import type { SaveResult, StoredVersion } from "~/lib/form.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
 import type { VerificationStatus } from "~/domain/taxonomy.ts";
-import { isNameWithheld, nameForAuditLog, visibleName } from "~/domain/victim-name.ts";
+import { isNameWithheld, visibleName } from "~/domain/victim-name.ts";
 import { writeAudit } from "./audit.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
-import type { ConfidentialFields, IncidentInput, IncidentRecordFields } from "./incident.schema.ts";
+import {
+  INCIDENT_COLUMNS,
+  incidentAuditValues,
+  incidentToFormValues,
+  SENSITIVE_KEYS,
+  STAFF_ONLY_KEYS,
+  type ConfidentialFields,
+  type IncidentFormValues,
+  type IncidentInput,
+  type IncidentRecordFields,
+  type StaffOnlyKey,
+} from "./incident.schema.ts";
 import { suggestLinksForIncident } from "./link.server.ts";
+import { refuseStale, StaleVersion, storedVersion } from "./version.server.ts";
 
 /**
  * One value as an equality, several as IN: SQLite's planner uses its value
@@ -126,33 +139,28 @@ export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{
 // withheld victim name by null; the staff one adds the confidential fields.
 // Every write runs in a transaction together with its audit event.
 
-/** The columns any signed-in reader may see. Staff-only columns are absent by construction. */
+/** Every column of Incident that a case field stores (CASE_FIELDS in incident.schema.ts). */
+const FIELD_COLUMNS = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c, true])) as { [K in (typeof INCIDENT_COLUMNS)[number]]: true };
+
+/**
+ * The columns read for any signed-in reader. Sensitive fields live in another
+ * table and are absent by construction; staff-only ones (whether a name may be
+ * published) are dropped before a record reaches a viewer.
+ */
 const PUBLIC_COLUMNS = {
   id: true,
   origin: true,
   externalId: true,
-  occurredOn: true,
-  datePrecision: true,
-  year: true,
-  victimName: true,
-  victimNamePublic: true,
-  gender: true,
-  age: true,
-  sector: true,
-  perpetratorType: true,
-  outcome: true,
-  victimCount: true,
-  stateCode: true,
+  ...FIELD_COLUMNS,
   regionRaw: true,
-  municipality: true,
-  companyName: true,
-  companyCountry: true,
-  description: true,
   verificationStatus: true,
   verifiedAt: true,
   deletedAt: true,
   updatedAt: true,
 } satisfies Prisma.IncidentSelect;
+
+/** The sensitive fields, for a select of IncidentConfidential. */
+const CONFIDENTIAL_COLUMNS = Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, true])) as { [K in keyof ConfidentialFields]: true };
 
 export const CASE_SORTS = ["date_desc", "date_asc", "updated_desc"] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
@@ -238,7 +246,7 @@ export async function listIncidents(
   };
 }
 
-export interface PublicIncident extends Omit<IncidentRecordFields, "victimNamePublic"> {
+export interface PublicIncident extends Omit<IncidentRecordFields, StaffOnlyKey> {
   id: string;
   origin: string;
   externalId: string | null;
@@ -248,8 +256,7 @@ export interface PublicIncident extends Omit<IncidentRecordFields, "victimNamePu
   verifiedAt: Date | null;
 }
 
-export interface StaffIncident extends PublicIncident {
-  victimNamePublic: boolean;
+export interface StaffIncident extends PublicIncident, Pick<IncidentRecordFields, StaffOnlyKey> {
   version: number;
   deletedAt: Date | null;
   createdAt: Date;
@@ -270,7 +277,8 @@ const RELATED = {
 export async function getIncidentPublic(id: string): Promise<PublicIncident | null> {
   const row = await prisma.incident.findFirst({ where: { id, deletedAt: null }, select: { ...PUBLIC_COLUMNS, ...RELATED } });
   if (!row) return null;
-  const { victimNamePublic: _p, deletedAt: _d, updatedAt: _u, year: _y, ...rest } = row;
+  const { deletedAt: _d, updatedAt: _u, ...rest } = row;
+  for (const key of STAFF_ONLY_KEYS) delete (rest as Partial<typeof rest>)[key];
   return { ...rest, ...visibleName(row, { staff: false }), characteristics: row.characteristics.map((c) => c.code) };
 }
 
@@ -289,40 +297,21 @@ export async function getIncidentForStaff(id: string): Promise<StaffIncident | n
       verifiedBy: person,
       createdBy: person,
       updatedBy: person,
-      confidential: { select: { witnesses: true, contacts: true, exactLocation: true, confidentialNotes: true } },
+      confidential: { select: CONFIDENTIAL_COLUMNS },
     },
   });
   if (!row) return null;
-  const { year: _y, ...rest } = row;
   return {
-    ...rest,
+    ...row,
     nameWithheld: isNameWithheld(row),
     characteristics: row.characteristics.map((c) => c.code),
-    confidential: row.confidential ?? { witnesses: null, contacts: null, exactLocation: null, confidentialNotes: null },
+    confidential: row.confidential ?? noConfidential(),
   };
 }
 
-/** The non-sensitive fields of a case, as the audit log records them. */
-export function incidentAuditValues(r: IncidentRecordFields): Record<string, unknown> {
-  return {
-    occurredOn: r.occurredOn.toISOString().slice(0, 10),
-    datePrecision: r.datePrecision,
-    victimName: nameForAuditLog(r),
-    victimNamePublic: r.victimNamePublic,
-    gender: r.gender,
-    age: r.age,
-    characteristics: [...r.characteristics].sort(),
-    sector: r.sector,
-    perpetratorType: r.perpetratorType,
-    outcome: r.outcome,
-    victimCount: r.victimCount,
-    stateCode: r.stateCode,
-    municipality: r.municipality,
-    companyName: r.companyName,
-    companyCountry: r.companyCountry,
-    description: r.description,
-    sources: r.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)),
-  };
+/** A case without any staff-only field filled in. */
+function noConfidential(): ConfidentialFields {
+  return Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, null])) as ConfidentialFields;
 }
 
 /** Names (never values) of the staff-only fields that differ, so the log can say they changed. */
@@ -338,29 +327,17 @@ function sensitiveChanges(
   return changed;
 }
 
+/** The Incident columns of a valid form (relations and sensitive fields are written apart). */
 function incidentColumns(input: IncidentInput) {
-  return {
-    occurredOn: input.occurredOn,
-    datePrecision: input.datePrecision,
-    year: input.year,
-    victimName: input.victimName,
-    victimNamePublic: input.victimNamePublic,
-    gender: input.gender,
-    age: input.age,
-    sector: input.sector,
-    perpetratorType: input.perpetratorType,
-    outcome: input.outcome,
-    victimCount: input.victimCount,
-    stateCode: input.stateCode,
-    municipality: input.municipality,
-    companyName: input.companyName,
-    companyCountry: input.companyCountry,
-    description: input.description,
-  };
+  return Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c, input[c]])) as Pick<IncidentInput, (typeof INCIDENT_COLUMNS)[number]>;
 }
 
 /** Stores a new staff-logged case (status "reported") with its audit event. */
-export async function createIncident(input: IncidentInput, actorId: string, options: { possibleDuplicates?: string[] } = {}): Promise<{ id: string }> {
+export async function createIncident(
+  input: IncidentInput,
+  actorId: string,
+  options: { possibleDuplicates?: string[] } = {},
+): Promise<SaveResult<{ id: string }> & { ok: true }> {
   return prisma.$transaction(async (tx) => {
     const created = await tx.incident.create({
       data: {
@@ -392,40 +369,60 @@ export async function createIncident(input: IncidentInput, actorId: string, opti
     });
     // Suggested links to commitments, for a person to review; they roll back with the case.
     await suggestLinksForIncident(tx, created.id);
-    return created;
+    return { ok: true, id: created.id } as const;
   });
 }
 
-export type SaveResult = { status: "saved"; version: number } | { status: "conflict"; current: StaffIncident } | { status: "missing" };
+/** The newer version a refused edit or decision ran into, as the edit form shows it. */
+export interface IncidentConflict extends StoredVersion<IncidentFormValues> {
+  verificationStatus: string;
+}
+
+export type IncidentSaveResult = SaveResult<{ version: number }, IncidentConflict>;
+
+/** After a refused save: the newer version of a case, or null when it was deleted meanwhile. */
+async function newerVersion(id: string): Promise<IncidentConflict | null> {
+  const current = await getIncidentForStaff(id);
+  if (!current || current.deletedAt) return null;
+  const stored = await storedVersion("incident", id, {
+    values: incidentToFormValues(current),
+    version: current.version,
+    updatedAt: current.updatedAt,
+    updatedBy: current.updatedBy?.name,
+  });
+  return { ...stored, verificationStatus: current.verificationStatus };
+}
 
 /**
  * Saves an edit only if the case is still at `baseVersion` (one atomic
  * UPDATE ... WHERE id AND version); otherwise nothing is written and the newer
  * version comes back so that the page can show both.
  */
-export async function updateIncident(id: string, baseVersion: number, input: IncidentInput, actorId: string): Promise<SaveResult> {
-  const result = await prisma.$transaction(async (tx) => {
+export async function updateIncident(id: string, baseVersion: number, input: IncidentInput, actorId: string): Promise<IncidentSaveResult> {
+  return refuseStale(
+    () => writeEdit(id, baseVersion, input, actorId),
+    () => newerVersion(id),
+  );
+}
+
+async function writeEdit(id: string, baseVersion: number, input: IncidentInput, actorId: string) {
+  return prisma.$transaction(async (tx) => {
     const before = await tx.incident.findUnique({
       where: { id },
       select: { ...PUBLIC_COLUMNS, ...RELATED, version: true, confidential: true },
     });
-    if (!before || before.deletedAt) return { status: "missing" as const };
+    if (!before || before.deletedAt) return { ok: false, missing: true } as const;
     const { count } = await tx.incident.updateMany({
       where: { id, version: baseVersion, deletedAt: null },
       data: { ...incidentColumns(input), updatedById: actorId, version: { increment: 1 } },
     });
-    if (count === 0) return { status: "conflict" as const };
+    if (count === 0) throw new StaleVersion();
     await tx.incidentCharacteristic.deleteMany({ where: { incidentId: id } });
     if (input.characteristics.length) await tx.incidentCharacteristic.createMany({ data: input.characteristics.map((code) => ({ incidentId: id, code })) });
     await tx.incidentSource.deleteMany({ where: { incidentId: id } });
     if (input.sources.length) await tx.incidentSource.createMany({ data: input.sources.map((s, position) => ({ ...s, incidentId: id, position })) });
     await tx.incidentConfidential.upsert({ where: { incidentId: id }, create: { incidentId: id, ...input.confidential }, update: input.confidential });
-    const oldConfidential = {
-      witnesses: before.confidential?.witnesses ?? null,
-      contacts: before.confidential?.contacts ?? null,
-      exactLocation: before.confidential?.exactLocation ?? null,
-      confidentialNotes: before.confidential?.confidentialNotes ?? null,
-    };
+    const oldConfidential = Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, before.confidential?.[k] ?? null])) as ConfidentialFields;
     const sensitive = sensitiveChanges({ ...before, confidential: oldConfidential }, input);
     await writeAudit(tx, {
       actorId,
@@ -437,23 +434,24 @@ export async function updateIncident(id: string, baseVersion: number, input: Inc
     });
     // Re-explain suggestions from the new facts; accepted and rejected links stay as decided.
     await suggestLinksForIncident(tx, id);
-    return { status: "saved" as const, version: baseVersion + 1 };
+    return { ok: true, version: baseVersion + 1 } as const;
   });
-  if (result.status !== "conflict") return result;
-  const current = await getIncidentForStaff(id);
-  return current && !current.deletedAt ? { status: "conflict", current } : { status: "missing" };
 }
 
+type VerificationDecision = { status: VerificationStatus; note: string | null };
+
 /** Records a reviewer's decision (with the version the reviewer looked at). */
-export async function verifyIncident(
-  id: string,
-  baseVersion: number,
-  decision: { status: VerificationStatus; note: string | null },
-  actorId: string,
-): Promise<SaveResult> {
-  const result = await prisma.$transaction(async (tx) => {
+export async function verifyIncident(id: string, baseVersion: number, decision: VerificationDecision, actorId: string): Promise<IncidentSaveResult> {
+  return refuseStale(
+    () => writeVerification(id, baseVersion, decision, actorId),
+    () => newerVersion(id),
+  );
+}
+
+async function writeVerification(id: string, baseVersion: number, decision: VerificationDecision, actorId: string) {
+  return prisma.$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id }, select: { verificationStatus: true, verificationNote: true, deletedAt: true } });
-    if (!before || before.deletedAt) return { status: "missing" as const };
+    if (!before || before.deletedAt) return { ok: false, missing: true } as const;
     const now = new Date();
     const { count } = await tx.incident.updateMany({
       where: { id, version: baseVersion, deletedAt: null },
@@ -465,7 +463,7 @@ export async function verifyIncident(
         version: { increment: 1 },
       },
     });
-    if (count === 0) return { status: "conflict" as const };
+    if (count === 0) throw new StaleVersion();
     await writeAudit(tx, {
       actorId,
       action: "verify",
@@ -476,11 +474,8 @@ export async function verifyIncident(
     });
     // Re-explain suggestions from the new facts; accepted and rejected links stay as decided.
     await suggestLinksForIncident(tx, id);
-    return { status: "saved" as const, version: baseVersion + 1 };
+    return { ok: true, version: baseVersion + 1 } as const;
   });
-  if (result.status !== "conflict") return result;
-  const current = await getIncidentForStaff(id);
-  return current && !current.deletedAt ? { status: "conflict", current } : { status: "missing" };
 }
 
 /** Soft delete: the case leaves every list and count, and staff can restore it. */

@@ -1,11 +1,14 @@
 // Every Prisma query on instruments (the partnership's plan, laws, treaties,
 // guidelines, ...). Edits are audited in the same transaction.
 import { prisma } from "~/lib/db.server.ts";
+import { refuse, type EditForm, type FlatValues, type SaveResult, type StoredVersion } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { writeAudit } from "./audit.server.ts";
 import { localized } from "~/domain/localized-text.ts";
-import type { FieldErrors, InstrumentInput } from "./provision.schema.ts";
+import type { instrumentSchema, InstrumentInput } from "./instrument.schema.ts";
+import { storedSourceChoice } from "./source.schema.ts";
 import { resolveSourceChoice } from "./source.server.ts";
+import { refuseStale, StaleVersion, storedVersion } from "./version.server.ts";
 
 export interface InstrumentOption {
   code: string;
@@ -26,24 +29,31 @@ export async function findInstrumentCodes(ids: string[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
-export async function getInstrumentForm(code: string): Promise<{ values: Record<string, string>; updatedAt: string } | null> {
-  const i = await prisma.instrument.findUnique({ where: { code }, include: { source: { select: { key: true } } } });
-  if (!i) return null;
+export type InstrumentFormValues = FlatValues<typeof instrumentSchema>;
+
+const withSource = { source: { select: { key: true } } } as const;
+
+async function findInstrument(code: string) {
+  return prisma.instrument.findUnique({ where: { code }, include: withSource });
+}
+
+function formValues(i: NonNullable<Awaited<ReturnType<typeof findInstrument>>>): InstrumentFormValues {
   return {
-    updatedAt: i.updatedAt.toISOString(),
-    values: {
-      code: i.code,
-      name: i.name,
-      nameEs: i.nameEs ?? "",
-      nameFr: i.nameFr ?? "",
-      kind: i.kind,
-      position: String(i.position),
-      sourceKey: i.source?.key ?? "",
-    },
+    code: i.code,
+    name: i.name,
+    nameEs: i.nameEs ?? "",
+    nameFr: i.nameFr ?? "",
+    kind: i.kind,
+    position: String(i.position),
+    ...storedSourceChoice(i.source?.key),
   };
 }
 
-export type InstrumentSaveOutcome = { ok: true; code: string } | { ok: false; errors: FieldErrors };
+/** The stored instrument as its edit form shows it. */
+export async function getInstrumentForm(code: string): Promise<EditForm<InstrumentFormValues> | null> {
+  const i = await findInstrument(code);
+  return i ? { values: formValues(i), version: i.version } : null;
+}
 
 function snapshot(
   input: { name: string; nameEs: string | null; nameFr: string | null; kind: string; position: number },
@@ -53,11 +63,11 @@ function snapshot(
   return { code, name: input.name, nameEs: input.nameEs, nameFr: input.nameFr, kind: input.kind, position: input.position, sourceKey };
 }
 
-export async function createInstrument(input: InstrumentInput, actorId: string): Promise<InstrumentSaveOutcome> {
+export async function createInstrument(input: InstrumentInput, actorId: string): Promise<SaveResult<{ code: string }>> {
   return prisma.$transaction(async (tx) => {
-    if (await tx.instrument.findUnique({ where: { code: input.code }, select: { id: true } })) return { ok: false, errors: { code: ["codeTaken"] } };
+    if (await tx.instrument.findUnique({ where: { code: input.code }, select: { id: true } })) return refuse("code", "codeTaken");
     const source = await resolveSourceChoice(tx, input);
-    if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
+    if (source === "unknown") return refuse("sourceKey", "unknownSource");
     const created = await tx.instrument.create({
       data: { code: input.code, name: input.name, nameEs: input.nameEs, nameFr: input.nameFr, kind: input.kind, position: input.position, sourceId: source.id },
     });
@@ -73,32 +83,48 @@ export async function createInstrument(input: InstrumentInput, actorId: string):
   });
 }
 
+/** Saves an edit only if the instrument is still at `version`; otherwise nothing is written and the newer version comes back. */
 export async function updateInstrument(
   code: string,
+  version: number,
   input: InstrumentInput,
   actorId: string,
-  expectedUpdatedAt: string,
-): Promise<InstrumentSaveOutcome | null> {
-  return prisma.$transaction(async (tx) => {
-    const current = await tx.instrument.findUnique({ where: { code }, include: { source: { select: { key: true } } } });
-    if (!current) return null;
-    if (current.updatedAt.toISOString() !== expectedUpdatedAt) return { ok: false, errors: { form: ["conflict"] } };
-    const source = await resolveSourceChoice(tx, input);
-    if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
-    const { count } = await tx.instrument.updateMany({
-      where: { id: current.id, updatedAt: current.updatedAt },
-      data: { name: input.name, nameEs: input.nameEs, nameFr: input.nameFr, kind: input.kind, position: input.position, sourceId: source.id },
-    });
-    if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
-    await writeAudit(tx, {
-      actorId,
-      action: "update",
-      entityType: "instrument",
-      entityId: current.id,
-      before: snapshot(current, code, current.source?.key ?? null),
-      after: snapshot(input, code, source.key),
-      summary: `Edited instrument ${code}`,
-    });
-    return { ok: true, code };
-  });
+): Promise<SaveResult<{ code: string }, StoredVersion<InstrumentFormValues>>> {
+  return refuseStale(
+    () =>
+      prisma.$transaction(async (tx) => {
+        const current = await tx.instrument.findUnique({ where: { code }, include: withSource });
+        if (!current) return { ok: false, missing: true } as const;
+        if (current.version !== version) throw new StaleVersion();
+        const source = await resolveSourceChoice(tx, input);
+        if (source === "unknown") return refuse("sourceKey", "unknownSource");
+        const { count } = await tx.instrument.updateMany({
+          where: { id: current.id, version },
+          data: {
+            name: input.name,
+            nameEs: input.nameEs,
+            nameFr: input.nameFr,
+            kind: input.kind,
+            position: input.position,
+            sourceId: source.id,
+            version: { increment: 1 },
+          },
+        });
+        if (count !== 1) throw new StaleVersion();
+        await writeAudit(tx, {
+          actorId,
+          action: "update",
+          entityType: "instrument",
+          entityId: current.id,
+          before: snapshot(current, code, current.source?.key ?? null),
+          after: snapshot(input, code, source.key),
+          summary: `Edited instrument ${code}`,
+        });
+        return { ok: true, code } as const;
+      }),
+    async () => {
+      const i = await findInstrument(code);
+      return i && storedVersion("instrument", i.id, { values: formValues(i), version: i.version, updatedAt: i.updatedAt });
+    },
+  );
 }

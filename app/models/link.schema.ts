@@ -1,8 +1,10 @@
-// Forms of link review: a decision on a link, and a link made by hand. Error
-// messages are i18n keys under links.errors.
+// Forms of link review: a decision on a link, and a link made by hand.
 import { z } from "zod";
 
-const rationale = z.string().trim().min(3, "rationaleRequired").max(1000, "rationaleTooLong");
+export const RATIONALE_MIN = 3;
+export const RATIONALE_MAX = 1000;
+
+const rationale = z.string().trim().min(RATIONALE_MIN, "validation.rationaleRequired").max(RATIONALE_MAX);
 
 export const linkDecisionSchema = z.object({
   intent: z.enum(["accept", "reject"]),
@@ -14,6 +16,6 @@ export const linkDecisionSchema = z.object({
 
 export const manualLinkSchema = z.object({
   intent: z.literal("link"),
-  provisionId: z.string().min(1, "provisionRequired"),
+  provisionId: z.string().min(1, "validation.provisionRequired"),
   rationale,
 });

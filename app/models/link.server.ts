@@ -3,6 +3,7 @@
 // human decisions (audited), and the counts behind scorecards and the matrix.
 // Counts run in SQL (GROUP BY / COUNT); no function here loads all links to count them.
 import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
+import { refuse, type SaveResult } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
 import type { TermMatch } from "~/domain/term-match.ts";
@@ -118,7 +119,15 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
 
 // ---------- Decisions ----------
 
-export type DecisionOutcome = { ok: true; linkId: string } | { ok: false; reason: "notFound" | "conflict" | "exists" };
+/** A decision refused because the link is no longer as the reviewer saw it: its status now. */
+export interface DecisionConflict {
+  status: string;
+}
+
+/** A link made by hand refused because the case is already linked to that provision: that link. */
+export interface ExistingLink {
+  linkId: string;
+}
 
 type LinkSnapshot = {
   incidentId: string;
@@ -161,17 +170,20 @@ export async function decideLink(input: {
   expectedStatus: LinkStatus;
   /** When given, the link must belong to this case record. */
   incidentId?: string;
-}): Promise<DecisionOutcome> {
+}): Promise<SaveResult<{ linkId: string }, DecisionConflict>> {
   return prisma.$transaction(async (tx) => {
     const link = await tx.incidentProvisionLink.findUnique({ where: { id: input.linkId }, include: { provision: { select: { code: true } } } });
-    if (!link || (input.incidentId && link.incidentId !== input.incidentId)) return { ok: false, reason: "notFound" } as const;
-    if (link.status !== input.expectedStatus || link.status === input.decision) return { ok: false, reason: "conflict" } as const;
+    if (!link || (input.incidentId && link.incidentId !== input.incidentId)) return { ok: false, missing: true } as const;
+    if (link.status !== input.expectedStatus || link.status === input.decision) return { ok: false, conflict: { status: link.status } } as const;
     const now = new Date();
     const { count } = await tx.incidentProvisionLink.updateMany({
       where: { id: link.id, status: input.expectedStatus },
       data: { status: input.decision, rationale: input.rationale, reviewedById: input.actorId, reviewedAt: now },
     });
-    if (count !== 1) return { ok: false, reason: "conflict" } as const;
+    if (count !== 1) {
+      const now = await tx.incidentProvisionLink.findUnique({ where: { id: link.id }, select: { status: true } });
+      return { ok: false, conflict: { status: now?.status ?? link.status } } as const;
+    }
     const before = snapshot(link);
     await writeAudit(tx, {
       actorId: input.actorId,
@@ -187,18 +199,24 @@ export async function decideLink(input: {
 }
 
 /** A staff member links a case to any provision by hand: accepted at once, with a rationale, audited. */
-export async function linkIncidentByHand(input: { incidentId: string; provisionId: string; rationale: string; actorId: string }): Promise<DecisionOutcome> {
+export async function linkIncidentByHand(input: {
+  incidentId: string;
+  provisionId: string;
+  rationale: string;
+  actorId: string;
+}): Promise<SaveResult<{ linkId: string }, ExistingLink>> {
   return prisma.$transaction(async (tx) => {
     const [incident, provision] = await Promise.all([
       tx.incident.findFirst({ where: { id: input.incidentId, deletedAt: null }, select: { id: true } }),
       tx.provision.findUnique({ where: { id: input.provisionId }, select: { id: true, code: true } }),
     ]);
-    if (!incident || !provision) return { ok: false, reason: "notFound" } as const;
+    if (!incident) return { ok: false, missing: true } as const;
+    if (!provision) return refuse("provisionId", "unknownProvision");
     const existing = await tx.incidentProvisionLink.findUnique({
       where: { incidentId_provisionId: { incidentId: input.incidentId, provisionId: input.provisionId } },
       select: { id: true },
     });
-    if (existing) return { ok: false, reason: "exists" } as const;
+    if (existing) return { ok: false, conflict: { linkId: existing.id } } as const;
     const link = await tx.incidentProvisionLink.create({
       data: {
         incidentId: input.incidentId,

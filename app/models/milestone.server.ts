@@ -1,8 +1,12 @@
-import { prisma } from "~/lib/db.server.ts";
+// Every Prisma query on milestones. Edits are audited in the same transaction.
+import { prisma, type Db } from "~/lib/db.server.ts";
+import { refuse, type EditForm, type FlatValues, type SaveResult, type StoredVersion } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { writeAudit } from "./audit.server.ts";
-import type { FieldErrors, MilestoneInput } from "./provision.schema.ts";
+import type { milestoneSchema, MilestoneInput } from "./milestone.schema.ts";
+import { storedSourceChoice } from "./source.schema.ts";
 import { resolveSourceChoice } from "./source.server.ts";
+import { refuseStale, StaleVersion, storedVersion } from "./version.server.ts";
 
 export interface MilestoneView {
   key: string;
@@ -56,25 +60,32 @@ export async function listMilestonesWithSources(lng: Language): Promise<Mileston
   }));
 }
 
-export async function getMilestoneForm(key: string): Promise<{ values: Record<string, string>; updatedAt: string } | null> {
-  const m = await prisma.milestone.findUnique({ where: { key }, include: { instrument: { select: { code: true } }, source: { select: { key: true } } } });
-  if (!m) return null;
+export type MilestoneFormValues = FlatValues<typeof milestoneSchema>;
+
+const related = { instrument: { select: { code: true } }, source: { select: { key: true } } } as const;
+
+async function findMilestone(key: string) {
+  return prisma.milestone.findUnique({ where: { key }, include: related });
+}
+
+function formValues(m: NonNullable<Awaited<ReturnType<typeof findMilestone>>>): MilestoneFormValues {
   return {
-    updatedAt: m.updatedAt.toISOString(),
-    values: {
-      key: m.key,
-      date: m.date.toISOString().slice(0, 10),
-      label: m.label,
-      labelEs: m.labelEs ?? "",
-      labelFr: m.labelFr ?? "",
-      instrumentCode: m.instrument?.code ?? "",
-      note: m.note ?? "",
-      sourceKey: m.source?.key ?? "",
-    },
+    key: m.key,
+    date: m.date.toISOString().slice(0, 10),
+    label: m.label,
+    labelEs: m.labelEs ?? "",
+    labelFr: m.labelFr ?? "",
+    instrumentCode: m.instrument?.code ?? "",
+    note: m.note ?? "",
+    ...storedSourceChoice(m.source?.key),
   };
 }
 
-export type MilestoneSaveOutcome = { ok: true; key: string } | { ok: false; errors: FieldErrors };
+/** The stored milestone as its edit form shows it. */
+export async function getMilestoneForm(key: string): Promise<EditForm<MilestoneFormValues> | null> {
+  const m = await findMilestone(key);
+  return m ? { values: formValues(m), version: m.version } : null;
+}
 
 function milestoneSnapshot(
   m: { date: string; label: string; labelEs: string | null; labelFr: string | null; note: string | null },
@@ -85,61 +96,81 @@ function milestoneSnapshot(
   return { key, date: m.date, label: m.label, labelEs: m.labelEs, labelFr: m.labelFr, note: m.note, instrumentCode, sourceKey };
 }
 
-export async function saveMilestone(
-  input: MilestoneInput,
-  actorId: string,
-  existing: { key: string; expectedUpdatedAt: string } | null,
-): Promise<MilestoneSaveOutcome | null> {
+/** The columns a milestone form writes, or the error of an instrument that does not exist. */
+async function milestoneData(tx: Pick<Db, "instrument">, input: MilestoneInput) {
+  const instrument = input.instrumentCode ? await tx.instrument.findUnique({ where: { code: input.instrumentCode }, select: { id: true } }) : null;
+  if (input.instrumentCode && !instrument) return null;
+  return {
+    date: new Date(`${input.date}T00:00:00Z`),
+    label: input.label,
+    labelEs: input.labelEs,
+    labelFr: input.labelFr,
+    note: input.note,
+    instrumentId: instrument?.id ?? null,
+  };
+}
+
+export async function createMilestone(input: MilestoneInput, actorId: string): Promise<SaveResult<{ key: string }>> {
   return prisma.$transaction(async (tx) => {
-    const instrument = input.instrumentCode ? await tx.instrument.findUnique({ where: { code: input.instrumentCode }, select: { id: true } }) : null;
-    if (input.instrumentCode && !instrument) return { ok: false, errors: { instrumentCode: ["unknownInstrument"] } };
-    const data = {
-      date: new Date(`${input.date}T00:00:00Z`),
-      label: input.label,
-      labelEs: input.labelEs,
-      labelFr: input.labelFr,
-      note: input.note,
-      instrumentId: instrument?.id ?? null,
-    };
-    if (!existing) {
-      if (await tx.milestone.findUnique({ where: { key: input.key }, select: { id: true } })) return { ok: false, errors: { key: ["keyTaken"] } };
-      const source = await resolveSourceChoice(tx, input);
-      if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
-      const created = await tx.milestone.create({ data: { key: input.key, ...data, sourceId: source.id } });
-      await writeAudit(tx, {
-        actorId,
-        action: "create",
-        entityType: "milestone",
-        entityId: created.id,
-        after: milestoneSnapshot(input, input.key, input.instrumentCode || null, source.key),
-        summary: `Added milestone ${input.key}`,
-      });
-      return { ok: true, key: input.key };
-    }
-    const current = await tx.milestone.findUnique({
-      where: { key: existing.key },
-      include: { instrument: { select: { code: true } }, source: { select: { key: true } } },
-    });
-    if (!current) return null;
-    if (current.updatedAt.toISOString() !== existing.expectedUpdatedAt) return { ok: false, errors: { form: ["conflict"] } };
+    const data = await milestoneData(tx, input);
+    if (!data) return refuse("instrumentCode", "unknownInstrument");
+    if (await tx.milestone.findUnique({ where: { key: input.key }, select: { id: true } })) return refuse("key", "keyTaken");
     const source = await resolveSourceChoice(tx, input);
-    if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
-    const { count } = await tx.milestone.updateMany({ where: { id: current.id, updatedAt: current.updatedAt }, data: { ...data, sourceId: source.id } });
-    if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
+    if (source === "unknown") return refuse("sourceKey", "unknownSource");
+    const created = await tx.milestone.create({ data: { key: input.key, ...data, sourceId: source.id } });
     await writeAudit(tx, {
       actorId,
-      action: "update",
+      action: "create",
       entityType: "milestone",
-      entityId: current.id,
-      before: milestoneSnapshot(
-        { ...current, date: current.date.toISOString().slice(0, 10) },
-        current.key,
-        current.instrument?.code ?? null,
-        current.source?.key ?? null,
-      ),
-      after: milestoneSnapshot(input, current.key, input.instrumentCode || null, source.key),
-      summary: `Edited milestone ${current.key}`,
+      entityId: created.id,
+      after: milestoneSnapshot(input, input.key, input.instrumentCode || null, source.key),
+      summary: `Added milestone ${input.key}`,
     });
-    return { ok: true, key: current.key };
+    return { ok: true, key: input.key };
   });
+}
+
+/** Saves an edit only if the milestone is still at `version`; otherwise nothing is written and the newer version comes back. */
+export async function updateMilestone(
+  key: string,
+  version: number,
+  input: MilestoneInput,
+  actorId: string,
+): Promise<SaveResult<{ key: string }, StoredVersion<MilestoneFormValues>>> {
+  return refuseStale(
+    () =>
+      prisma.$transaction(async (tx) => {
+        const current = await tx.milestone.findUnique({ where: { key }, include: related });
+        if (!current) return { ok: false, missing: true } as const;
+        if (current.version !== version) throw new StaleVersion();
+        const data = await milestoneData(tx, input);
+        if (!data) return refuse("instrumentCode", "unknownInstrument");
+        const source = await resolveSourceChoice(tx, input);
+        if (source === "unknown") return refuse("sourceKey", "unknownSource");
+        const { count } = await tx.milestone.updateMany({
+          where: { id: current.id, version },
+          data: { ...data, sourceId: source.id, version: { increment: 1 } },
+        });
+        if (count !== 1) throw new StaleVersion();
+        await writeAudit(tx, {
+          actorId,
+          action: "update",
+          entityType: "milestone",
+          entityId: current.id,
+          before: milestoneSnapshot(
+            { ...current, date: current.date.toISOString().slice(0, 10) },
+            current.key,
+            current.instrument?.code ?? null,
+            current.source?.key ?? null,
+          ),
+          after: milestoneSnapshot(input, current.key, input.instrumentCode || null, source.key),
+          summary: `Edited milestone ${current.key}`,
+        });
+        return { ok: true, key: current.key } as const;
+      }),
+    async () => {
+      const m = await findMilestone(key);
+      return m && storedVersion("milestone", m.id, { values: formValues(m), version: m.version, updatedAt: m.updatedAt });
+    },
+  );
 }

@@ -2,14 +2,18 @@
 // lacks). Text in three languages comes back in the reader's language with a
 // flag when English stands in for a missing translation.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import type { FieldErrors } from "~/lib/form-errors.ts";
+import { refuse, type EditForm, type FlatValues, type SaveResult, type StoredVersion } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { parseTermList } from "~/domain/link-rules.ts";
 import type { SourceRef } from "./published-figure.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import { countLinksPerProvision, type LinkStatus } from "./link.server.ts";
 import { localized, type LocalizedText } from "~/domain/localized-text.ts";
-import type { FieldErrors, ProvisionInput } from "./provision.schema.ts";
+import type { provisionSchema, ProvisionInput } from "./provision.schema.ts";
+import { storedSourceChoice } from "./source.schema.ts";
 import { resolveSourceChoice } from "./source.server.ts";
+import { refuseStale, StaleVersion, storedVersion } from "./version.server.ts";
 
 export interface ProvisionView {
   id: string;
@@ -172,35 +176,41 @@ export async function findProvisionCodes(ids: string[]): Promise<Map<string, str
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
-/** The stored provision as its edit form shows it (all three languages, terms one per line). */
-export async function getProvisionForm(code: string): Promise<{ values: Record<string, string>; updatedAt: string } | null> {
-  const p = await prisma.provision.findUnique({ where: { code }, include: { instrument: { select: { code: true } }, source: { select: { key: true } } } });
-  if (!p) return null;
+export type ProvisionFormValues = FlatValues<typeof provisionSchema>;
+
+const related = { instrument: { select: { code: true } }, source: { select: { key: true } } } as const;
+
+async function findProvision(code: string) {
+  return prisma.provision.findUnique({ where: { code }, include: related });
+}
+
+function formValues(p: NonNullable<Awaited<ReturnType<typeof findProvision>>>): ProvisionFormValues {
   return {
-    updatedAt: p.updatedAt.toISOString(),
-    values: {
-      code: p.code,
-      instrumentCode: p.instrument.code,
-      pillar: p.pillar,
-      title: p.title,
-      titleEs: p.titleEs ?? "",
-      titleFr: p.titleFr ?? "",
-      summary: p.summary,
-      summaryEs: p.summaryEs ?? "",
-      summaryFr: p.summaryFr ?? "",
-      status: p.status,
-      statusNote: p.statusNote ?? "",
-      isGap: p.isGap ? "on" : "",
-      madeOn: p.madeOn ? p.madeOn.toISOString().slice(0, 10) : "",
-      termsEn: parseTermList(p.termsEn).join("\n"),
-      termsEs: parseTermList(p.termsEs).join("\n"),
-      position: String(p.position),
-      sourceKey: p.source?.key ?? "",
-    },
+    code: p.code,
+    instrumentCode: p.instrument.code,
+    pillar: p.pillar,
+    title: p.title,
+    titleEs: p.titleEs ?? "",
+    titleFr: p.titleFr ?? "",
+    summary: p.summary,
+    summaryEs: p.summaryEs ?? "",
+    summaryFr: p.summaryFr ?? "",
+    status: p.status,
+    statusNote: p.statusNote ?? "",
+    isGap: p.isGap,
+    madeOn: p.madeOn ? p.madeOn.toISOString().slice(0, 10) : "",
+    termsEn: parseTermList(p.termsEn).join("\n"),
+    termsEs: parseTermList(p.termsEs).join("\n"),
+    position: String(p.position),
+    ...storedSourceChoice(p.source?.key),
   };
 }
 
-export type SaveOutcome = { ok: true; code: string } | { ok: false; errors: FieldErrors };
+/** The stored provision as its edit form shows it (all three languages, terms one per line). */
+export async function getProvisionForm(code: string): Promise<EditForm<ProvisionFormValues> | null> {
+  const p = await findProvision(code);
+  return p ? { values: formValues(p), version: p.version } : null;
+}
 
 /** The fields stored as typed: the same in the database and in the audit log. */
 function typedFields(input: ProvisionInput) {
@@ -244,16 +254,17 @@ function auditSnapshot(input: ProvisionInput, code: string, sourceKey: string | 
   };
 }
 
-export async function createProvision(input: ProvisionInput, actorId: string): Promise<SaveOutcome> {
+export async function createProvision(input: ProvisionInput, actorId: string): Promise<SaveResult<{ code: string }>> {
   return prisma.$transaction(async (tx) => {
-    const errors: FieldErrors = {};
     const instrument = await tx.instrument.findUnique({ where: { code: input.instrumentCode }, select: { id: true } });
-    if (!instrument) errors.instrumentCode = ["unknownInstrument"];
-    if (await tx.provision.findUnique({ where: { code: input.code }, select: { id: true } })) errors.code = ["codeTaken"];
-    if (Object.keys(errors).length) return { ok: false, errors };
+    const taken = await tx.provision.findUnique({ where: { code: input.code }, select: { id: true } });
+    const errors: FieldErrors = {};
+    if (!instrument) errors.instrumentCode = { key: "unknownInstrument" };
+    if (taken) errors.code = { key: "codeTaken" };
+    if (!instrument || taken) return { ok: false, errors };
     const source = await resolveSourceChoice(tx, input);
-    if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
-    const created = await tx.provision.create({ data: { code: input.code, ...provisionData(input, instrument!.id, source.id) } });
+    if (source === "unknown") return refuse("sourceKey", "unknownSource");
+    const created = await tx.provision.create({ data: { code: input.code, ...provisionData(input, instrument.id, source.id) } });
     await writeAudit(tx, {
       actorId,
       action: "create",
@@ -267,45 +278,57 @@ export async function createProvision(input: ProvisionInput, actorId: string): P
 }
 
 /**
- * Saves an edit. `expectedUpdatedAt` is when the stored provision was last saved
- * as the form saw it: if someone saved in between, nothing is written and the
- * form reports a conflict (keeping what was typed).
+ * Saves an edit only if the provision is still at `version` (the one its form
+ * was read at); otherwise nothing is written and the newer version comes back,
+ * so that the form can show both and keep what was typed.
  */
-export async function updateProvision(code: string, input: ProvisionInput, actorId: string, expectedUpdatedAt: string): Promise<SaveOutcome | null> {
-  return prisma.$transaction(async (tx) => {
-    const current = await tx.provision.findUnique({ where: { code }, include: { instrument: { select: { code: true } }, source: { select: { key: true } } } });
-    if (!current) return null;
-    if (current.updatedAt.toISOString() !== expectedUpdatedAt) return { ok: false, errors: { form: ["conflict"] } };
-    const instrument = await tx.instrument.findUnique({ where: { code: input.instrumentCode }, select: { id: true } });
-    if (!instrument) return { ok: false, errors: { instrumentCode: ["unknownInstrument"] } };
-    const source = await resolveSourceChoice(tx, input);
-    if (source === "unknown") return { ok: false, errors: { sourceKey: ["unknownSource"] } };
-    const before = {
-      code,
-      instrumentCode: current.instrument.code,
-      pillar: current.pillar,
-      title: current.title,
-      titleEs: current.titleEs,
-      titleFr: current.titleFr,
-      summary: current.summary,
-      summaryEs: current.summaryEs,
-      summaryFr: current.summaryFr,
-      status: current.status,
-      statusNote: current.statusNote,
-      isGap: current.isGap,
-      madeOn: current.madeOn ? current.madeOn.toISOString().slice(0, 10) : null,
-      termsEn: parseTermList(current.termsEn),
-      termsEs: parseTermList(current.termsEs),
-      position: current.position,
-      sourceKey: current.source?.key ?? null,
-    };
-    const after = auditSnapshot(input, code, source.key);
-    const { count } = await tx.provision.updateMany({
-      where: { id: current.id, updatedAt: current.updatedAt },
-      data: provisionData(input, instrument.id, source.id),
-    });
-    if (count !== 1) return { ok: false, errors: { form: ["conflict"] } };
-    await writeAudit(tx, { actorId, action: "update", entityType: "provision", entityId: current.id, before, after, summary: `Edited provision ${code}` });
-    return { ok: true, code };
-  });
+export async function updateProvision(
+  code: string,
+  version: number,
+  input: ProvisionInput,
+  actorId: string,
+): Promise<SaveResult<{ code: string }, StoredVersion<ProvisionFormValues>>> {
+  return refuseStale(
+    () =>
+      prisma.$transaction(async (tx) => {
+        const current = await tx.provision.findUnique({ where: { code }, include: related });
+        if (!current) return { ok: false, missing: true } as const;
+        if (current.version !== version) throw new StaleVersion();
+        const instrument = await tx.instrument.findUnique({ where: { code: input.instrumentCode }, select: { id: true } });
+        if (!instrument) return refuse("instrumentCode", "unknownInstrument");
+        const source = await resolveSourceChoice(tx, input);
+        if (source === "unknown") return refuse("sourceKey", "unknownSource");
+        const before = {
+          code,
+          instrumentCode: current.instrument.code,
+          pillar: current.pillar,
+          title: current.title,
+          titleEs: current.titleEs,
+          titleFr: current.titleFr,
+          summary: current.summary,
+          summaryEs: current.summaryEs,
+          summaryFr: current.summaryFr,
+          status: current.status,
+          statusNote: current.statusNote,
+          isGap: current.isGap,
+          madeOn: current.madeOn ? current.madeOn.toISOString().slice(0, 10) : null,
+          termsEn: parseTermList(current.termsEn),
+          termsEs: parseTermList(current.termsEs),
+          position: current.position,
+          sourceKey: current.source?.key ?? null,
+        };
+        const after = auditSnapshot(input, code, source.key);
+        const { count } = await tx.provision.updateMany({
+          where: { id: current.id, version },
+          data: { ...provisionData(input, instrument.id, source.id), version: { increment: 1 } },
+        });
+        if (count !== 1) throw new StaleVersion();
+        await writeAudit(tx, { actorId, action: "update", entityType: "provision", entityId: current.id, before, after, summary: `Edited provision ${code}` });
+        return { ok: true, code } as const;
+      }),
+    async () => {
+      const p = await findProvision(code);
+      return p && storedVersion("provision", p.id, { values: formValues(p), version: p.version, updatedAt: p.updatedAt });
+    },
+  );
 }

@@ -1,7 +1,7 @@
 // Every Prisma query on sources (of published figures, case records, provisions).
 import { randomBytes } from "node:crypto";
 import { prisma, type Db } from "~/lib/db.server.ts";
-import { NEW_SOURCE } from "./provision.schema.ts";
+import { NEW_SOURCE } from "./source.schema.ts";
 
 /** The publication date of a source as it gives it (YYYY, YYYY-MM or YYYY-MM-DD), or null. */
 export async function getSourcePublishedOn(key: string): Promise<string | null> {

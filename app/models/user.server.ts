@@ -1,7 +1,9 @@
 // Every Prisma query on users.
 import { prisma } from "~/lib/db.server.ts";
+import { refuse, type SaveResult } from "~/lib/form.ts";
 import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
 import { writeAudit } from "./audit.server.ts";
+import type { NewUserInput, UserRole } from "./user.schema.ts";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -61,31 +63,37 @@ export async function getUserForAdmin(id: string) {
   return { ...user, liveSessions };
 }
 
-export type UserAdminResult = { ok: true; id: string } | { ok: false; reason: "emailTaken" | "self" | "missing" | "unchanged" };
+type UserSaveResult = SaveResult<{ id: string }>;
 
-export async function createUser(input: { email: string; name: string; role: string; password: string }, actorId: string): Promise<UserAdminResult> {
+// Refusals of an administrator's action on an account.
+const EMAIL_TAKEN = refuse("email", "emailTaken");
+const NOT_ON_SELF = refuse("form", "notOnSelf");
+const NOTHING_TO_CHANGE = refuse("form", "nothingToChange");
+const MISSING = { ok: false, missing: true } as const;
+
+export async function createUser(input: NewUserInput, actorId: string): Promise<UserSaveResult> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) return { ok: false as const, reason: "emailTaken" as const };
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) return EMAIL_TAKEN;
       const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: ADMIN_FIELDS });
       await writeAudit(tx, { actorId, action: "user_create", entityType: "user", entityId: user.id, after: userAuditValues(user) });
       return { ok: true as const, id: user.id };
     });
   } catch (error) {
     // Two admins creating the same email at once: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") return { ok: false, reason: "emailTaken" };
+    if ((error as { code?: string }).code === "P2002") return EMAIL_TAKEN;
     throw error;
   }
 }
 
 /** Administrators cannot change their own role or deactivate themselves, so one admin always remains. */
-export async function changeUserRole(id: string, role: string, actorId: string): Promise<UserAdminResult> {
-  if (id === actorId) return { ok: false, reason: "self" };
+export async function changeUserRole(id: string, role: UserRole, actorId: string): Promise<UserSaveResult> {
+  if (id === actorId) return NOT_ON_SELF;
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: ADMIN_FIELDS });
-    if (!before) return { ok: false as const, reason: "missing" as const };
-    if (before.role === role) return { ok: false as const, reason: "unchanged" as const };
+    if (!before) return MISSING;
+    if (before.role === role) return NOTHING_TO_CHANGE;
     const after = await tx.user.update({ where: { id }, data: { role }, select: ADMIN_FIELDS });
     await writeAudit(tx, { actorId, action: "user_role", entityType: "user", entityId: id, before: { role: before.role }, after: { role: after.role } });
     return { ok: true as const, id };
@@ -93,12 +101,12 @@ export async function changeUserRole(id: string, role: string, actorId: string):
 }
 
 /** Deactivating also ends every session of the user at once. */
-export async function setUserActive(id: string, active: boolean, actorId: string): Promise<UserAdminResult> {
-  if (id === actorId) return { ok: false, reason: "self" };
+export async function setUserActive(id: string, active: boolean, actorId: string): Promise<UserSaveResult> {
+  if (id === actorId) return NOT_ON_SELF;
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: ADMIN_FIELDS });
-    if (!before) return { ok: false as const, reason: "missing" as const };
-    if (before.active === active) return { ok: false as const, reason: "unchanged" as const };
+    if (!before) return MISSING;
+    if (before.active === active) return NOTHING_TO_CHANGE;
     await tx.user.update({ where: { id }, data: active ? { active, failedLoginCount: 0, lockedUntil: null } : { active } });
     let revoked = 0;
     if (!active) revoked = (await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } })).count;
@@ -114,10 +122,10 @@ export async function setUserActive(id: string, active: boolean, actorId: string
   });
 }
 
-export async function revokeSessionsOfUser(id: string, actorId: string): Promise<UserAdminResult & { revoked?: number }> {
+export async function revokeSessionsOfUser(id: string, actorId: string): Promise<SaveResult<{ id: string; revoked: number }>> {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: { id: true } });
-    if (!user) return { ok: false as const, reason: "missing" as const };
+    if (!user) return MISSING;
     const { count } = await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     await writeAudit(tx, { actorId, action: "user_revoke_sessions", entityType: "user", entityId: id, after: { sessionsRevoked: count } });
     return { ok: true as const, id, revoked: count };

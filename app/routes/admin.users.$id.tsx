@@ -3,11 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
+import { FieldMessage, fieldProps, useErrorText } from "~/components/form-errors.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
+import type { FieldErrors } from "~/lib/form-errors.ts";
+import { readForm } from "~/lib/form.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
-import { ROLES } from "~/models/user.schema.ts";
+import { ROLES, roleSchema } from "~/models/user.schema.ts";
 import { changeUserRole, getUserForAdmin, revokeSessionsOfUser, setUserActive } from "~/models/user.server.ts";
 
 const DONE = ["role", "deactivated", "reactivated", "revoked", "created"] as const;
@@ -33,9 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let result;
   let done: (typeof DONE)[number];
   if (intent === "role") {
-    const role = String(form.get("role") ?? "");
-    if (!(ROLES as readonly string[]).includes(role)) return data({ refused: "unchanged" as const }, { status: 400 });
-    result = await changeUserRole(id, role, admin.id);
+    const submission = readForm(form, roleSchema);
+    if (!submission.ok) return data<ManageAnswer>({ errors: submission.errors }, { status: 400 });
+    result = await changeUserRole(id, submission.data.role, admin.id);
     done = "role";
   } else if (intent === "deactivate" || intent === "reactivate") {
     result = await setUserActive(id, intent === "reactivate", admin.id);
@@ -46,15 +49,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else {
     throw new Response("Unknown action", { status: 400 });
   }
-  if (!result.ok) return data({ refused: result.reason }, { status: result.reason === "self" ? 403 : 400 });
-  return redirect(`/admin/users/${id}?done=${done}`);
+  if (result.ok) return redirect(`/admin/users/${id}?done=${done}`);
+  if (result.missing || !result.errors) throw notFound();
+  // Acting on one's own account is not allowed at all (403); anything else is a refused form (400).
+  return data<ManageAnswer>({ errors: result.errors }, { status: result.errors.form?.key === "notOnSelf" ? 403 : 400 });
+}
+
+/** What the account actions answer when they refuse. */
+interface ManageAnswer {
+  errors: FieldErrors;
 }
 
 export default function ManageUser() {
   const { user, self, done } = useLoaderData<typeof loader>();
   const lng = useLanguage();
-  const result = useActionData<typeof action>() as { refused: "self" | "missing" | "unchanged" | "emailTaken" } | undefined;
+  const answer = useActionData<typeof action>() as ManageAnswer | undefined;
   const { t } = useTranslation();
+  const errorText = useErrorText();
+  const errors = answer?.errors ?? null;
   return (
     <section className="narrow-wide">
       <p className="small">
@@ -66,9 +78,9 @@ export default function ManageUser() {
           {t(`admin.user.done.${done}`)}
         </p>
       ) : null}
-      {result?.refused && result.refused !== "emailTaken" ? (
+      {errors?.form ? (
         <p className="form-error" role="alert">
-          {t(`admin.user.refused.${result.refused}`)}
+          {errorText(errors.form)}
         </p>
       ) : null}
       <h2>{t("admin.user.account")}</h2>
@@ -96,21 +108,22 @@ export default function ManageUser() {
       </dl>
 
       {self ? (
-        <p className="hint">{t("admin.user.refused.self")}</p>
+        <p className="hint">{t("admin.user.selfHint")}</p>
       ) : (
         <>
           <Form method="post" className="stack narrow">
             <CsrfInput />
             <h2>
-              <label htmlFor="f-role">{t("admin.user.changeRole")}</label>
+              <label htmlFor={fieldProps("role", errors).id}>{t("admin.user.changeRole")}</label>
             </h2>
-            <select id="f-role" name="role" defaultValue={user.role}>
+            <select {...fieldProps("role", errors)} name="role" defaultValue={user.role}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`auth.roles.${r}`)}
                 </option>
               ))}
             </select>
+            <FieldMessage path="role" errors={errors} />
             <button type="submit" name="intent" value="role" className="button-primary">
               {t("admin.user.saveRole")}
             </button>

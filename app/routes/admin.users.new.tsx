@@ -6,9 +6,10 @@ import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps } from "~/components/form-errors.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
+import { readForm } from "~/lib/form.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
-import { PASSWORD_MIN, readNewUserForm, ROLES, validateNewUser } from "~/models/user.schema.ts";
+import { newUserSchema, PASSWORD_MIN, ROLES } from "~/models/user.schema.ts";
 import { createUser } from "~/models/user.server.ts";
 
 interface FormResult {
@@ -23,13 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "admin");
-  const values = readNewUserForm(form);
+  const submission = readForm(form, newUserSchema);
   // The password is never sent back to the page.
-  const kept = { email: values.email, name: values.name, role: values.role };
-  const result = validateNewUser(values);
-  if (!result.ok) return data<FormResult>({ values: kept, errors: result.errors }, { status: 400 });
-  const created = await createUser(result.data, user.id);
-  if (!created.ok) return data<FormResult>({ values: kept, errors: { email: { key: "emailTaken" } } }, { status: 400 });
+  const { password: _password, ...kept } = submission.values;
+  if (!submission.ok) return data<FormResult>({ values: kept, errors: submission.errors }, { status: 400 });
+  const created = await createUser(submission.data, user.id);
+  if (!created.ok) return data<FormResult>({ values: kept, errors: created.errors ?? {} }, { status: 400 });
   return redirect(`/admin/users/${created.id}?done=created`);
 }
 
@@ -41,7 +41,7 @@ export default function NewUser() {
   const errors = clientErrors ?? result?.errors ?? null;
   const label = (path: string) => t(path === "password" ? "admin.newUser.password" : `admin.users.${path}`);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const check = validateNewUser(readNewUserForm(new FormData(event.currentTarget)));
+    const check = readForm(new FormData(event.currentTarget), newUserSchema);
     if (!check.ok) {
       event.preventDefault();
       setClientErrors(check.errors);

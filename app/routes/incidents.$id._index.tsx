@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AuditActor, AuditChanges, auditCountryCodes } from "~/components/audit-changes.tsx";
+import { CaseRecordRows, RecordRow as Row } from "~/components/case-record.tsx";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
 import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
@@ -11,8 +11,9 @@ import { countryNames } from "~/domain/countries.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
 import { VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
 import { hasRole, requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { fieldId, issuesToErrors, type FieldErrors } from "~/lib/form-errors.ts";
-import { formatDateTime, formatNumber } from "~/lib/format.ts";
+import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
+import { readForm } from "~/lib/form.ts";
+import { formatDateTime } from "~/lib/format.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 interface VerifyResult {
   errors: FieldErrors | null;
-  values: { status: string; note: string };
+  values: { status: string; note: string; version: string };
   conflictVersion: number | null;
 }
 
@@ -74,16 +75,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/incidents/${id}?done=restored`);
   }
   if (intent !== "verify") throw new Response("Unknown action", { status: 400 });
-  const raw = { status: String(form.get("status") ?? ""), note: String(form.get("note") ?? ""), version: String(form.get("version") ?? "") };
-  const parsed = verificationSchema.safeParse(raw);
-  if (!parsed.success) {
-    return data<VerifyResult>({ errors: issuesToErrors(parsed.error.issues), values: raw, conflictVersion: null }, { status: 400 });
-  }
-  const decision = { status: parsed.data.status, note: parsed.data.note || null };
-  const result = await verifyIncident(id, Number(parsed.data.version), decision, user.id);
-  if (result.status === "conflict") return data<VerifyResult>({ errors: null, values: raw, conflictVersion: result.current.version }, { status: 409 });
-  if (result.status === "missing") return data<VerifyResult>({ errors: null, values: raw, conflictVersion: 0 }, { status: 409 });
-  return redirect(`/incidents/${id}?done=verified`);
+  const submission = readForm(form, verificationSchema);
+  const answer: VerifyResult = { errors: null, values: submission.values, conflictVersion: null };
+  if (!submission.ok) return data<VerifyResult>({ ...answer, errors: submission.errors }, { status: 400 });
+  const decision = { status: submission.data.status, note: submission.data.note || null };
+  const result = await verifyIncident(id, Number(submission.data.version), decision, user.id);
+  if (result.ok) return redirect(`/incidents/${id}?done=verified`);
+  if (result.errors) return data<VerifyResult>({ ...answer, errors: result.errors }, { status: 400 });
+  // Refused: the case changed since the reviewer opened it (0: it was deleted meanwhile).
+  return data<VerifyResult>({ ...answer, conflictVersion: result.conflict?.version ?? 0 }, { status: 409 });
 }
 
 /** What every reader of a case sees the same way, whether viewer or staff. */
@@ -111,7 +111,7 @@ export default function CasePage() {
       ) : null}
       {loaded.staff ? (
         <>
-          <StaffOnlyFields incident={loaded.incident as unknown as StaffIncident} />
+          <StaffOnlyFields incident={loaded.incident as unknown as StaffIncident} countries={loaded.countries} />
           {!loaded.incident.deletedAt ? <VerificationForm incident={loaded.incident as unknown as StaffIncident} result={verify} /> : null}
           <CaseHistory history={loaded.history} countries={loaded.countries} />
         </>
@@ -191,52 +191,16 @@ function CaseToolbar({ incident, admin }: { incident: CaseView; admin: boolean }
   );
 }
 
-/** The case's fields; unknowns are said, never left blank. */
+/** The case's fields (from CASE_FIELDS); unknowns are said, never left blank. */
 function CaseRecord({ incident, staff, countries }: { incident: CaseView; staff: boolean; countries: Record<string, string> }) {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const none = t("incidents.values.none");
   return (
     <section aria-labelledby="record-title">
       <h2 id="record-title">{t("incidents.page.record")}</h2>
       <dl className="record">
-        <Row label={t("incidents.fields.date")}>
-          {incidentDate(incident.occurredOn, incident.datePrecision, lng)}{" "}
-          <span className="muted small">({t(`incidents.values.precision.${incident.datePrecision}`)})</span>
-        </Row>
-        <Row label={t("incidents.fields.victimName")}>
-          <span id="record-victim-name">
-            {incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.values.nameUnknown"))}
-          </span>
-        </Row>
-        {staff ? (
-          <Row label={t("incidents.fields.victimNamePublic")}>{t(incident.victimNamePublic ? "incidents.values.yes" : "incidents.values.no")}</Row>
-        ) : null}
-        <Row label={t("incidents.fields.gender")}>{t(`taxonomy.gender.${incident.gender}`)}</Row>
-        <Row label={t("incidents.fields.age")}>{incident.age !== null ? t("incidents.values.ageYears", { age: incident.age }) : none}</Row>
-        <Row label={t("incidents.fields.characteristics")}>
-          {incident.characteristics.length ? incident.characteristics.map((c) => t(`taxonomy.characteristic.${c}`)).join(", ") : none}
-        </Row>
-        <Row label={t("incidents.fields.outcome")}>{t(`taxonomy.outcome.${incident.outcome}`)}</Row>
-        <Row label={t("incidents.fields.victimCount")}>{formatNumber(incident.victimCount, lng)}</Row>
-        <Row label={t("incidents.fields.stateCode")}>{stateName(incident.stateCode, t)}</Row>
+        <CaseRecordRows incident={incident} group="record" staff={staff} lng={lng} countryName={(code) => countries[code] ?? code} />
         {incident.regionRaw && !incident.stateCode ? <Row label={t("incidents.fields.regionRaw")}>{incident.regionRaw}</Row> : null}
-        <Row label={t("incidents.fields.municipality")}>{incident.municipality ?? none}</Row>
-        <Row label={t("incidents.fields.sector")}>{t(`taxonomy.sector.${incident.sector}`)}</Row>
-        <Row label={t("incidents.fields.perpetratorType")}>{t(`taxonomy.perpetrator.${incident.perpetratorType}`)}</Row>
-        <Row label={t("incidents.fields.companyName")}>{incident.companyName ?? none}</Row>
-        <Row label={t("incidents.fields.companyCountry")}>
-          {incident.companyCountry ? (countries[incident.companyCountry] ?? incident.companyCountry) : none}
-        </Row>
-        <Row label={t("incidents.fields.description")}>
-          {incident.description ? (
-            <p id="record-description" className="prewrap">
-              {incident.description}
-            </p>
-          ) : (
-            none
-          )}
-        </Row>
         <Row label={t("incidents.fields.origin")}>
           {t(`taxonomy.origin.${incident.origin}`)}
           {incident.externalId ? <span className="muted small"> ({incident.externalId})</span> : null}
@@ -252,15 +216,6 @@ function CaseRecord({ incident, staff, countries }: { incident: CaseView; staff:
         </Row>
       </dl>
     </section>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="record-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -292,20 +247,15 @@ function CaseSources({ sources }: { sources: CaseView["sources"] }) {
 }
 
 /** Staff only: witnesses, contacts, exact location and notes, and who logged and last edited the case. */
-function StaffOnlyFields({ incident }: { incident: StaffIncident }) {
+function StaffOnlyFields({ incident, countries }: { incident: StaffIncident; countries: Record<string, string> }) {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const none = t("incidents.values.none");
   return (
     <section className="staff-only" aria-labelledby="staff-title">
       <h2 id="staff-title">{t("incidents.page.staffSection")}</h2>
       <p className="hint">{t("incidents.form.staffOnlyHint")}</p>
       <dl className="record">
-        {(["witnesses", "contacts", "exactLocation", "confidentialNotes"] as const).map((k) => (
-          <Row key={k} label={t(`incidents.fields.${k}`)}>
-            {incident.confidential[k] ? <p className="prewrap">{incident.confidential[k]}</p> : none}
-          </Row>
-        ))}
+        <CaseRecordRows incident={incident} group="sensitive" staff lng={lng} countryName={(code) => countries[code] ?? code} />
       </dl>
       <p className="small muted">
         {incident.createdBy ? t("incidents.page.loggedBy", { name: incident.createdBy.name, date: formatDateTime(incident.createdAt, lng) }) : null}{" "}

@@ -1,53 +1,37 @@
-import { formatDateTime } from "~/lib/format.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useFocusOnMount } from "~/components/form-errors.tsx";
+import { ConflictView } from "~/components/conflict-view.tsx";
 import { IncidentForm } from "~/components/incident-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { countryOptions } from "~/domain/countries.server.ts";
-import type { FieldErrors } from "~/lib/form-errors.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { formText, readBase, readVersion, type EditConflict } from "~/lib/form.ts";
+import type { FormAnswer } from "~/lib/form.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
-import { incidentFieldLabel, incidentFieldText } from "~/domain/incident-labels.ts";
 import {
   applySourceRowIntent,
+  incidentFieldLabel,
+  incidentFieldText,
   incidentToFormValues,
+  incidentValuesShape,
   mergeVersions,
-  parseFormValues,
   readIncidentForm,
   validateIncident,
   type IncidentField,
   type IncidentFormValues,
 } from "~/models/incident.schema.ts";
-import { listEntityHistory } from "~/models/audit.server.ts";
 import { getIncidentForStaff, updateIncident } from "~/models/incident.server.ts";
 
-interface Conflict {
-  theirs: IncidentFormValues;
-  /** What was posted, before the merge */
-  yours: IncidentFormValues;
-  /** Changed by both: the form keeps yours */
-  both: IncidentField[];
-  /** Changed only by them: the form now holds theirs */
-  theirsOnly: IncidentField[];
-  version: number;
-  savedBy: string | null;
-  savedAt: string;
-  verificationStatus: string;
-}
-
 /** What the action answers when it does not redirect (typed here: single fetch keeps it as is). */
-interface FormResult {
-  values: IncidentFormValues;
-  base: IncidentFormValues | null;
-  errors: FieldErrors | null;
+interface FormResult extends FormAnswer<IncidentFormValues, IncidentField> {
   version: number;
-  nonce: string;
-  conflict: Conflict | null;
+  base: IncidentFormValues | null;
+  conflict: (EditConflict<IncidentFormValues, IncidentField> & { verificationStatus: string }) | null;
+  /** The case was deleted while it was being edited */
   deleted: boolean;
+  nonce: string;
 }
 
 async function liveIncident(id: string) {
@@ -72,37 +56,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A case deleted while someone edits it answers 409 below, with every typed value kept.
   if (!(await getIncidentForStaff(id))) throw notFound();
   const values = readIncidentForm(form);
-  const intent = String(form.get("intent") ?? "save");
-  const nonce = `${Date.now()}-${Math.random()}`;
-  const versionText = String(form.get("version") ?? "");
-  const version = /^\d{1,9}$/.test(versionText) ? Number(versionText) : NaN;
-  const started = parseFormValues(String(form.get("base") ?? ""));
-  const answer: FormResult = { values, base: started, errors: null, version, nonce, conflict: null, deleted: false };
-  const rows = applySourceRowIntent(values, intent);
+  const version = readVersion(form);
+  const answer: FormResult = {
+    values,
+    base: readBase(form, incidentValuesShape),
+    errors: null,
+    version: version ?? 0,
+    conflict: null,
+    deleted: false,
+    nonce: `${Date.now()}-${Math.random()}`,
+  };
+  const rows = applySourceRowIntent(values, formText(form, "intent") || "save");
   if (rows) return { ...answer, values: rows };
-  if (Number.isNaN(version)) return data({ ...answer, version: 0, errors: { version: { key: "invalid" } } }, { status: 400 });
-  const result = validateIncident(values);
-  if (!result.ok) return data({ ...answer, errors: result.errors }, { status: 400 });
+  if (version === null) return data({ ...answer, errors: { form: { key: "noVersion" } } }, { status: 400 });
+  const checked = validateIncident(values);
+  if (!checked.ok) return data({ ...answer, errors: checked.errors }, { status: 400 });
 
-  const saved = await updateIncident(id, version, result.data, user.id);
-  if (saved.status === "saved") return redirect(`/incidents/${id}?done=saved`);
-  if (saved.status === "missing") return data({ ...answer, deleted: true }, { status: 409 });
+  const saved = await updateIncident(id, version, checked.data, user.id);
+  if (saved.ok) return redirect(`/incidents/${id}?done=saved`);
+  if (saved.missing) return data({ ...answer, deleted: true }, { status: 409 });
+  if (saved.errors) return data({ ...answer, errors: saved.errors }, { status: 400 });
   // Someone saved first: nothing was written. Show theirs beside yours; the form keeps
   // every field you changed and takes theirs where only they changed something.
-  const theirs = incidentToFormValues(saved.current);
-  const { merged, both, theirsOnly } = mergeVersions(started, theirs, values);
-  const [latest] = await listEntityHistory("incident", id, 1);
-  const conflict: Conflict = {
-    theirs,
+  const theirs = saved.conflict;
+  const { merged, both, theirsOnly } = mergeVersions(answer.base, theirs.values, values);
+  const conflict: FormResult["conflict"] = {
+    theirs: theirs.values,
     yours: values,
     both,
     theirsOnly,
-    version: saved.current.version,
-    savedBy: latest?.actor?.name ?? saved.current.updatedBy?.name ?? null,
-    savedAt: (latest?.createdAt ?? saved.current.updatedAt).toISOString(),
-    verificationStatus: saved.current.verificationStatus,
+    version: theirs.version,
+    savedBy: theirs.savedBy,
+    savedAt: theirs.savedAt,
+    verificationStatus: theirs.verificationStatus,
   };
-  return data({ ...answer, values: merged, base: theirs, version: saved.current.version, conflict }, { status: 409 });
+  return data({ ...answer, values: merged, base: theirs.values, version: theirs.version, conflict }, { status: 409 });
 }
 
 export default function EditIncident() {
@@ -112,6 +100,7 @@ export default function EditIncident() {
   const lng = useLanguage();
   const values = result?.values ?? loaded.values;
   const conflict = result?.conflict ?? null;
+  const countryLabel = (code: string) => loaded.countries.find((c) => c.code === code)?.name ?? code;
   return (
     <section className="form-page">
       <h1>{t("incidents.form.editTitle")}</h1>
@@ -132,65 +121,18 @@ export default function EditIncident() {
               <p>{t("incidents.conflict.deleted")}</p>
             </div>
           ) : conflict ? (
-            <ConflictView conflict={conflict} lng={lng} id={loaded.id} countries={loaded.countries} />
+            <ConflictView
+              conflict={conflict}
+              lng={lng}
+              title={t("incidents.conflict.title")}
+              label={(field) => incidentFieldLabel(field, t)}
+              text={(field, values) => incidentFieldText(field, values, { t, lng, countryName: countryLabel })}
+              noFieldChanges={t("incidents.conflict.noFieldChanges", { status: t(`taxonomy.verification.${conflict.verificationStatus}`) })}
+              discardHref={`/incidents/${loaded.id}/edit`}
+            />
           ) : null
         }
       />
-    </section>
-  );
-}
-
-function ConflictView({ conflict, lng, id, countries }: { conflict: Conflict; lng: Language; id: string; countries: { code: string; name: string }[] }) {
-  const { t } = useTranslation();
-  const countryLabel = (code: string) => countries.find((c) => c.code === code)?.name ?? code;
-  const ref = useFocusOnMount<HTMLElement>();
-  return (
-    <section className="conflict" aria-labelledby="conflict-title" tabIndex={-1} ref={ref}>
-      <h2 id="conflict-title">{t("incidents.conflict.title")}</h2>
-      <p>
-        {t("incidents.conflict.intro", {
-          version: conflict.version,
-          name: conflict.savedBy ?? t("incidents.conflict.unknownUser"),
-          date: formatDateTime(conflict.savedAt, lng),
-        })}
-      </p>
-      {conflict.both.length || conflict.theirsOnly.length ? (
-        <>
-          <div className="table-scroll">
-            <table className="data-table conflict-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("incidents.conflict.field")}</th>
-                  <th scope="col">{t("incidents.conflict.theirs")}</th>
-                  <th scope="col">{t("incidents.conflict.yours")}</th>
-                  <th scope="col">{t("incidents.conflict.inForm")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...conflict.both, ...conflict.theirsOnly].map((field) => {
-                  const kept = conflict.both.includes(field);
-                  return (
-                    <tr key={field} data-field={field} data-kept={kept ? "yours" : "theirs"}>
-                      <th scope="row">{incidentFieldLabel(field, t)}</th>
-                      <td className="theirs">{incidentFieldText(field, conflict.theirs, t, lng, countryLabel)}</td>
-                      <td className="yours">{incidentFieldText(field, conflict.yours, t, lng, countryLabel)}</td>
-                      <td>{kept ? t("incidents.conflict.keptYours") : t("incidents.conflict.tookTheirs")}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <p>{t("incidents.conflict.again")}</p>
-        </>
-      ) : (
-        <p>{t("incidents.conflict.noFieldChanges", { status: t(`taxonomy.verification.${conflict.verificationStatus}`) })}</p>
-      )}
-      <p>
-        <Link to={`/incidents/${id}/edit`} reloadDocument>
-          {t("incidents.conflict.discard")}
-        </Link>
-      </p>
     </section>
   );
 }

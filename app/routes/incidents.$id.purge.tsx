@@ -4,12 +4,21 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { errorId, fieldId } from "~/lib/form-errors.ts";
+import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
+import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
+import { readForm } from "~/lib/form.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
+import { purgeSchema } from "~/models/incident.schema.ts";
 import { getIncidentForStaff, purgeIncident } from "~/models/incident.server.ts";
+
+/** What the action answers when it refuses: the box not ticked (400), or a case that is not deleted (409). */
+interface PurgeAnswer {
+  errors: FieldErrors | null;
+  notDeleted: boolean;
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
@@ -25,8 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id!;
   const incident = await getIncidentForStaff(id);
   if (!incident) throw notFound();
-  if (!incident.deletedAt) return data({ error: "notDeleted" as const }, { status: 409 });
-  if (form.get("confirm") !== "yes") return data({ error: "confirm" as const }, { status: 400 });
+  if (!incident.deletedAt) return data<PurgeAnswer>({ errors: null, notDeleted: true }, { status: 409 });
+  const submission = readForm(form, purgeSchema);
+  if (!submission.ok) return data<PurgeAnswer>({ errors: submission.errors, notDeleted: false }, { status: 400 });
   await purgeIncident(id, user.id);
   return redirect("/incidents?view=deleted&done=purged");
 }
@@ -34,7 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PurgeIncident() {
   const { incident } = useLoaderData<typeof loader>();
   const lng = useLanguage();
-  const result = useActionData<typeof action>() as { error: "notDeleted" | "confirm" } | undefined;
+  const result = useActionData<typeof action>() as PurgeAnswer | undefined;
+  const errors = result?.errors ?? null;
   const { t } = useTranslation();
   const name = incident.victimName ?? t("incidents.page.unnamed");
   return (
@@ -44,7 +55,7 @@ export default function PurgeIncident() {
         <strong>{name}</strong> · {t(`taxonomy.outcome.${incident.outcome}`)} · {incidentDate(incident.occurredOn, incident.datePrecision, lng)} ·{" "}
         {stateName(incident.stateCode, t)}
       </p>
-      {!incident.deletedAt || result?.error === "notDeleted" ? (
+      {!incident.deletedAt || result?.notDeleted ? (
         <p className="form-error" role="alert">
           {t("incidents.purge.notDeleted")}
         </p>
@@ -55,21 +66,10 @@ export default function PurgeIncident() {
           <Form method="post" className="stack">
             <CsrfInput />
             <p className="checkbox-field">
-              <input
-                type="checkbox"
-                id={fieldId("confirm")}
-                name="confirm"
-                value="yes"
-                aria-invalid={result?.error === "confirm" || undefined}
-                aria-describedby={result?.error === "confirm" ? errorId("confirm") : undefined}
-              />
+              <input {...fieldProps("confirm", errors)} type="checkbox" name="confirm" value="yes" />
               <label htmlFor={fieldId("confirm")}>{t("incidents.purge.confirm")}</label>
             </p>
-            {result?.error === "confirm" ? (
-              <p className="field-error" id={errorId("confirm")} role="alert">
-                {t("validation.confirmPurge")}
-              </p>
-            ) : null}
+            <FieldMessage path="confirm" errors={errors} />
             <p className="form-actions">
               <button type="submit" className="button-danger">
                 {t("incidents.purge.submit")}

@@ -7,6 +7,7 @@ import { countryOptions } from "~/domain/countries.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";
+import { formText } from "~/lib/form.ts";
 import { applySourceRowIntent, emptyIncidentForm, readIncidentForm, validateIncident, type IncidentFormValues } from "~/models/incident.schema.ts";
 import { createIncident, DUPLICATE_WINDOW_DAYS, findPossibleDuplicates } from "~/models/incident.server.ts";
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const values = readIncidentForm(form);
-  const intent = String(form.get("intent") ?? "save");
+  const intent = formText(form, "intent") || "save";
   // Every answer carries the values back exactly as posted: nothing typed is lost.
   const nonce = `${Date.now()}-${Math.random()}`;
   const rows = applySourceRowIntent(values, intent);

@@ -13,9 +13,9 @@ import { countryNames } from "~/domain/countries.server.ts";
 import { incidentDate, stateOrRegion } from "~/domain/incident-format.ts";
 import { hasRole, requireDashboardReader, requireUserForAction } from "~/lib/auth.server.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { readForm } from "~/lib/form.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
-import { fieldErrors } from "~/models/provision.schema.ts";
 import { getIncidentSummary } from "~/models/incident-summary.server.ts";
 import { decideLink, linkIncidentByHand, listLinksForIncident } from "~/models/link.server.ts";
 import { linkDecisionSchema, manualLinkSchema } from "~/models/link.schema.ts";
@@ -46,48 +46,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const incidentId = params.id!;
   const back = safeRedirect(form.get("redirectTo"), `/incidents/${incidentId}/links`);
   const intent = String(form.get("intent") ?? "");
-  const rationale = String(form.get("rationale") ?? "");
   const withDone = (done: string) => `${back}${back.includes("?") ? "&" : "?"}done=${done}`;
 
   if (intent === "link") {
-    const parsed = manualLinkSchema.safeParse({ intent, provisionId: String(form.get("provisionId") ?? ""), rationale });
-    const values = { rationale, provisionId: String(form.get("provisionId") ?? "") };
-    if (!parsed.success) return data<LinkActionData>({ intent: "link", errors: fieldErrors(parsed.error), values }, { status: 400 });
-    const outcome = await linkIncidentByHand({ incidentId, provisionId: parsed.data.provisionId, rationale: parsed.data.rationale, actorId: user.id });
-    if (!outcome.ok) {
-      if (outcome.reason === "notFound" && !(await getIncidentSummary(incidentId, { includeUnpublished: true }))) throw notFound();
-      return data<LinkActionData>(
-        { intent: "link", errors: { form: [outcome.reason === "exists" ? "linkExists" : "unknownProvision"] }, values },
-        { status: 409 },
-      );
-    }
-    return redirect(withDone("linked") + `#link-${outcome.linkId}`);
+    const submission = readForm(form, manualLinkSchema);
+    const answer: LinkActionData = { intent: "link", values: submission.values, errors: null, conflict: null };
+    if (!submission.ok) return data<LinkActionData>({ ...answer, errors: submission.errors }, { status: 400 });
+    const { provisionId, rationale } = submission.data;
+    const saved = await linkIncidentByHand({ incidentId, provisionId, rationale, actorId: user.id });
+    if (saved.ok) return redirect(withDone("linked") + `#link-${saved.linkId}`);
+    if (saved.missing) throw notFound();
+    if (saved.errors) return data<LinkActionData>({ ...answer, errors: saved.errors }, { status: 400 });
+    return data<LinkActionData>({ ...answer, conflict: "linkExists" }, { status: 409 });
   }
 
-  const parsed = linkDecisionSchema.safeParse({
-    intent,
-    linkId: String(form.get("linkId") ?? ""),
-    expectedStatus: String(form.get("expectedStatus") ?? ""),
-    rationale,
-  });
-  const linkId = String(form.get("linkId") ?? "");
-  if (!parsed.success) {
-    if (intent !== "accept" && intent !== "reject") throw new Response("Unknown intent", { status: 400 });
-    return data<LinkActionData>({ intent, linkId, errors: fieldErrors(parsed.error), values: { rationale } }, { status: 400 });
-  }
-  const outcome = await decideLink({
-    linkId: parsed.data.linkId,
-    decision: parsed.data.intent === "accept" ? "accepted" : "rejected",
-    rationale: parsed.data.rationale,
+  if (intent !== "accept" && intent !== "reject") throw new Response("Unknown intent", { status: 400 });
+  const submission = readForm(form, linkDecisionSchema);
+  const linkId = submission.values.linkId;
+  const answer: LinkActionData = { intent, linkId, values: submission.values, errors: null, conflict: null };
+  if (!submission.ok) return data<LinkActionData>({ ...answer, errors: submission.errors }, { status: 400 });
+  const saved = await decideLink({
+    linkId,
+    decision: intent === "accept" ? "accepted" : "rejected",
+    rationale: submission.data.rationale,
     actorId: user.id,
-    expectedStatus: parsed.data.expectedStatus,
+    expectedStatus: submission.data.expectedStatus,
     incidentId,
   });
-  if (!outcome.ok) {
-    if (outcome.reason === "notFound") throw notFound();
-    return data<LinkActionData>({ intent: parsed.data.intent, linkId, errors: { form: ["decidedMeanwhile"] }, values: { rationale } }, { status: 409 });
-  }
-  return redirect(withDone(parsed.data.intent === "accept" ? "accepted" : "rejected") + `#link-${outcome.linkId}`);
+  if (saved.ok) return redirect(withDone(intent === "accept" ? "accepted" : "rejected") + `#link-${saved.linkId}`);
+  if (saved.missing) throw notFound();
+  if (saved.errors) return data<LinkActionData>({ ...answer, errors: saved.errors }, { status: 400 });
+  return data<LinkActionData>({ ...answer, conflict: "decidedMeanwhile" }, { status: 409 });
 }
 
 export default function IncidentLinks() {

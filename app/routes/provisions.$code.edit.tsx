@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
+import { CommitmentFormPage, ProvisionFields, type CommitmentEditState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
+import { answerEdit } from "~/lib/form.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
-import { getProvisionForm, updateProvision } from "~/models/provision.server.ts";
 import { provisionSchema } from "~/models/provision.schema.ts";
+import { getProvisionForm, updateProvision } from "~/models/provision.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,34 +24,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const code = params.code!;
-  return editCommitmentAction(form, {
-    id: ["code", code],
-    schema: provisionSchema,
-    checkboxes: ["isGap"],
-    save: (input, expected) => updateProvision(code, input, user.id, expected),
-    reload: () => getProvisionForm(code),
+  // The code comes from the address: it is fixed once the provision exists (links and addresses use it).
+  form.set("code", code);
+  return answerEdit(form, provisionSchema, {
+    save: (input, version) => updateProvision(code, version, input, user.id),
     redirectTo: `/provisions/${code}`,
   });
 }
 
 export default function EditProvision() {
   const { code, stored, instruments, sources } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
+  const answer = useActionData<typeof action>() as CommitmentEditState | undefined;
   const { t } = useTranslation();
-  const state: FormState = result ?? { values: stored.values, errors: {} };
-  const conflict = !!result?.errors.form?.includes("conflict");
+  const state: CommitmentEditState = answer ?? { ...stored, errors: null, base: stored.values, conflict: null };
   return (
-    <div className="form-page">
-      <p className="breadcrumbs small">
-        <Link to="/provisions">{t("provisions.list.title")}</Link> › <Link to={`/provisions/${code}`}>{code}</Link>
-      </p>
-      <h1>{t("provisions.form.editProvisionTitle", { code })}</h1>
-      <p>{t("provisions.form.auditNote")}</p>
-      {conflict ? <p className="notice">{t("provisions.form.conflictHelp")}</p> : null}
-      <CommitmentForm submitLabel={t("provisions.form.save")} state={state} updatedAt={result?.updatedAt ?? stored.updatedAt}>
-        <ProvisionFields state={state} instruments={instruments} sources={sources} editing />
-      </CommitmentForm>
-    </div>
+    <CommitmentFormPage
+      breadcrumbs={[
+        { to: "/provisions", label: t("provisions.list.title") },
+        { to: `/provisions/${code}`, label: code },
+      ]}
+      title={t("provisions.form.editProvisionTitle", { code })}
+      submitLabel={t("provisions.form.save")}
+      state={state}
+      discardHref={`/provisions/${code}/edit`}
+    >
+      <ProvisionFields state={state} instruments={instruments} sources={sources} editing />
+    </CommitmentFormPage>
   );
 }
 

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EditCommitmentPage, InstrumentFields, type FormState } from "~/components/commitment-form.tsx";
+import { CommitmentFormPage, InstrumentFields, type CommitmentEditState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
+import { answerEdit } from "~/lib/form.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { instrumentSchema } from "~/models/instrument.schema.ts";
 import { getInstrumentForm, updateInstrument } from "~/models/instrument.server.ts";
-import { instrumentSchema } from "~/models/provision.schema.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,28 +21,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const code = params.code!;
-  return editCommitmentAction(form, {
-    id: ["code", code],
-    schema: instrumentSchema,
-    save: (input, expected) => updateInstrument(code, input, user.id, expected),
-    reload: () => getInstrumentForm(code),
+  // The code comes from the address: it is fixed once the instrument exists (links and addresses use it).
+  form.set("code", code);
+  return answerEdit(form, instrumentSchema, {
+    save: (input, version) => updateInstrument(code, version, input, user.id),
     redirectTo: `/provisions#instrument-${code}`,
   });
 }
 
 export default function EditInstrument() {
   const { code, stored, sources } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
+  const answer = useActionData<typeof action>() as CommitmentEditState | undefined;
   const { t } = useTranslation();
+  const state: CommitmentEditState = answer ?? { ...stored, errors: null, base: stored.values, conflict: null };
   return (
-    <EditCommitmentPage
-      back={{ to: "/provisions", label: t("provisions.list.title") }}
+    <CommitmentFormPage
+      breadcrumbs={[{ to: "/provisions", label: t("provisions.list.title") }]}
       title={t("provisions.form.editInstrumentTitle", { code })}
-      stored={stored}
-      result={result}
+      submitLabel={t("provisions.form.save")}
+      state={state}
+      discardHref={`/provisions/instruments/${code}/edit`}
     >
-      {(state) => <InstrumentFields state={state} sources={sources} editing />}
-    </EditCommitmentPage>
+      <InstrumentFields state={state} sources={sources} editing />
+    </CommitmentFormPage>
   );
 }
 

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EditCommitmentPage, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
+import { CommitmentFormPage, MilestoneFields, type CommitmentEditState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { editCommitmentAction } from "~/lib/commitment-actions.server.ts";
+import { answerEdit } from "~/lib/form.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
-import { getMilestoneForm, saveMilestone } from "~/models/milestone.server.ts";
-import { milestoneSchema } from "~/models/provision.schema.ts";
+import { milestoneSchema } from "~/models/milestone.schema.ts";
+import { getMilestoneForm, updateMilestone } from "~/models/milestone.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,28 +23,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
   const key = params.key!;
-  return editCommitmentAction(form, {
-    id: ["key", key],
-    schema: milestoneSchema,
-    save: (input, expected) => saveMilestone(input, user.id, { key, expectedUpdatedAt: expected }),
-    reload: () => getMilestoneForm(key),
+  // The key comes from the address: it is fixed once the milestone exists (charts and scorecards use it).
+  form.set("key", key);
+  return answerEdit(form, milestoneSchema, {
+    save: (input, version) => updateMilestone(key, version, input, user.id),
     redirectTo: "/provisions/milestones",
   });
 }
 
 export default function EditMilestone() {
   const { key, stored, sources, instruments } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (FormState & { updatedAt: string }) | undefined;
+  const answer = useActionData<typeof action>() as CommitmentEditState | undefined;
   const { t } = useTranslation();
+  const state: CommitmentEditState = answer ?? { ...stored, errors: null, base: stored.values, conflict: null };
   return (
-    <EditCommitmentPage
-      back={{ to: "/provisions/milestones", label: t("provisions.milestones.title") }}
+    <CommitmentFormPage
+      breadcrumbs={[{ to: "/provisions/milestones", label: t("provisions.milestones.title") }]}
       title={t("provisions.form.editMilestoneTitle", { key })}
-      stored={stored}
-      result={result}
+      submitLabel={t("provisions.form.save")}
+      state={state}
+      discardHref={`/provisions/milestones/${key}/edit`}
     >
-      {(state) => <MilestoneFields state={state} sources={sources} instruments={instruments} editing />}
-    </EditCommitmentPage>
+      <MilestoneFields state={state} sources={sources} instruments={instruments} editing />
+    </CommitmentFormPage>
   );
 }
 

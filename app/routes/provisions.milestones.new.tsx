@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommitmentForm, MilestoneFields, type FormState } from "~/components/commitment-form.tsx";
+import { CommitmentFormPage, MilestoneFields, type CommitmentFormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { createCommitmentAction } from "~/lib/commitment-actions.server.ts";
+import { answerCreate } from "~/lib/form.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
-import { saveMilestone } from "~/models/milestone.server.ts";
-import { milestoneSchema } from "~/models/provision.schema.ts";
+import { milestoneSchema } from "~/models/milestone.schema.ts";
+import { createMilestone } from "~/models/milestone.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,29 +19,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
-  return createCommitmentAction(form, {
-    schema: milestoneSchema,
-    save: (input) => saveMilestone(input, user.id, null),
+  return answerCreate(form, milestoneSchema, {
+    save: (input) => createMilestone(input, user.id),
     redirectTo: () => "/provisions/milestones",
   });
 }
 
 export default function NewMilestone() {
   const { sources, instruments } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as FormState | undefined;
+  const answer = useActionData<typeof action>() as CommitmentFormState | undefined;
   const { t } = useTranslation();
-  const state: FormState = result ?? { values: {}, errors: {} };
+  const state: CommitmentFormState = answer ?? { values: {}, errors: null };
   return (
-    <div className="form-page">
-      <p className="breadcrumbs small">
-        <Link to="/provisions/milestones">{t("provisions.milestones.title")}</Link>
-      </p>
-      <h1>{t("provisions.form.newMilestone")}</h1>
-      <p>{t("provisions.form.auditNote")}</p>
-      <CommitmentForm submitLabel={t("provisions.form.create")} state={state}>
-        <MilestoneFields state={state} sources={sources} instruments={instruments} editing={false} />
-      </CommitmentForm>
-    </div>
+    <CommitmentFormPage
+      breadcrumbs={[{ to: "/provisions/milestones", label: t("provisions.milestones.title") }]}
+      title={t("provisions.form.newMilestone")}
+      submitLabel={t("provisions.form.create")}
+      state={state}
+    >
+      <MilestoneFields state={state} sources={sources} instruments={instruments} editing={false} />
+    </CommitmentFormPage>
   );
 }
 

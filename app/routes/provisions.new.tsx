@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommitmentForm, ProvisionFields, type FormState } from "~/components/commitment-form.tsx";
+import { CommitmentFormPage, ProvisionFields, type CommitmentFormState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
-import { createCommitmentAction } from "~/lib/commitment-actions.server.ts";
+import { answerCreate } from "~/lib/form.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { listInstrumentOptions } from "~/models/instrument.server.ts";
-import { createProvision } from "~/models/provision.server.ts";
 import { provisionSchema } from "~/models/provision.schema.ts";
+import { createProvision } from "~/models/provision.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,9 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForAction(request, "staff");
-  return createCommitmentAction(form, {
-    schema: provisionSchema,
-    checkboxes: ["isGap"],
+  return answerCreate(form, provisionSchema, {
     save: (input) => createProvision(input, user.id),
     redirectTo: (saved) => `/provisions/${saved.code}`,
   });
@@ -31,20 +29,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewProvision() {
   const { instruments, sources, initial } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as FormState | undefined;
+  const answer = useActionData<typeof action>() as CommitmentFormState | undefined;
   const { t } = useTranslation();
-  const state: FormState = result ?? { values: initial, errors: {} };
+  const state: CommitmentFormState = answer ?? { values: initial, errors: null };
   return (
-    <div className="form-page">
-      <p className="breadcrumbs small">
-        <Link to="/provisions">{t("provisions.list.title")}</Link>
-      </p>
-      <h1>{t("provisions.form.newProvision")}</h1>
-      <p>{t("provisions.form.auditNote")}</p>
-      <CommitmentForm submitLabel={t("provisions.form.create")} state={state}>
-        <ProvisionFields state={state} instruments={instruments} sources={sources} editing={false} />
-      </CommitmentForm>
-    </div>
+    <CommitmentFormPage
+      breadcrumbs={[{ to: "/provisions", label: t("provisions.list.title") }]}
+      title={t("provisions.form.newProvision")}
+      submitLabel={t("provisions.form.create")}
+      state={state}
+    >
+      <ProvisionFields state={state} instruments={instruments} sources={sources} editing={false} />
+    </CommitmentFormPage>
   );
 }
 

@@ -139,3 +139,53 @@ describe("provisions, link review, scorecard and matrix", () => {
     await context.close();
   });
 });
+
+describe("two people editing the same commitment", () => {
+  // The same refused save, with JavaScript (Remix renders the 409 answer) and without (the browser renders it).
+  for (const [javaScript, path, field, label, list] of [
+    [true, "/provisions/milestones/csp-launch/edit", "Note", "Label (French)", /\/provisions\/milestones$/],
+    [false, "/provisions/instruments/CSP-AP/edit", "Position", "Name (Spanish)", /\/provisions#instrument-CSP-AP$/],
+  ] as const) {
+    it(`refuses the later save with both versions shown and what was typed kept (${javaScript ? "with" : "without"} JavaScript)`, async () => {
+      const first = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const second = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript });
+      const them = await first.newPage();
+      const me = await second.newPage();
+      const errors: string[] = [];
+      me.on("pageerror", (e) => errors.push(e.message));
+      await signIn(them, "staff");
+      await signIn(me, "staff");
+      await me.goto(`${app.url}${path}`);
+      await them.goto(`${app.url}${path}`);
+      // They save first.
+      const theirs = field === "Position" ? "7" : "Moved to a later date by the partners";
+      await them.getByLabel(field, { exact: true }).fill(theirs);
+      await them.getByRole("button", { name: "Save", exact: true }).click();
+      await them.waitForURL(list);
+      // Then I save what I typed on the version I opened.
+      const typed = "Texto que escribí yo";
+      await me.getByLabel(label, { exact: true }).fill(typed);
+      await me.getByRole("button", { name: "Save", exact: true }).click();
+      const conflict = me.locator("section.conflict");
+      await conflict.waitFor();
+      expect(await conflict.locator("h2").textContent()).toBe("Someone else saved this record while you were editing");
+      expect(await conflict.textContent()).toContain("saved by Demo staff");
+      const row = conflict.locator(`tr[data-field]`, { has: me.locator("th", { hasText: new RegExp(`^${field}$`) }) });
+      expect(await row.locator("td.theirs").textContent()).toBe(theirs);
+      expect(await row.getAttribute("data-kept")).toBe("theirs");
+      // Nothing typed is lost, and their change is now in the form too.
+      expect(await me.getByLabel(label, { exact: true }).inputValue()).toBe(typed);
+      expect(await me.getByLabel(field, { exact: true }).inputValue()).toBe(theirs);
+      await me.screenshot({ path: join(ARTIFACTS, `commitment-conflict${javaScript ? "" : "-nojs"}.png`), fullPage: true });
+      // Saving again stores what the form holds.
+      await me.getByRole("button", { name: "Save", exact: true }).click();
+      await me.waitForURL(list);
+      await me.goto(`${app.url}${path}`);
+      expect(await me.getByLabel(label, { exact: true }).inputValue()).toBe(typed);
+      expect(await me.getByLabel(field, { exact: true }).inputValue()).toBe(theirs);
+      expect(errors).toEqual([]);
+      await first.close();
+      await second.close();
+    });
+  }
+});

@@ -60,7 +60,7 @@ describe("audit events share the transaction of their change", () => {
     failNextAudit();
     await expect(updateIncident(id, 1, changed, actor)).rejects.toThrow();
     expect(await state(id)).toEqual(before);
-    expect(await updateIncident(id, 1, changed, actor)).toEqual({ status: "saved", version: 2 });
+    expect(await updateIncident(id, 1, changed, actor)).toEqual({ ok: true, version: 2 });
     expect((await state(id)).row).toMatchObject({ municipality: "Cambiado", version: 2, confidential: { witnesses: "Otro testigo" } });
 
     before = await state(id);

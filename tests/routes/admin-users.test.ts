@@ -105,7 +105,7 @@ describe("managing users", () => {
     for (const fields of [{ intent: "role", role: "viewer" }, { intent: "deactivate" }] as Record<string, string>[]) {
       const outcome = await post(manageAction, path, fields, admin, params);
       expect(outcome.status).toBe(403);
-      expect(outcome.data.refused).toBe("self");
+      expect(outcome.data.errors.form.key).toBe("notOnSelf");
     }
     expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.userId } })).toMatchObject({ role: "admin", active: true });
     expect(await prisma.auditEvent.count()).toBe(audit);

@@ -14,7 +14,7 @@ import { getMilestoneForm } from "~/models/milestone.server.ts";
 import { getProvisionForm } from "~/models/provision.server.ts";
 import { signInAs, type TestSession } from "../setup/auth.ts";
 import { makeIncident, validIncidentFields } from "../setup/incidents.ts";
-import { BASE, isDenied, run, type Outcome } from "../setup/route.ts";
+import { BASE, isDenied, postedEditForm, run, type Outcome } from "../setup/route.ts";
 import { getAs, postForm } from "../setup/auth.ts";
 
 type Who = "anonymous" | "viewer" | "staff" | "admin";
@@ -43,7 +43,7 @@ interface Fixture {
   job: string;
 }
 
-type EditForm = { values: Record<string, string>; updatedAt: string };
+type EditForm = { values: Record<string, string | boolean | string[]>; version: number };
 
 interface Attempt {
   /** What is tried, for the test name */
@@ -309,7 +309,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/${f.provision}/edit`,
       params: code,
-      fields: (f) => ({ ...f.provisionForm.values, statusNote: "Checked against the plan text", expectedUpdatedAt: f.provisionForm.updatedAt }),
+      fields: (f) => ({ ...postedEditForm(f.provisionForm), statusNote: "Checked against the plan text" }),
     },
   ],
   "provisions.instruments.new.tsx": [
@@ -336,7 +336,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/instruments/${f.instrument}/edit`,
       params: (f) => ({ code: f.instrument }),
-      fields: (f) => ({ ...f.instrumentForm.values, nameFr: "Une loi d'essai", expectedUpdatedAt: f.instrumentForm.updatedAt }),
+      fields: (f) => ({ ...postedEditForm(f.instrumentForm), nameFr: "Une loi d'essai" }),
     },
   ],
   "provisions.milestones._index.tsx": [{ name: "list the milestones", method: "GET", min: "anonymous", path: () => "/provisions/milestones?lng=es" }],
@@ -364,7 +364,7 @@ const MATRIX: Record<string, Attempt[]> = {
       min: "staff",
       path: (f) => `/provisions/milestones/${f.milestone}/edit`,
       params: (f) => ({ key: f.milestone }),
-      fields: (f) => ({ ...f.milestoneForm.values, labelEs: "Reunión de seguimiento", expectedUpdatedAt: f.milestoneForm.updatedAt }),
+      fields: (f) => ({ ...postedEditForm(f.milestoneForm), labelEs: "Reunión de seguimiento" }),
     },
   ],
   "provisions.review.tsx": [
@@ -530,9 +530,9 @@ async function snapshot(): Promise<string> {
     }),
     prisma.user.findMany({ select: { id: true, role: true, active: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.session.findMany({ select: { id: true, revokedAt: true, lastSeenAt: true }, orderBy: { id: "asc" } }),
-    prisma.instrument.findMany({ select: { id: true, code: true, updatedAt: true }, orderBy: { id: "asc" } }),
-    prisma.provision.findMany({ select: { id: true, code: true, updatedAt: true }, orderBy: { id: "asc" } }),
-    prisma.milestone.findMany({ select: { id: true, key: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.instrument.findMany({ select: { id: true, code: true, version: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.provision.findMany({ select: { id: true, code: true, version: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.milestone.findMany({ select: { id: true, key: true, version: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.incidentProvisionLink.findMany({ select: { id: true, status: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.linkSuggestionJob.findMany({ select: { id: true, status: true, processed: true, updatedAt: true }, orderBy: { id: "asc" } }),
     Promise.all([

@@ -124,7 +124,12 @@ describe("accepting and rejecting suggestions", () => {
       await action(args(postForm(url(), { intent: "accept", linkId: target.id, expectedStatus: "suggested", rationale: " x " }, staff), incidentId)),
     );
     expect(result.status).toBe(400);
-    expect(result.data).toMatchObject({ intent: "accept", linkId: target.id, errors: { rationale: ["rationaleRequired"] }, values: { rationale: " x " } });
+    expect(result.data).toMatchObject({
+      intent: "accept",
+      linkId: target.id,
+      errors: { rationale: { key: "rationaleRequired", values: { min: 3 } } },
+      values: { rationale: " x " },
+    });
     expect(await link("AP-I-RESPMIN")).toMatchObject({ status: "suggested" });
     expect(await prisma.auditEvent.count({ where: { entityId: target.id } })).toBe(0);
   });
@@ -137,7 +142,7 @@ describe("accepting and rejecting suggestions", () => {
       ),
     );
     expect(result.status).toBe(409);
-    expect(result.data.errors.form).toEqual(["decidedMeanwhile"]);
+    expect(result.data.conflict).toBe("decidedMeanwhile");
     expect(await link("AP-I-MIN")).toMatchObject({ status: "accepted" });
   });
 
@@ -208,10 +213,10 @@ describe("linking by hand", () => {
     const min = await prisma.provision.findUniqueOrThrow({ where: { code: "AP-I-MIN" } });
     const twice = unwrap(await action(args(postForm(url(), { intent: "link", provisionId: min.id, rationale: "Again" }, staff), incidentId)));
     expect(twice.status).toBe(409);
-    expect(twice.data).toMatchObject({ intent: "link", errors: { form: ["linkExists"] }, values: { rationale: "Again", provisionId: min.id } });
+    expect(twice.data).toMatchObject({ intent: "link", conflict: "linkExists", values: { rationale: "Again", provisionId: min.id } });
     const none = unwrap(await action(args(postForm(url(), { intent: "link", provisionId: "", rationale: "Something I typed" }, staff), incidentId)));
     expect(none.status).toBe(400);
-    expect(none.data).toMatchObject({ errors: { provisionId: ["provisionRequired"] }, values: { rationale: "Something I typed" } });
+    expect(none.data).toMatchObject({ errors: { provisionId: { key: "provisionRequired" } }, values: { rationale: "Something I typed" } });
     expect(await prisma.incidentProvisionLink.count({ where: { incidentId, provisionId: min.id } })).toBe(1);
   });
 

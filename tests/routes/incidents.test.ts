@@ -478,7 +478,7 @@ describe("delete, restore and purge", () => {
     await post(caseAction, `/incidents/${id}`, { intent: "delete" }, staff, { id });
     const unconfirmed = await post(purgeAction, `/incidents/${id}/purge`, {}, admin, { id });
     expect(unconfirmed.status).toBe(400);
-    expect(unconfirmed.data.error).toBe("confirm");
+    expect(unconfirmed.data.errors.confirm.key).toBe("confirmPurge");
     expect(await prisma.incident.count({ where: { id } })).toBe(1);
     const purged = await post(purgeAction, `/incidents/${id}/purge`, { confirm: "yes" }, admin, { id });
     expect(purged.location).toBe("/incidents?view=deleted&done=purged");

@@ -11,6 +11,7 @@ import { action as editMilestoneAction, loader as editMilestoneLoader } from "~/
 import { loader as milestonesLoader } from "~/routes/provisions.milestones._index.tsx";
 import { loader as rulesLoader } from "~/routes/provisions.rules.tsx";
 import { getAs, postForm, signInAs, type TestSession } from "../setup/auth.ts";
+import { postedEditForm } from "../setup/route.ts";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 function unwrap(result: unknown): { status: number; data: any; location?: string | null } {
@@ -21,9 +22,10 @@ function unwrap(result: unknown): { status: number; data: any; location?: string
 }
 
 let staff: TestSession;
+let staff2: TestSession;
 let viewer: TestSession;
 beforeAll(async () => {
-  [staff, viewer] = await Promise.all([signInAs("staff"), signInAs("viewer")]);
+  [staff, staff2, viewer] = await Promise.all([signInAs("staff"), signInAs("staff"), signInAs("viewer")]);
 });
 
 const validProvision = {
@@ -114,21 +116,21 @@ describe("adding a provision", () => {
       termsEn: validProvision.termsEn,
     });
     expect(result.data.errors).toMatchObject({
-      code: ["badCode"],
-      title: ["required"],
-      madeOn: ["badDate"],
-      status: ["required"],
-      newSourceUrl: ["badUrl"],
-      termsEs: ["termTooLong"],
+      code: { key: "badCode" },
+      title: { key: "required" },
+      madeOn: { key: "badDate" },
+      status: { key: "required" },
+      newSourceUrl: { key: "notUrl" },
+      termsEs: { key: "termTooLong", values: { max: 80 } },
     });
     expect(await prisma.provision.count()).toBe(26);
   });
 
   it("refuses a code already used or reserved for a page", async () => {
     const taken = unwrap(await newAction(args(postForm("http://localhost/provisions/new", { ...validProvision, code: "AP-I-MIN" }, staff))));
-    expect(taken.data.errors).toEqual({ code: ["codeTaken"] });
+    expect(taken.data.errors).toEqual({ code: { key: "codeTaken" } });
     const reserved = unwrap(await newAction(args(postForm("http://localhost/provisions/new", { ...validProvision, code: "rules" }, staff))));
-    expect(reserved.data.errors.code).toEqual(["reservedCode"]);
+    expect(reserved.data.errors.code).toEqual({ key: "reservedCode" });
   });
 
   it("saves a valid provision with a new source and its terms, audited", async () => {
@@ -150,18 +152,14 @@ describe("adding a provision", () => {
 describe("editing a provision", () => {
   it("saves the changes with an audit event of what changed", async () => {
     const form = (await editLoader(args(getAs("http://localhost/provisions/AP-I-MIN/edit", staff), { code: "AP-I-MIN" }))) as any;
-    const values = {
-      ...form.stored.values,
-      statusNote: "checked against the plan text",
-      isGap: "",
-      expectedUpdatedAt: form.stored.updatedAt,
-      code: "SOMETHING-ELSE",
-    };
+    // Not a gap: the box is left unticked, so the browser posts nothing for it.
+    const values: Record<string, string> = { ...postedEditForm(form.stored), statusNote: "checked against the plan text", code: "SOMETHING-ELSE" };
     delete values.isGap;
     const result = unwrap(await editAction(args(postForm("http://localhost/provisions/AP-I-MIN/edit", values, staff), { code: "AP-I-MIN" })));
     expect(result).toMatchObject({ status: 302, location: "/provisions/AP-I-MIN" });
     const saved = await prisma.provision.findUniqueOrThrow({ where: { code: "AP-I-MIN" } });
     expect(saved.statusNote).toBe("checked against the plan text");
+    expect(saved.version).toBe(form.stored.version + 1);
     expect(await prisma.provision.count({ where: { code: "SOMETHING-ELSE" } })).toBe(0); // the code is fixed
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "provision", entityId: saved.id, action: "update" } });
     expect(JSON.parse(event.before!)).toEqual({ statusNote: "press summary of plan text" });
@@ -170,18 +168,29 @@ describe("editing a provision", () => {
 
   it("detects that someone saved in between, saves nothing and keeps what was typed", async () => {
     const form = (await editLoader(args(getAs("http://localhost/provisions/AP-I-TRADE/edit", staff), { code: "AP-I-TRADE" }))) as any;
-    await prisma.provision.update({ where: { code: "AP-I-TRADE" }, data: { pillar: "I. Prosperity (edited elsewhere)" } });
-    const values = { ...form.stored.values, summary: "My own rewording", expectedUpdatedAt: form.stored.updatedAt };
+    const other = (await editLoader(args(getAs("http://localhost/provisions/AP-I-TRADE/edit", staff2), { code: "AP-I-TRADE" }))) as any;
+    const first = unwrap(
+      await editAction(
+        args(postForm("http://localhost/provisions/AP-I-TRADE/edit", { ...postedEditForm(other.stored), pillar: "I. Prosperity (edited elsewhere)" }, staff2), {
+          code: "AP-I-TRADE",
+        }),
+      ),
+    );
+    expect(first.status).toBe(302);
+    const values = { ...postedEditForm(form.stored), summary: "My own rewording" };
     const result = unwrap(await editAction(args(postForm("http://localhost/provisions/AP-I-TRADE/edit", values, staff), { code: "AP-I-TRADE" })));
     expect(result.status).toBe(409);
-    expect(result.data.errors.form).toEqual(["conflict"]);
+    expect(result.data.errors).toBeNull();
     expect(result.data.values.summary).toBe("My own rewording");
-    expect(result.data.updatedAt).not.toBe(form.stored.updatedAt);
+    expect(result.data.version).toBe(form.stored.version + 1);
+    expect(result.data.conflict).toMatchObject({ version: form.stored.version + 1, savedBy: "Demo staff" });
+    expect(result.data.conflict.theirs.pillar).toBe("I. Prosperity (edited elsewhere)");
+    expect(result.data.conflict.yours.summary).toBe("My own rewording");
     expect((await prisma.provision.findUniqueOrThrow({ where: { code: "AP-I-TRADE" } })).summary).not.toBe("My own rewording");
     // Saving again on the newer version goes through.
     const again = unwrap(
       await editAction(
-        args(postForm("http://localhost/provisions/AP-I-TRADE/edit", { ...values, expectedUpdatedAt: result.data.updatedAt }, staff), { code: "AP-I-TRADE" }),
+        args(postForm("http://localhost/provisions/AP-I-TRADE/edit", { ...values, version: String(result.data.version) }, staff), { code: "AP-I-TRADE" }),
       ),
     );
     expect(again.status).toBe(302);
@@ -205,14 +214,9 @@ describe("instruments and milestones", () => {
     const form = (await editInstrumentLoader(args(getAs("http://localhost/provisions/instruments/MX-TEST/edit", staff), { code: "MX-TEST" }))) as any;
     const edited = unwrap(
       await editInstrumentAction(
-        args(
-          postForm(
-            "http://localhost/provisions/instruments/MX-TEST/edit",
-            { ...form.stored.values, nameFr: "Une loi d'essai", expectedUpdatedAt: form.stored.updatedAt },
-            staff,
-          ),
-          { code: "MX-TEST" },
-        ),
+        args(postForm("http://localhost/provisions/instruments/MX-TEST/edit", { ...postedEditForm(form.stored), nameFr: "Une loi d'essai" }, staff), {
+          code: "MX-TEST",
+        }),
       ),
     );
     expect(edited.status).toBe(302);
@@ -227,7 +231,7 @@ describe("instruments and milestones", () => {
       ),
     );
     expect(bad.status).toBe(400);
-    expect(bad.data.errors).toMatchObject({ name: ["required"], kind: ["required"] });
+    expect(bad.data.errors).toMatchObject({ name: { key: "required" }, kind: { key: "unknownChoice" } });
   });
 
   it("adds and edits a milestone, audited, and shows it in the list", async () => {
@@ -260,7 +264,7 @@ describe("instruments and milestones", () => {
         args(
           postForm(
             "http://localhost/provisions/milestones/second-follow-up/edit",
-            { ...form.stored.values, labelEs: "Segunda reunión de seguimiento", expectedUpdatedAt: form.stored.updatedAt },
+            { ...postedEditForm(form.stored), labelEs: "Segunda reunión de seguimiento" },
             staff,
           ),
           {
@@ -283,6 +287,6 @@ describe("instruments and milestones", () => {
         args(postForm("http://localhost/provisions/milestones/new", { key: "Bad Key", date: "2026-13-01", label: "x", sourceKey: "" }, staff)),
       ),
     );
-    expect(badDate.data.errors).toMatchObject({ key: ["badKey"], date: ["badDate"] });
+    expect(badDate.data.errors).toMatchObject({ key: { key: "badKey" }, date: { key: "badDate" } });
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
@@ -36,6 +36,45 @@ describe(`migrations (${kind})`, () => {
       await drop();
     }
   });
+
+  // SQLite only: PostgreSQL changes a table in place and never re-creates it.
+  if (kind === "sqlite")
+    it("keep child rows when a migration re-creates their parent table (SQLite)", async () => {
+      const { target, drop } = await createEmptyDatabase(kind, "redefine");
+      const dir = mkdtempSync(join(tmpdir(), "vigia-migrations-"));
+      try {
+        cpSync(migrationsDir(kind), dir, { recursive: true });
+        await migrate(target, dir);
+        const db = createDb(target);
+        await db.instrument.create({ data: { id: "i1", code: "X", name: "X", kind: "law" } });
+        await db.milestone.create({ data: { key: "k", date: new Date(), label: "L", instrumentId: "i1" } });
+        await db.$disconnect();
+        // The way Prisma writes a change to a SQLite table: new table, copy, drop, rename.
+        const columns = '"id", "code", "name", "nameEs", "nameFr", "kind", "sourceId", "position", "version", "createdAt", "updatedAt"';
+        const sql = `PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Instrument" (
+  "id" TEXT NOT NULL PRIMARY KEY, "code" TEXT NOT NULL, "name" TEXT NOT NULL, "nameEs" TEXT, "nameFr" TEXT, "kind" TEXT NOT NULL,
+  "sourceId" TEXT, "position" INTEGER NOT NULL DEFAULT 0, "version" INTEGER NOT NULL DEFAULT 1,
+  "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, "updatedAt" DATETIME NOT NULL,
+  CONSTRAINT "Instrument_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_Instrument" (${columns}) SELECT ${columns} FROM "Instrument";
+DROP TABLE "Instrument";
+ALTER TABLE "new_Instrument" RENAME TO "Instrument";
+CREATE UNIQUE INDEX "Instrument_code_key" ON "Instrument"("code");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;`;
+        mkdirSync(join(dir, "99999999999999_redefine"));
+        writeFileSync(join(dir, "99999999999999_redefine", "migration.sql"), sql);
+        expect(await migrate(target, dir)).toEqual(["99999999999999_redefine"]);
+        const after = createDb(target);
+        expect((await after.milestone.findUniqueOrThrow({ where: { key: "k" } })).instrumentId).toBe("i1");
+        await after.$disconnect();
+      } finally {
+        await drop();
+      }
+    });
 
   it("refuse a migration that was edited after it was applied", async () => {
     const { target, drop } = await createEmptyDatabase(kind, "edited");

@@ -52,3 +52,13 @@ export function post(
 export function isDenied(o: Outcome): boolean {
   return o.status === 403 || (o.status === 302 && !!o.location?.startsWith("/login"));
 }
+
+/** A stored record's edit form as a browser posts it: with its version, a ticked checkbox as "on", an unticked one left out. */
+export function postedEditForm(stored: { values: Record<string, string | boolean | string[]>; version: number }): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = { version: String(stored.version) };
+  for (const [name, value] of Object.entries(stored.values)) {
+    if (value === true) fields[name] = "on";
+    else if (value !== false) fields[name] = value;
+  }
+  return fields;
+}

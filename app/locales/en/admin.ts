@@ -44,11 +44,7 @@ export const admin = {
       revoked: "Every session of this user has ended.",
       created: "The user was created.",
     },
-    refused: {
-      self: "You cannot change your own role or deactivate yourself: ask another administrator.",
-      missing: "This user no longer exists.",
-      unchanged: "Nothing to change.",
-    },
+    selfHint: "You cannot change your own role or deactivate yourself: ask another administrator.",
   },
   audit: {
     title: "Audit log",

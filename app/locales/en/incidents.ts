@@ -140,19 +140,8 @@ export const incidents = {
   },
   conflict: {
     title: "Someone else saved this case while you were editing",
-    intro: "Your changes are not saved. The case is now at version {{version}}, saved by {{name}} on {{date}}. The form below still holds what you typed.",
-    again:
-      "Where only they changed a field, the form now holds their value; where you both changed it, the form keeps yours. Saving again stores what the form holds.",
-    inForm: "Now in the form",
-    keptYours: "your value",
-    tookTheirs: "their value",
-    field: "Field",
-    theirs: "Saved version (theirs)",
-    yours: "Your version",
     noFieldChanges: "No field of this form differs; the other change was to the verification (now: {{status}}). You can save your version as it is.",
-    discard: "Discard my changes and open the saved version",
     deleted: "This case was deleted while you were editing, so nothing was saved. Staff can restore it from the deleted cases.",
-    unknownUser: "another user",
   },
   page: {
     record: "Case record",

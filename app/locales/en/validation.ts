@@ -1,4 +1,6 @@
-// Messages for zod issues (app/lib/form-errors.ts maps issue codes to these keys).
+// Every message about what a form was given, for every form of the app
+// (app/lib/form-errors.ts maps zod's issue codes to these keys; schemas name
+// their own checks' keys as `validation.<key>`).
 export const validation = {
   summaryTitle: "Nothing was saved yet: please correct the fields below",
   summaryIntro: "Each link takes you to the field.",
@@ -32,4 +34,21 @@ export const validation = {
   passwordHasEmail: "The password must not contain the email address.",
   emailTaken: "A user with this email address already exists.",
   confirmPurge: "Tick the box to confirm.",
+  badDate: "Enter a real date as YYYY-MM-DD.",
+  badPosition: "Enter a whole number from 0 to 999.",
+  termTooLong: "A term can have at most {{max}} characters.",
+  tooManyTerms: "At most {{max}} terms per language.",
+  badCode: "Use capital letters, digits and hyphens only.",
+  reservedCode: "This code is reserved for a page of Vigía; choose another.",
+  badKey: "Use lower-case letters, digits and hyphens only.",
+  codeTaken: "This code is already used.",
+  keyTaken: "This key is already used.",
+  unknownInstrument: "Choose an instrument from the list.",
+  unknownSource: "Choose a source from the list.",
+  unknownProvision: "That provision no longer exists: choose another.",
+  provisionRequired: "Choose a provision.",
+  rationaleRequired: "Give a rationale of at least {{min}} characters.",
+  notOnSelf: "You cannot change your own role or deactivate yourself: ask another administrator.",
+  nothingToChange: "Nothing to change.",
+  noVersion: "This form does not say which version it was opened at, so nothing was saved: open the record again to edit it.",
 };

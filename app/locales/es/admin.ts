@@ -46,11 +46,7 @@ export const admin: Translation["admin"] = {
       revoked: "Terminaron todas las sesiones de este usuario.",
       created: "Se creó el usuario.",
     },
-    refused: {
-      self: "No puede cambiar su propio rol ni desactivarse: pídalo a otra persona administradora.",
-      missing: "Este usuario ya no existe.",
-      unchanged: "No hay nada que cambiar.",
-    },
+    selfHint: "No puede cambiar su propio rol ni desactivarse: pídalo a otra persona administradora.",
   },
   audit: {
     title: "Bitácora de auditoría",

@@ -147,20 +147,8 @@ export const incidents: Translation["incidents"] = {
   },
   conflict: {
     title: "Alguien más guardó este caso mientras usted lo editaba",
-    intro:
-      "Sus cambios no se guardaron. El caso está ahora en la versión {{version}}, guardada por {{name}} el {{date}}. El formulario de abajo conserva lo que usted escribió.",
-    again:
-      "Donde solo la otra persona cambió un campo, el formulario tiene ahora su valor; donde ambos lo cambiaron, conserva el suyo. Si vuelve a guardar, se guarda lo que tiene el formulario.",
-    inForm: "Ahora en el formulario",
-    keptYours: "su valor",
-    tookTheirs: "el valor de la otra persona",
-    field: "Campo",
-    theirs: "Versión guardada (la otra)",
-    yours: "Su versión",
     noFieldChanges: "Ningún campo de este formulario difiere; el otro cambio fue en la verificación (ahora: {{status}}). Puede guardar su versión tal cual.",
-    discard: "Descartar mis cambios y abrir la versión guardada",
     deleted: "Este caso se eliminó mientras usted lo editaba, así que no se guardó nada. El equipo puede restaurarlo desde los casos eliminados.",
-    unknownUser: "otra persona",
   },
   page: {
     record: "Registro del caso",

@@ -46,11 +46,7 @@ export const admin: Translation["admin"] = {
       revoked: "Toutes les sessions de cet utilisateur ont pris fin.",
       created: "L'utilisateur a été créé.",
     },
-    refused: {
-      self: "Vous ne pouvez pas changer votre propre rôle ni vous désactiver : demandez-le à une autre personne administratrice.",
-      missing: "Cet utilisateur n'existe plus.",
-      unchanged: "Rien à changer.",
-    },
+    selfHint: "Vous ne pouvez pas changer votre propre rôle ni vous désactiver : demandez-le à une autre personne administratrice.",
   },
   audit: {
     title: "Journal d'audit",

@@ -147,21 +147,9 @@ export const incidents: Translation["incidents"] = {
   },
   conflict: {
     title: "Quelqu'un d'autre a enregistré ce cas pendant que vous le modifiiez",
-    intro:
-      "Vos modifications ne sont pas enregistrées. Le cas est maintenant à la version {{version}}, enregistrée par {{name}} le {{date}}. Le formulaire ci-dessous garde ce que vous avez saisi.",
-    again:
-      "Là où seule l'autre personne a modifié un champ, le formulaire contient maintenant sa valeur; là où vous l'avez modifié tous les deux, il garde la vôtre. Enregistrer de nouveau conserve ce que contient le formulaire.",
-    inForm: "Maintenant dans le formulaire",
-    keptYours: "votre valeur",
-    tookTheirs: "sa valeur",
-    field: "Champ",
-    theirs: "Version enregistrée (l'autre)",
-    yours: "Votre version",
     noFieldChanges:
       "Aucun champ de ce formulaire ne diffère; l'autre modification portait sur la vérification (maintenant : {{status}}). Vous pouvez enregistrer votre version telle quelle.",
-    discard: "Abandonner mes modifications et ouvrir la version enregistrée",
     deleted: "Ce cas a été supprimé pendant que vous le modifiiez; rien n'a été enregistré. L'équipe peut le restaurer depuis les cas supprimés.",
-    unknownUser: "un autre utilisateur",
   },
   page: {
     record: "Fiche du cas",

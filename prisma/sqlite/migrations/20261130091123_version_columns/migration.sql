@@ -1,0 +1,11 @@
+-- Written as ADD COLUMN, the same schema as Prisma's generated redefinition of
+-- the three tables, without copying them.
+
+-- AlterTable
+ALTER TABLE "Instrument" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
+
+-- AlterTable
+ALTER TABLE "Milestone" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
+
+-- AlterTable
+ALTER TABLE "Provision" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
