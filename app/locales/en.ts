@@ -150,6 +150,7 @@ export const en = {
       landowners: "Landowners",
       corporations: "Corporations",
       poachers: "Poachers",
+      other: "Other",
       unspecified: "Unspecified",
     },
     characteristic: {

@@ -151,6 +151,7 @@ export const es: Translation = {
       landowners: "Terratenientes",
       corporations: "Empresas",
       poachers: "Cazadores furtivos",
+      other: "Otro",
       unspecified: "Sin especificar",
     },
     characteristic: {

@@ -150,6 +150,7 @@ export const fr: Translation = {
       landowners: "Propriétaires fonciers",
       corporations: "Entreprises",
       poachers: "Braconniers",
+      other: "Autre",
       unspecified: "Non précisé",
     },
     characteristic: {
