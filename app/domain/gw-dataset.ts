@@ -35,7 +35,17 @@ export type GwColumn = (typeof GW_COLUMNS)[number];
 export type GwRow = Record<GwColumn, string>;
 
 /** Why a row cannot be imported; each has a translated explanation (admin.import.reasons). */
-export const GW_ROW_PROBLEMS = ["columnCount", "encoding", "malformed", "missingId", "duplicateId", "badDate", "badAge", "badVictims", "unknownCountry"] as const;
+export const GW_ROW_PROBLEMS = [
+  "columnCount",
+  "encoding",
+  "malformed",
+  "missingId",
+  "duplicateId",
+  "badDate",
+  "badAge",
+  "badVictims",
+  "unknownCountry",
+] as const;
 export type GwRowProblem = (typeof GW_ROW_PROBLEMS)[number];
 
 export interface GwInvalidRow {
@@ -88,8 +98,7 @@ export interface GwRecord {
 }
 
 export type GwParseResult =
-  | { ok: true; records: GwRecord[]; invalid: GwInvalidRow[]; rows: number }
-  | { ok: false; problem: GwFileProblem; line: number | null; detail: string | null };
+  { ok: true; records: GwRecord[]; invalid: GwInvalidRow[]; rows: number } | { ok: false; problem: GwFileProblem; line: number | null; detail: string | null };
 
 /** The fields an import compares and shows side by side, in reading order. */
 export const GW_FIELDS = [
@@ -113,7 +122,12 @@ export type GwField = (typeof GW_FIELDS)[number];
 
 /** "Sector could not be confirmed*", " mining &  Extractives" -> one key: case, spacing and GW's footnote star do not matter. */
 function foldCategory(text: string): string {
-  return text.normalize("NFC").replace(/\*+\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+  return text
+    .normalize("NFC")
+    .replace(/\*+\s*$/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 function folded<T>(map: Record<string, T>): Map<string, T> {
@@ -250,7 +264,7 @@ export function gwIncidentValues(row: GwRow): { ok: true; values: GwIncidentValu
   const occurredOn = validDate(row.date);
   if (!occurredOn) return { ok: false, reason: "badDate", detail: row.date };
   const ageText = row.age.trim();
-  if (ageText && (!/^\d{1,3}$/.test(ageText) || Number(ageText) > 130)) return { ok: false, reason: "badAge", detail: row.age };
+  if (ageText && (!/^\d{1,3}$/.test(ageText) || Number(ageText) > 120)) return { ok: false, reason: "badAge", detail: row.age };
   const victimsText = row.number_of_victims.trim();
   if (victimsText && (!/^\d{1,6}$/.test(victimsText) || Number(victimsText) < 1)) return { ok: false, reason: "badVictims", detail: row.number_of_victims };
   const countryCode = gwCountryCode(row.country_numeric, row.country);

@@ -49,6 +49,11 @@ export function databaseKind(): DatabaseKind {
   return current().target.kind;
 }
 
+/** Where this process's database is (for work outside Prisma: ANALYZE after a bulk import). */
+export function databaseTarget(): DatabaseTarget {
+  return current().target;
+}
+
 export async function disconnectDb(): Promise<void> {
   const cached = globalThis.__vigiaDb;
   globalThis.__vigiaDb = undefined;

@@ -21,10 +21,12 @@ export const AUDIT_ACTIONS = [
   "link_reject",
   "link_create",
   "links_suggest_run",
+  "gw_import",
+  "gw_import_keep",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job"] as const;
+export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job", "gw_import"] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export type AuditValues = Record<string, unknown>;
@@ -43,18 +45,25 @@ export interface AuditInput {
 /** Any client or transaction that can write audit events. */
 export type AuditDb = Pick<Tx, "auditEvent">;
 
+function auditRow(event: AuditInput) {
+  return {
+    actorId: event.actorId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before ? JSON.stringify(event.before) : null,
+    after: event.after ? JSON.stringify(event.after) : null,
+    summary: event.summary ?? null,
+  };
+}
+
 export async function writeAudit(tx: AuditDb, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: event.before ? JSON.stringify(event.before) : null,
-      after: event.after ? JSON.stringify(event.after) : null,
-      summary: event.summary ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(event) });
+}
+
+/** Many events at once (a bulk import's records), in batches; the same rows writeAudit writes. */
+export async function writeAudits(tx: AuditDb, events: AuditInput[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 2000) await tx.auditEvent.createMany({ data: events.slice(i, i + 2000).map(auditRow) });
 }
 
 /** Only the keys whose values differ, as {before, after}; null when nothing changed. */

@@ -36,6 +36,26 @@ export async function loadProvisionTerms(db: Pick<Db, "provision">): Promise<Pro
   return rows.map((p) => ({ id: p.id, code: p.code, termsEn: parseTermList(p.termsEn), termsEs: parseTermList(p.termsEs) }));
 }
 
+/** What the rules and the text signal look at in a case record. */
+export function caseFacts(incident: {
+  sector: string;
+  perpetratorType: string;
+  companyCountry: string | null;
+  countryCode: string;
+  characteristics: string[];
+  description: string | null;
+  sources: { title: string }[];
+}): CaseFacts {
+  return {
+    sector: incident.sector,
+    perpetratorType: incident.perpetratorType,
+    companyCountry: incident.companyCountry,
+    countryCode: incident.countryCode,
+    characteristics: incident.characteristics,
+    text: [incident.description ?? "", ...incident.sources.map((s) => s.title)].join("\n"),
+  };
+}
+
 /**
  * Runs the rules and the text signal on one case record and stores the result as
  * suggestions. Call it inside the transaction that creates or edits the case:
@@ -67,14 +87,7 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
     },
   });
   if (!incident || incident.deletedAt) return result;
-  const facts: CaseFacts = {
-    sector: incident.sector,
-    perpetratorType: incident.perpetratorType,
-    companyCountry: incident.companyCountry,
-    countryCode: incident.countryCode,
-    characteristics: incident.characteristics.map((c) => c.code),
-    text: [incident.description ?? "", ...incident.sources.map((s) => s.title)].join("\n"),
-  };
+  const facts = caseFacts({ ...incident, characteristics: incident.characteristics.map((c) => c.code) });
   const proposals = proposeLinks(facts, options.provisions ?? (await loadProvisionTerms(tx)));
   const existing = await tx.incidentProvisionLink.findMany({
     where: { incidentId },
@@ -114,6 +127,39 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
   }
   result.keptDecisions += existing.filter((l) => !proposed.has(l.provisionId) && (l.status !== "suggested" || l.method === "person")).length;
   return result;
+}
+
+/**
+ * The same suggestions as suggestLinksForIncident, for many case records just
+ * created in the caller's transaction (they have no links yet), written in
+ * batches: a bulk import would otherwise spend most of its time here. Records
+ * with the same facts get the same proposals, worked out once.
+ */
+export async function suggestLinksForNewIncidents(
+  tx: Pick<Db, "incidentProvisionLink">,
+  cases: { id: string; facts: CaseFacts }[],
+  provisions: ProvisionTerms[],
+): Promise<number> {
+  const memo = new Map<string, ReturnType<typeof proposeLinks>>();
+  const rows: Prisma.IncidentProvisionLinkCreateManyInput[] = [];
+  for (const c of cases) {
+    const key = JSON.stringify(c.facts);
+    let proposals = memo.get(key);
+    if (!proposals) memo.set(key, (proposals = proposeLinks(c.facts, provisions)));
+    for (const p of proposals) {
+      rows.push({
+        incidentId: c.id,
+        provisionId: p.provisionId,
+        status: "suggested",
+        method: p.method,
+        rulesFired: JSON.stringify(p.rulesFired),
+        matchedTerms: JSON.stringify(p.matchedTerms),
+        score: p.score,
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 2000) await tx.incidentProvisionLink.createMany({ data: rows.slice(i, i + 2000) });
+  return rows.length;
 }
 
 // ---------- Decisions ----------
