@@ -4,6 +4,7 @@ import { provisions } from "./en/provisions.ts";
 import { admin } from "./en/admin.ts";
 import { incidents } from "./en/incidents.ts";
 import { validation } from "./en/validation.ts";
+import { gwImport } from "./en/gw-import.ts";
 
 // English strings. es.ts and fr.ts must have exactly the same keys: the
 // Translation type makes the typecheck fail when one is missing, and
@@ -194,6 +195,7 @@ export const en = {
   incidents,
   admin,
   validation,
+  gwImport,
   errors: {
     notFoundTitle: "Page not found",
     notFound: "There is no page at this address. Check the link, or start again from the overview.",

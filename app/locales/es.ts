@@ -5,6 +5,7 @@ import { provisions } from "./es/provisions.ts";
 import { admin } from "./es/admin.ts";
 import { incidents } from "./es/incidents.ts";
 import { validation } from "./es/validation.ts";
+import { gwImport } from "./es/gw-import.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -194,6 +195,7 @@ export const es: Translation = {
   incidents,
   admin,
   validation,
+  gwImport,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

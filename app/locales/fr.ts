@@ -5,6 +5,7 @@ import { provisions } from "./fr/provisions.ts";
 import { admin } from "./fr/admin.ts";
 import { incidents } from "./fr/incidents.ts";
 import { validation } from "./fr/validation.ts";
+import { gwImport } from "./fr/gw-import.ts";
 
 // Français (Canada).
 export const fr: Translation = {
@@ -193,6 +194,7 @@ export const fr: Translation = {
   incidents,
   admin,
   validation,
+  gwImport,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",

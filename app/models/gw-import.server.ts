@@ -6,6 +6,7 @@
 // without an admin's decision: it is a conflict (docs/decisions/061).
 import { createHash } from "node:crypto";
 import { databaseTarget, prisma, type Db, type Prisma } from "~/lib/db.server.ts";
+import { DownloadError, downloadFile, type DownloadFailure, type DownloadOptions } from "~/lib/download.server.ts";
 import { analyzeDatabase } from "~/lib/migrate.server.ts";
 import {
   canonicalGwValues,
@@ -523,7 +524,16 @@ export async function listGwImportJobs(take = 10): Promise<GwImportJobView[]> {
   return rows.map((r) => toView(r));
 }
 
-export type GwFileRefusal = { problem: GwFileProblem; line: number | null; detail: string | null };
+/** Why nothing was previewed: the file (not the dataset, cut off), or its download. */
+export interface GwFileRefusal {
+  problem: GwFileProblem | DownloadFailure | "notConfigured";
+  line: number | null;
+  detail: string | null;
+  attempts?: number;
+  status?: number;
+  received?: number;
+  expected?: number;
+}
 
 const capped = <T>(list: T[]) => list.slice(0, PREVIEW_LIMIT);
 
@@ -561,6 +571,25 @@ export async function previewGwImport(input: {
     },
   });
   return { ok: true, job: toView(job), plan };
+}
+
+/**
+ * Downloads the dataset from its configured address and previews it. A failed,
+ * incomplete or malformed download is refused whole: nothing is stored.
+ */
+export async function fetchGwImportPreview(input: {
+  url: string | null;
+  actorId: string | null;
+  download?: DownloadOptions;
+}): Promise<{ ok: true; job: GwImportJobView; plan: GwImportPlan } | { ok: false; refusal: GwFileRefusal }> {
+  if (!input.url) return { ok: false, refusal: { problem: "notConfigured", line: null, detail: null } };
+  try {
+    const { body } = await downloadFile(input.url, input.download);
+    return await previewGwImport({ csv: body, origin: "url", sourceName: input.url, actorId: input.actorId });
+  } catch (error) {
+    if (!(error instanceof DownloadError)) throw error;
+    return { ok: false, refusal: { problem: error.reason, line: null, detail: error.details.detail ?? null, attempts: error.attempts, ...error.details } };
+  }
 }
 
 /** An admin's go-ahead: the previewed (or failed, which changed nothing) import is queued with the conflict decisions. */

@@ -10,7 +10,6 @@ export type GwRowInput = Partial<Record<GwColumn, string>> & { id: string };
 
 export function gwRow(row: GwRowInput): string {
   const full: Record<GwColumn, string> = {
-    id: row.id,
     date: "2020-06-15",
     name: "",
     gender: "Male",

@@ -79,6 +79,7 @@ export const admin = {
       milestone: "Milestone",
       link: "Case–provision link",
       link_job: "Link suggestion run",
+      gw_import: "Global Witness import",
     },
     actions: {
       create: "Created",
@@ -96,6 +97,8 @@ export const admin = {
       link_reject: "Link rejected",
       link_create: "Linked by hand",
       links_suggest_run: "Links suggested for all cases",
+      gw_import: "Global Witness import",
+      gw_import_keep: "Conflict kept as edited",
     },
     keys: {
       staffOnlyFieldsChanged: "Staff-only fields changed",

@@ -81,6 +81,7 @@ export const admin: Translation["admin"] = {
       milestone: "Hito",
       link: "Vínculo caso–compromiso",
       link_job: "Sugerencia de vínculos",
+      gw_import: "Importación de Global Witness",
     },
     actions: {
       create: "Creado",
@@ -98,6 +99,8 @@ export const admin: Translation["admin"] = {
       link_reject: "Vínculo rechazado",
       link_create: "Vinculado a mano",
       links_suggest_run: "Vínculos sugeridos para todos los casos",
+      gw_import: "Importación de Global Witness",
+      gw_import_keep: "Conflicto: se conservó lo modificado",
     },
     keys: {
       staffOnlyFieldsChanged: "Campos reservados al equipo modificados",

@@ -81,6 +81,7 @@ export const admin: Translation["admin"] = {
       milestone: "Jalon",
       link: "Lien cas–engagement",
       link_job: "Suggestion de liens",
+      gw_import: "Importation Global Witness",
     },
     actions: {
       create: "Créé",
@@ -98,6 +99,8 @@ export const admin: Translation["admin"] = {
       link_reject: "Lien rejeté",
       link_create: "Lié à la main",
       links_suggest_run: "Liens suggérés pour tous les cas",
+      gw_import: "Importation Global Witness",
+      gw_import_keep: "Conflit : fiche modifiée conservée",
     },
     keys: {
       staffOnlyFieldsChanged: "Champs réservés à l'équipe modifiés",
