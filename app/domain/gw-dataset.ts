@@ -353,6 +353,8 @@ export function parseGwCsv(input: string | Uint8Array): GwParseResult {
   try {
     parsed = parse(text, {
       bom: true,
+      // Any line ending, even mixed in one file (csv-parse would otherwise keep to the first one it meets).
+      record_delimiter: ["\r\n", "\n", "\r"],
       info: true,
       raw: true,
       relax_column_count: true,

@@ -492,6 +492,7 @@ type JobRow = NonNullable<Awaited<ReturnType<typeof prisma.gwImportJob.findUniqu
 
 /** Progress of the imports running in this process, read by their progress page between database writes. */
 const progress = new Map<string, number>();
+const running = new Set<string>();
 
 function toView(job: JobRow, now = Date.now()): GwImportJobView {
   const active = job.status === "queued" || job.status === "running";
@@ -526,7 +527,7 @@ export async function listGwImportJobs(take = 10): Promise<GwImportJobView[]> {
 
 /** Why nothing was previewed: the file (not the dataset, cut off), or its download. */
 export interface GwFileRefusal {
-  problem: GwFileProblem | DownloadFailure | "notConfigured";
+  problem: GwFileProblem | DownloadFailure | "notConfigured" | "noFile";
   line: number | null;
   detail: string | null;
   attempts?: number;
@@ -593,9 +594,17 @@ export async function fetchGwImportPreview(input: {
 }
 
 /** An admin's go-ahead: the previewed (or failed, which changed nothing) import is queued with the conflict decisions. */
-export async function confirmGwImport(id: string, resolutions: Record<string, Resolution>, actorId: string | null): Promise<GwImportJobView | null> {
+export async function confirmGwImport(
+  id: string,
+  resolutions: Record<string, Resolution>,
+  actorId: string | null,
+  options: { stalled?: boolean } = {},
+): Promise<GwImportJobView | null> {
+  if (running.has(id)) return null;
+  // A stalled import's server stopped mid-way, so its transaction was rolled back: it may run again.
+  const statuses = options.stalled ? ["previewed", "failed", "queued", "running"] : ["previewed", "failed"];
   const { count } = await prisma.gwImportJob.updateMany({
-    where: { id, status: { in: ["previewed", "failed"] }, csv: { not: null } },
+    where: { id, status: { in: statuses }, csv: { not: null } },
     data: { status: "queued", resolutions: JSON.stringify(resolutions), startedById: actorId, error: null },
   });
   if (!count) return null;
@@ -606,8 +615,6 @@ export async function discardGwImport(id: string): Promise<boolean> {
   const { count } = await prisma.gwImportJob.updateMany({ where: { id, status: { in: ["previewed", "failed"] } }, data: { status: "discarded", csv: null } });
   return count > 0;
 }
-
-const running = new Set<string>();
 
 /**
  * Runs a confirmed import to the end. Its progress is written outside the
