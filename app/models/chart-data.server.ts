@@ -15,7 +15,7 @@ import { getAnnualFigureYearBounds, getFiguresByKey, HEADLINE_KEYS, listAnnualFi
 import { getSourcePublishedOn, SOURCE_KEYS } from "~/models/source.server.ts";
 import type { AnnualFigureInput, MilestoneInput } from "~/charts/annual-trend.ts";
 import type { PublishedValue } from "~/charts/indigenous-share.ts";
-import { indigenousShareScope, lethalScope, miningScope, reconciliationScope, type ChartQuery } from "~/charts/query.ts";
+import { indigenousShareScope, lethalScope, mexicoScope, miningScope, reconciliationScope, type ChartQuery } from "~/charts/query.ts";
 import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "~/charts/registry.ts";
 import type { CaseCount, YearCount, YearSpan } from "~/charts/types.ts";
 
@@ -143,7 +143,8 @@ async function publishedBesideCases(c: ChartLoadContext, scope: IncidentFilter |
 
 /** People in the case records of the page's filters, by one column. */
 async function breakdown(c: ChartLoadContext, field: "sector" | "perpetratorType" | "stateCode"): Promise<BreakdownChartData> {
-  const scope = c.query.filter;
+  // Mexican states exist only in Mexico's records.
+  const scope = field === "stateCode" ? mexicoScope(c.query.filter) : c.query.filter;
   const [counts, asOf] = await Promise.all([countsBy(field, scope), c.casesAsOf(scope)]);
   return { scope, counts, asOf };
 }
@@ -151,7 +152,7 @@ async function breakdown(c: ChartLoadContext, field: "sector" | "perpetratorType
 type Loaders = { [K in ChartId]: (c: ChartLoadContext) => Promise<ChartDataById[K]> };
 
 const LOADERS: Loaders = {
-  "mexico-annual": (c) => publishedBesideCases(c, lethalScope(c.query.filter)),
+  "mexico-annual": (c) => publishedBesideCases(c, lethalScope(mexicoScope(c.query.filter))),
   "killed-disappeared": async (c) => {
     const scope = lethalScope(c.query.filter);
     const [span, counts, milestones, asOf] = await Promise.all([
@@ -164,7 +165,7 @@ const LOADERS: Loaders = {
   },
   "sector-breakdown": (c) => breakdown(c, "sector"),
   "indigenous-share": async (c) => {
-    const scope = indigenousShareScope(c.query.filter);
+    const scope = indigenousShareScope(mexicoScope(c.query.filter));
     const keys = [HEADLINE_KEYS.indigenous, HEADLINE_KEYS.total, HEADLINE_KEYS.indigenousPopulation];
     const [figures, cases, casesAsOf] = await Promise.all([
       getFiguresByKey(keys),
@@ -184,7 +185,7 @@ const LOADERS: Loaders = {
   "state-breakdown": (c) => breakdown(c, "stateCode"),
   "state-map": (c) => LOADERS["state-breakdown"](c),
   "mining-by-year": async (c) => {
-    const scope = miningScope(c.query.filter);
+    const scope = miningScope(mexicoScope(c.query.filter));
     const [span, counts, milestones, figures, asOf] = await Promise.all([
       c.span(),
       countsByYear(scope),

@@ -2,7 +2,7 @@
 import { prisma, type Prisma } from "~/lib/db.server.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
 import { auditDiff, writeAudit } from "./audit.server.ts";
-import type { IncidentFilter } from "~/domain/incident-filter.ts";
+import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
 import type { ConfidentialFields, IncidentInput, IncidentRecordFields } from "./incident.schema.ts";
 import { suggestLinksForIncident } from "./link.server.ts";
 
@@ -17,6 +17,8 @@ function oneOrIn(values: string[]): string | { in: string[] } {
 /** The Prisma where clause of a filter; never includes soft-deleted records. */
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
   const and: Prisma.IncidentWhereInput[] = [{ deletedAt: null }];
+  const countries = filterCountries(filter);
+  if (countries) and.push({ countryCode: oneOrIn(countries) });
   if (filter.yearFrom !== undefined) and.push({ year: { gte: filter.yearFrom } });
   if (filter.yearTo !== undefined) and.push({ year: { lte: filter.yearTo } });
   if (filter.states?.length) {
@@ -103,6 +105,12 @@ export async function countIncidentsWithCharacteristic(filter: IncidentFilter, c
     prisma.incident.aggregate({ where: { AND: [where, { characteristics: { some: { code } } }] }, _sum: { victimCount: true } }),
   ]);
   return { withCharacteristic: withCharacteristic._sum.victimCount ?? 0, total: total._sum.victimCount ?? 0 };
+}
+
+/** Countries with live case records, most records first (the trends filters offer a country once there is more than one). */
+export async function listIncidentCountries(): Promise<{ code: string; records: number }[]> {
+  const rows = await prisma.incident.groupBy({ by: ["countryCode"], where: { deletedAt: null }, _count: { _all: true } });
+  return rows.map((r) => ({ code: r.countryCode, records: r._count._all })).sort((a, b) => b.records - a.records || a.code.localeCompare(b.code));
 }
 
 /** The first and last year of any case record that is not deleted; null when there is none. */

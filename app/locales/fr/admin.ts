@@ -100,7 +100,7 @@ export const admin: Translation["admin"] = {
       link_create: "Lié à la main",
       links_suggest_run: "Liens suggérés pour tous les cas",
       gw_import: "Importation Global Witness",
-      gw_import_keep: "Conflit : fiche modifiée conservée",
+      gw_import_keep: "Conflit : dossier modifié conservé",
     },
     keys: {
       staffOnlyFieldsChanged: "Champs réservés à l'équipe modifiés",
