@@ -27,6 +27,14 @@ describe("describeFilter", () => {
     expect(describeFilter(filter, chartContext("fr"))).toContain("États : Oaxaca et État non identifié ; secteur : Mines");
   });
 
+  it("says which countries are counted when the reader chose other than Mexico", () => {
+    expect(describeFilter({ countries: ["HN", "GT"] }, chartContext())).toBe(
+      "all years; countries: Honduras and Guatemala; all outcomes; Global Witness records and verified staff records",
+    );
+    expect(describeFilter({ countries: ["all"] }, chartContext("es"))).toContain("todos los años; todos los países;");
+    expect(describeFilter({ countries: ["MX"] }, chartContext("fr"))).toContain("pays : Mexique");
+  });
+
   it("uses the span a time axis shows when given", () => {
     expect(describeFilter({}, chartContext(), { from: 2012, to: 2025 })).toMatch(/^2012–2025; /);
     expect(yearsInWords(2015, undefined, chartContext())).toBe("from 2015");

@@ -134,3 +134,16 @@ describe("comparing values", () => {
     ]);
   });
 });
+
+describe("the country filter", () => {
+  it("reads codes and 'all', and treats Mexico alone as the default", async () => {
+    const { parseIncidentFilter, filterCountries } = await import("~/domain/incident-filter.ts");
+    const read = (q: string) => parseIncidentFilter(new URLSearchParams(q));
+    expect(read("country=HN&country=GT").filter.countries).toEqual(["HN", "GT"]);
+    expect(read("country=MX").filter.countries).toBeUndefined();
+    expect(read("country=all&country=HN").filter.countries).toEqual(["all"]);
+    expect(read("country=XX").problems).toEqual([{ param: "country", value: "XX", reason: "unknownCode" }]);
+    expect(filterCountries({})).toEqual(["MX"]);
+    expect(filterCountries({ countries: ["all"] })).toBeNull();
+  });
+});
