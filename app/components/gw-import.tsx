@@ -76,3 +76,11 @@ export function GwValue({ field, value }: { field: GwField; value: unknown }) {
       return <>{String(value)}</>;
   }
 }
+
+/** A category text the source used that Vigía has no code for, shown beside "Other" so that it is never lost. */
+export function AsWritten({ texts }: { texts: string | string[] | undefined }) {
+  const { t } = useTranslation();
+  const list = [texts ?? []].flat();
+  if (!list.length) return null;
+  return <span className="muted small"> ({t("incidents.values.asWritten", { text: list.join("; ") })})</span>;
+}

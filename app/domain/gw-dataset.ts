@@ -118,6 +118,17 @@ export const GW_FIELDS = [
 ] as const satisfies readonly (keyof GwIncidentValues)[];
 export type GwField = (typeof GW_FIELDS)[number];
 
+/** The stored texts with no code (Incident.unmappedText); empty when there are none or they cannot be read. */
+export function readUnmapped(json: string | null | undefined): GwUnmapped {
+  if (!json) return {};
+  try {
+    const value = JSON.parse(json);
+    return value && typeof value === "object" ? (value as GwUnmapped) : {};
+  } catch {
+    return {};
+  }
+}
+
 // ---------- Category texts -> codes ----------
 
 /** "Sector could not be confirmed*", " mining &  Extractives" -> one key: case, spacing and GW's footnote star do not matter. */

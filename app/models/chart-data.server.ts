@@ -10,6 +10,7 @@ import {
   getIncidentYearBounds,
 } from "~/models/incident.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
+import { getLastGwImportDate } from "~/models/gw-import.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getAnnualFigureYearBounds, getFiguresByKey, HEADLINE_KEYS, listAnnualFigures, type FigureView } from "~/models/published-figure.server.ts";
 import { getSourcePublishedOn, SOURCE_KEYS } from "~/models/source.server.ts";
@@ -91,8 +92,9 @@ export class ChartLoadContext {
     });
   }
 
+  /** The seeded dataset's publication date, or the day a later import last changed the records, whichever is newer. */
   private gwDatasetDate(): Promise<string | null> {
-    return this.once("gwDate", () => getSourcePublishedOn(SOURCE_KEYS.gwDataset));
+    return this.once("gwDate", async () => latestDate(await Promise.all([getSourcePublishedOn(SOURCE_KEYS.gwDataset), getLastGwImportDate()])));
   }
 
   /**

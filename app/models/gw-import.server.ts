@@ -520,6 +520,16 @@ export async function getGwImportJob(id: string): Promise<GwImportJobView | null
   return job ? toView(job) : null;
 }
 
+/** The day (YYYY-MM-DD) of the last import that created or changed case records; null when none did. */
+export async function getLastGwImportDate(): Promise<string | null> {
+  const job = await prisma.gwImportJob.findFirst({
+    where: { status: "done", OR: [{ created: { gt: 0 } }, { updated: { gt: 0 } }] },
+    orderBy: { finishedAt: "desc" },
+    select: { finishedAt: true },
+  });
+  return job?.finishedAt?.toISOString().slice(0, 10) ?? null;
+}
+
 export async function listGwImportJobs(take = 10): Promise<GwImportJobView[]> {
   const rows = await prisma.gwImportJob.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
   return rows.map((r) => toView(r));

@@ -147,8 +147,10 @@ const PUBLIC_COLUMNS = {
   perpetratorType: true,
   outcome: true,
   victimCount: true,
+  countryCode: true,
   stateCode: true,
   regionRaw: true,
+  unmappedText: true,
   municipality: true,
   companyName: true,
   companyCountry: true,
@@ -292,7 +294,10 @@ export interface PublicIncident extends Omit<IncidentRecordFields, "victimNamePu
   origin: string;
   externalId: string | null;
   nameWithheld: boolean;
+  countryCode: string;
   regionRaw: string | null;
+  /** Category texts of the source that Vigía has no code for (JSON by column), kept as written */
+  unmappedText: string | null;
   verificationStatus: string;
   verifiedAt: Date | null;
 }

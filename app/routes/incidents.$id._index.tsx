@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AsWritten } from "~/components/gw-import.tsx";
+import { readUnmapped } from "~/domain/gw-dataset.ts";
 import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
 import { listLinksForIncident } from "~/models/link.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
@@ -40,15 +42,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const history = await listEntityHistory("incident", incident.id);
     const countries = auditCountryNames(history, (code) => countryName(code, lng));
     const companyCountryName = incident.companyCountry ? countryName(incident.companyCountry, lng) : null;
+    const incidentCountryName = countryName(incident.countryCode, lng);
     const [links, provisionOptions] = incident.deletedAt ? [[], []] : await Promise.all([listLinksForIncident(incident.id, lng), listProvisionOptions(lng)]);
-    return { lng, done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, companyCountryName, links, provisionOptions };
+    return {
+      lng,
+      done,
+      staff: true as const,
+      admin: hasRole(user, "admin"),
+      incident,
+      history,
+      countries,
+      companyCountryName,
+      incidentCountryName,
+      links,
+      provisionOptions,
+    };
   }
   // Viewers get the public shape only: no staff-only field is ever loaded for them.
   const incident = await getIncidentPublic(params.id!);
   if (!incident) throw new Response("Not found", { status: 404 });
   const companyCountryName = incident.companyCountry ? countryName(incident.companyCountry, lng) : null;
+  const incidentCountryName = countryName(incident.countryCode, lng);
   const links = await listLinksForIncident(incident.id, lng);
-  return { lng, done, staff: false as const, admin: false, incident, history: null, countries: {}, companyCountryName, links, provisionOptions: null };
+  return {
+    lng,
+    done,
+    staff: false as const,
+    admin: false,
+    incident,
+    history: null,
+    countries: {},
+    companyCountryName,
+    incidentCountryName,
+    links,
+    provisionOptions: null,
+  };
 }
 
 interface VerifyResult {
@@ -92,6 +120,7 @@ export default function CasePage() {
   const staff = loaded.staff;
   const title = incident.victimName ?? (incident.nameWithheld ? t("incidents.values.nameWithheld") : t("incidents.page.unnamed"));
   const none = t("incidents.values.none");
+  const unmapped = readUnmapped(incident.unmappedText);
 
   return (
     <article className="case-page">
@@ -164,18 +193,29 @@ export default function CasePage() {
           {staff ? (
             <Row label={t("incidents.fields.victimNamePublic")}>{t(incident.victimNamePublic ? "incidents.values.yes" : "incidents.values.no")}</Row>
           ) : null}
-          <Row label={t("incidents.fields.gender")}>{t(`taxonomy.gender.${incident.gender}`)}</Row>
+          <Row label={t("incidents.fields.gender")}>
+            {t(`taxonomy.gender.${incident.gender}`)}
+            <AsWritten texts={unmapped.gender} />
+          </Row>
           <Row label={t("incidents.fields.age")}>{incident.age !== null ? t("incidents.values.ageYears", { age: incident.age }) : none}</Row>
           <Row label={t("incidents.fields.characteristics")}>
             {incident.characteristics.length ? incident.characteristics.map((c) => t(`taxonomy.characteristic.${c}`)).join(", ") : none}
+            <AsWritten texts={unmapped.person_characteristics} />
           </Row>
           <Row label={t("incidents.fields.outcome")}>{t(`taxonomy.outcome.${incident.outcome}`)}</Row>
           <Row label={t("incidents.fields.victimCount")}>{formatNumber(incident.victimCount, lng)}</Row>
+          {incident.countryCode !== "MX" ? <Row label={t("incidents.fields.country")}>{loaded.incidentCountryName}</Row> : null}
           <Row label={t("incidents.fields.stateCode")}>{stateName(incident.stateCode, t)}</Row>
           {incident.regionRaw && !incident.stateCode ? <Row label={t("incidents.fields.regionRaw")}>{incident.regionRaw}</Row> : null}
           <Row label={t("incidents.fields.municipality")}>{incident.municipality ?? none}</Row>
-          <Row label={t("incidents.fields.sector")}>{t(`taxonomy.sector.${incident.sector}`)}</Row>
-          <Row label={t("incidents.fields.perpetratorType")}>{t(`taxonomy.perpetrator.${incident.perpetratorType}`)}</Row>
+          <Row label={t("incidents.fields.sector")}>
+            {t(`taxonomy.sector.${incident.sector}`)}
+            <AsWritten texts={unmapped.industry_driver} />
+          </Row>
+          <Row label={t("incidents.fields.perpetratorType")}>
+            {t(`taxonomy.perpetrator.${incident.perpetratorType}`)}
+            <AsWritten texts={unmapped.perpetrator_type} />
+          </Row>
           <Row label={t("incidents.fields.companyName")}>{incident.companyName ?? none}</Row>
           <Row label={t("incidents.fields.companyCountry")}>{loaded.companyCountryName ?? none}</Row>
           <Row label={t("incidents.fields.description")}>

@@ -7,6 +7,7 @@ import {
   applyGwImport,
   confirmGwImport,
   getGwImportJob,
+  getLastGwImportDate,
   importSourceLine,
   planGwImport,
   previewGwImport,
@@ -220,6 +221,8 @@ describe("import jobs", () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "gw_import", entityId: preview.job.id } });
     expect(event).toMatchObject({ action: "gw_import", actorId: admin.id });
     expect(await prisma.incident.findUniqueOrThrow({ where: { externalId: "job-1" } })).toMatchObject({ createdById: admin.id });
+    // Charts of Global Witness records now say they are as recent as this import.
+    expect(await getLastGwImportDate()).toBe(new Date().toISOString().slice(0, 10));
     // A finished import cannot be run twice.
     expect(await confirmGwImport(preview.job.id, {}, admin.id)).toBeNull();
     expect((await getGwImportJob(preview.job.id))?.status).toBe("done");

@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
-import { getGwImportJob } from "~/models/gw-import.server.ts";
+import { parseGwCsv, readUnmapped } from "~/domain/gw-dataset.ts";
+import { applyGwImport, getGwImportJob, importSourceLine } from "~/models/gw-import.server.ts";
+import { loader as casePageLoader } from "~/routes/incidents.$id._index.tsx";
 import { action as importAction, loader as importLoader, MAX_UPLOAD_BYTES } from "~/routes/admin.import._index.tsx";
 import { action as jobAction, loader as jobLoader, meta as jobMeta } from "~/routes/admin.import.$id.tsx";
 import { GW_DATASET_TEST_URL } from "../mocks/gw-dataset.ts";
@@ -112,6 +114,16 @@ describe("the dataset import pages", () => {
     } finally {
       config.gwDatasetUrl = before;
     }
+  });
+
+  it("shows an imported record's country and the texts Vigía has no code for on its page", async () => {
+    const parsed = parseGwCsv(gwCsv([{ id: "page-1", country: "Peru", country_numeric: "604", industry_driver: "Tourism", local_region: "Cusco" }]));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    await applyGwImport(prisma, parsed.records, 0, { actorId: null, source: importSourceLine("peru.csv", null) });
+    const record = await prisma.incident.findUniqueOrThrow({ where: { externalId: "page-1" } });
+    const page = await get(casePageLoader, `/incidents/${record.id}`, await signInAs("viewer"), { id: record.id });
+    expect(page.data).toMatchObject({ incidentCountryName: "Peru", incident: { sector: "other", regionRaw: "Cusco", countryCode: "PE" } });
+    expect(readUnmapped(page.data.incident.unmappedText)).toEqual({ industry_driver: "Tourism" });
   });
 
   it("refreshes the page itself while an import runs", () => {
