@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import type { DatabaseTarget } from "../app/lib/database-url.ts";
 import { createDb, disconnectDb } from "../app/lib/db.server.ts";
@@ -134,6 +135,8 @@ async function benchKind(kind: "sqlite" | "postgresql", csv: string) {
   }
 }
 
-const csv = syntheticCsv(ROWS);
-await benchKind("sqlite", csv);
-if (process.env.TEST_POSTGRES_URL) await benchKind("postgresql", csv);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const csv = syntheticCsv(ROWS);
+  await benchKind("sqlite", csv);
+  if (process.env.TEST_POSTGRES_URL && !process.argv.includes("--sqlite-only")) await benchKind("postgresql", csv);
+}

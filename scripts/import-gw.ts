@@ -6,13 +6,13 @@
 // their last import) are left as they are: an admin decides them on /admin/import.
 // The last line is always: created N, updated N, unchanged N, invalid N
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError } from "../app/lib/database-url.ts";
-import { disconnectDb } from "../app/lib/db.server.ts";
+import { disconnectDb, prisma } from "../app/lib/db.server.ts";
 import { getFixedT } from "../app/lib/i18n.ts";
-import type { GwInvalidRow } from "../app/domain/gw-dataset.ts";
-import { confirmGwImport, previewGwImport, runGwImportJob, type GwFileRefusal, type GwImportCounts } from "../app/models/gw-import.server.ts";
+import { parseGwCsv, type GwInvalidRow } from "../app/domain/gw-dataset.ts";
+import { confirmGwImport, planGwImport, previewGwImport, runGwImportJob, type GwFileRefusal, type GwImportCounts } from "../app/models/gw-import.server.ts";
 import { setUpDatabase } from "./db-setup.ts";
 
 const t = getFixedT("en");
@@ -50,9 +50,10 @@ export async function importGwFile(
   { dryRun = false, log = console.log }: { dryRun?: boolean; log?: (line: string) => void } = {},
 ): Promise<GwImportCounts> {
   const csv = readFileSync(file);
-  const preview = await previewGwImport({ csv, origin: "cli", sourceName: file.split("/").at(-1)!, actorId: null });
-  if (!preview.ok) throw new ConfigError(`${file}: ${refusalText(preview.refusal)}`);
-  const { plan, job } = preview;
+  const parsed = parseGwCsv(csv);
+  if (!parsed.ok) throw new ConfigError(`${file}: ${refusalText({ problem: parsed.problem, line: parsed.line, detail: parsed.detail })}`);
+  // A dry run leaves no trace; a real run is recorded like an admin's (with its file until it ends).
+  const plan = await planGwImport(prisma, parsed.records, parsed.invalid);
   log(`${file}: ${plan.rows} rows`);
   listed("Invalid rows (not imported)", plan.invalid, plan.counts.invalid, (r) => [invalidRowText(r)], log);
   const fieldLines = (fields: { field: string; before: unknown; after: unknown }[]) =>
@@ -69,6 +70,9 @@ export async function importGwFile(
     log("Dry run: nothing was written. These are the counts an import would give.");
     return plan.counts;
   }
+  const preview = await previewGwImport({ csv, origin: "cli", sourceName: basename(file), actorId: null });
+  if (!preview.ok) throw new ConfigError(`${file}: ${refusalText(preview.refusal)}`);
+  const job = preview.job;
   await confirmGwImport(job.id, {}, null);
   const done = await runGwImportJob(job.id, (processed, total) => log(`  ${processed}/${total} rows`));
   if (!done || done.status !== "done" || !done.result) throw new Error(`The import stopped, and nothing of it was saved: ${done?.error ?? "unknown error"}`);

@@ -1,6 +1,8 @@
 // Every Prisma query on the audit log. Events are written by the model function
 // that makes the change, inside the same transaction, so a change and its record
 // are stored together or not at all. Events carry non-sensitive fields only.
+import { insertMany, newId, type RawExecutor } from "~/lib/bulk-insert.server.ts";
+import type { DatabaseKind } from "~/lib/database-url.ts";
 import { prisma, type Prisma } from "~/lib/db.server.ts";
 
 export type Tx = Prisma.TransactionClient;
@@ -61,9 +63,15 @@ export async function writeAudit(tx: AuditDb, event: AuditInput): Promise<void> 
   await tx.auditEvent.create({ data: auditRow(event) });
 }
 
-/** Many events at once (a bulk import's records), in batches; the same rows writeAudit writes. */
-export async function writeAudits(tx: AuditDb, events: AuditInput[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 2000) await tx.auditEvent.createMany({ data: events.slice(i, i + 2000).map(auditRow) });
+/** Many events at once (a bulk import's records), in few statements; the same rows writeAudit writes. */
+export async function writeAudits(tx: RawExecutor, kind: DatabaseKind, events: AuditInput[]): Promise<void> {
+  const createdAt = new Date();
+  await insertMany(
+    tx,
+    kind,
+    "AuditEvent",
+    events.map((e) => ({ id: newId(), ...auditRow(e), createdAt })),
+  );
 }
 
 /** Only the keys whose values differ, as {before, after}; null when nothing changed. */

@@ -5,7 +5,8 @@
 // not at all. A record staff changed since its last import is never overwritten
 // without an admin's decision: it is a conflict (docs/decisions/061).
 import { createHash } from "node:crypto";
-import { databaseTarget, prisma, type Db, type Prisma } from "~/lib/db.server.ts";
+import { insertMany, newId } from "~/lib/bulk-insert.server.ts";
+import { databaseKindOf, databaseTarget, prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import { DownloadError, downloadFile, type DownloadFailure, type DownloadOptions } from "~/lib/download.server.ts";
 import { analyzeDatabase } from "~/lib/migrate.server.ts";
 import {
@@ -279,7 +280,7 @@ function auditChange(fields: GwFieldChange[], nameWithheld: boolean) {
 
 /**
  * Writes an import in one transaction: new records (with their characteristics,
- * source line, audit events and link suggestions) in batches, changed records one
+ * source line, audit events and link suggestions) in multi-row INSERTs, changed records one
  * by one under optimistic concurrency, the run's own audit event last. Any
  * error rolls everything back.
  */
@@ -288,6 +289,7 @@ export async function applyGwImport(db: Db, records: GwRecord[], invalid: number
   const suggest = options.suggestLinks ?? true;
   const keepExisting = options.existing === "keep";
   const summary = `Global Witness import${options.jobId ? ` ${options.jobId}` : ""}`;
+  const kind = databaseKindOf(db);
   return db.$transaction(
     async (tx) => {
       const result: GwApplyResult = { counts: emptyCounts(invalid), conflicts: [], linksSuggested: 0 };
@@ -323,26 +325,40 @@ export async function applyGwImport(db: Db, records: GwRecord[], invalid: number
           }
         }
         if (creates.length) {
-          const created = await tx.incident.createManyAndReturn({
-            data: creates.map((r) => ({
-              ...incidentColumns(r.values),
-              externalId: r.values.externalId,
+          const now = new Date();
+          const withIds = creates.map((r) => ({ id: newId(), values: r.values }));
+          await insertMany(
+            tx,
+            kind,
+            "Incident",
+            withIds.map(({ id, values }) => ({
+              id,
+              ...incidentColumns(values),
+              externalId: values.externalId,
               origin: "gw_dataset",
               victimNamePublic: true,
               verificationStatus: "verified",
               verificationNote: GW_VERIFICATION_NOTE,
+              version: 1,
               importedVersion: 1,
               createdById: options.actorId,
               updatedById: options.actorId,
+              createdAt: now,
+              updatedAt: now,
             })),
-            select: { id: true, externalId: true },
-          });
-          const idOf = new Map(created.map((c) => [c.externalId!, c.id]));
-          const withIds = creates.map((r) => ({ id: idOf.get(r.values.externalId)!, values: r.values }));
-          await tx.incidentCharacteristic.createMany({ data: withIds.flatMap((r) => r.values.characteristics.map((code) => ({ incidentId: r.id, code }))) });
-          await tx.incidentSource.createMany({
-            data: withIds.map((r) => ({ incidentId: r.id, title: options.source.title, url: options.source.url, position: 0 })),
-          });
+          );
+          await insertMany(
+            tx,
+            kind,
+            "IncidentCharacteristic",
+            withIds.flatMap((r) => r.values.characteristics.map((code) => ({ incidentId: r.id, code }))),
+          );
+          await insertMany(
+            tx,
+            kind,
+            "IncidentSource",
+            withIds.map((r) => ({ id: newId(), incidentId: r.id, url: options.source.url, title: options.source.title, position: 0 })),
+          );
           if (audit) {
             for (const r of withIds) {
               events.push({
@@ -358,6 +374,7 @@ export async function applyGwImport(db: Db, records: GwRecord[], invalid: number
           if (suggest) {
             result.linksSuggested += await suggestLinksForNewIncidents(
               tx,
+              kind,
               withIds.map((r) => ({
                 id: r.id,
                 facts: caseFacts({
@@ -370,9 +387,9 @@ export async function applyGwImport(db: Db, records: GwRecord[], invalid: number
               provisions,
             );
           }
-          result.counts.created += created.length;
+          result.counts.created += withIds.length;
         }
-        await writeAudits(tx, events);
+        await writeAudits(tx, kind, events);
         options.onProgress?.(Math.min(i + IMPORT_CHUNK, records.length), records.length);
       }
       if (audit) {

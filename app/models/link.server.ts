@@ -2,6 +2,8 @@
 // (IncidentProvisionLink): suggestions from the rules and the text signal,
 // human decisions (audited), and the counts behind scorecards and the matrix.
 // Counts run in SQL (GROUP BY / COUNT); no function here loads all links to count them.
+import { insertMany, newId, type RawExecutor } from "~/lib/bulk-insert.server.ts";
+import type { DatabaseKind } from "~/lib/database-url.ts";
 import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
@@ -136,18 +138,22 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
  * with the same facts get the same proposals, worked out once.
  */
 export async function suggestLinksForNewIncidents(
-  tx: Pick<Db, "incidentProvisionLink">,
+  tx: RawExecutor,
+  kind: DatabaseKind,
   cases: { id: string; facts: CaseFacts }[],
   provisions: ProvisionTerms[],
 ): Promise<number> {
+  const now = new Date();
   const memo = new Map<string, ReturnType<typeof proposeLinks>>();
-  const rows: Prisma.IncidentProvisionLinkCreateManyInput[] = [];
+  const textMatches = new Map<string, TermMatch[]>();
+  const rows: Record<string, unknown>[] = [];
   for (const c of cases) {
     const key = JSON.stringify(c.facts);
     let proposals = memo.get(key);
-    if (!proposals) memo.set(key, (proposals = proposeLinks(c.facts, provisions)));
+    if (!proposals) memo.set(key, (proposals = proposeLinks(c.facts, provisions, undefined, textMatches)));
     for (const p of proposals) {
       rows.push({
+        id: newId(),
         incidentId: c.id,
         provisionId: p.provisionId,
         status: "suggested",
@@ -155,11 +161,12 @@ export async function suggestLinksForNewIncidents(
         rulesFired: JSON.stringify(p.rulesFired),
         matchedTerms: JSON.stringify(p.matchedTerms),
         score: p.score,
+        createdAt: now,
+        updatedAt: now,
       });
     }
   }
-  for (let i = 0; i < rows.length; i += 2000) await tx.incidentProvisionLink.createMany({ data: rows.slice(i, i + 2000) });
-  return rows.length;
+  return insertMany(tx, kind, "IncidentProvisionLink", rows);
 }
 
 // ---------- Decisions ----------

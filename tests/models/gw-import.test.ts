@@ -66,6 +66,10 @@ describe("importing the Global Witness dataset", () => {
     expect(await gwRecords()).toEqual(seeded);
     const one = await prisma.incident.findFirstOrThrow({ where: { externalId: "recYEAwiVaLvDjov4" }, include: { sources: true } });
     expect(one.sources.map((s) => s.title)).toEqual([source.title]);
+    // Rows written in bulk read back through Prisma like any other.
+    expect(one).toMatchObject({ victimNamePublic: true, version: 1, occurredOn: new Date("2012-03-15T00:00:00Z"), deletedAt: null });
+    expect(one.createdAt).toBeInstanceOf(Date);
+    expect(await prisma.incident.count({ where: { victimNamePublic: true, origin: "gw_dataset", createdAt: { lte: new Date() } } })).toBe(154);
     // Each new record is audited and gets the link suggestions a staff save would give it.
     expect(await prisma.auditEvent.count({ where: { entityType: "incident", action: "create" } })).toBe(154);
     expect(await prisma.incidentProvisionLink.count({ where: { incidentId: one.id } })).toBeGreaterThan(0);

@@ -35,12 +35,14 @@ describe("npm run import:gw", () => {
       ]),
     );
     const incidents = await prisma.incident.count();
+    const jobs = await prisma.gwImportJob.count();
 
     const dry = run(file, "--dry-run");
     expect(dry.code, dry.out).toBe(0);
     expect(dry.out).toContain("line 3 (cli-2): “2021-02-30” is not a date (YYYY-MM-DD)");
     expect(dry.last).toBe("created 2, updated 0, unchanged 0, invalid 1");
     expect(await prisma.incident.count()).toBe(incidents);
+    expect(await prisma.gwImportJob.count(), "a dry run leaves no trace").toBe(jobs);
 
     const first = run(file);
     expect(first.code, first.out).toBe(0);
