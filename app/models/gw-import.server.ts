@@ -26,8 +26,8 @@ import { incidentAuditValues } from "./incident.server.ts";
 import { caseFacts, loadProvisionTerms, suggestLinksForIncident, suggestLinksForNewIncidents } from "./link.server.ts";
 
 export const GW_VERIFICATION_NOTE = "Published by Global Witness in its dataset of lethal attacks.";
-/** Records read and written per batch inside the import's transaction. */
-export const IMPORT_CHUNK = 1000;
+/** Records read and written per batch inside the import's transaction (under Prisma's 999 bound values for SQLite). */
+export const IMPORT_CHUNK = 500;
 /** Changed rows, conflicts and invalid rows kept in a stored preview (the counts are always complete). */
 export const PREVIEW_LIMIT = 200;
 /** A running import that has not advanced for this long is shown as stalled; its transaction was rolled back with its server. */

@@ -204,6 +204,9 @@ describe("importing the Global Witness dataset", () => {
     ).rejects.toThrow("the server stopped");
     expect(await database()).toEqual(before);
     expect(await prisma.incident.count({ where: { externalId: { startsWith: "atomic-" } } })).toBe(0);
+    // The same file, uninterrupted, in several batches; then again, with nothing to change.
+    expect((await importText(gwCsv(rows))).counts).toMatchObject({ created: 1500 });
+    expect((await importText(gwCsv(rows))).counts).toMatchObject({ created: 0, unchanged: 1500 });
   });
 });
 
