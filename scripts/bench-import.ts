@@ -6,7 +6,7 @@
 // link suggestions and ANALYZE. Then the same file again (nothing to change).
 // PostgreSQL too when TEST_POSTGRES_URL is set. Figures go to docs/benchmarks.md.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
@@ -89,10 +89,13 @@ async function target(kind: "sqlite" | "postgresql"): Promise<{ target: Database
   };
 }
 
+/** Wall time, and this process's CPU time beside it: on a shared machine the second says more (the database server's CPU is not in it). */
 async function seconds<T>(fn: () => Promise<T>): Promise<[T, string]> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const value = await fn();
-  return [value, `${((performance.now() - t0) / 1000).toFixed(1)} s`];
+  const cpu = process.cpuUsage(c0);
+  return [value, `${((performance.now() - t0) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`];
 }
 
 async function benchKind(kind: "sqlite" | "postgresql", csv: string) {
@@ -120,7 +123,7 @@ async function benchKind(kind: "sqlite" | "postgresql", csv: string) {
     const links = await prisma.incidentProvisionLink.count();
     const audit = await prisma.auditEvent.count();
     const again = await once();
-    console.log(`\n${kind}, ${ROWS} synthetic rows (${(csv.length / 1e6).toFixed(1)} MB):`);
+    console.log(`\n${kind}, ${ROWS} synthetic rows (${(csv.length / 1e6).toFixed(1)} MB), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}:`);
     console.log(`| step | ${kind} |`);
     console.log(`| parse and check the file | ${parse} |`);
     console.log(`| preview (parse, compare with the records, store) | ${first.previewTime} |`);

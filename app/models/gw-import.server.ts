@@ -658,6 +658,7 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
     const parsed = parseGwCsv(found.csv);
     if (!parsed.ok) throw new Error(`The stored file can no longer be read (${parsed.problem})`);
     let lastWrite = 0;
+    const kind = databaseKindOf(prisma);
     const result = await applyGwImport(prisma, parsed.records, parsed.invalid.length, {
       actorId: found.startedById,
       source: importSourceLine(found.sourceName, found.origin === "url" ? found.sourceName : null, found.createdAt),
@@ -666,7 +667,9 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
       onProgress: (processed, total) => {
         progress.set(id, processed);
         onProgress?.(processed, total);
-        if (processed - lastWrite >= 5 * IMPORT_CHUNK || processed === total) {
+        // On PostgreSQL other servers read the row; SQLite has one server, which reads the map, and
+        // rewriting a row that holds the file (SQLite rewrites the whole row) would cost more than the import.
+        if (kind === "postgresql" && (processed - lastWrite >= 5 * IMPORT_CHUNK || processed === total)) {
           lastWrite = processed;
           void prisma.gwImportJob.update({ where: { id }, data: { processed } }).catch(() => {});
         }
