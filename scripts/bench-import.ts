@@ -74,7 +74,7 @@ async function target(kind: "sqlite" | "postgresql"): Promise<{ target: Database
     return { target: { kind, url: `file:${file}`, file }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const base = process.env.TEST_POSTGRES_URL!;
-  const name = `vigia_bench_import_${process.pid}`;
+  const name = `vigia_gwimport_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
