@@ -3,6 +3,7 @@
 // Vigía's codes. The one mapping for the seed and every import. Pure: no
 // database; the import engine (app/models/gw-import.server.ts) decides what to write.
 import { parse } from "csv-parse/sync";
+import type { GwUnmapped } from "./gw-unmapped.ts";
 import { iso31661 } from "iso-3166";
 import {
   GW_CHARACTERISTIC,
@@ -33,6 +34,7 @@ export const GW_COLUMNS = [
 ] as const;
 export type GwColumn = (typeof GW_COLUMNS)[number];
 export type GwRow = Record<GwColumn, string>;
+export type { GwUnmapped } from "./gw-unmapped.ts";
 
 /** Why a row cannot be imported; each has a translated explanation (admin.import.reasons). */
 export const GW_ROW_PROBLEMS = [
@@ -61,14 +63,6 @@ export interface GwInvalidRow {
 /** Why a whole file is refused (nothing of it is imported). */
 export const GW_FILE_PROBLEMS = ["empty", "header", "malformed", "truncated"] as const;
 export type GwFileProblem = (typeof GW_FILE_PROBLEMS)[number];
-
-/** The category texts Vigía has no code for, as the file wrote them; their codes are then "other". */
-export interface GwUnmapped {
-  gender?: string;
-  industry_driver?: string;
-  perpetrator_type?: string;
-  person_characteristics?: string[];
-}
 
 /** What one dataset row says about a case, in Vigía's codes. The values an import writes and compares. */
 export interface GwIncidentValues {
@@ -117,17 +111,6 @@ export const GW_FIELDS = [
   "unmapped",
 ] as const satisfies readonly (keyof GwIncidentValues)[];
 export type GwField = (typeof GW_FIELDS)[number];
-
-/** The stored texts with no code (Incident.unmappedText); empty when there are none or they cannot be read. */
-export function readUnmapped(json: string | null | undefined): GwUnmapped {
-  if (!json) return {};
-  try {
-    const value = JSON.parse(json);
-    return value && typeof value === "object" ? (value as GwUnmapped) : {};
-  } catch {
-    return {};
-  }
-}
 
 // ---------- Category texts -> codes ----------
 

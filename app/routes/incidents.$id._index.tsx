@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AsWritten } from "~/components/gw-import.tsx";
-import { readUnmapped } from "~/domain/gw-dataset.ts";
+import { readUnmapped } from "~/domain/gw-unmapped.ts";
 import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
 import { listLinksForIncident } from "~/models/link.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
-import { parseGwCsv, readUnmapped } from "~/domain/gw-dataset.ts";
+import { parseGwCsv } from "~/domain/gw-dataset.ts";
+import { readUnmapped } from "~/domain/gw-unmapped.ts";
 import { applyGwImport, getGwImportJob, importSourceLine } from "~/models/gw-import.server.ts";
 import { loader as casePageLoader } from "~/routes/incidents.$id._index.tsx";
 import { action as importAction, loader as importLoader, MAX_UPLOAD_BYTES } from "~/routes/admin.import._index.tsx";
