@@ -4,7 +4,7 @@
 // deleted afterwards; never a real database), through the same path as
 // /admin/import: preview, then the one-transaction import with its audit events,
 // link suggestions and ANALYZE. Then the same file again (nothing to change).
-// PostgreSQL too when TEST_POSTGRES_URL is set. Figures go to docs/benchmarks.md.
+// PostgreSQL too when TEST_POSTGRES_URL is set (--sqlite-only, --postgres-only). Figures go to docs/benchmarks.md.
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -140,6 +140,6 @@ async function benchKind(kind: "sqlite" | "postgresql", csv: string) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const csv = syntheticCsv(ROWS);
-  await benchKind("sqlite", csv);
+  if (!process.argv.includes("--postgres-only")) await benchKind("sqlite", csv);
   if (process.env.TEST_POSTGRES_URL && !process.argv.includes("--sqlite-only")) await benchKind("postgresql", csv);
 }
