@@ -123,7 +123,11 @@ async function benchKind(kind: "sqlite" | "postgresql", csv: string) {
     const links = await prisma.incidentProvisionLink.count();
     const audit = await prisma.auditEvent.count();
     const again = await once();
-    console.log(`\n${kind}, ${ROWS} synthetic rows (${(csv.length / 1e6).toFixed(1)} MB), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}:`);
+    console.log(
+      `\n${kind}, ${ROWS} synthetic rows (${(csv.length / 1e6).toFixed(1)} MB), load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}:`,
+    );
     console.log(`| step | ${kind} |`);
     console.log(`| parse and check the file | ${parse} |`);
     console.log(`| preview (parse, compare with the records, store) | ${first.previewTime} |`);
