@@ -104,6 +104,7 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
               {user.role !== "viewer" ? <NavLink to="/incidents/new">{t("incidents.nav.newIncident")}</NavLink> : null}
               {user.role !== "viewer" ? <NavLink to="/provisions/review">{t("app.nav.review")}</NavLink> : null}
               {user.role === "admin" ? <NavLink to="/admin/users">{t("admin.nav.users")}</NavLink> : null}
+              {user.role === "admin" ? <NavLink to="/admin/import">{t("gwImport.nav")}</NavLink> : null}
               {user.role === "admin" ? <NavLink to="/audit">{t("admin.nav.audit")}</NavLink> : null}
             </nav>
           ) : null}

@@ -10,7 +10,9 @@ import { parse } from "csv-parse/sync";
 import type { Db } from "../app/lib/db.server.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
 import { z } from "zod";
-import { FIGURE_STATUSES, GW_CHARACTERISTIC, GW_GENDER, GW_PERPETRATOR, GW_SECTOR, stateFromRegion, type FigureStatus } from "../app/domain/taxonomy.ts";
+import { FIGURE_STATUSES, type FigureStatus } from "../app/domain/taxonomy.ts";
+import { parseGwCsv } from "../app/domain/gw-dataset.ts";
+import { applyGwImport } from "../app/models/gw-import.server.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = (file: string) => JSON.parse(readFileSync(join(here, file), "utf8"));
@@ -112,52 +114,13 @@ export interface CaseRow {
   number_of_victims: string;
 }
 
+export const GW_MEXICO_CSV = join(here, "reference/gw-mexico-cases-2012-2021.csv");
+
 export function readCaseRows(): CaseRow[] {
-  return parse(readFileSync(join(here, "reference/gw-mexico-cases-2012-2021.csv"), "utf8"), {
+  return parse(readFileSync(GW_MEXICO_CSV, "utf8"), {
     columns: true,
     skip_empty_lines: true,
   }) as CaseRow[];
-}
-
-/** A Global Witness dataset row as an incident; unknown category values stop the seed rather than being guessed. */
-export function incidentFromRow(row: CaseRow) {
-  const sector = GW_SECTOR[row.industry_driver];
-  const perpetratorType = GW_PERPETRATOR[row.perpetrator_type];
-  const characteristics = row.person_characteristics
-    .split(/[;,]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((c) => {
-      const code = GW_CHARACTERISTIC[c];
-      if (!code) throw new Error(`Unknown person characteristic "${c}" in row ${row.id}`);
-      return code;
-    });
-  if (!sector) throw new Error(`Unknown industry driver "${row.industry_driver}" in row ${row.id}`);
-  if (!perpetratorType) throw new Error(`Unknown perpetrator type "${row.perpetrator_type}" in row ${row.id}`);
-  const occurredOn = new Date(`${row.date}T00:00:00Z`);
-  if (Number.isNaN(occurredOn.getTime())) throw new Error(`Bad date "${row.date}" in row ${row.id}`);
-  const region = row.local_region.trim();
-  return {
-    externalId: row.id,
-    origin: "gw_dataset",
-    occurredOn,
-    datePrecision: "day",
-    year: occurredOn.getUTCFullYear(),
-    victimName: row.name.trim() || null,
-    victimNamePublic: true,
-    gender: GW_GENDER[row.gender] ?? "unknown",
-    age: row.age.trim() ? Number(row.age) : null,
-    sector,
-    perpetratorType,
-    outcome: "killed",
-    victimCount: Number(row.number_of_victims) || 1,
-    countryCode: "MX",
-    stateCode: stateFromRegion(region),
-    regionRaw: region || null,
-    verificationStatus: "verified",
-    verificationNote: "Published by Global Witness in its dataset of lethal attacks (2012–2021).",
-    characteristics,
-  };
 }
 
 interface Commitments {
@@ -253,25 +216,20 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedRepor
     report.figures++;
   }
 
-  // Case records
-  const rows = readCaseRows();
-  const known = new Set((await db.incident.findMany({ where: { externalId: { not: null } }, select: { externalId: true } })).map((i) => i.externalId));
+  // Case records, through the import engine (one mapping for the seed and every
+  // import), adding only the rows that are missing.
+  const parsed = parseGwCsv(readFileSync(GW_MEXICO_CSV));
+  if (!parsed.ok) throw new Error(`Seed file ${GW_MEXICO_CSV} cannot be read: ${parsed.problem}`);
+  if (parsed.invalid.length) throw new Error(`Seed file ${GW_MEXICO_CSV} has invalid rows: ${JSON.stringify(parsed.invalid)}`);
   const datasetSource = await db.source.findUniqueOrThrow({ where: { key: GW_DATASET_SOURCE_KEY } });
-  const missing = rows.filter((r) => !known.has(r.id)).map(incidentFromRow);
-  for (let i = 0; i < missing.length; i += 50) {
-    await db.$transaction(
-      missing.slice(i, i + 50).map(({ characteristics, ...incident }) =>
-        db.incident.create({
-          data: {
-            ...incident,
-            characteristics: { create: characteristics.map((code) => ({ code })) },
-            sources: { create: [{ title: datasetSource.title, url: datasetSource.url, position: 0 }] },
-          },
-        }),
-      ),
-    );
-  }
-  report.incidents = missing.length;
+  const imported = await applyGwImport(db, parsed.records, 0, {
+    actorId: null,
+    source: { title: datasetSource.title, url: datasetSource.url },
+    existing: "keep",
+    audit: false,
+    suggestLinks: false,
+  });
+  report.incidents = imported.counts.created;
 
   // Instruments, provisions, milestones
   const instruments = new Map((await db.instrument.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));

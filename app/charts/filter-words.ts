@@ -2,7 +2,7 @@
 // headers: a chart taken out of Vigía must still say what it counts.
 import { INTL_LOCALE } from "~/lib/i18n.ts";
 import { stateName } from "~/domain/incident-format.ts";
-import type { IncidentFilter } from "~/domain/incident-filter.ts";
+import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
 import type { ChartContext } from "./types.ts";
 
 export function listInWords(items: string[], { lng }: Pick<ChartContext, "lng">): string {
@@ -26,6 +26,12 @@ export function describeFilter(filter: IncidentFilter, ctx: ChartContext, years?
   const list = (values: string[] | undefined, label: (v: string) => string) => listInWords((values ?? []).map(label), ctx);
   const parts: string[] = [];
   parts.push(years ? yearsInWords(years.from, years.to, ctx) : yearsInWords(filter.yearFrom, filter.yearTo, ctx));
+  // Mexico, the default, goes without saying; any other choice is said.
+  if (filter.countries?.length) {
+    const countries = filterCountries(filter);
+    // Names come with the chart data, made on the server (browsers and Node name some countries differently).
+    parts.push(countries ? t("trends.words.countries", { list: list(countries, (c) => ctx.countryNames?.[c] ?? c) }) : t("trends.words.allCountries"));
+  }
   if (filter.states?.length) parts.push(t("trends.words.states", { list: list(filter.states, (c) => stateName(c === "unknown" ? null : c, t)) }));
   if (filter.sectors?.length) parts.push(t("trends.words.sectors", { list: list(filter.sectors, (c) => t(`taxonomy.sector.${c}`)) }));
   if (filter.perpetrators?.length) parts.push(t("trends.words.perpetrators", { list: list(filter.perpetrators, (c) => t(`taxonomy.perpetrator.${c}`)) }));

@@ -6,6 +6,7 @@ import type { ChartContext } from "./types.ts";
 export const FILTER_FIELDS = [
   "from",
   "to",
+  "country",
   "state",
   "sector",
   "perpetrator",

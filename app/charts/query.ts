@@ -2,7 +2,7 @@
 // published value. The same query string drives /trends, /embed/<id>,
 // /charts/<id>.png and /charts/<id>.csv, so a link always reproduces a view.
 import { LETHAL_OUTCOMES } from "~/domain/taxonomy.ts";
-import { incidentFilterToParams, parseIncidentFilter, type FilterProblem, type IncidentFilter } from "~/domain/incident-filter.ts";
+import { DEFAULT_COUNTRY, incidentFilterToParams, parseIncidentFilter, type FilterProblem, type IncidentFilter } from "~/domain/incident-filter.ts";
 
 export const FIGURES_PARAM = "figures";
 /** revised: Global Witness's revision where there is one, else the first report (decision 005). first: as first reported only. */
@@ -61,12 +61,22 @@ export function lethalScope(filter: IncidentFilter): IncidentFilter | null {
 }
 
 /**
+ * Charts that set case records beside Mexico's published figures, or count by
+ * Mexican state, always count Mexico's records, whatever country the reader
+ * chose; their subtitle then says "Mexico".
+ */
+export function mexicoScope(filter: IncidentFilter): IncidentFilter {
+  return filter.countries ? { ...filter, countries: [DEFAULT_COUNTRY] } : filter;
+}
+
+/**
  * The reconciliation compares all of Mexico's published figure with the records
  * that could stand behind it, so only the filters that say which records count
  * apply: years, origin and verification.
  */
 export function reconciliationScope(filter: IncidentFilter): IncidentFilter {
   const scope: IncidentFilter = { outcomes: [...LETHAL_OUTCOMES] };
+  if (filter.countries) scope.countries = [DEFAULT_COUNTRY];
   if (filter.yearFrom !== undefined) scope.yearFrom = filter.yearFrom;
   if (filter.yearTo !== undefined) scope.yearTo = filter.yearTo;
   if (filter.origins) scope.origins = filter.origins;

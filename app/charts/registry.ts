@@ -28,7 +28,13 @@ import type { AnyChartConfig, CaseCount, ChartContext, ChartTable, YearCount, Ye
 interface Base {
   /** The newest date among the sources and case records behind the chart (YYYY, YYYY-MM or YYYY-MM-DD). */
   asOf: string | null;
+  /** Names of the countries the filters name, in the reader's language (set by the loader). */
+  countryNames?: Record<string, string>;
 }
+
+/** The context with the chart's own country names, so that its words never name a country on the client. */
+const withNames = (chart: LoadedChart, ctx: ChartContext): ChartContext =>
+  chart.data.countryNames ? { ...ctx, countryNames: { ...ctx.countryNames, ...chart.data.countryNames } } : ctx;
 /** The case records a chart counts; null when the filters leave nothing it can count. */
 type Scope = IncidentFilter | null;
 
@@ -254,8 +260,9 @@ export function chartDefinition<K extends ChartId>(id: K): ChartDefinition<Chart
   return CHARTS[id] as unknown as ChartDefinition<ChartDataById[K]>;
 }
 
-export function chartTexts(chart: LoadedChart, ctx: ChartContext): ChartTexts {
+export function chartTexts(chart: LoadedChart, context: ChartContext): ChartTexts {
   const def = chartDefinition(chart.id) as ChartDefinition<Base>;
+  const ctx = withNames(chart, context);
   const { t, lng } = ctx;
   return {
     title: def.title(ctx),
@@ -273,12 +280,12 @@ export function chartTexts(chart: LoadedChart, ctx: ChartContext): ChartTexts {
 }
 
 export function chartTable(chart: LoadedChart, ctx: ChartContext): ChartTable {
-  return (chartDefinition(chart.id) as ChartDefinition<Base>).table(chart.data, ctx);
+  return (chartDefinition(chart.id) as ChartDefinition<Base>).table(chart.data, withNames(chart, ctx));
 }
 
 export function chartConfig(chart: LoadedChart, ctx: ChartContext): AnyChartConfig | null {
   const def = chartDefinition(chart.id) as ChartDefinition<Base>;
-  return def.build ? def.build(chart.data, ctx) : null;
+  return def.build ? def.build(chart.data, withNames(chart, ctx)) : null;
 }
 
 export function chartMap(chart: LoadedChart): StateMapModel | null {

@@ -6,6 +6,8 @@ import type { Language } from "~/lib/i18n.ts";
 export interface ChartContext {
   t: TFunction;
   lng: Language;
+  /** Names of the countries a chart's filters name, made on the server with its data (hydration-safe). */
+  countryNames?: Record<string, string>;
 }
 
 /** The accessible data table (and CSV) of a chart: exactly the plotted numbers. */

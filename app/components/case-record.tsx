@@ -26,6 +26,7 @@ export function CaseRecordRows({
   staff,
   lng,
   countryName,
+  after,
 }: {
   incident: PublicIncident & Partial<StaffIncident>;
   group: "record" | "sensitive";
@@ -33,6 +34,8 @@ export function CaseRecordRows({
   lng: Language;
   /** Country names come from the server (hydration-safe) */
   countryName: (code: string) => string;
+  /** Something to show after a field's value (e.g. the source's own text where Vigía has no code for it) */
+  after?: Partial<Record<CaseFieldKey, ReactNode>>;
 }) {
   const { t } = useTranslation();
   const values = incidentToFormValues(incident);
@@ -48,6 +51,7 @@ export function CaseRecordRows({
       {keys.map((key) => (
         <RecordRow key={key} label={t(`incidents.fields.${key}`)}>
           <FieldValue name={key} text={incidentFieldText(fieldPath(key), values, ctx)} raw={fieldValue(values, key)} incident={incident} />
+          {after?.[key] ?? null}
         </RecordRow>
       ))}
     </>

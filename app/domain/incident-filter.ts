@@ -1,10 +1,18 @@
 // The filters every case-record view shares (trends, case list, exports). Parsed
 // from URL search params so that a link reproduces a view exactly.
+import { COUNTRY_CODES } from "~/domain/countries.ts";
 import { CHARACTERISTICS, GENDERS, MX_STATE_CODES, ORIGINS, OUTCOMES, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
+
+/** Vigía monitors Mexico: with no country chosen, every view counts Mexico's records only. */
+export const DEFAULT_COUNTRY = "MX";
+/** The country choice that counts the records of every country (imported from the worldwide dataset). */
+export const ALL_COUNTRIES = "all";
 
 export interface IncidentFilter {
   yearFrom?: number;
   yearTo?: number;
+  /** ISO 3166-1 alpha-2 codes, or ["all"]; when absent, Mexico (DEFAULT_COUNTRY) */
+  countries?: string[];
   states?: string[];
   sectors?: string[];
   perpetrators?: string[];
@@ -26,6 +34,7 @@ export interface FilterProblem {
 export const FILTER_PARAMS = {
   yearFrom: "from",
   yearTo: "to",
+  countries: "country",
   states: "state",
   sectors: "sector",
   perpetrators: "perpetrator",
@@ -37,6 +46,7 @@ export const FILTER_PARAMS = {
 } as const;
 
 const LISTS: Record<Exclude<keyof IncidentFilter, "yearFrom" | "yearTo">, readonly string[]> = {
+  countries: [...COUNTRY_CODES, ALL_COUNTRIES],
   states: [...MX_STATE_CODES, "unknown"],
   sectors: SECTORS,
   perpetrators: PERPETRATOR_TYPES,
@@ -88,6 +98,9 @@ export function parseIncidentFilter(params: URLSearchParams): { filter: Incident
     }
     filter[key] = [...new Set(values)];
   }
+  // "All countries" beside some countries is all countries; Mexico alone is the default, said in no words.
+  if (filter.countries?.includes(ALL_COUNTRIES)) filter.countries = [ALL_COUNTRIES];
+  else if (filter.countries?.length === 1 && filter.countries[0] === DEFAULT_COUNTRY) delete filter.countries;
   return { filter, problems };
 }
 
@@ -100,4 +113,10 @@ export function incidentFilterToParams(filter: IncidentFilter): URLSearchParams 
     for (const v of filter[key] ?? []) params.append(FILTER_PARAMS[key], v);
   }
   return params;
+}
+
+/** The countries a filter counts: null for every country. */
+export function filterCountries(filter: IncidentFilter): string[] | null {
+  if (filter.countries?.includes(ALL_COUNTRIES)) return null;
+  return filter.countries?.length ? filter.countries : [DEFAULT_COUNTRY];
 }

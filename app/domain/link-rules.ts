@@ -102,13 +102,26 @@ export const RULE_POINTS = 1;
  * the case's text adds termWeight(term). Provisions named by a rule but absent
  * from the database are skipped (a rule may point at a provision not yet added).
  */
-export function proposeLinks(facts: CaseFacts, provisions: ProvisionTerms[], rules: LinkRule[] = LINK_RULES.rules): LinkProposal[] {
+export function proposeLinks(
+  facts: CaseFacts,
+  provisions: ProvisionTerms[],
+  rules: LinkRule[] = LINK_RULES.rules,
+  /** Term matches by provision and text, for a batch of cases that share texts (an import's source line) */
+  textMatches?: Map<string, TermMatch[]>,
+): LinkProposal[] {
   const fired = rulesThatFire(facts, rules);
   const proposals: LinkProposal[] = [];
+  const hasText = facts.text.trim() !== "";
   for (const p of provisions) {
     const rulesFired = fired.filter((r) => r.provisions.includes(p.code)).map((r) => r.code);
     const terms: Term[] = [...p.termsEn.map((term) => ({ term, lang: "en" as const })), ...p.termsEs.map((term) => ({ term, lang: "es" as const }))];
-    const matchedTerms = facts.text.trim() ? matchTerms(facts.text, terms) : [];
+    let matchedTerms: TermMatch[] = [];
+    if (hasText) {
+      const key = `${p.id}\u0000${facts.text}`;
+      const known = textMatches?.get(key);
+      matchedTerms = known ?? matchTerms(facts.text, terms);
+      if (!known) textMatches?.set(key, matchedTerms);
+    }
     if (!rulesFired.length && !matchedTerms.length) continue;
     const score = rulesFired.length * RULE_POINTS + matchedTerms.reduce((sum, m) => sum + termWeight(m.term), 0);
     proposals.push({

@@ -28,6 +28,8 @@ export const PERPETRATOR_TYPES = [
   "landowners",
   "corporations",
   "poachers",
+  /** A perpetrator type the source names that Vigía has no code for (its text is kept with the record) */
+  "other",
   "unspecified",
 ] as const;
 export type PerpetratorType = (typeof PERPETRATOR_TYPES)[number];

@@ -12,15 +12,21 @@ import { parseDatabaseUrl, type DatabaseKind, type DatabaseTarget } from "./data
 export type Db = InstanceType<typeof SqliteClient>;
 export type { Prisma } from "~/generated/prisma-sqlite/client.ts";
 
+const kinds = new WeakMap<object, DatabaseKind>();
+
 export function createDb(target: DatabaseTarget): Db {
+  let db: Db;
   if (target.kind === "sqlite") {
     mkdirSync(dirname(target.file!), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: target.file!, timeout: 5000 });
-    return new SqliteClient({ adapter });
+    db = new SqliteClient({ adapter });
+  } else {
+    const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+    // Same models, same API: the PostgreSQL client is used through the SQLite client's type.
+    db = new PostgresClient({ adapter }) as unknown as Db;
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
-  // Same models, same API: the PostgreSQL client is used through the SQLite client's type.
-  return new PostgresClient({ adapter }) as unknown as Db;
+  kinds.set(db, target.kind);
+  return db;
 }
 
 declare global {
@@ -47,6 +53,16 @@ export const prisma: Db = new Proxy({} as Db, {
 
 export function databaseKind(): DatabaseKind {
   return current().target.kind;
+}
+
+/** Which database a client talks to (the process's client, or one made by createDb). */
+export function databaseKindOf(db: Db): DatabaseKind {
+  return kinds.get(db) ?? databaseKind();
+}
+
+/** Where this process's database is (for work outside Prisma: ANALYZE after a bulk import). */
+export function databaseTarget(): DatabaseTarget {
+  return current().target;
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -8,6 +8,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().optional(),
   NODE_ENV: z.string().optional(),
   PUBLIC_DASHBOARDS: z.string().optional(),
+  GW_DATASET_URL: z.string().optional(),
 });
 
 export interface Env {
@@ -19,6 +20,8 @@ export interface Env {
   isProduction: boolean;
   /** Whether anonymous visitors may see the aggregate dashboards. */
   publicDashboards: boolean;
+  /** Where administrators may fetch the Global Witness dataset from (an http or https address), or null. */
+  gwDatasetUrl: string | null;
 }
 
 const DEV_SECRET = "change-me-in-production-vigia-dev-secret";
@@ -33,6 +36,15 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   }
   const isProduction = raw.NODE_ENV === "production";
   const sessionSecret = raw.SESSION_SECRET?.trim() || DEV_SECRET;
+  const gwText = raw.GW_DATASET_URL?.trim() ?? "";
+  let gwDatasetUrl: string | null = null;
+  if (gwText) {
+    const url = URL.canParse(gwText) ? new URL(gwText) : null;
+    if (!url || !["http:", "https:"].includes(url.protocol)) {
+      throw new ConfigError(`GW_DATASET_URL "${gwText}" is not a web address: give the full http(s) address of the dataset's CSV, or leave it empty.`);
+    }
+    gwDatasetUrl = url.toString();
+  }
   return {
     database,
     port,
@@ -40,6 +52,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     usingDevSecret: sessionSecret === DEV_SECRET,
     isProduction,
     publicDashboards: (raw.PUBLIC_DASHBOARDS ?? "1") !== "0",
+    gwDatasetUrl,
   };
 }
 

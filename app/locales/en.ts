@@ -5,6 +5,7 @@ import { admin } from "./en/admin.ts";
 import { incidents } from "./en/incidents.ts";
 import { validation } from "./en/validation.ts";
 import { forms } from "./en/forms.ts";
+import { gwImport } from "./en/gw-import.ts";
 
 // English strings. es.ts and fr.ts must have exactly the same keys: the
 // Translation type makes the typecheck fail when one is missing, and
@@ -153,6 +154,7 @@ export const en = {
       landowners: "Landowners",
       corporations: "Corporations",
       poachers: "Poachers",
+      other: "Other",
       unspecified: "Unspecified",
     },
     characteristic: {
@@ -197,6 +199,7 @@ export const en = {
   admin,
   validation,
   forms,
+  gwImport,
   errors: {
     notFoundTitle: "Page not found",
     notFound: "There is no page at this address. Check the link, or start again from the overview.",

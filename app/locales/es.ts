@@ -6,6 +6,7 @@ import { admin } from "./es/admin.ts";
 import { incidents } from "./es/incidents.ts";
 import { validation } from "./es/validation.ts";
 import { forms } from "./es/forms.ts";
+import { gwImport } from "./es/gw-import.ts";
 
 // Español (México).
 export const es: Translation = {
@@ -154,6 +155,7 @@ export const es: Translation = {
       landowners: "Terratenientes",
       corporations: "Empresas",
       poachers: "Cazadores furtivos",
+      other: "Otro",
       unspecified: "Sin especificar",
     },
     characteristic: {
@@ -197,6 +199,7 @@ export const es: Translation = {
   admin,
   validation,
   forms,
+  gwImport,
   errors: {
     notFoundTitle: "Página no encontrada",
     notFound: "No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el panorama.",

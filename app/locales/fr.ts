@@ -6,6 +6,7 @@ import { admin } from "./fr/admin.ts";
 import { incidents } from "./fr/incidents.ts";
 import { validation } from "./fr/validation.ts";
 import { forms } from "./fr/forms.ts";
+import { gwImport } from "./fr/gw-import.ts";
 
 // Français (Canada).
 export const fr: Translation = {
@@ -153,6 +154,7 @@ export const fr: Translation = {
       landowners: "Propriétaires fonciers",
       corporations: "Entreprises",
       poachers: "Braconniers",
+      other: "Autre",
       unspecified: "Non précisé",
     },
     characteristic: {
@@ -196,6 +198,7 @@ export const fr: Translation = {
   admin,
   validation,
   forms,
+  gwImport,
   errors: {
     notFoundTitle: "Page introuvable",
     notFound: "Il n'y a aucune page à cette adresse. Vérifiez le lien ou repartez de la vue d'ensemble.",

@@ -1,6 +1,8 @@
 // Every Prisma query on the audit log. Events are written by the model function
 // that makes the change, inside the same transaction, so a change and its record
 // are stored together or not at all. Events carry non-sensitive fields only.
+import { insertMany, newId, type RawExecutor } from "~/lib/bulk-insert.server.ts";
+import type { DatabaseKind } from "~/lib/database-url.ts";
 import { prisma, type Prisma } from "~/lib/db.server.ts";
 import { keysetPage, keysetQuery, type KeysetPage, type PageRequest } from "~/lib/keyset.ts";
 
@@ -22,10 +24,12 @@ export const AUDIT_ACTIONS = [
   "link_reject",
   "link_create",
   "links_suggest_run",
+  "gw_import",
+  "gw_import_keep",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job"] as const;
+export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job", "gw_import"] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export type AuditValues = Record<string, unknown>;
@@ -36,11 +40,12 @@ export type AuditValues = Record<string, unknown>;
  * "<part>:<version>" in AuditEvent.systemActor.
  */
 export interface SystemActor {
-  part: "rules";
+  /** rules: a run of the link rules; import: a Global Witness import from the command line */
+  part: (typeof SYSTEM_PARTS)[number];
   version: string;
 }
 
-const SYSTEM_PARTS = ["rules"] as const;
+const SYSTEM_PARTS = ["rules", "import"] as const;
 
 function encodeSystemActor(actor: SystemActor): string {
   return `${actor.part}:${actor.version}`;
@@ -61,29 +66,44 @@ interface AuditFields {
 }
 
 /** Every event names who acted: a person, or (never both) a part of Vigía. */
-export type AuditInput = AuditFields & ({ actorId: string; system?: never } | { actorId: null; system: SystemActor });
+export type AuditActorRef = { actorId: string; system?: never } | { actorId: null; system: SystemActor };
+export type AuditInput = AuditFields & AuditActorRef;
 
 /** Any client or transaction that can write audit events. */
 export type AuditDb = Pick<Tx, "auditEvent">;
 
 /**
- * The one writer of audit events. Given both a before and an after, it keeps
- * only what changed (auditDiff), so no caller has to remember to.
+ * The row of one audit event. Given both a before and an after, it keeps only
+ * what changed (auditDiff), so no caller has to remember to.
  */
-export async function writeAudit(tx: AuditDb, event: AuditInput): Promise<void> {
+function auditRow(event: AuditInput) {
   const { before, after } = event.before && event.after ? auditDiff(event.before, event.after) : { before: event.before, after: event.after };
-  await tx.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      systemActor: event.system ? encodeSystemActor(event.system) : null,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: before && Object.keys(before).length ? JSON.stringify(before) : null,
-      after: after && Object.keys(after).length ? JSON.stringify(after) : null,
-      summary: event.summary ?? null,
-    },
-  });
+  return {
+    actorId: event.actorId,
+    systemActor: event.system ? encodeSystemActor(event.system) : null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: before && Object.keys(before).length ? JSON.stringify(before) : null,
+    after: after && Object.keys(after).length ? JSON.stringify(after) : null,
+    summary: event.summary ?? null,
+  };
+}
+
+/** The one writer of audit events. */
+export async function writeAudit(tx: AuditDb, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({ data: auditRow(event) });
+}
+
+/** Many events at once (a bulk import's records), in few statements; the same rows writeAudit writes. */
+export async function writeAudits(tx: RawExecutor, kind: DatabaseKind, events: AuditInput[]): Promise<void> {
+  const createdAt = new Date();
+  await insertMany(
+    tx,
+    kind,
+    "AuditEvent",
+    events.map((e) => ({ id: newId(), ...auditRow(e), createdAt })),
+  );
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -10,14 +10,17 @@ import {
   getIncidentYearBounds,
 } from "~/models/incident.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
+import { getLastGwImportDate } from "~/models/gw-import.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getAnnualFigureYearBounds, getFiguresByKey, HEADLINE_KEYS, listAnnualFigures, type FigureView } from "~/models/published-figure.server.ts";
 import { getSourcePublishedOn, SOURCE_KEYS } from "~/models/source.server.ts";
 import type { AnnualFigureInput, MilestoneInput } from "~/charts/annual-trend.ts";
 import type { PublishedValue } from "~/charts/indigenous-share.ts";
-import { indigenousShareScope, lethalScope, miningScope, reconciliationScope, type ChartQuery } from "~/charts/query.ts";
+import { indigenousShareScope, lethalScope, mexicoScope, miningScope, reconciliationScope, type ChartQuery } from "~/charts/query.ts";
 import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "~/charts/registry.ts";
 import type { CaseCount, YearCount, YearSpan } from "~/charts/types.ts";
+import { countryNames } from "~/domain/countries.server.ts";
+import { ALL_COUNTRIES } from "~/domain/incident-filter.ts";
 
 /** A date as sortable text: "2025" < "2025-09" < "2025-09-18" < "2026". */
 function dateKey(date: string): string {
@@ -91,8 +94,9 @@ export class ChartLoadContext {
     });
   }
 
+  /** The seeded dataset's publication date, or the day a later import last changed the records, whichever is newer. */
   private gwDatasetDate(): Promise<string | null> {
-    return this.once("gwDate", () => getSourcePublishedOn(SOURCE_KEYS.gwDataset));
+    return this.once("gwDate", async () => latestDate(await Promise.all([getSourcePublishedOn(SOURCE_KEYS.gwDataset), getLastGwImportDate()])));
   }
 
   /**
@@ -143,7 +147,8 @@ async function publishedBesideCases(c: ChartLoadContext, scope: IncidentFilter |
 
 /** People in the case records of the page's filters, by one column. */
 async function breakdown(c: ChartLoadContext, field: "sector" | "perpetratorType" | "stateCode"): Promise<BreakdownChartData> {
-  const scope = c.query.filter;
+  // Mexican states exist only in Mexico's records.
+  const scope = field === "stateCode" ? mexicoScope(c.query.filter) : c.query.filter;
   const [counts, asOf] = await Promise.all([countsBy(field, scope), c.casesAsOf(scope)]);
   return { scope, counts, asOf };
 }
@@ -151,7 +156,7 @@ async function breakdown(c: ChartLoadContext, field: "sector" | "perpetratorType
 type Loaders = { [K in ChartId]: (c: ChartLoadContext) => Promise<ChartDataById[K]> };
 
 const LOADERS: Loaders = {
-  "mexico-annual": (c) => publishedBesideCases(c, lethalScope(c.query.filter)),
+  "mexico-annual": (c) => publishedBesideCases(c, lethalScope(mexicoScope(c.query.filter))),
   "killed-disappeared": async (c) => {
     const scope = lethalScope(c.query.filter);
     const [span, counts, milestones, asOf] = await Promise.all([
@@ -164,7 +169,7 @@ const LOADERS: Loaders = {
   },
   "sector-breakdown": (c) => breakdown(c, "sector"),
   "indigenous-share": async (c) => {
-    const scope = indigenousShareScope(c.query.filter);
+    const scope = indigenousShareScope(mexicoScope(c.query.filter));
     const keys = [HEADLINE_KEYS.indigenous, HEADLINE_KEYS.total, HEADLINE_KEYS.indigenousPopulation];
     const [figures, cases, casesAsOf] = await Promise.all([
       getFiguresByKey(keys),
@@ -184,7 +189,7 @@ const LOADERS: Loaders = {
   "state-breakdown": (c) => breakdown(c, "stateCode"),
   "state-map": (c) => LOADERS["state-breakdown"](c),
   "mining-by-year": async (c) => {
-    const scope = miningScope(c.query.filter);
+    const scope = miningScope(mexicoScope(c.query.filter));
     const [span, counts, milestones, figures, asOf] = await Promise.all([
       c.span(),
       countsByYear(scope),
@@ -203,7 +208,10 @@ const LOADERS: Loaders = {
 
 export async function loadChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
   const data = await (LOADERS[id] as (c: ChartLoadContext) => Promise<ChartDataById[K]>)(context);
-  return { id, data } as LoadedChart<K>;
+  // The countries the filters name, in the reader's language, made here: browsers and Node name some differently.
+  const scope = (data as { scope?: IncidentFilter | null }).scope;
+  const named = [...new Set([...(context.query.filter.countries ?? []), ...(scope?.countries ?? [])])].filter((c) => c !== ALL_COUNTRIES);
+  return { id, data: named.length ? { ...data, countryNames: countryNames(named, context.lng) } : data } as LoadedChart<K>;
 }
 
 export async function loadCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language): Promise<LoadedChart<K>[]> {

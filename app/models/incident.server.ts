@@ -6,7 +6,7 @@ import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
 import type { VerificationStatus } from "~/domain/taxonomy.ts";
 import { isNameWithheld, visibleName } from "~/domain/victim-name.ts";
 import { writeAudit } from "./audit.server.ts";
-import type { IncidentFilter } from "~/domain/incident-filter.ts";
+import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
 import {
   INCIDENT_COLUMNS,
   incidentAuditValues,
@@ -33,6 +33,8 @@ function oneOrIn(values: string[]): string | { in: string[] } {
 /** The Prisma where clause of a filter; never includes soft-deleted records. */
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
   const and: Prisma.IncidentWhereInput[] = [{ deletedAt: null }];
+  const countries = filterCountries(filter);
+  if (countries) and.push({ countryCode: oneOrIn(countries) });
   if (filter.yearFrom !== undefined) and.push({ year: { gte: filter.yearFrom } });
   if (filter.yearTo !== undefined) and.push({ year: { lte: filter.yearTo } });
   if (filter.states?.length) {
@@ -121,6 +123,12 @@ export async function countIncidentsWithCharacteristic(filter: IncidentFilter, c
   return { withCharacteristic: withCharacteristic._sum.victimCount ?? 0, total: total._sum.victimCount ?? 0 };
 }
 
+/** Countries with live case records, most records first (the trends filters offer a country once there is more than one). */
+export async function listIncidentCountries(): Promise<{ code: string; records: number }[]> {
+  const rows = await prisma.incident.groupBy({ by: ["countryCode"], where: { deletedAt: null }, _count: { _all: true } });
+  return rows.map((r) => ({ code: r.countryCode, records: r._count._all })).sort((a, b) => b.records - a.records || a.code.localeCompare(b.code));
+}
+
 /** The first and last year of any case record that is not deleted; null when there is none. */
 export async function getIncidentYearBounds(): Promise<{ min: number; max: number } | null> {
   const r = await prisma.incident.aggregate({ where: { deletedAt: null }, _min: { year: true }, _max: { year: true } });
@@ -152,7 +160,9 @@ const PUBLIC_COLUMNS = {
   origin: true,
   externalId: true,
   ...FIELD_COLUMNS,
+  countryCode: true,
   regionRaw: true,
+  unmappedText: true,
   verificationStatus: true,
   verifiedAt: true,
   deletedAt: true,
@@ -251,7 +261,10 @@ export interface PublicIncident extends Omit<IncidentRecordFields, StaffOnlyKey>
   origin: string;
   externalId: string | null;
   nameWithheld: boolean;
+  countryCode: string;
   regionRaw: string | null;
+  /** Category texts of the source that Vigía has no code for (JSON by column), kept as written */
+  unmappedText: string | null;
   verificationStatus: string;
   verifiedAt: Date | null;
 }

@@ -2,6 +2,8 @@
 // (IncidentProvisionLink): suggestions from the rules and the text signal,
 // human decisions (audited), and the counts behind scorecards and the matrix.
 // Counts run in SQL (GROUP BY / COUNT); no function here loads all links to count them.
+import { insertMany, newId, type RawExecutor } from "~/lib/bulk-insert.server.ts";
+import type { DatabaseKind } from "~/lib/database-url.ts";
 import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
@@ -37,6 +39,26 @@ export async function loadProvisionTerms(db: Pick<Db, "provision">): Promise<Pro
   return rows.map((p) => ({ id: p.id, code: p.code, termsEn: parseTermList(p.termsEn), termsEs: parseTermList(p.termsEs) }));
 }
 
+/** What the rules and the text signal look at in a case record. */
+export function caseFacts(incident: {
+  sector: string;
+  perpetratorType: string;
+  companyCountry: string | null;
+  countryCode: string;
+  characteristics: string[];
+  description: string | null;
+  sources: { title: string }[];
+}): CaseFacts {
+  return {
+    sector: incident.sector,
+    perpetratorType: incident.perpetratorType,
+    companyCountry: incident.companyCountry,
+    countryCode: incident.countryCode,
+    characteristics: incident.characteristics,
+    text: [incident.description ?? "", ...incident.sources.map((s) => s.title)].join("\n"),
+  };
+}
+
 /**
  * Runs the rules and the text signal on one case record and stores the result as
  * suggestions. Call it inside the transaction that creates or edits the case:
@@ -68,14 +90,7 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
     },
   });
   if (!incident || incident.deletedAt) return result;
-  const facts: CaseFacts = {
-    sector: incident.sector,
-    perpetratorType: incident.perpetratorType,
-    companyCountry: incident.companyCountry,
-    countryCode: incident.countryCode,
-    characteristics: incident.characteristics.map((c) => c.code),
-    text: [incident.description ?? "", ...incident.sources.map((s) => s.title)].join("\n"),
-  };
+  const facts = caseFacts({ ...incident, characteristics: incident.characteristics.map((c) => c.code) });
   const proposals = proposeLinks(facts, options.provisions ?? (await loadProvisionTerms(tx)));
   const existing = await tx.incidentProvisionLink.findMany({
     where: { incidentId },
@@ -115,6 +130,44 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
   }
   result.keptDecisions += existing.filter((l) => !proposed.has(l.provisionId) && (l.status !== "suggested" || l.method === "person")).length;
   return result;
+}
+
+/**
+ * The same suggestions as suggestLinksForIncident, for many case records just
+ * created in the caller's transaction (they have no links yet), written in
+ * batches: a bulk import would otherwise spend most of its time here. Records
+ * with the same facts get the same proposals, worked out once.
+ */
+export async function suggestLinksForNewIncidents(
+  tx: RawExecutor,
+  kind: DatabaseKind,
+  cases: { id: string; facts: CaseFacts }[],
+  provisions: ProvisionTerms[],
+): Promise<number> {
+  const now = new Date();
+  const memo = new Map<string, ReturnType<typeof proposeLinks>>();
+  const textMatches = new Map<string, TermMatch[]>();
+  const rows: Record<string, unknown>[] = [];
+  for (const c of cases) {
+    const key = JSON.stringify(c.facts);
+    let proposals = memo.get(key);
+    if (!proposals) memo.set(key, (proposals = proposeLinks(c.facts, provisions, undefined, textMatches)));
+    for (const p of proposals) {
+      rows.push({
+        id: newId(),
+        incidentId: c.id,
+        provisionId: p.provisionId,
+        status: "suggested",
+        method: p.method,
+        rulesFired: JSON.stringify(p.rulesFired),
+        matchedTerms: JSON.stringify(p.matchedTerms),
+        score: p.score,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+  }
+  return insertMany(tx, kind, "IncidentProvisionLink", rows);
 }
 
 // ---------- Decisions ----------

@@ -4,6 +4,8 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { AuditActor, AuditChanges, auditCountryCodes } from "~/components/audit-changes.tsx";
 import { CaseRecordRows, RecordRow as Row } from "~/components/case-record.tsx";
+import { AsWritten } from "~/components/gw-import.tsx";
+import { readUnmapped } from "~/domain/gw-unmapped.ts";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
 import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
@@ -43,14 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const incident = await getIncidentForStaff(params.id!);
     if (!incident) throw notFound();
     const history = await listEntityHistory("incident", incident.id);
-    const countries = countryNames([...auditCountryCodes(history), ...(incident.companyCountry ? [incident.companyCountry] : [])], lng);
+    const countries = countryNames([...auditCountryCodes(history), incident.countryCode, ...(incident.companyCountry ? [incident.companyCountry] : [])], lng);
     const [links, provisionOptions] = incident.deletedAt ? [[], []] : await Promise.all([listLinksForIncident(incident.id, lng), listProvisionOptions(lng)]);
     return { done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, links, provisionOptions };
   }
   // Viewers get the public shape only: no staff-only field is ever loaded for them.
   const incident = await getIncidentPublic(params.id!);
   if (!incident) throw notFound();
-  const countries = countryNames(incident.companyCountry ? [incident.companyCountry] : [], lng);
+  const countries = countryNames([incident.countryCode, ...(incident.companyCountry ? [incident.companyCountry] : [])], lng);
   const links = await listLinksForIncident(incident.id, lng);
   return { done, staff: false as const, admin: false, incident, history: null, countries, links, provisionOptions: null };
 }
@@ -195,11 +197,20 @@ function CaseToolbar({ incident, admin }: { incident: CaseView; admin: boolean }
 function CaseRecord({ incident, staff, countries }: { incident: CaseView; staff: boolean; countries: Record<string, string> }) {
   const { t } = useTranslation();
   const lng = useLanguage();
+  // What the source wrote where Vigía has no code for it ("Other"), shown beside the field.
+  const unmapped = readUnmapped(incident.unmappedText);
+  const asWritten = {
+    gender: <AsWritten texts={unmapped.gender} />,
+    characteristics: <AsWritten texts={unmapped.person_characteristics} />,
+    sector: <AsWritten texts={unmapped.industry_driver} />,
+    perpetratorType: <AsWritten texts={unmapped.perpetrator_type} />,
+  };
   return (
     <section aria-labelledby="record-title">
       <h2 id="record-title">{t("incidents.page.record")}</h2>
       <dl className="record">
-        <CaseRecordRows incident={incident} group="record" staff={staff} lng={lng} countryName={(code) => countries[code] ?? code} />
+        <CaseRecordRows incident={incident} group="record" staff={staff} lng={lng} countryName={(code) => countries[code] ?? code} after={asWritten} />
+        {incident.countryCode !== "MX" ? <Row label={t("incidents.fields.country")}>{countries[incident.countryCode] ?? incident.countryCode}</Row> : null}
         {incident.regionRaw && !incident.stateCode ? <Row label={t("incidents.fields.regionRaw")}>{incident.regionRaw}</Row> : null}
         <Row label={t("incidents.fields.origin")}>
           {t(`taxonomy.origin.${incident.origin}`)}

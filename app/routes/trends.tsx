@@ -7,7 +7,9 @@ import { chartQueryString, parseChartQuery } from "~/charts/query.ts";
 import { chartTexts, type ChartId } from "~/charts/registry.ts";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-form.tsx";
+import { countryName } from "~/domain/countries.server.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
+import { listIncidentCountries } from "~/models/incident.server.ts";
 import { getFixedT, isLanguage } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaLanguage, useLanguage } from "~/lib/language.ts";
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);
-  const charts = await loadCharts(TRENDS_CHARTS, query, lng);
+  const [charts, countries] = await Promise.all([loadCharts(TRENDS_CHARTS, query, lng), listIncidentCountries()]);
   const lngParam = url.searchParams.get("lng");
   return {
     lng,
@@ -44,11 +46,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     origin: url.origin,
     values: rawFilterValues(url.searchParams, FILTER_FIELDS),
     lngParam: isLanguage(lngParam) ? lngParam : null,
+    // Names in the reader's language, made here: browsers and Node name some countries differently.
+    countries: countries.map((c) => ({ code: c.code, name: countryName(c.code, lng) })),
   };
 }
 
 export default function Trends() {
-  const { query, problems, charts, origin, values, lngParam } = useLoaderData<typeof loader>();
+  const { query, problems, charts, origin, values, lngParam, countries } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -72,7 +76,7 @@ export default function Trends() {
         </div>
       ) : null}
 
-      <TrendsFilterForm values={values} problems={problems} lng={lngParam} />
+      <TrendsFilterForm values={values} problems={problems} lng={lngParam} countries={countries} />
 
       <nav aria-labelledby="trends-toc" className="trends-toc">
         <h2 id="trends-toc" className="small-heading">

@@ -27,6 +27,18 @@ describe("describeFilter", () => {
     expect(describeFilter(filter, chartContext("fr"))).toContain("États : Oaxaca et État non identifié ; secteur : Mines");
   });
 
+  it("says which countries are counted when the reader chose other than Mexico, with the names the server made", () => {
+    // Country names travel with the chart data (made on the server: browsers and Node name some countries differently).
+    const names = (lng: "en" | "fr", countryNames: Record<string, string>) => ({ ...chartContext(lng), countryNames });
+    expect(describeFilter({ countries: ["HN", "GT"] }, names("en", { HN: "Honduras", GT: "Guatemala" }))).toBe(
+      "all years; countries: Honduras and Guatemala; all outcomes; Global Witness records and verified staff records",
+    );
+    expect(describeFilter({ countries: ["all"] }, chartContext("es"))).toContain("todos los años; todos los países;");
+    expect(describeFilter({ countries: ["MX"] }, names("fr", { MX: "Mexique" }))).toContain("pays : Mexique");
+    // Without a name from the server the code stands, never a name computed while rendering.
+    expect(describeFilter({ countries: ["HN"] }, chartContext())).toContain("countries: HN;");
+  });
+
   it("uses the span a time axis shows when given", () => {
     expect(describeFilter({}, chartContext(), { from: 2012, to: 2025 })).toMatch(/^2012–2025; /);
     expect(yearsInWords(2015, undefined, chartContext())).toBe("from 2015");

@@ -3,7 +3,8 @@
 // needs another answer overrides with server.use(...). Any request with no
 // handler fails the test, so no test can reach the network by accident.
 import { setupServer } from "msw/node";
+import { gwDatasetHandlers } from "./gw-dataset.ts";
 
-export const handlers = [];
+export const handlers = [...gwDatasetHandlers];
 
 export const server = setupServer(...handlers);

@@ -9,11 +9,14 @@ import { prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { RULES_VERSION } from "~/domain/link-rules.ts";
 import { getInstrumentForm } from "~/models/instrument.server.ts";
+import { getGwImportJob, previewGwImport } from "~/models/gw-import.server.ts";
 import { getLinkSuggestionJob } from "~/models/link-job.server.ts";
 import { getMilestoneForm } from "~/models/milestone.server.ts";
 import { getProvisionForm } from "~/models/provision.server.ts";
 import { signInAs, type TestSession } from "../setup/auth.ts";
 import { makeIncident, validIncidentFields } from "../setup/incidents.ts";
+import { gwCsv } from "../setup/gw-csv.ts";
+import { GW_DATASET_TEST_URL } from "../mocks/gw-dataset.ts";
 import { BASE, isDenied, postedEditForm, run, type Outcome } from "../setup/route.ts";
 import { getAs, postForm } from "../setup/auth.ts";
 
@@ -41,6 +44,8 @@ interface Fixture {
   link: string;
   /** A bulk suggestion run whose server failed, to resume */
   job: string;
+  /** A previewed Global Witness import of one new row, to confirm or discard */
+  importJob: string;
 }
 
 type EditForm = { values: Record<string, string | boolean | string[]>; version: number };
@@ -86,6 +91,19 @@ async function runFinished(outcome: Outcome): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`run ${jobId} did not finish`);
+}
+
+/** An import confirmed by an allowed attempt: wait until it has finished. */
+async function importFinished(outcome: Outcome): Promise<void> {
+  const jobId = outcome.location?.match(/^\/admin\/import\/(\w+)$/)?.[1];
+  expect(jobId, `an import's page: ${outcome.location}`).toBeTruthy();
+  for (let i = 0; i < 1200; i++) {
+    const job = await getGwImportJob(jobId!);
+    if (job?.status === "done") return;
+    expect(job?.status, job?.error ?? "").not.toBe("failed");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`import ${jobId} did not finish`);
 }
 
 /** Every route file and what each role may do with it. */
@@ -210,6 +228,31 @@ const MATRIX: Record<string, Attempt[]> = {
     },
   ],
   "audit.tsx": [{ name: "read the audit log", method: "GET", min: "admin", path: () => "/audit?action=create" }],
+  "admin.import._index.tsx": [
+    { name: "open the dataset import", method: "GET", min: "admin", path: () => "/admin/import" },
+    // The configured address is answered by msw (tests/mocks/gw-dataset.ts); an upload is tried in tests/routes/gw-import.test.ts.
+    { name: "fetch the dataset for a preview", method: "POST", min: "admin", path: () => "/admin/import", fields: () => ({ intent: "fetch" }) },
+  ],
+  "admin.import.$id.tsx": [
+    { name: "read an import's preview", method: "GET", min: "admin", path: (f) => `/admin/import/${f.importJob}`, params: (f) => ({ id: f.importJob }) },
+    {
+      name: "confirm an import",
+      method: "POST",
+      min: "admin",
+      path: (f) => `/admin/import/${f.importJob}`,
+      params: (f) => ({ id: f.importJob }),
+      fields: () => ({ intent: "confirm" }),
+      settle: importFinished,
+    },
+    {
+      name: "discard an import",
+      method: "POST",
+      min: "admin",
+      path: (f) => `/admin/import/${f.importJob}`,
+      params: (f) => ({ id: f.importJob }),
+      fields: () => ({ intent: "discard" }),
+    },
+  ],
 
   // Trends and chart exports: public dashboards.
   "trends.tsx": [{ name: "explore trends", method: "GET", min: "anonymous", path: () => "/trends?sector=mining_extractives&from=2015&to=2020" }],
@@ -454,6 +497,7 @@ const LOGOUT: Attempt = { name: "sign out", method: "POST", min: "anonymous", pa
 let sessions: Record<Exclude<Who, "anonymous">, TestSession>;
 
 beforeAll(async () => {
+  env().gwDatasetUrl = GW_DATASET_TEST_URL;
   sessions = { viewer: await signInAs("viewer"), staff: await signInAs("staff"), admin: await signInAs("admin") };
 });
 
@@ -498,6 +542,8 @@ async function fixture(): Promise<Fixture> {
     data: { incidentId: live, provisionId: other.id, method: "rule", rulesFired: JSON.stringify(["defender-mexico"]), score: 1, status: "suggested" },
   });
   const job = await prisma.linkSuggestionJob.create({ data: { status: "failed", rulesVersion: RULES_VERSION, total: 1, error: STOPPED } });
+  const preview = await previewGwImport({ csv: gwCsv([{ id: `fx-gw-${suffix}` }]), origin: "upload", sourceName: "fixture.csv", actorId: null });
+  if (!preview.ok) throw new Error(`fixture import refused: ${preview.refusal.problem}`);
   const [provisionForm, instrumentForm, milestoneForm] = await Promise.all([
     getProvisionForm(provision.code),
     getInstrumentForm(instrument.code),
@@ -518,12 +564,13 @@ async function fixture(): Promise<Fixture> {
     milestoneForm: milestoneForm!,
     link: link.id,
     job: job.id,
+    importJob: preview.job.id,
   };
 }
 
 /** Everything a denied attempt could have changed. */
 async function snapshot(): Promise<string> {
-  const [incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, counts] = await Promise.all([
+  const [incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, importJobs, counts] = await Promise.all([
     prisma.incident.findMany({
       select: { id: true, version: true, deletedAt: true, verificationStatus: true, updatedAt: true, stateCode: true },
       orderBy: { id: "asc" },
@@ -535,6 +582,7 @@ async function snapshot(): Promise<string> {
     prisma.milestone.findMany({ select: { id: true, key: true, version: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.incidentProvisionLink.findMany({ select: { id: true, status: true, updatedAt: true }, orderBy: { id: "asc" } }),
     prisma.linkSuggestionJob.findMany({ select: { id: true, status: true, processed: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    prisma.gwImportJob.findMany({ select: { id: true, status: true, processed: true, updatedAt: true }, orderBy: { id: "asc" } }),
     Promise.all([
       prisma.incidentSource.count(),
       prisma.incidentCharacteristic.count(),
@@ -544,7 +592,7 @@ async function snapshot(): Promise<string> {
       prisma.source.count(),
     ]),
   ]);
-  return JSON.stringify({ incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, counts });
+  return JSON.stringify({ incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, importJobs, counts });
 }
 
 async function attempt(file: string, a: Attempt, who: Who, f: Fixture, session?: TestSession): Promise<Outcome> {

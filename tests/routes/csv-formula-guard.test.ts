@@ -29,7 +29,7 @@ const routes = import.meta.glob("../../app/routes/*.{ts,tsx}", { eager: true }) 
 const MODELS = ["Incident", "IncidentSource", "IncidentConfidential", "Instrument", "Provision", "Milestone", "IncidentProvisionLink", "Source"] as const;
 
 const TAINTED: Record<(typeof MODELS)[number], string[]> = {
-  Incident: ["victimName", "regionRaw", "municipality", "companyName", "companyCountry", "description", "verificationNote"],
+  Incident: ["victimName", "regionRaw", "municipality", "companyName", "companyCountry", "description", "verificationNote", "unmappedText"],
   IncidentSource: ["url", "title"],
   IncidentConfidential: ["witnesses", "contacts", "exactLocation", "confidentialNotes"],
   Instrument: ["name", "nameEs", "nameFr"],
@@ -56,6 +56,7 @@ const NOT_FREE_TEXT: Record<(typeof MODELS)[number], string[]> = {
     "verifiedById",
     "createdById",
     "updatedById",
+    "importedValues", // the import's own record of the dataset's last values (JSON), never shown or exported
   ],
   IncidentSource: ["id", "incidentId"],
   IncidentConfidential: ["incidentId"],
@@ -117,6 +118,8 @@ async function taint(): Promise<void> {
       companyCountry: payload(4),
       description: payload(5),
       verificationNote: payload(6),
+      // The source's own texts where Vigía has no code (JSON, as the import stores them).
+      unmappedText: JSON.stringify({ industry_driver: payload(5) }),
       sources: { create: [{ url: payload(7), title: payload(0) }] },
       confidential: { create: { witnesses: payload(1), contacts: payload(2), exactLocation: payload(3), confidentialNotes: payload(4) } },
     },

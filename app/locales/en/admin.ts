@@ -65,7 +65,7 @@ export const admin = {
     empty: "No event matches these filters.",
     caption: "Audit events, newest first",
     deletedActor: "(deleted user)",
-    systemActor: { rules: "Vigía (rules v{{version}})" },
+    systemActor: { rules: "Vigía (rules v{{version}})", import: "Vigía (Global Witness import from the command line)" },
     purgedRecord: "purged",
     badDate: "“{{value}}” is not a date (YYYY-MM-DD), so it was left out.",
     entity: {
@@ -76,6 +76,7 @@ export const admin = {
       milestone: "Milestone",
       link: "Case–provision link",
       link_job: "Link suggestion run",
+      gw_import: "Global Witness import",
     },
     actions: {
       create: "Created",
@@ -93,6 +94,8 @@ export const admin = {
       link_reject: "Link rejected",
       link_create: "Linked by hand",
       links_suggest_run: "Links suggested for all cases",
+      gw_import: "Global Witness import",
+      gw_import_keep: "Conflict kept as edited",
     },
     keys: {
       staffOnlyFieldsChanged: "Staff-only fields changed",

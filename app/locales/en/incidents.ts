@@ -55,6 +55,7 @@ export const incidents = {
     },
   },
   values: {
+    asWritten: "as the source wrote it: “{{text}}”",
     nameWithheld: "Name withheld",
     nameUnknown: "Name not known",
     none: "(empty)",
@@ -64,6 +65,7 @@ export const incidents = {
     ageYears: "{{age}} years",
   },
   fields: {
+    country: "Country",
     date: "Date of the attack",
     year: "Year",
     month: "Month",

@@ -67,7 +67,7 @@ export const admin: Translation["admin"] = {
     empty: "Ningún evento coincide con estos filtros.",
     caption: "Eventos de auditoría, del más reciente al más antiguo",
     deletedActor: "(usuario eliminado)",
-    systemActor: { rules: "Vigía (reglas v{{version}})" },
+    systemActor: { rules: "Vigía (reglas v{{version}})", import: "Vigía (importación de Global Witness desde la línea de comandos)" },
     purgedRecord: "purgado",
     badDate: "«{{value}}» no es una fecha (AAAA-MM-DD), así que se omitió.",
     entity: {
@@ -78,6 +78,7 @@ export const admin: Translation["admin"] = {
       milestone: "Hito",
       link: "Vínculo caso–compromiso",
       link_job: "Sugerencia de vínculos",
+      gw_import: "Importación de Global Witness",
     },
     actions: {
       create: "Creado",
@@ -95,6 +96,8 @@ export const admin: Translation["admin"] = {
       link_reject: "Vínculo rechazado",
       link_create: "Vinculado a mano",
       links_suggest_run: "Vínculos sugeridos para todos los casos",
+      gw_import: "Importación de Global Witness",
+      gw_import_keep: "Conflicto: se conservó lo modificado",
     },
     keys: {
       staffOnlyFieldsChanged: "Campos reservados al equipo modificados",

@@ -61,6 +61,7 @@ export const incidents: Translation["incidents"] = {
     },
   },
   values: {
+    asWritten: "así lo escribió la fuente: “{{text}}”",
     nameWithheld: "Nombre reservado",
     nameUnknown: "Nombre desconocido",
     none: "(vacío)",
@@ -70,6 +71,7 @@ export const incidents: Translation["incidents"] = {
     ageYears: "{{age}} años",
   },
   fields: {
+    country: "País",
     date: "Fecha de la agresión",
     year: "Año",
     month: "Mes",

@@ -67,7 +67,7 @@ export const admin: Translation["admin"] = {
     empty: "Aucun événement ne correspond à ces filtres.",
     caption: "Événements d'audit, du plus récent au plus ancien",
     deletedActor: "(utilisateur supprimé)",
-    systemActor: { rules: "Vigía (règles v{{version}})" },
+    systemActor: { rules: "Vigía (règles v{{version}})", import: "Vigía (importation de Global Witness en ligne de commande)" },
     purgedRecord: "purgé",
     badDate: "« {{value}} » n'est pas une date (AAAA-MM-JJ); ce filtre a été ignoré.",
     entity: {
@@ -78,6 +78,7 @@ export const admin: Translation["admin"] = {
       milestone: "Jalon",
       link: "Lien cas–engagement",
       link_job: "Suggestion de liens",
+      gw_import: "Importation Global Witness",
     },
     actions: {
       create: "Créé",
@@ -95,6 +96,8 @@ export const admin: Translation["admin"] = {
       link_reject: "Lien rejeté",
       link_create: "Lié à la main",
       links_suggest_run: "Liens suggérés pour tous les cas",
+      gw_import: "Importation Global Witness",
+      gw_import_keep: "Conflit : dossier modifié conservé",
     },
     keys: {
       staffOnlyFieldsChanged: "Champs réservés à l'équipe modifiés",

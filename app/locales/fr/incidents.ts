@@ -61,6 +61,7 @@ export const incidents: Translation["incidents"] = {
     },
   },
   values: {
+    asWritten: "tel que la source l'a écrit : « {{text}} »",
     nameWithheld: "Nom non divulgué",
     nameUnknown: "Nom inconnu",
     none: "(vide)",
@@ -70,6 +71,7 @@ export const incidents: Translation["incidents"] = {
     ageYears: "{{age}} ans",
   },
   fields: {
+    country: "Pays",
     date: "Date de l'attaque",
     year: "Année",
     month: "Mois",
