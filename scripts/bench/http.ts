@@ -1,0 +1,213 @@
+// HTTP on loopback: the built app on the project's own server, started on a bench
+// database in a child process, loaded with autocannon route by route, each route's
+// requests per second set against the trivial route /healthz measured in the same run.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import { ROOT } from "./bench-database.ts";
+
+export interface RouteLoad {
+  path: string;
+  label: string;
+  requestsPerSecond: number;
+  requests: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  bytesPerResponse: number;
+}
+
+export interface ResponseFacts {
+  path: string;
+  status: number;
+  ms: number;
+  bytes: number;
+  contentEncoding: string | null;
+  etag: string | null;
+  cacheControl: string | null;
+}
+
+export interface HttpResult {
+  seconds: number;
+  connections: number;
+  loads: RouteLoad[];
+  /** The first PNG the server draws after it starts */
+  coldPngFirstMs: number;
+  /** A PNG with filters not asked for before, on a warm server */
+  coldPngNewFiltersMs: number;
+  responses: ResponseFacts[];
+  idleRssBytes: number;
+  /** The server's resident memory at its highest (VmHWM) */
+  peakRssBytes: number;
+}
+
+export const PNG_PATH = "/charts/sector-breakdown.png";
+const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/xhtml+xml,image/png,*/*" };
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolvePort(port));
+    });
+  });
+}
+
+function procStatus(pid: number): { rss: number; hwm: number } {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kbOf = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? NaN) * 1024;
+    return { rss: kbOf("VmRSS"), hwm: kbOf("VmHWM") };
+  } catch {
+    return { rss: NaN, hwm: NaN };
+  }
+}
+
+/** CPU time (user + system) of a process so far, in clock ticks. */
+function cpuTicks(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return NaN;
+  }
+}
+
+const sleep = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));
+
+/**
+ * Waits until the server has finished the requests autocannon abandoned at the end of
+ * its run (they keep the server busy after the client has gone), so that one route's
+ * leftovers do not slow the next route's measurement.
+ */
+async function waitIdle(pid: number, maxMs = 180_000) {
+  const start = performance.now();
+  let before = cpuTicks(pid);
+  while (performance.now() - start < maxMs) {
+    await sleep(500);
+    const now = cpuTicks(pid);
+    if (Number.isNaN(now) || now - before <= 5) return; // at most 10 % of a core over half a second (100 ticks a second)
+    before = now;
+  }
+}
+
+/** One GET, its body counted as sent (compressed or not): node:http, which never decompresses. */
+function get(base: string, path: string): Promise<ResponseFacts> {
+  return new Promise((resolveFacts, reject) => {
+    const t0 = performance.now();
+    const req = request(base + path, { headers: BROWSER_HEADERS }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      res.on("error", reject);
+      res.on("end", () => {
+        const header = (name: string) => {
+          const v = res.headers[name];
+          return v === undefined ? null : String(v);
+        };
+        resolveFacts({
+          path,
+          status: res.statusCode ?? 0,
+          ms: performance.now() - t0,
+          bytes,
+          contentEncoding: header("content-encoding"),
+          etag: header("etag"),
+          cacheControl: header("cache-control"),
+        });
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function load(base: string, path: string, label: string, seconds: number, connections: number): Promise<RouteLoad> {
+  const r = await autocannon({ url: base + path, connections, duration: seconds, headers: BROWSER_HEADERS });
+  return {
+    path,
+    label,
+    requestsPerSecond: r.requests.average,
+    requests: r.requests.total,
+    p50: r.latency.p50,
+    p97_5: r.latency.p97_5,
+    p99: r.latency.p99,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    bytesPerResponse: r.requests.total ? r.throughput.total / r.requests.total : 0,
+  };
+}
+
+async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+  const port = await freePort();
+  let output = "";
+  // node itself (not npx or npm) so that the pid read for memory and CPU is the server's own.
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/bench/serve.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = performance.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app did not start:\n${output}`);
+    try {
+      if ((await get(base, "/healthz")).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error(`The app did not answer /healthz within 120 s:\n${output}`);
+    await sleep(200);
+  }
+  return { child, base, output: () => output };
+}
+
+async function stopApp(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+export async function benchHttp(options: { databaseUrl: string; seconds: number; connections: number; log: (line: string) => void }): Promise<HttpResult> {
+  const { seconds, connections, log } = options;
+  const { child, base } = await startApp(options.databaseUrl);
+  const pid = child.pid!;
+  try {
+    await get(base, "/healthz");
+    const idleRssBytes = procStatus(pid).rss;
+    const coldPngFirstMs = (await get(base, PNG_PATH)).ms;
+    const responses = [await get(base, "/"), await get(base, "/trends"), await get(base, PNG_PATH)];
+    const routes: [string, string][] = [
+      ["/healthz", "trivial route /healthz"],
+      ["/", "overview /"],
+      ["/trends", "trends /trends"],
+      [PNG_PATH, "repeated PNG"],
+    ];
+    const loads: RouteLoad[] = [];
+    for (const [path, label] of routes) {
+      for (let i = 0; i < 3; i++) await get(base, path); // warm the code paths
+      await waitIdle(pid);
+      log(`    autocannon ${path}: ${connections} connections, ${seconds} s`);
+      const l = await load(base, path, label, seconds, connections);
+      loads.push(l);
+      log(`      ${l.requestsPerSecond.toFixed(1)} requests/s, p50 ${l.p50} ms, ${l.errors} errors (${l.timeouts} timeouts), ${l.non2xx} non-2xx`);
+      await waitIdle(pid);
+    }
+    const coldPngNewFiltersMs = (await get(base, `${PNG_PATH}?from=2016&to=2020&state=OAX`)).ms;
+    return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, peakRssBytes: procStatus(pid).hwm };
+  } finally {
+    await stopApp(child);
+  }
+}
