@@ -39,7 +39,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         `(plus the seed's reference data and its 154 Global Witness records).`,
     );
   } catch (error) {
-    console.error(error instanceof ConfigError ? `bench:data refused: ${error.message}` : error);
+    console.error(error instanceof ConfigError ? `bench:data: ${error.message}` : error);
     process.exit(1);
   }
 }

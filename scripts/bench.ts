@@ -88,7 +88,8 @@ export interface BenchResults {
   notMeasured: string[];
 }
 
-const log = (line: string) => console.log(line);
+const t0 = performance.now();
+const log = (line: string) => console.log(line.startsWith("\n[") ? `\n${line.slice(1)} (at ${((performance.now() - t0) / 1000).toFixed(0)} s)` : line);
 
 async function useDatabase(url: string) {
   process.env.DATABASE_URL = url;

@@ -1,6 +1,7 @@
 // HTTP on loopback: the built app on the project's own server, started on a bench
-// database in a child process, loaded with autocannon route by route, each route's
-// requests per second set against the trivial route /healthz measured in the same run.
+// database in a child process (one per route), loaded with autocannon route by route,
+// each route's requests per second set against the trivial route /healthz measured in
+// the same run.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
@@ -22,6 +23,8 @@ export interface RouteLoad {
   timeouts: number;
   non2xx: number;
   bytesPerResponse: number;
+  /** The resident memory of the server that served this route, at its highest */
+  peakRssBytes: number;
 }
 
 export interface ResponseFacts {
@@ -44,7 +47,7 @@ export interface HttpResult {
   coldPngNewFiltersMs: number;
   responses: ResponseFacts[];
   idleRssBytes: number;
-  /** The server's resident memory at its highest (VmHWM) */
+  /** The highest resident memory (VmHWM) of any of the servers started for the measurements */
   peakRssBytes: number;
 }
 
@@ -72,33 +75,7 @@ function procStatus(pid: number): { rss: number; hwm: number } {
   }
 }
 
-/** CPU time (user + system) of a process so far, in clock ticks. */
-function cpuTicks(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return NaN;
-  }
-}
-
 const sleep = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));
-
-/**
- * Waits until the server has finished the requests autocannon abandoned at the end of
- * its run (they keep the server busy after the client has gone), so that one route's
- * leftovers do not slow the next route's measurement.
- */
-async function waitIdle(pid: number, maxMs = 180_000) {
-  const start = performance.now();
-  let before = cpuTicks(pid);
-  while (performance.now() - start < maxMs) {
-    await sleep(500);
-    const now = cpuTicks(pid);
-    if (Number.isNaN(now) || now - before <= 5) return; // at most 10 % of a core over half a second (100 ticks a second)
-    before = now;
-  }
-}
 
 /** One GET, its body counted as sent (compressed or not): node:http, which never decompresses. */
 function get(base: string, path: string): Promise<ResponseFacts> {
@@ -129,7 +106,7 @@ function get(base: string, path: string): Promise<ResponseFacts> {
   });
 }
 
-async function load(base: string, path: string, label: string, seconds: number, connections: number): Promise<RouteLoad> {
+async function load(base: string, path: string, label: string, seconds: number, connections: number): Promise<Omit<RouteLoad, "peakRssBytes">> {
   const r = await autocannon({ url: base + path, connections, duration: seconds, headers: BROWSER_HEADERS });
   return {
     path,
@@ -180,34 +157,45 @@ async function stopApp(child: ChildProcess) {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
+/**
+ * Each route is loaded on a server of its own, started for it: requests that autocannon
+ * abandons at the end of a run keep a server busy for a long time afterwards (fifty slow
+ * pages in a queue), and would otherwise slow the next route's measurement.
+ */
 export async function benchHttp(options: { databaseUrl: string; seconds: number; connections: number; log: (line: string) => void }): Promise<HttpResult> {
   const { seconds, connections, log } = options;
-  const { child, base } = await startApp(options.databaseUrl);
-  const pid = child.pid!;
+  const first = await startApp(options.databaseUrl);
+  let idleRssBytes: number, coldPngFirstMs: number, coldPngNewFiltersMs: number, responses: ResponseFacts[];
+  let peakRssBytes = 0;
   try {
-    await get(base, "/healthz");
-    const idleRssBytes = procStatus(pid).rss;
-    const coldPngFirstMs = (await get(base, PNG_PATH)).ms;
-    const responses = [await get(base, "/"), await get(base, "/trends"), await get(base, PNG_PATH)];
-    const routes: [string, string][] = [
-      ["/healthz", "trivial route /healthz"],
-      ["/", "overview /"],
-      ["/trends", "trends /trends"],
-      [PNG_PATH, "repeated PNG"],
-    ];
-    const loads: RouteLoad[] = [];
-    for (const [path, label] of routes) {
-      for (let i = 0; i < 3; i++) await get(base, path); // warm the code paths
-      await waitIdle(pid);
-      log(`    autocannon ${path}: ${connections} connections, ${seconds} s`);
-      const l = await load(base, path, label, seconds, connections);
-      loads.push(l);
-      log(`      ${l.requestsPerSecond.toFixed(1)} requests/s, p50 ${l.p50} ms, ${l.errors} errors (${l.timeouts} timeouts), ${l.non2xx} non-2xx`);
-      await waitIdle(pid);
-    }
-    const coldPngNewFiltersMs = (await get(base, `${PNG_PATH}?from=2016&to=2020&state=OAX`)).ms;
-    return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, peakRssBytes: procStatus(pid).hwm };
+    await get(first.base, "/healthz");
+    idleRssBytes = procStatus(first.child.pid!).rss;
+    coldPngFirstMs = (await get(first.base, PNG_PATH)).ms;
+    responses = [await get(first.base, "/"), await get(first.base, "/trends"), await get(first.base, PNG_PATH)];
+    coldPngNewFiltersMs = (await get(first.base, `${PNG_PATH}?from=2016&to=2020&state=OAX`)).ms;
+    peakRssBytes = procStatus(first.child.pid!).hwm;
   } finally {
-    await stopApp(child);
+    await stopApp(first.child);
   }
+  const routes: [string, string][] = [
+    ["/healthz", "trivial route /healthz"],
+    ["/", "overview /"],
+    ["/trends", "trends /trends"],
+    [PNG_PATH, "repeated PNG"],
+  ];
+  const loads: RouteLoad[] = [];
+  for (const [path, label] of routes) {
+    const { child, base } = await startApp(options.databaseUrl);
+    try {
+      for (let i = 0; i < 3; i++) await get(base, path); // warm the code paths
+      log(`    autocannon ${path}: ${connections} connections, ${seconds} s`);
+      const l = { ...(await load(base, path, label, seconds, connections)), peakRssBytes: procStatus(child.pid!).hwm };
+      loads.push(l);
+      peakRssBytes = Math.max(peakRssBytes, l.peakRssBytes);
+      log(`      ${l.requestsPerSecond.toFixed(1)} requests/s, p50 ${l.p50} ms, ${l.errors} errors (${l.timeouts} timeouts), ${l.non2xx} non-2xx`);
+    } finally {
+      await stopApp(child);
+    }
+  }
+  return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, peakRssBytes };
 }

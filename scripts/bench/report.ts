@@ -195,14 +195,14 @@ export function renderReport(r: BenchResults): string {
                 : undefined;
       lines.push(`#### ${num(cases)} synthetic cases`, "");
       lines.push(
-        "| route | requests/s | ratio to /healthz | target | latency p50 | p97.5 | p99 | requests | errors (timeouts) | non-2xx | bytes per response |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| route | requests/s | ratio to /healthz | target | latency p50 | p97.5 | p99 | requests | errors (timeouts) | non-2xx | bytes per response | server peak memory |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
       );
       for (const l of h.loads) {
         const ratio = l.requestsPerSecond / base.requestsPerSecond;
         const t = target(l.path);
         lines.push(
-          `| \`${l.path}\` | ${l.requestsPerSecond.toFixed(1)} | ${ratio.toFixed(3)} | ${t === undefined ? "—" : `≥ ${t} ${mark(ratio >= t && (l.path !== "/" || l.errors + l.non2xx === 0))}`} | ${l.p50} ms | ${l.p97_5} ms | ${l.p99} ms | ${num(l.requests)} | ${l.errors} (${l.timeouts}) | ${l.non2xx} | ${num(l.bytesPerResponse)} |`,
+          `| \`${l.path}\` | ${l.requestsPerSecond.toFixed(1)} | ${ratio.toFixed(3)} | ${t === undefined ? "—" : `≥ ${t} ${mark(ratio >= t && (l.path !== "/" || l.errors + l.non2xx === 0))}`} | ${l.p50} ms | ${l.p97_5} ms | ${l.p99} ms | ${num(l.requests)} | ${l.errors} (${l.timeouts}) | ${l.non2xx} | ${num(l.bytesPerResponse)} | ${mb(l.peakRssBytes)} |`,
         );
       }
       lines.push("");
@@ -218,7 +218,11 @@ export function renderReport(r: BenchResults): string {
         lines.push(
           `| \`${x.path}\` | ${x.status} | ${ms(x.ms)} | ${num(x.bytes)} | ${x.contentEncoding ?? "none"} | ${x.etag ? "yes" : "none"} | ${x.cacheControl ?? "none"} |`,
         );
-      lines.push("", `Server memory (resident): ${mb(h.idleRssBytes)} after start, ${mb(h.peakRssBytes)} at its peak (VmHWM) over the whole load.`, "");
+      lines.push(
+        "",
+        `Server memory (resident): ${mb(h.idleRssBytes)} after start and one /healthz; ${mb(h.peakRssBytes)} at the highest peak (VmHWM) of the servers started for these measurements (each route is loaded on a server started for it).`,
+        "",
+      );
     }
   }
 

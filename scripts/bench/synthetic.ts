@@ -7,7 +7,7 @@ import { proposeLinks, type ProvisionTerms } from "../../app/domain/link-rules.t
 import { MX_STATE_CODES, MX_STATES, type MxState } from "../../app/domain/taxonomy.ts";
 
 /** Bumped whenever the rows for a given seed change, so that a stored bench database is regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Every synthetic id starts with this (real ids are cuids, which start with "c"). */
 export const SYNTHETIC_ID_PREFIX = "syn";
@@ -247,11 +247,14 @@ const MAX_GW_RECORDS = 2000;
 
 const BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-/** A unique id as long as a cuid, random-looking so that ties in the case list break in no particular order. */
-function syntheticId(rand: () => number, kind: string, index: number): string {
+/**
+ * A unique id as long as a cuid and, like a cuid, growing with the order of creation
+ * (so that inserts append to the primary key), followed by random characters.
+ */
+function syntheticId(rand: () => number, index: number): string {
   let s = "";
-  for (let k = 0; k < 12; k++) s += BASE36[Math.floor(rand() * 36)];
-  return `${SYNTHETIC_ID_PREFIX}${kind}${s}${index.toString(36).padStart(9, "0")}`;
+  for (let k = 0; k < 13; k++) s += BASE36[Math.floor(rand() * 36)];
+  return `${SYNTHETIC_ID_PREFIX}${index.toString(36).padStart(9, "0")}${s}`;
 }
 
 function atMost(ms: number): Date {
@@ -296,7 +299,7 @@ export function* syntheticCases({ cases, seed, provisionCodes }: GenerateOptions
     const reviewed = !gw && verificationStatus !== "reported";
     const verifier = reviewed ? staff() : null;
     const creator = gw ? null : staff();
-    const id = syntheticId(rand, "", i);
+    const id = syntheticId(rand, i);
     const row: SyntheticCase = {
       id,
       externalId: gw ? `synthetic-gw-${seed}-${i}` : null,
@@ -344,7 +347,7 @@ export function* syntheticCases({ cases, seed, provisionCodes }: GenerateOptions
       const linkCreated = atMost(createdAt.getTime() + DAY);
       const reviewedAt = status === "suggested" ? null : atMost(linkCreated.getTime() + Math.floor(rand() * 60) * DAY);
       row.links.push({
-        id: `${id.slice(0, -9)}l${k}${i.toString(36).padStart(9, "0")}`,
+        id: `${id.slice(0, 12)}l${k.toString(36).padStart(2, "0")}`,
         provisionCode: p.provisionCode,
         method: p.method,
         rulesFired: JSON.stringify(p.rulesFired),
