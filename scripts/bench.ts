@@ -19,7 +19,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseDatabaseUrl, redact, type DatabaseKind } from "../app/lib/database-url.ts";
 import { buildIfNeeded } from "./build-if-needed.ts";
-import { compareAggregate, rawDriver, type AggregateResult } from "./bench/aggregates.ts";
+import { compareAggregates, rawDriver, type AggregateResult } from "./bench/aggregates.ts";
 import { defaultBenchUrl, ensureBenchDatabase, ROOT, type BenchMarker } from "./bench/bench-database.ts";
 import { clientJsPerRoute, type RouteJs } from "./bench/client-js.ts";
 import { benchHttp, type HttpResult } from "./bench/http.ts";
@@ -132,14 +132,9 @@ async function benchAggregates(db: DatabaseResult, runs: number) {
   ];
   const raw = rawDriver(parseDatabaseUrl(db.url));
   try {
-    for (const [name, fn] of counts) {
-      db.counts.push(await compareAggregate(name, fn, raw, runs));
-      log(`    ${name}: app ${db.counts.at(-1)!.appMs.toFixed(1)} ms, raw ${db.counts.at(-1)!.rawMs.toFixed(1)} ms`);
-    }
-    for (const [name, fn] of charts) {
-      db.charts.push(await compareAggregate(name, fn, raw, runs));
-      log(`    ${name}: app ${db.charts.at(-1)!.appMs.toFixed(1)} ms, raw ${db.charts.at(-1)!.rawMs.toFixed(1)} ms`);
-    }
+    const results = await compareAggregates([...counts, ...charts], raw, runs, log);
+    db.counts = results.slice(0, counts.length);
+    db.charts = results.slice(counts.length);
   } finally {
     await raw.close();
   }

@@ -47,6 +47,12 @@ export interface HttpResult {
   coldPngNewFiltersMs: number;
   responses: ResponseFacts[];
   idleRssBytes: number;
+  /**
+   * The highest resident memory (VmHWM) of a server that has served one of each page, one at
+   * a time: comparable across sizes, unlike the peaks under load, which depend on how many
+   * requests were in flight when the server could not keep up.
+   */
+  servedOnceRssBytes: number;
   /** The highest resident memory (VmHWM) of any of the servers started for the measurements */
   peakRssBytes: number;
 }
@@ -126,7 +132,7 @@ async function load(base: string, path: string, label: string, seconds: number, 
 async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
   const port = await freePort();
   let output = "";
-  // node itself (not npx or npm) so that the pid read for memory and CPU is the server's own.
+  // node itself (not npx or npm), so that the pid whose memory is read is the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/bench/serve.ts")], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex") },
@@ -165,15 +171,14 @@ async function stopApp(child: ChildProcess) {
 export async function benchHttp(options: { databaseUrl: string; seconds: number; connections: number; log: (line: string) => void }): Promise<HttpResult> {
   const { seconds, connections, log } = options;
   const first = await startApp(options.databaseUrl);
-  let idleRssBytes: number, coldPngFirstMs: number, coldPngNewFiltersMs: number, responses: ResponseFacts[];
-  let peakRssBytes = 0;
+  let idleRssBytes: number, servedOnceRssBytes: number, coldPngFirstMs: number, coldPngNewFiltersMs: number, responses: ResponseFacts[];
   try {
     await get(first.base, "/healthz");
     idleRssBytes = procStatus(first.child.pid!).rss;
     coldPngFirstMs = (await get(first.base, PNG_PATH)).ms;
     responses = [await get(first.base, "/"), await get(first.base, "/trends"), await get(first.base, PNG_PATH)];
     coldPngNewFiltersMs = (await get(first.base, `${PNG_PATH}?from=2016&to=2020&state=OAX`)).ms;
-    peakRssBytes = procStatus(first.child.pid!).hwm;
+    servedOnceRssBytes = procStatus(first.child.pid!).hwm;
   } finally {
     await stopApp(first.child);
   }
@@ -184,6 +189,7 @@ export async function benchHttp(options: { databaseUrl: string; seconds: number;
     [PNG_PATH, "repeated PNG"],
   ];
   const loads: RouteLoad[] = [];
+  let peakRssBytes = servedOnceRssBytes;
   for (const [path, label] of routes) {
     const { child, base } = await startApp(options.databaseUrl);
     try {
@@ -197,5 +203,5 @@ export async function benchHttp(options: { databaseUrl: string; seconds: number;
       await stopApp(child);
     }
   }
-  return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, peakRssBytes };
+  return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, servedOnceRssBytes, peakRssBytes };
 }

@@ -59,6 +59,19 @@ async function rows(target: DatabaseTarget, sql: string): Promise<Record<string,
   }
 }
 
+/** Every index of the database, as SQL, in name order. */
+async function indexes(target: DatabaseTarget): Promise<string[]> {
+  const list =
+    target.kind === "sqlite"
+      ? await rows(target, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      : await rows(
+          target,
+          `SELECT indexname AS name, indexdef AS sql FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '${MARKER_TABLE}' ORDER BY indexname`,
+        );
+  expect(list.length).toBeGreaterThan(20);
+  return list.map((r) => `${r.name}: ${r.sql}`);
+}
+
 const SYNTHETIC_INCIDENTS = `SELECT * FROM "Incident" WHERE "id" LIKE '${SYNTHETIC_ID_PREFIX}%' ORDER BY "id"`;
 const SYNTHETIC_CHARACTERISTICS = `SELECT * FROM "IncidentCharacteristic" WHERE "incidentId" LIKE '${SYNTHETIC_ID_PREFIX}%' ORDER BY "incidentId", "code"`;
 // Provision ids are the seed's own cuids, new in every database: links are compared by provision code.
@@ -140,6 +153,9 @@ describe("synthetic case records", () => {
     const users = await rows(a, `SELECT "email", "active" FROM "User"`);
     expect(users.map((u) => u.email).sort()).toEqual(SYNTHETIC_USERS.map((u) => u.email).sort());
     expect(users.every((u) => !u.active)).toBe(true);
+
+    // The load drops and rebuilds the indexes: afterwards the schema is the migrations' own, index for index.
+    expect(await indexes(a)).toEqual(await indexes(parseDatabaseUrl(process.env.DATABASE_URL)));
 
     const marker = Object.fromEntries((await rows(a, `SELECT key, value FROM "${MARKER_TABLE}"`)).map((r) => [r.key, r.value]));
     expect(marker).toMatchObject({ status: "complete", seed: "7", cases: "300" });
