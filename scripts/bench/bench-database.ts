@@ -3,6 +3,7 @@
 // Each is migrated, given the seed's reference data (sources, published figures,
 // commitments, the 154 Global Witness records), then filled with synthetic case
 // records on the raw driver, in transactions, and marked in a table of its own.
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, realpathSync, rmSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import Database from "better-sqlite3";
@@ -41,13 +42,17 @@ export interface BenchData {
   generated: boolean;
 }
 
-/** Where `npm run bench` keeps a bench database of this size and seed. */
+/**
+ * Where `npm run bench` keeps a bench database of this size and seed. PostgreSQL names carry
+ * a mark of this checkout, so that two checkouts sharing a server (with different migrations,
+ * say) never replace each other's bench database in the middle of a run.
+ */
 export function defaultBenchUrl(kind: DatabaseTarget["kind"], cases: number, seed: number, postgresBase?: string): string {
   if (kind === "sqlite") return `file:${join(BENCH_DIR, `cases-${cases}-seed-${seed}.db`)}`;
   if (!postgresBase)
     throw new ConfigError("A PostgreSQL bench database needs a server: set TEST_POSTGRES_URL (for example postgresql://postgres@127.0.0.1:5432/test).");
   const url = new URL(postgresBase);
-  url.pathname = `/vigia_bench_${cases}_s${seed}`;
+  url.pathname = `/vigia_bench_${cases}_s${seed}_${createHash("sha1").update(ROOT).digest("hex").slice(0, 6)}`;
   return url.toString();
 }
 
