@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
@@ -59,17 +58,6 @@ export interface HttpResult {
 
 export const PNG_PATH = "/charts/sector-breakdown.png";
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/xhtml+xml,image/png,*/*" };
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolvePort(port));
-    });
-  });
-}
 
 function procStatus(pid: number): { rss: number; hwm: number } {
   try {
@@ -129,30 +117,31 @@ async function load(base: string, path: string, label: string, seconds: number, 
   };
 }
 
-async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const port = await freePort();
+async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
   let output = "";
   // node itself (not npx or npm), so that the pid whose memory is read is the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/bench/serve.ts")], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex") },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
   const deadline = performance.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app did not start:\n${output}`);
-    try {
-      if ((await get(base, "/healthz")).status === 200) break;
-    } catch {
-      // not listening yet
+    const port = /bench-port=(\d+)/.exec(output)?.[1];
+    if (port) {
+      const base = `http://127.0.0.1:${port}`;
+      if ((await get(base, "/healthz")).status === 200) return { child, base };
+      throw new Error(`The app does not answer /healthz on ${base}:\n${output}`);
     }
-    if (performance.now() > deadline) throw new Error(`The app did not answer /healthz within 120 s:\n${output}`);
+    if (performance.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The app did not start within 120 s:\n${output}`);
+    }
     await sleep(200);
   }
-  return { child, base, output: () => output };
 }
 
 async function stopApp(child: ChildProcess) {
