@@ -1,157 +1,259 @@
-// `npm run bench`: measures the dashboards' hot paths on a throwaway database
-// filled with SYNTHETIC case records (never a real database, deleted afterwards),
-// against a baseline measured in the same run. Figures go to docs/benchmarks.md.
-// Usage: npm run bench [-- --rows 100000 --runs 7]   (PostgreSQL too when TEST_POSTGRES_URL is set)
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
-import type { DatabaseTarget } from "../app/lib/database-url.ts";
-import { createDb, disconnectDb, type Db } from "../app/lib/db.server.ts";
-import { analyzeDatabase, migrate } from "../app/lib/migrate.server.ts";
-import { PERPETRATOR_TYPES, SECTORS, MX_STATE_CODES } from "../app/domain/taxonomy.ts";
-import { seed } from "../seeds/seed.ts";
+// `npm run bench` (about 20–30 minutes) and `npm run bench -- --quick` (under 5):
+// measures Vigía on bench databases of synthetic case records (scripts/bench-data.ts,
+// reused when already generated) and writes the figures, with the command and the
+// machine, into docs/benchmarks.md. In one run:
+//   - each dashboard aggregate through the app's model functions against the same SQL
+//     on the raw driver, at 100,000 and 1,000,000 cases, on SQLite and PostgreSQL;
+//   - the / and /trends loaders' p50/p95, called from the server build;
+//   - the case list's keyset pages;
+//   - HTTP requests/s and latency with autocannon on loopback against the built app,
+//     each route as a ratio to the trivial route /healthz, cold PNG latency, server memory;
+//   - client JavaScript per page, gzipped, from the build.
+// Each figure is printed beside its target from the issue; speed never fails the run.
+// Options: --quick, --seed N, --sizes 100000,1000000, --no-http, --no-postgres, --out FILE.
+// PostgreSQL is measured when TEST_POSTGRES_URL names a server (bench databases vigia_bench_* are made there).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { parseDatabaseUrl, redact, type DatabaseKind } from "../app/lib/database-url.ts";
+import { buildIfNeeded } from "./build-if-needed.ts";
+import { compareAggregates, rawDriver, type AggregateResult } from "./bench/aggregates.ts";
+import { defaultBenchUrl, ensureBenchDatabase, ROOT, type BenchMarker } from "./bench/bench-database.ts";
+import { clientJsPerRoute, type RouteJs } from "./bench/client-js.ts";
+import { benchHttp, type HttpResult } from "./bench/http.ts";
+import { describeMachine, median, percentile, sample, type Machine } from "./bench/measure.ts";
+import { renderReport, writeReportSection } from "./bench/report.ts";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ROWS = arg("rows", 100_000);
-const RUNS = arg("runs", 7);
+process.chdir(ROOT);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+export interface BenchOptions {
+  quick: boolean;
+  seed: number;
+  sizes: number[];
+  http: boolean;
+  postgresBase: string | null;
+  out: string;
+  runs: number;
+  loaderSamples: { min: number; max: number; budgetMs: number };
+  httpSeconds: number;
+  httpConnections: number;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<{ ms: number; heapMb: number }> {
-  const samples: number[] = [];
-  let heap = 0;
-  for (let i = 0; i < RUNS; i++) {
-    global.gc?.();
-    const before = process.memoryUsage().heapUsed;
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-    heap = Math.max(heap, (process.memoryUsage().heapUsed - before) / 1e6);
-  }
-  return { ms: median(samples), heapMb: heap };
-}
-
-/** Deterministic pseudo-random so that every run measures the same data. */
-function rng(seed: number) {
-  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
-
-async function fillSynthetic(db: Db) {
-  const rand = rng(42);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const batch = 2000;
-  for (let done = 0; done < ROWS; done += batch) {
-    const data = Array.from({ length: Math.min(batch, ROWS - done) }, (_, i) => {
-      const year = 2012 + Math.floor(rand() * 14);
-      const occurredOn = new Date(Date.UTC(year, Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
-      return {
-        externalId: `synthetic-${done + i}`,
-        origin: "staff",
-        occurredOn,
-        year,
-        victimName: `SYNTHETIC ${done + i}`,
-        sector: pick(SECTORS),
-        perpetratorType: pick(PERPETRATOR_TYPES),
-        outcome: rand() < 0.9 ? "killed" : "disappeared",
-        stateCode: rand() < 0.1 ? null : pick(MX_STATE_CODES),
-        verificationStatus: "verified",
-        description: "Synthetic benchmark record: not a real case.",
-      };
-    });
-    await db.incident.createMany({ data });
-  }
-}
-
-async function target(kind: "sqlite" | "postgresql"): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "vigia-bench-"));
-    const file = join(dir, "bench.db");
-    return { target: { kind, url: `file:${file}`, file }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const base = process.env.TEST_POSTGRES_URL!;
-  const name = `vigia_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+function parseOptions(argv: string[]): BenchOptions {
+  const has = (flag: string) => argv.includes(flag);
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const quick = has("--quick");
+  const sizes = (value("--sizes") ?? (quick ? "100000" : "100000,1000000")).split(",").map((s) => Number(s.replaceAll("_", "")));
   return {
-    target: { kind, url: url.toString() },
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
+    quick,
+    seed: Number(value("--seed") ?? 1),
+    sizes,
+    http: !has("--no-http"),
+    postgresBase: has("--no-postgres") ? null : (process.env.TEST_POSTGRES_URL ?? null),
+    out: value("--out") ?? "docs/benchmarks.md",
+    runs: quick ? 5 : 9,
+    loaderSamples: quick ? { min: 5, max: 15, budgetMs: 8_000 } : { min: 7, max: 40, budgetMs: 45_000 },
+    httpSeconds: quick ? 10 : 15,
+    httpConnections: 50,
   };
 }
 
-async function benchKind(kind: "sqlite" | "postgresql") {
-  const { target: t, drop } = await target(kind);
-  try {
-    await migrate(t);
-    const setupDb = createDb(t);
-    await seed(setupDb);
-    await fillSynthetic(setupDb);
-    await setupDb.$disconnect();
-    await analyzeDatabase(t); // as npm start does after seeding
-    if (kind === "sqlite") {
-      const raw = new Database(t.file!);
-      const plan = raw
-        .prepare(
-          `EXPLAIN QUERY PLAN SELECT SUM(victimCount), COUNT(*), sector FROM Incident WHERE (deletedAt IS NULL AND (origin = ? OR verificationStatus = ?)) GROUP BY sector`,
-        )
-        .all("gw_dataset", "verified") as { detail: string }[];
-      console.log(`  (SQLite plan for the count by sector: ${plan.map((r) => r.detail).join("; ")})`);
-      raw.close();
-    }
-    process.env.DATABASE_URL = t.url;
-    await disconnectDb();
-    const { countIncidentsBy, GW_CASE_RECORDS } = await import("../app/models/incident.server.ts");
-    const { prisma } = await import("../app/lib/db.server.ts");
-    const { loader } = await import("../app/routes/_index.tsx");
-    const filter = {};
+export interface DatabaseResult {
+  kind: DatabaseKind;
+  cases: number;
+  url: string;
+  marker: BenchMarker;
+  generated: boolean;
+  counts: AggregateResult[];
+  charts: AggregateResult[];
+  loaders: { route: string; samples: number; p50: number; p95: number }[];
+  caseList: { label: string; ms: number }[];
+}
 
-    const sql = await time(() => countIncidentsBy("sector", filter));
-    // Baseline: the naive way, every row into JavaScript, then counted there.
-    const js = await time(async () => {
-      const rows = await prisma.incident.findMany({ where: { deletedAt: null }, select: { sector: true, victimCount: true } });
-      const totals = new Map<string, number>();
-      for (const r of rows) totals.set(r.sector, (totals.get(r.sector) ?? 0) + r.victimCount);
-      return totals;
-    });
-    const byYearState = await time(() => countIncidentsBy("stateCode", { yearFrom: 2018, yearTo: 2022, sectors: ["mining_extractives"] }));
-    const byPerpetrator = await time(() => countIncidentsBy("perpetratorType", filter));
-    const byState = await time(() => countIncidentsBy("stateCode", filter));
-    const byYear = await time(() => countIncidentsBy("year", filter));
-    const gw = await time(() => countIncidentsBy("sector", GW_CASE_RECORDS));
-    const overview = await time(() => loader({ request: new Request("http://localhost/"), params: {}, context: {} } as any));
-    await disconnectDb();
-    return { kind, sql, js, byYearState, byPerpetrator, byState, byYear, gw, overview };
+export interface BenchResults {
+  options: BenchOptions;
+  command: string;
+  machine: Machine;
+  loadAtEnd: number[];
+  startedAt: Date;
+  minutes: number;
+  databases: DatabaseResult[];
+  http: { cases: number; result: HttpResult }[];
+  js: RouteJs[];
+  notMeasured: string[];
+}
+
+const t0 = performance.now();
+const log = (line: string) => console.log(line.startsWith("\n[") ? `\n${line.slice(1)} (at ${((performance.now() - t0) / 1000).toFixed(0)} s)` : line);
+
+async function useDatabase(url: string) {
+  process.env.DATABASE_URL = url;
+  const { disconnectDb } = await import("../app/lib/db.server.ts");
+  await disconnectDb();
+}
+
+async function benchAggregates(db: DatabaseResult, runs: number) {
+  const inc = await import("../app/models/incident.server.ts");
+  const { ChartLoadContext, loadChart } = await import("../app/models/chart-data.server.ts");
+  const { CHART_IDS } = await import("../app/charts/registry.ts");
+  const { EMPTY_QUERY, indigenousShareScope, lethalScope, miningScope } = await import("../app/charts/query.ts");
+  const lethal = lethalScope({})!;
+  const counts: [string, () => Promise<unknown>][] = [
+    ["countIncidentsBy sector, default scope", () => inc.countIncidentsBy("sector", {})],
+    ["countIncidentsBy perpetratorType, default scope", () => inc.countIncidentsBy("perpetratorType", {})],
+    ["countIncidentsBy stateCode, default scope", () => inc.countIncidentsBy("stateCode", {})],
+    ["countIncidentsBy year, killed and disappeared", () => inc.countIncidentsBy("year", lethal)],
+    ["countIncidentsBy year, mining", () => inc.countIncidentsBy("year", miningScope({}))],
+    [
+      "countIncidentsBy stateCode, mining 2018–2022",
+      () => inc.countIncidentsBy("stateCode", { yearFrom: 2018, yearTo: 2022, sectors: ["mining_extractives"] }),
+    ],
+    ["countIncidentsBy sector, Global Witness records (overview)", () => inc.countIncidentsBy("sector", inc.GW_CASE_RECORDS)],
+    ["countIncidentsByYearAndOutcome, killed and disappeared", () => inc.countIncidentsByYearAndOutcome(lethal)],
+    ["countIncidentsWithCharacteristic indigenous", () => inc.countIncidentsWithCharacteristic(indigenousShareScope({})!, "indigenous")],
+    ["getIncidentYearBounds", () => inc.getIncidentYearBounds()],
+    ["getIncidentsLastChanged, default scope", () => inc.getIncidentsLastChanged({})],
+  ];
+  const overview = {
+    annualTrend: { filter: { yearFrom: 2012, yearTo: 2025 }, figures: "revised" as const },
+    sectorBreakdown: { filter: inc.GW_CASE_RECORDS, figures: "revised" as const },
+  };
+  const charts: [string, () => Promise<unknown>][] = [
+    ...CHART_IDS.map(
+      (id) => [`chart ${id} (trends, no filter)`, () => loadChart(id, new ChartLoadContext(EMPTY_QUERY, "en"))] as [string, () => Promise<unknown>],
+    ),
+    ["chart annual-trend (overview)", () => loadChart("annual-trend", new ChartLoadContext(overview.annualTrend, "en"))],
+    ["chart sector-breakdown (overview)", () => loadChart("sector-breakdown", new ChartLoadContext(overview.sectorBreakdown, "en"))],
+  ];
+  const raw = rawDriver(parseDatabaseUrl(db.url));
+  try {
+    const results = await compareAggregates([...counts, ...charts], raw, runs, log);
+    db.counts = results.slice(0, counts.length);
+    db.charts = results.slice(counts.length);
   } finally {
-    await drop();
+    await raw.close();
   }
 }
 
-const kinds: ("sqlite" | "postgresql")[] = process.env.TEST_POSTGRES_URL ? ["sqlite", "postgresql"] : ["sqlite"];
-console.log(`Vigía bench: ${ROWS.toLocaleString("en")} synthetic case records + the 154 seeded ones; median of ${RUNS} runs; node ${process.version}`);
-for (const kind of kinds) {
-  const r = await benchKind(kind);
-  const f = (x: { ms: number; heapMb: number }) => `${x.ms.toFixed(1)} ms (heap +${x.heapMb.toFixed(1)} MB)`;
-  console.log(`\n[${kind}]`);
-  console.log(`  count by sector, SQL GROUP BY (countIncidentsBy)   ${f(r.sql)}`);
-  console.log(`  count by sector, baseline: all rows into JS       ${f(r.js)}`);
-  console.log(`  ratio baseline / SQL                              ${(r.js.ms / r.sql.ms).toFixed(1)}x`);
-  console.log(`  count by perpetrator, all records                 ${f(r.byPerpetrator)}`);
-  console.log(`  count by state, all records                       ${f(r.byState)}`);
-  console.log(`  count by year, all records                        ${f(r.byYear)}`);
-  console.log(`  count by state, mining 2018-2022 (filtered)       ${f(r.byYearState)}`);
-  console.log(`  count by sector, 154 GW records among all (overview) ${f(r.gw)}`);
-  console.log(`  overview loader (all its queries)                 ${f(r.overview)}`);
+async function benchLoaders(db: DatabaseResult, build: ServerBuild, samples: BenchOptions["loaderSamples"]) {
+  for (const [route, path] of [
+    ["routes/_index", "/"],
+    ["routes/trends", "/trends"],
+  ] as const) {
+    const loader = build.routes[route].module.loader!;
+    const call = () => loader({ request: new Request(`http://localhost${path}`), params: {}, context: {} });
+    const times = await sample(call, samples);
+    db.loaders.push({ route: path, samples: times.length, p50: median(times), p95: percentile(times, 95) });
+    log(`    loader ${path}: p50 ${median(times).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (${times.length} calls)`);
+  }
 }
+
+/** The case list's keyset pagination (decision 022) on the synthetic data. */
+async function benchCaseList(db: DatabaseResult, runs: number) {
+  const { listIncidents, incidentWhere } = await import("../app/models/incident.server.ts");
+  const { prisma } = await import("../app/lib/db.server.ts");
+  const scope = incidentWhere({});
+  const depth = Math.floor(db.cases / 3);
+  const [middle] = await prisma.incident.findMany({ where: scope, orderBy: [{ occurredOn: "desc" }, { id: "desc" }], skip: depth, take: 1 });
+  const [byUpdate] = await prisma.incident.findMany({ where: scope, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: depth, take: 1 });
+  const after = { at: middle.occurredOn, id: middle.id };
+  const filtered = { states: ["OAX"], sectors: ["mining_extractives"] };
+  const cases: [string, () => Promise<unknown>][] = [
+    ["first page of 50, default scope, date order", () => listIncidents({ filter: {}, withTotal: false })],
+    ["page one third down, keyset", () => listIncidents({ filter: {}, after, withTotal: false })],
+    [
+      "the same page with OFFSET (what keyset avoids)",
+      () => prisma.incident.findMany({ where: scope, orderBy: [{ occurredOn: "desc" }, { id: "desc" }], skip: depth, take: 51 }),
+    ],
+    [
+      "page one third down, last edited first",
+      () => listIncidents({ filter: {}, sort: "updated_desc", after: { at: byUpdate.updatedAt, id: byUpdate.id }, withTotal: false }),
+    ],
+    ["first page, one state and one sector", () => listIncidents({ filter: filtered, withTotal: false })],
+    ["total of the default scope (COUNT)", () => prisma.incident.count({ where: scope })],
+    ["whole list request: page one third down + total", () => listIncidents({ filter: {}, after })],
+  ];
+  for (const [label, fn] of cases) {
+    const times = await sample(fn, { min: runs, max: runs, budgetMs: 0, warmup: 1 });
+    db.caseList.push({ label, ms: median(times) });
+  }
+  log(`    case list: ${db.caseList.map((c) => `${c.ms.toFixed(1)}`).join(" / ")} ms`);
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const command = `${options.postgresBase ? `TEST_POSTGRES_URL=${redact(options.postgresBase)} ` : ""}npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  log(`Vigía bench (${options.quick ? "quick" : "full"}): ${command}`);
+  log(`  ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAtStart.map((l) => l.toFixed(2)).join(" ")}`);
+  const notMeasured: string[] = [];
+
+  buildIfNeeded(log);
+  const build = (await import(pathToFileURL(join(ROOT, "build/index.js")).href)) as ServerBuild;
+
+  const kinds: DatabaseKind[] = options.postgresBase ? ["sqlite", "postgresql"] : ["sqlite"];
+  if (!options.postgresBase) notMeasured.push("PostgreSQL: TEST_POSTGRES_URL was not set (or --no-postgres was given).");
+  const databases: DatabaseResult[] = [];
+  for (const kind of kinds) {
+    for (const cases of options.sizes) {
+      const url = defaultBenchUrl(kind, cases, options.seed, options.postgresBase ?? undefined);
+      log(`\n[${kind}, ${cases.toLocaleString("en")} synthetic cases] ${redact(url)}`);
+      const data = await ensureBenchDatabase({ target: parseDatabaseUrl(url), cases, seed: options.seed, log });
+      log(
+        data.generated
+          ? `  generated in ${data.marker.seconds} s`
+          : `  reusing the bench database generated ${data.marker.generatedAt} (in ${data.marker.seconds} s)`,
+      );
+      const db: DatabaseResult = { kind, cases, url, marker: data.marker, generated: data.generated, counts: [], charts: [], loaders: [], caseList: [] };
+      databases.push(db);
+      await useDatabase(url);
+      await benchAggregates(db, options.runs);
+      await benchLoaders(db, build, options.loaderSamples);
+      await benchCaseList(db, options.runs);
+    }
+  }
+  const { disconnectDb } = await import("../app/lib/db.server.ts");
+  await disconnectDb();
+
+  const http: BenchResults["http"] = [];
+  if (options.http) {
+    for (const cases of options.sizes) {
+      const url = defaultBenchUrl("sqlite", cases, options.seed);
+      log(`\n[HTTP, SQLite, ${cases.toLocaleString("en")} synthetic cases]`);
+      http.push({ cases, result: await benchHttp({ databaseUrl: url, seconds: options.httpSeconds, connections: options.httpConnections, log }) });
+    }
+  } else notMeasured.push("HTTP: --no-http was given.");
+
+  const pages = new Set(
+    Object.entries(build.routes)
+      .filter(([id, r]) => id !== "root" && typeof r.module.default === "function")
+      .map(([id]) => id),
+  );
+  const js = clientJsPerRoute(pages);
+
+  const results: BenchResults = {
+    options,
+    command,
+    machine,
+    loadAtEnd: loadavg(),
+    startedAt,
+    minutes: (Date.now() - startedAt.getTime()) / 60_000,
+    databases,
+    http,
+    js,
+    notMeasured,
+  };
+  const section = renderReport(results);
+  const file = resolve(ROOT, options.out);
+  writeFileSync(file, writeReportSection(existsSync(file) ? readFileSync(file, "utf8") : "", options.quick ? "quick" : "full", section));
+  log(`\nWritten to ${options.out} (${results.minutes.toFixed(1)} minutes).`);
+  process.exit(0);
+}
+
+await main();
