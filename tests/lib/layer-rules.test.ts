@@ -34,6 +34,9 @@ describe("the layer rules", () => {
     ["the domain importing a model", "app/domain/planted.ts", 'import { x } from "~/models/incident.server.ts";'],
     ["a route importing another route", "app/routes/planted.tsx", 'import { x } from "~/routes/trends.tsx";'],
     ["a route importing a sibling route file", "app/routes/planted.tsx", 'import { x } from "./trends.tsx";'],
+    ["a model importing an export loader", "app/models/planted.server.ts", 'import { x } from "~/exports/documents.server.ts";'],
+    ["a component importing an export loader", "app/components/planted.tsx", 'import { x } from "~/exports/documents.server.ts";'],
+    ["an export loader importing a route", "app/exports/planted.server.ts", 'import { x } from "~/routes/trends.tsx";'],
   ])("refuses %s", async (_what, file, code) => {
     expect(await layerErrors(file, use(code))).toHaveLength(1);
   });
@@ -45,6 +48,12 @@ describe("the layer rules", () => {
       ["~/models/incident.server.ts", "~/charts/registry.ts", "~/components/chart-figure.tsx", "~/lib/format.ts"],
     ],
     ["a chart importing the domain and lib", "app/charts/planted.ts", ["~/domain/taxonomy.ts", "~/lib/format.ts"]],
+    [
+      "an export loader importing a model, a chart, the domain and lib",
+      "app/exports/planted.server.ts",
+      ["~/models/matrix.server.ts", "~/charts/registry.ts", "~/domain/matrix-filter.ts", "~/lib/auth.server.ts"],
+    ],
+    ["a route importing an export loader", "app/routes/planted.ts", ["~/exports/documents.server.ts"]],
     [
       "a component importing a schema, the domain and a chart",
       "app/components/planted.tsx",
