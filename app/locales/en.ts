@@ -92,6 +92,13 @@ export const en = {
     police: {
       label: "killed by police or private military actors",
     },
+    indigenousPolice: {
+      label: "Indigenous defenders killed by police or private military actors",
+    },
+    indigenousMining: {
+      label: "Indigenous defenders killed in conflicts over mining and extractives",
+    },
+    ofIndigenous: "of {{total}} Indigenous defenders",
     of: "of {{total}}",
     figureSource: "Source: {{source}}",
     casesNote:

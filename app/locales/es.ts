@@ -93,6 +93,13 @@ export const es: Translation = {
     police: {
       label: "asesinadas por policías o actores militares privados",
     },
+    indigenousPolice: {
+      label: "personas defensoras indígenas asesinadas por policías o actores militares privados",
+    },
+    indigenousMining: {
+      label: "personas defensoras indígenas asesinadas en conflictos por la minería y las industrias extractivas",
+    },
+    ofIndigenous: "de {{total}} personas defensoras indígenas",
     of: "de {{total}}",
     figureSource: "Fuente: {{source}}",
     casesNote:

@@ -92,6 +92,13 @@ export const fr: Translation = {
     police: {
       label: "tués par la police ou des acteurs militaires privés",
     },
+    indigenousPolice: {
+      label: "défenseurs autochtones tués par la police ou des acteurs militaires privés",
+    },
+    indigenousMining: {
+      label: "défenseurs autochtones tués dans des conflits liés aux mines et aux industries extractives",
+    },
+    ofIndigenous: "sur {{total}} défenseurs autochtones",
     of: "sur {{total}}",
     figureSource: "Source : {{source}}",
     casesNote:
