@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import type { Db } from "../app/lib/db.server.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
 import { z } from "zod";
-import { FIGURE_STATUSES, type FigureStatus } from "../app/domain/taxonomy.ts";
+import { FIGURE_STATUSES, type FigureStatus, type ProvisionStatus } from "../app/domain/taxonomy.ts";
 import { parseGwCsv } from "../app/domain/gw-dataset.ts";
 import { applyGwImport } from "../app/models/gw-import.server.ts";
 
@@ -132,7 +132,7 @@ interface Commitments {
     pillar: string;
     title: { en: string; es: string; fr: string };
     summary: { en: string; es: string; fr: string };
-    status: FigureStatus;
+    status: ProvisionStatus;
     statusNote: string | null;
     isGap: boolean;
     madeOn: string | null;

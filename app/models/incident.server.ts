@@ -135,6 +135,15 @@ export async function getIncidentYearBounds(): Promise<{ min: number; max: numbe
   return r._min.year === null || r._max.year === null ? null : { min: r._min.year, max: r._max.year };
 }
 
+/** The first and last year of the case records in scope, per origin (SQL MIN/MAX): what a chart's coverage note says. */
+export async function getIncidentCoverage(filter: IncidentFilter): Promise<{ origin: string; from: number; to: number }[]> {
+  const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _min: { year: true }, _max: { year: true } });
+  return rows
+    .filter((r) => r._min.year !== null && r._max.year !== null)
+    .map((r) => ({ origin: r.origin, from: r._min.year!, to: r._max.year! }))
+    .sort((a, b) => a.origin.localeCompare(b.origin));
+}
+
 /** When the case records in scope last changed, per origin (SQL MAX). */
 export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{ origin: string; lastChanged: Date }[]> {
   const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _max: { updatedAt: true } });
