@@ -63,6 +63,14 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
   return { AND: and };
 }
 
+/**
+ * The where clause of the case list, its exports and the API: the filter's
+ * conditions and, when the filter has a search, the records the search finds.
+ */
+export async function incidentListWhere(filter: IncidentFilter): Promise<Prisma.IncidentWhereInput> {
+  return incidentWhere(filter);
+}
+
 export interface CountRow<K extends string = string> {
   key: K | null;
   /** People (sum of victims) */

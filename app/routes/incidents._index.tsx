@@ -44,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     awaiting,
     done: params.get("done") === "purged" ? ("purged" as const) : null,
     links: pageLinks("/incidents", base, page, pageRequest),
+    // The exports take exactly the list's filters (not its order or page).
+    exportQuery: deleted || problems.length ? null : incidentFilterToParams(filter).toString(),
   };
 }
 
@@ -96,6 +98,7 @@ export default function CaseList() {
       <p className="result-count" role="status">
         {t("incidents.list.matching", { total: formatNumber(data.total, lng) })}
       </p>
+      {data.exportQuery !== null && data.total > 0 ? <ExportLinks query={data.exportQuery} /> : null}
       {data.rows.length ? (
         <div className="table-scroll">
           <table className="data-table case-table">
@@ -149,6 +152,30 @@ export default function CaseList() {
       )}
       <Pager links={data.links} />
     </div>
+  );
+}
+
+function ExportLinks({ query }: { query: string }) {
+  const { t } = useTranslation();
+  const href = (path: string, extra?: string) => `${path}${query || extra ? "?" : ""}${[query, extra].filter(Boolean).join("&")}`;
+  return (
+    <section className="case-export" aria-labelledby="case-export-title">
+      <h2 id="case-export-title" className="small-heading">
+        {t("incidents.list.export.title")}
+      </h2>
+      <ul className="inline-list">
+        <li>
+          <a href={href("/incidents.csv")}>{t("incidents.list.export.csv")}</a>
+        </li>
+        <li>
+          <a href={href("/incidents.csv", "sep=semicolon")}>{t("incidents.list.export.csvSemicolon")}</a>
+        </li>
+        <li>
+          <a href={href("/incidents.json")}>{t("incidents.list.export.json")}</a>
+        </li>
+      </ul>
+      <p className="small">{t("incidents.list.export.note")}</p>
+    </section>
   );
 }
 

@@ -3,6 +3,13 @@ import type { Translation } from "../en.ts";
 export const incidents: Translation["incidents"] = {
   nav: { newIncident: "Registrar agresión" },
   list: {
+    export: {
+      title: "Descargar estos registros",
+      csv: "CSV",
+      csvSemicolon: "CSV con punto y coma (hojas de cálculo con configuración regional española o francesa)",
+      json: "JSON",
+      note: "Exactamente los registros que coinciden con estos filtros y esta búsqueda, con todas las columnas que su rol permite leer. Cada descarga queda anotada en el registro de auditoría.",
+    },
     title: "Registros de casos",
     intro: "Una fila por agresión: registros del conjunto de datos de Global Witness y casos registrados por el equipo.",
     defaultScope:

@@ -3,6 +3,13 @@ import type { Translation } from "../en.ts";
 export const incidents: Translation["incidents"] = {
   nav: { newIncident: "Consigner une attaque" },
   list: {
+    export: {
+      title: "Télécharger ces dossiers",
+      csv: "CSV",
+      csvSemicolon: "CSV avec points-virgules (tableurs aux paramètres régionaux français ou espagnols)",
+      json: "JSON",
+      note: "Exactement les dossiers qui correspondent à ces filtres et à cette recherche, avec toutes les colonnes que votre rôle permet de lire. Chaque téléchargement est consigné dans le journal d’audit.",
+    },
     title: "Fiches de cas",
     intro: "Une ligne par attaque : les fiches du jeu de données de Global Witness et les cas consignés par l'équipe.",
     defaultScope:
