@@ -3,6 +3,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FILTER_PARAMS, type IncidentFilter } from "~/domain/incident-filter.ts";
+import { SEARCH_MAX_LENGTH, SEARCH_PARAM } from "~/domain/case-search.ts";
 import {
   CHARACTERISTICS,
   GENDERS,
@@ -17,7 +18,7 @@ import {
 
 type ListKey = Exclude<keyof IncidentFilter, "yearFrom" | "yearTo">;
 
-export function CaseFilters({ filter, sort, sorts }: { filter: IncidentFilter; sort: string; sorts: readonly string[] }) {
+export function CaseFilters({ filter, q, sort, sorts }: { filter: IncidentFilter; q: string | null; sort: string; sorts: readonly string[] }) {
   const { t } = useTranslation();
   const groups: { key: ListKey; label: string; options: { value: string; label: string }[] }[] = [
     {
@@ -53,6 +54,15 @@ export function CaseFilters({ filter, sort, sorts }: { filter: IncidentFilter; s
       <h2 id="case-filters-title" className="small-heading">
         {t("incidents.filters.title")}
       </h2>
+      <div className="filter-row">
+        <label className="case-search">
+          {t("incidents.filters.search")}
+          <input type="search" name={SEARCH_PARAM} maxLength={SEARCH_MAX_LENGTH} defaultValue={q ?? ""} aria-describedby="case-search-hint" />
+        </label>
+        <span id="case-search-hint" className="small muted">
+          {t("incidents.filters.searchHint")}
+        </span>
+      </div>
       <div className="filter-row">
         <label>
           {t("incidents.filters.yearFrom")}

@@ -8,10 +8,12 @@ import { keysetPage, keysetQuery, type Cursor, type PageRequest } from "~/lib/ke
 import { GW_COLUMNS, gwRowOf } from "~/domain/gw-dataset.ts";
 import { readUnmapped, type GwUnmapped } from "~/domain/gw-unmapped.ts";
 import { incidentFilterToParams, type IncidentFilter } from "~/domain/incident-filter.ts";
+import { SEARCH_PARAM } from "~/domain/case-search.ts";
 import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import { visibleName } from "~/domain/victim-name.ts";
 import { writeAudit } from "./audit.server.ts";
 import { incidentListWhere } from "./incident.server.ts";
+import { MAX_SEARCH_HITS } from "./incident-search.server.ts";
 
 /** Records read per query: large enough that 100,000 rows take a hundred queries, small enough to stay a few MB. */
 export const EXPORT_BATCH = 1000;
@@ -122,15 +124,29 @@ function exportRecord(r: ExportRow, staff: boolean): CaseExportRecord {
 
 export interface CaseExportRequest {
   filter: IncidentFilter;
+  /** Search text, as the list's `q` */
+  q?: string | null;
   staff: boolean;
+}
+
+/** A search too broad to export whole: the export is refused rather than cut short. */
+export class SearchTooBroad extends Error {}
+
+/** For a route: a search too broad to export answers 400, saying why; any other error goes on. */
+export function refuseTooBroad(error: unknown): never {
+  if (error instanceof SearchTooBroad) {
+    throw new Response(`The search matches more than ${MAX_SEARCH_HITS} records: add a word or a filter to export it.`, { status: 400 });
+  }
+  throw error;
 }
 
 /**
  * The records of a filter, batch by batch, newest first (occurrence date, then
  * id: a unique order, so no record is read twice or skipped between batches).
  */
-export async function* exportIncidentBatches({ filter, staff }: CaseExportRequest, size = EXPORT_BATCH): AsyncGenerator<CaseExportRecord[]> {
-  const where = await incidentListWhere(filter);
+export async function* exportIncidentBatches({ filter, q, staff }: CaseExportRequest, size = EXPORT_BATCH): AsyncGenerator<CaseExportRecord[]> {
+  const { where, searchTooBroad } = await incidentListWhere(filter, q);
+  if (searchTooBroad) throw new SearchTooBroad();
   let after: Cursor | null = null;
   for (;;) {
     const request: PageRequest = { after, size };
@@ -210,6 +226,13 @@ export async function* caseCsvBatches(request: CaseExportRequest): AsyncGenerato
   for await (const batch of exportIncidentBatches(request)) yield batch.map((r) => caseCsvRow(r, request.staff));
 }
 
+/** The list's query string of an export: its filters, then its search. */
+export function caseListQuery({ filter, q }: Pick<CaseExportRequest, "filter" | "q">): string {
+  const params = incidentFilterToParams(filter);
+  if (q) params.set(SEARCH_PARAM, q);
+  return params.toString();
+}
+
 // ---------- Audit ----------
 
 /**
@@ -217,7 +240,9 @@ export async function* caseCsvBatches(request: CaseExportRequest): AsyncGenerato
  * filter as the list's query string, how many records matched and in which role.
  */
 export async function auditCaseExport(input: { actorId: string; format: "csv" | "json"; request: CaseExportRequest; via: "list" | "api" }): Promise<number> {
-  const records = await prisma.incident.count({ where: await incidentListWhere(input.request.filter) });
+  const { where, searchTooBroad } = await incidentListWhere(input.request.filter, input.request.q);
+  if (searchTooBroad) throw new SearchTooBroad();
+  const records = await prisma.incident.count({ where });
   await writeAudit(prisma, {
     actorId: input.actorId,
     action: "case_export",
@@ -225,7 +250,7 @@ export async function auditCaseExport(input: { actorId: string; format: "csv" | 
     entityId: input.format,
     after: {
       format: input.format,
-      query: incidentFilterToParams(input.request.filter).toString(),
+      query: caseListQuery(input.request),
       records,
       staffFields: input.request.staff,
       via: input.via,

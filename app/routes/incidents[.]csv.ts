@@ -4,7 +4,8 @@ import { hasRole, requireUser } from "~/lib/auth.server.ts";
 import { csvStream } from "~/lib/csv.server.ts";
 import { exportResponse } from "~/lib/http.server.ts";
 import { parseIncidentFilter } from "~/domain/incident-filter.ts";
-import { auditCaseExport, caseCsvBatches } from "~/models/incident-export.server.ts";
+import { parseCaseSearch } from "~/domain/case-search.ts";
+import { auditCaseExport, refuseTooBroad, caseCsvBatches } from "~/models/incident-export.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "viewer");
@@ -12,8 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, problems } = parseIncidentFilter(params);
   // A file of other records than the reader asked for would mislead: a bad filter is refused, not dropped.
   if (problems.length) throw new Response(`Bad filter: ${problems.map((p) => `${p.param}=${p.value}`).join(", ")}`, { status: 400 });
-  const exportRequest = { filter, staff: hasRole(user, "staff") };
-  await auditCaseExport({ actorId: user.id, format: "csv", request: exportRequest, via: "list" });
+  const exportRequest = { filter, q: parseCaseSearch(params), staff: hasRole(user, "staff") };
+  await auditCaseExport({ actorId: user.id, format: "csv", request: exportRequest, via: "list" }).catch(refuseTooBroad);
   const delimiter = params.get("sep") === "semicolon" ? ";" : ",";
   const date = new Date().toISOString().slice(0, 10);
   return exportResponse("csv", csvStream(caseCsvBatches(exportRequest), { delimiter }), `vigia-cases-${date}.csv`, "signed-in");

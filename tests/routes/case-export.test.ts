@@ -102,6 +102,14 @@ describe("case list export", () => {
     expect(json.query).toBe("from=2019&to=2019&origin=gw_dataset");
   });
 
+  it("exports exactly the searched records: the search combines with the filters", async () => {
+    const json = JSON.parse(await body(await fetchExport(jsonLoader, "/incidents.json?origin=gw_dataset&q=nunez%20avila", viewer)));
+    expect(json.data.map((r: { externalId: string }) => r.externalId)).toEqual(["export-test-0"]);
+    expect(json.query).toBe("origin=gw_dataset&q=nunez+avila");
+    const csv = await body(await fetchExport(csvLoader, "/incidents.csv?origin=staff&q=nunez", viewer));
+    expect(parse(csv, { bom: true, columns: true })).toEqual([]);
+  });
+
   it("offers a semicolon-separated CSV for French and Spanish spreadsheets", async () => {
     const csv = await body(await fetchExport(csvLoader, "/incidents.csv?origin=gw_dataset&from=2019&to=2019&sep=semicolon", viewer));
     const header = csv.slice(1).split("\r\n")[0];
