@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { FILTER_PARAMS, type IncidentFilter } from "~/domain/incident-filter.ts";
 import { FilterForm } from "./filter-form.tsx";
 import { taxonomyOptions, type TaxonomyOption } from "./taxonomy-options.ts";
+import { SEARCH_MAX_LENGTH, SEARCH_PARAM } from "~/domain/case-search.ts";
 
 type ListKey = Exclude<keyof IncidentFilter, "yearFrom" | "yearTo">;
 
-export function CaseFilters({ filter, sort, sorts }: { filter: IncidentFilter; sort: string; sorts: readonly string[] }) {
+export function CaseFilters({ filter, q, sort, sorts }: { filter: IncidentFilter; q: string | null; sort: string; sorts: readonly string[] }) {
   const { t } = useTranslation();
   const options = taxonomyOptions(t);
   const groups: { key: ListKey; label: string; options: TaxonomyOption[] }[] = (
@@ -30,6 +31,15 @@ export function CaseFilters({ filter, sort, sorts }: { filter: IncidentFilter; s
       clearHref="?"
       clearLabel={t("incidents.filters.clear")}
     >
+      <div className="filter-row">
+        <label className="case-search">
+          {t("incidents.filters.search")}
+          <input type="search" name={SEARCH_PARAM} maxLength={SEARCH_MAX_LENGTH} defaultValue={q ?? ""} aria-describedby="case-search-hint" />
+        </label>
+        <span id="case-search-hint" className="small muted">
+          {t("incidents.filters.searchHint")}
+        </span>
+      </div>
       <div className="filter-row">
         <label>
           {t("incidents.filters.yearFrom")}
