@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { Db } from "../app/lib/db.server.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
-import { z } from "zod";
+import * as z from "zod";
 import { FIGURE_STATUSES, type FigureStatus, type ProvisionStatus } from "../app/domain/taxonomy.ts";
 import { parseGwCsv } from "../app/domain/gw-dataset.ts";
 import { applyGwImport } from "../app/models/gw-import.server.ts";
