@@ -63,7 +63,7 @@ const NOT_FREE_TEXT: Record<(typeof MODELS)[number], string[]> = {
   Instrument: ["id", "code", "kind", "sourceId"], // code: ^[A-Z0-9]+(-[A-Z0-9]+)*$, validated by the form
   Provision: ["id", "code", "instrumentId", "status", "sourceId"],
   Milestone: ["id", "key", "instrumentId", "sourceId"], // key: lower-case letters, digits and dashes
-  IncidentProvisionLink: ["id", "incidentId", "provisionId", "method", "rulesFired", "status", "reviewedById"],
+  IncidentProvisionLink: ["id", "incidentId", "provisionId", "method", "rulesFired", "status", "linkType", "reviewedById"],
   Source: ["id", "key", "kind", "publishedOn", "accessedOn"],
 };
 
