@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
+import { useNonce } from "~/components/nonce.tsx";
 import { DEFAULT_LANGUAGE, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { csrfTokenFor } from "~/lib/csrf.server.ts";
@@ -43,6 +44,7 @@ export const meta: MetaFunction = () => [{ title: "Vigía" }];
 
 function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: Language; demoUsers: boolean; user: SessionUser | null }) {
   const { t, i18n } = useTranslation();
+  const nonce = useNonce();
   // The root loader's language becomes i18next's before any route renders, so that
   // useLanguage() (app/lib/language.ts) reads it everywhere. Resources are bundled,
   // so switching is synchronous and the render stays consistent.
@@ -60,9 +62,9 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
         </head>
         <body className="bare">
           <main id="main">{children}</main>
-          <ScrollRestoration />
-          <Scripts />
-          <LiveReload />
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+          <LiveReload nonce={nonce} />
         </body>
       </html>
     );
@@ -137,10 +139,10 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
           <p>{t("app.footer.data")}</p>
           <p>{t("app.footer.layers")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
         {/* Only under npm run dev: reloads the page when the app is rebuilt. */}
-        <LiveReload />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );
