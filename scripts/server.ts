@@ -3,6 +3,8 @@
 import { createServer } from "node:http";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { constants as zlib } from "node:zlib";
+import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -41,6 +43,17 @@ export async function createApp({
     }
     next();
   });
+  // Brotli or gzip, as the client asks, for HTML, JSON, CSV, JS and CSS (already-compressed
+  // types such as PNG are left alone). Every write is flushed, so that a streamed page
+  // (deferred loader data) still reaches the browser piece by piece
+  // (docs/decisions/076-compression.md).
+  app.use(
+    compression({
+      threshold: 1024,
+      flush: zlib.Z_SYNC_FLUSH,
+      brotli: { flush: zlib.BROTLI_OPERATION_FLUSH, params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    }),
+  );
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build: serverBuild, mode }));

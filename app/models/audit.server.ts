@@ -41,12 +41,12 @@ export type AuditValues = Record<string, unknown>;
  * "<part>:<version>" in AuditEvent.systemActor.
  */
 export interface SystemActor {
-  /** rules: a run of the link rules; import: a Global Witness import from the command line */
+  /** rules: a run of the link rules; import: a Global Witness import from the command line; setup: npm start's own changes (demo accounts) */
   part: (typeof SYSTEM_PARTS)[number];
   version: string;
 }
 
-const SYSTEM_PARTS = ["rules", "import"] as const;
+const SYSTEM_PARTS = ["rules", "import", "setup"] as const;
 
 function encodeSystemActor(actor: SystemActor): string {
   return `${actor.part}:${actor.version}`;

@@ -1,5 +1,6 @@
 // Every Prisma query on case records (incidents). Aggregations run in SQL.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import { getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
 import { keysetPage, keysetQuery, type PageRequest } from "~/lib/keyset.ts";
 import type { SaveResult, StoredVersion } from "~/lib/form.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
@@ -147,6 +148,11 @@ export async function countIncidentsWithCharacteristic(filter: IncidentFilter, c
 
 /** Countries with live case records, most records first (the trends filters offer a country once there is more than one). */
 export async function listIncidentCountries(): Promise<{ code: string; records: number }[]> {
+  // A GROUP BY over every case: cached by data version (app/models/data-version.server.ts).
+  return memoByVersion("incident-countries", await getDataVersion(), countIncidentCountries);
+}
+
+async function countIncidentCountries(): Promise<{ code: string; records: number }[]> {
   const rows = await prisma.incident.groupBy({ by: ["countryCode"], where: { deletedAt: null }, _count: { _all: true } });
   return rows.map((r) => ({ code: r.countryCode, records: r._count._all })).sort((a, b) => b.records - a.records || a.code.localeCompare(b.code));
 }
@@ -155,6 +161,15 @@ export async function listIncidentCountries(): Promise<{ code: string; records: 
 export async function getIncidentYearBounds(): Promise<{ min: number; max: number } | null> {
   const r = await prisma.incident.aggregate({ where: { deletedAt: null }, _min: { year: true }, _max: { year: true } });
   return r._min.year === null || r._max.year === null ? null : { min: r._min.year, max: r._max.year };
+}
+
+/** The first and last year of the case records in scope, per origin (SQL MIN/MAX): what a chart's coverage note says. */
+export async function getIncidentCoverage(filter: IncidentFilter): Promise<{ origin: string; from: number; to: number }[]> {
+  const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _min: { year: true }, _max: { year: true } });
+  return rows
+    .filter((r) => r._min.year !== null && r._max.year !== null)
+    .map((r) => ({ origin: r.origin, from: r._min.year!, to: r._max.year! }))
+    .sort((a, b) => a.origin.localeCompare(b.origin));
 }
 
 /** When the case records in scope last changed, per origin (SQL MAX). */

@@ -1,5 +1,5 @@
 // Forms of link review: a decision on a link, and a link made by hand.
-import { z } from "zod";
+import * as z from "zod";
 
 export const RATIONALE_MIN = 3;
 export const RATIONALE_MAX = 1000;
