@@ -227,6 +227,17 @@ export async function loadChart<K extends ChartId>(id: K, context: ChartLoadCont
   return memoByVersion(key, version, () => computeChart(id, context), jsonSize);
 }
 
+/**
+ * Keeps an export's body (PNG bytes, CSV text) by format, chart, query, language, day,
+ * permalink and data version: a repeated PNG is drawn once until the data change.
+ */
+export function chartExportMemo(id: ChartId, context: ChartLoadContext, format: "png" | "csv", permalink: string) {
+  return async (make: () => Promise<string | Uint8Array>): Promise<string | Uint8Array> =>
+    memoByVersion(JSON.stringify(["export", format, id, context.query, context.lng, context.today(), permalink]), await context.dataVersion(), make, (body) =>
+      typeof body === "string" ? body.length * 2 : body.byteLength,
+    );
+}
+
 /** An estimate of a value's bytes in memory, for the cache's bound. */
 function jsonSize(value: unknown): number {
   return JSON.stringify(value).length * 2;
