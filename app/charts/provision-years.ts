@@ -181,7 +181,7 @@ export function scorecardDocument({ provision, data, pending, afterIncomplete, t
   const source = t("provisions.charts.years.source");
   const total = data.rows.reduce((sum, r) => sum + r.records, 0);
   const status = [
-    `${t("provisions.status.label")}: ${t(`common.figureStatus.${provision.status}`, { defaultValue: provision.status })}`,
+    `${t("provisions.status.label")}: ${t(`provisions.status.values.${provision.status}`, { defaultValue: provision.status })}`,
     ...(provision.isGap ? [t("provisions.gap")] : []),
     ...(provision.source ? [`${t("provisions.scorecard.provisionSource")}: ${provision.source.title}`] : []),
   ].join(" · ");

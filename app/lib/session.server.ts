@@ -18,7 +18,9 @@ function sessionCookie(request: Request) {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: new URL(request.url).protocol === "https:",
+    // Always Secure in production; elsewhere when the request came over HTTPS (as
+    // Express saw it: X-Forwarded-Proto counts only when TRUST_PROXY says so).
+    secure: env().isProduction || new URL(request.url).protocol === "https:",
     secrets: [env().sessionSecret],
     maxAge: ABSOLUTE_MS / 1000,
   });
