@@ -15,7 +15,7 @@ import type { ExportFormat } from "~/lib/http.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { ChartLoadContext, loadChart } from "~/models/chart-data.server.ts";
+import { ChartLoadContext, chartExportMemo, loadChart } from "~/models/chart-data.server.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
@@ -24,11 +24,14 @@ import { getScorecard } from "~/models/scorecard.server.ts";
 export async function chartExport({ request, params }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
   await requireDashboardReader(request);
   const { id, query, lng, permalink } = await readExportRequest(request, params.id);
-  const chart = await loadChart(id, new ChartLoadContext(query, lng));
+  const context = new ChartLoadContext(query, lng);
+  const chart = await loadChart(id, context);
   const ctx = { t: getFixedT(lng), lng };
   return documentExport(format, chartDocument(chart, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-${chart.id}-${lng}`,
+    // Drawn or written once per data version (docs/decisions/077-data-versioned-cache.md).
+    memo: chartExportMemo(id, context, format, permalink),
   });
 }
 

@@ -1,6 +1,7 @@
 // Loads each registered chart's data on the server, from SQL aggregates only
 // (GROUP BY, SUM, MIN/MAX): never all rows into JavaScript. Keyed by the ids of
 // app/charts/registry.ts; the type below makes a missing loader a type error.
+import type { ExportFormat } from "~/lib/http.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import {
   countIncidentsBy,
@@ -238,6 +239,17 @@ export async function loadChart<K extends ChartId>(id: K, context: ChartLoadCont
   const version = await context.dataVersion();
   const key = JSON.stringify(["chart", id, context.query, context.lng, context.today()]);
   return memoByVersion(key, version, () => computeChart(id, context), jsonSize);
+}
+
+/**
+ * Keeps an export's body (PNG bytes, CSV text) by format, chart, query, language, day,
+ * permalink and data version: a repeated PNG is drawn once until the data change.
+ */
+export function chartExportMemo(id: ChartId, context: ChartLoadContext, format: ExportFormat, permalink: string) {
+  return async (make: () => Promise<string | Uint8Array>): Promise<string | Uint8Array> =>
+    memoByVersion(JSON.stringify(["export", format, id, context.query, context.lng, context.today(), permalink]), await context.dataVersion(), make, (body) =>
+      typeof body === "string" ? body.length * 2 : body.byteLength,
+    );
 }
 
 /** An estimate of a value's bytes in memory, for the cache's bound. */

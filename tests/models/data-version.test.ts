@@ -8,6 +8,8 @@ import { loadCharts } from "~/models/chart-data.server.ts";
 import { getDataVersion } from "~/models/data-version.server.ts";
 import { GW_CASE_RECORDS, listIncidentCountries } from "~/models/incident.server.ts";
 import type { ChartQuery } from "~/charts/query.ts";
+import { loader as csvLoader } from "~/routes/charts.$id[.]csv.ts";
+import { loader as pngLoader } from "~/routes/charts.$id[.]png.ts";
 
 const query: ChartQuery = { filter: GW_CASE_RECORDS, figures: "revised" };
 
@@ -67,5 +69,30 @@ describe("the data version", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+
+  it("keeps a chart's PNG and CSV until a write, then draws and writes them anew", async () => {
+    const get = async (loader: typeof pngLoader, ext: string) => {
+      const response = await loader({
+        request: new Request(`http://localhost/charts/sector-breakdown.${ext}`),
+        params: { id: "sector-breakdown" },
+        context: {},
+      });
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const png = await get(pngLoader, "png");
+    const csv = (await get(csvLoader, "csv")).toString("utf8");
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect((await get(pngLoader, "png")).equals(png)).toBe(true);
+
+    const victim = await prisma.incident.findFirstOrThrow({ where: { origin: "gw_dataset", deletedAt: null, victimCount: 1 }, select: { id: true } });
+    await prisma.incident.update({ where: { id: victim.id }, data: { deletedAt: new Date() } });
+    try {
+      expect((await get(csvLoader, "csv")).toString("utf8")).not.toBe(csv);
+      expect((await get(pngLoader, "png")).equals(png)).toBe(false);
+    } finally {
+      await prisma.incident.update({ where: { id: victim.id }, data: { deletedAt: null } });
+    }
+    expect((await get(csvLoader, "csv")).toString("utf8")).toBe(csv);
   });
 });
