@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, query, lng, permalink } = await readExportRequest(request, params.id);
   const chart = await loadChart(id, new ChartLoadContext(query, lng));
   const ctx = { t: getFixedT(lng), lng };
-  return documentExport("png", chartDocument(chart, ctx), ctx, {
+  return documentExport("png", { ...chartDocument(chart, ctx), barValues: query.values !== false }, ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-${chart.id}-${lng}`,
   });
