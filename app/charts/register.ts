@@ -15,6 +15,7 @@ import {
   Tooltip,
 } from "chart.js";
 import { barValuesPlugin } from "./bar-values-plugin.ts";
+import { hatchBarsPlugin } from "./hatch.ts";
 import { heatmapPlugin } from "./heatmap-plugin.ts";
 import { milestonePlugin } from "./milestone-plugin.ts";
 
@@ -23,7 +24,20 @@ export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto S
 let registered = false;
 export function registerCharts(): typeof Chart {
   if (!registered) {
-    Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Filler, milestonePlugin);
+    Chart.register(
+      BarController,
+      BarElement,
+      LineController,
+      LineElement,
+      PointElement,
+      CategoryScale,
+      LinearScale,
+      Legend,
+      Tooltip,
+      Filler,
+      milestonePlugin,
+      hatchBarsPlugin,
+    );
     // The same type on the page, in the browser's PNG and on the server (which has Liberation/DejaVu).
     Chart.defaults.font.family = CHART_FONT;
     Chart.defaults.color = "#333333";

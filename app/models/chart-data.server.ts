@@ -22,6 +22,7 @@ import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnn
 import type { CaseCount, CaseCoverage, YearCount, YearSpan } from "~/charts/types.ts";
 import { countryNames } from "~/domain/countries.server.ts";
 import { ALL_COUNTRIES } from "~/domain/incident-filter.ts";
+import { getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
 
 /** A date as sortable text: "2025" < "2025-09" < "2025-09-18" < "2026". */
 function dateKey(date: string): string {
@@ -47,6 +48,16 @@ export class ChartLoadContext {
     readonly lng: Language,
     private readonly now: Date = new Date(),
   ) {}
+
+  /** The data version, read once for all the charts of a request. */
+  dataVersion(): Promise<number> {
+    return this.once("version", () => getDataVersion());
+  }
+
+  /** Today (UTC), on which the default time axis depends. */
+  today(): string {
+    return this.now.toISOString().slice(0, 10);
+  }
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!this.memo.has(key)) this.memo.set(key, make());
@@ -219,7 +230,22 @@ const LOADERS: Loaders = {
   },
 };
 
+/**
+ * A chart's data, from the data-versioned cache (app/models/data-version.server.ts):
+ * computed once per (chart, query, language, day, data version) in this process.
+ */
 export async function loadChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
+  const version = await context.dataVersion();
+  const key = JSON.stringify(["chart", id, context.query, context.lng, context.today()]);
+  return memoByVersion(key, version, () => computeChart(id, context), jsonSize);
+}
+
+/** An estimate of a value's bytes in memory, for the cache's bound. */
+function jsonSize(value: unknown): number {
+  return JSON.stringify(value).length * 2;
+}
+
+async function computeChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
   const data = await (LOADERS[id] as (c: ChartLoadContext) => Promise<ChartDataById[K]>)(context);
   // The countries the filters name, in the reader's language, made here: browsers and Node name some differently.
   const scope = (data as { scope?: IncidentFilter | null }).scope;

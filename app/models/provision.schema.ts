@@ -1,5 +1,5 @@
 // The provision form (a commitment an instrument makes, or lacks), shared by the page and the action.
-import { z } from "zod";
+import * as z from "zod";
 import { choice, optionalIsoDate, optionalText, requiredText } from "~/lib/form.ts";
 import { PROVISION_STATUSES } from "~/domain/taxonomy.ts";
 import { commitmentCode, position } from "./instrument.schema.ts";
