@@ -5,6 +5,8 @@ import { LETHAL_OUTCOMES } from "~/domain/taxonomy.ts";
 import { DEFAULT_COUNTRY, incidentFilterToParams, parseIncidentFilter, type FilterProblem, type IncidentFilter } from "~/domain/incident-filter.ts";
 
 export const FIGURES_PARAM = "figures";
+/** values=1 writes the values on the bars of the page's charts; values=0 leaves them off a PNG (where they are on by default). */
+export const VALUES_PARAM = "values";
 /** revised: Global Witness's revision where there is one, else the first report (decision 005). first: as first reported only. */
 export const FIGURE_CHOICES = ["revised", "first"] as const;
 export type FigureChoice = (typeof FIGURE_CHOICES)[number];
@@ -12,6 +14,8 @@ export type FigureChoice = (typeof FIGURE_CHOICES)[number];
 export interface ChartQuery {
   filter: IncidentFilter;
   figures: FigureChoice;
+  /** Values on the bars: true asks for them on the page, false leaves them off an image; unset, the default of each. */
+  values?: boolean;
 }
 
 export const EMPTY_QUERY: ChartQuery = { filter: {}, figures: "revised" };
@@ -30,13 +34,15 @@ export function parseChartQuery(params: URLSearchParams): { query: ChartQuery; p
     else problems.push({ param: FIGURES_PARAM, value: raw, reason: "unknownCode" });
   }
   if (problems.length) return { query: EMPTY_QUERY, problems };
-  return { query: { filter, figures }, problems };
+  const values = params.get(VALUES_PARAM);
+  return { query: { filter, figures, ...(values === "1" ? { values: true } : values === "0" ? { values: false } : {}) }, problems };
 }
 
 /** The query as search params in a stable order; `lng` last when given (permalinks carry it). */
 export function chartQueryToParams(query: ChartQuery, lng?: string): URLSearchParams {
   const params = incidentFilterToParams(query.filter);
   if (query.figures !== "revised") params.set(FIGURES_PARAM, query.figures);
+  if (query.values !== undefined) params.set(VALUES_PARAM, query.values ? "1" : "0");
   if (lng) params.set("lng", lng);
   return params;
 }

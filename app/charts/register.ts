@@ -14,6 +14,7 @@ import {
   ScatterController,
   Tooltip,
 } from "chart.js";
+import { barValuesPlugin } from "./bar-values-plugin.ts";
 import { hatchBarsPlugin } from "./hatch.ts";
 import { heatmapPlugin } from "./heatmap-plugin.ts";
 import { milestonePlugin } from "./milestone-plugin.ts";
@@ -42,6 +43,8 @@ export function registerCharts(): typeof Chart {
     Chart.defaults.color = "#333333";
     // Accountability matrix: a heat map on two category axes.
     Chart.register(ScatterController, heatmapPlugin);
+    // Values on bars: off unless a chart's options turn it on (exports do by default).
+    Chart.register(barValuesPlugin);
     registered = true;
   }
   return Chart;

@@ -27,7 +27,8 @@ export async function chartExport({ request, params }: LoaderFunctionArgs, forma
   const context = new ChartLoadContext(query, lng);
   const chart = await loadChart(id, context);
   const ctx = { t: getFixedT(lng), lng };
-  return documentExport(format, chartDocument(chart, ctx), ctx, {
+  // Values on the bars of the image unless values=0 (decision 087); the CSV has them anyway.
+  return documentExport(format, { ...chartDocument(chart, ctx), barValues: query.values !== false }, ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-${chart.id}-${lng}`,
     // Drawn or written once per data version (docs/decisions/077-data-versioned-cache.md).
