@@ -39,12 +39,25 @@ async function suggestLinksOnFirstStart() {
   console.log(`Link suggestions for review: ${last}`);
 }
 
-/** Migrates, seeds what is missing and, on a new database, suggests links. */
-export async function prepareDatabase() {
+/**
+ * Migrates, seeds what is missing and, on a new database, suggests links.
+ * A production deployment refuses to start while a demo account (public
+ * password) is active; elsewhere every page says demo accounts are enabled.
+ */
+export async function prepareDatabase(env: Pick<Env, "isProduction"> = { isProduction: false }) {
   const prepared = await setUpDatabase({ log: (s) => console.log(s) });
+  if (prepared.activeDemoUsers.length) {
+    if (env.isProduction) {
+      throw new ConfigError(
+        `demo accounts with public passwords are active on this database (${prepared.activeDemoUsers.join(", ")}): start once with SEED_DEMO_USERS=0 to deactivate them, or point DATABASE_URL at a production database.`,
+      );
+    }
+    console.log(`Demo accounts are active (development only): ${prepared.activeDemoUsers.join(", ")}`);
+  }
   await suggestLinksOnFirstStart();
-  // The layout says so on every page when demo accounts exist.
-  if (prepared.demoUsers) process.env.VIGIA_DEMO_USERS = "1";
+  // The layout says so on every page exactly when demo accounts can sign in.
+  if (prepared.activeDemoUsers.length) process.env.VIGIA_DEMO_USERS = "1";
+  else delete process.env.VIGIA_DEMO_USERS;
   return prepared;
 }
 

@@ -250,7 +250,7 @@ export function scorecardDocument({ provision, data, pending, afterIncomplete, t
   const total = data.rows.reduce((sum, r) => sum + (r.records ?? 0), 0);
   const windows = [data.before, data.after].filter((w): w is ScorecardWindow => !!w && w.records === null);
   const status = [
-    `${t("provisions.status.label")}: ${t(`common.figureStatus.${provision.status}`, { defaultValue: provision.status })}`,
+    `${t("provisions.status.label")}: ${t(`provisions.status.values.${provision.status}`, { defaultValue: provision.status })}`,
     ...(provision.isGap ? [t("provisions.gap")] : []),
     ...(provision.source ? [`${t("provisions.scorecard.provisionSource")}: ${provision.source.title}`] : []),
   ].join(" · ");

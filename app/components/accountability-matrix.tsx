@@ -135,7 +135,8 @@ export function MatrixCaseTable({ data, filter, caption, lng }: { data: MatrixDa
       <h2 id="matrix-table-title">{t("provisions.matrix.tableTitle")}</h2>
       <p className="small">{t("provisions.matrix.tableIntro")}</p>
       <LinkLayersLegend id="matrix-legend" />
-      <div className="table-scroll">
+      {/* Its own scrolling frame on narrow screens, the provision column kept in view (sticky). */}
+      <div className="table-scroll matrix-frame">
         <table className="matrix-table">
           <caption>{caption}</caption>
           <thead>

@@ -2,7 +2,7 @@
 // checked once, and applied to a case's facts by pure functions (no database),
 // so that the page that explains the rules, the suggestion engine and the tests
 // all read the same data.
-import { z } from "zod";
+import * as z from "zod";
 import raw from "~/data/link-rules.json";
 import { LINK_TYPES, type RuleLinkType } from "./link-type.ts";
 import { CHARACTERISTICS, PERPETRATOR_TYPES, SECTORS } from "./taxonomy.ts";

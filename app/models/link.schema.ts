@@ -1,5 +1,5 @@
 // Forms of link review: a decision on a link, and a link made by hand.
-import { z } from "zod";
+import * as z from "zod";
 import { LINK_TYPES } from "~/domain/link-type.ts";
 
 export const RATIONALE_MIN = 3;

@@ -1,5 +1,7 @@
 // Every Prisma query on users.
 import { prisma } from "~/lib/db.server.ts";
+import { env } from "~/lib/env.server.ts";
+import { isDemoEmail } from "~/domain/demo-users.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
 import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
 import { writeAudit } from "./audit.server.ts";
@@ -21,6 +23,8 @@ export async function verifySignIn(emailRaw: string, password: string) {
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !user.active) return null;
+  // A demo account's password is public: never a way into a production deployment.
+  if (env().isProduction && isDemoEmail(user.email)) return null;
   const now = new Date();
   if (user.lockedUntil && user.lockedUntil > now) return null;
   if (!ok) {

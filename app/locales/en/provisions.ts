@@ -9,8 +9,15 @@ export const provisions = {
   noSource: "no source recorded",
   status: {
     label: "Confirmation",
+    values: {
+      confirmed: "confirmed",
+      press_summary: "from a press summary",
+      reported: "reported",
+      unconfirmed: "unconfirmed",
+    },
     help: {
       confirmed: "confirmed against the official text or the body that made it",
+      press_summary: "known only from a press summary of the official text; the official text itself was not seen",
       reported: "reported by a secondary source; the official text was not seen",
       unconfirmed: "could not be confirmed",
     },

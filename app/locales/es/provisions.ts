@@ -11,8 +11,15 @@ export const provisions: Translation["provisions"] = {
   noSource: "sin fuente registrada",
   status: {
     label: "Confirmación",
+    values: {
+      confirmed: "confirmado",
+      press_summary: "según un resumen de prensa",
+      reported: "informado",
+      unconfirmed: "sin confirmar",
+    },
     help: {
       confirmed: "confirmado con el texto oficial o con el organismo que lo asumió",
+      press_summary: "conocido solo por un resumen de prensa del texto oficial; no se vio el texto oficial",
       reported: "informado por una fuente secundaria; no se vio el texto oficial",
       unconfirmed: "no se pudo confirmar",
     },

@@ -11,8 +11,15 @@ export const provisions: Translation["provisions"] = {
   noSource: "aucune source consignée",
   status: {
     label: "Confirmation",
+    values: {
+      confirmed: "confirmé",
+      press_summary: "d'après un résumé de presse",
+      reported: "rapporté",
+      unconfirmed: "non confirmé",
+    },
     help: {
       confirmed: "confirmé à partir du texte officiel ou de l'organisme qui l'a pris",
+      press_summary: "connu seulement par un résumé de presse du texte officiel ; le texte officiel n'a pas été vu",
       reported: "rapporté par une source secondaire; le texte officiel n'a pas été vu",
       unconfirmed: "n'a pas pu être confirmé",
     },
