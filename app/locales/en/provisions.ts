@@ -158,7 +158,8 @@ export const provisions = {
     legendAccepted: "Number on a shaded cell (upper half when both layers are shown): case records with an accepted link; darker holds more.",
     legendSuggested: "Number on a hatched band (lower half): case records suggested by a rule or terms, not yet reviewed; never added to the accepted number.",
     title: "Accountability matrix",
-    intro: "For each provision and each year, how many case records a person has linked to it. Each number opens the case records behind it.",
+    intro:
+      "For each provision and each year, how many case records a person has linked to it, and apart, how many rules have suggested that nobody has reviewed yet. Each number opens the case records behind it.",
     chartTitle: "Case records linked to each provision, by year",
     subtitle: "{{sector}} · {{from}}–{{to}} · {{status}}",
     allSectors: "All sectors",

@@ -163,7 +163,8 @@ export const provisions: Translation["provisions"] = {
     legendSuggested:
       "Número sobre banda rayada (mitad inferior): casos sugeridos por una regla o por términos, aún sin revisar; nunca se suman al número de aceptados.",
     title: "Matriz de rendición de cuentas",
-    intro: "Para cada disposición y cada año, cuántos casos vinculó una persona a ella. Cada número abre los casos que cuenta.",
+    intro:
+      "Para cada disposición y cada año, cuántos casos vinculó una persona a ella y, aparte, cuántos sugirieron las reglas sin que nadie los haya revisado. Cada número abre los casos que cuenta.",
     chartTitle: "Casos vinculados a cada disposición, por año",
     subtitle: "{{sector}} · {{from}}–{{to}} · {{status}}",
     allSectors: "Todos los sectores",

@@ -164,7 +164,8 @@ export const provisions: Translation["provisions"] = {
     legendSuggested:
       "Nombre sur une bande hachurée (moitié basse) : cas suggérés par une règle ou des termes, pas encore examinés ; jamais ajoutés au nombre d’acceptés.",
     title: "Matrice de reddition de comptes",
-    intro: "Pour chaque disposition et chaque année, le nombre d'affaires qu'une personne y a liées. Chaque nombre ouvre les affaires qu'il compte.",
+    intro:
+      "Pour chaque disposition et chaque année, le nombre d'affaires qu'une personne y a liées et, à part, le nombre que les règles ont suggérées sans que personne ne les ait examinées. Chaque nombre ouvre les affaires qu'il compte.",
     chartTitle: "Affaires liées à chaque disposition, par année",
     subtitle: "{{sector}} · {{from}}–{{to}} · {{status}}",
     allSectors: "Tous les secteurs",
