@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { constants as zlib } from "node:zlib";
+import compression from "compression";
 import express from "express";
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import "../app/load-context.ts";
@@ -149,6 +151,17 @@ export async function createApp({
     if (config.isProduction && req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
+  // Brotli or gzip, as the client asks, for HTML, JSON, CSV, JS and CSS (already-compressed
+  // types such as PNG are left alone). Every write is flushed, so that a streamed page
+  // (deferred loader data) still reaches the browser piece by piece
+  // (docs/decisions/076-compression.md).
+  app.use(
+    compression({
+      threshold: 1024,
+      flush: zlib.Z_SYNC_FLUSH,
+      brotli: { flush: zlib.BROTLI_OPERATION_FLUSH, params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    }),
+  );
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h" }));
 

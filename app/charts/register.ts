@@ -14,6 +14,7 @@ import {
   ScatterController,
   Tooltip,
 } from "chart.js";
+import { hatchBarsPlugin } from "./hatch.ts";
 import { heatmapPlugin } from "./heatmap-plugin.ts";
 import { milestonePlugin } from "./milestone-plugin.ts";
 
@@ -22,7 +23,20 @@ export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto S
 let registered = false;
 export function registerCharts(): typeof Chart {
   if (!registered) {
-    Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Filler, milestonePlugin);
+    Chart.register(
+      BarController,
+      BarElement,
+      LineController,
+      LineElement,
+      PointElement,
+      CategoryScale,
+      LinearScale,
+      Legend,
+      Tooltip,
+      Filler,
+      milestonePlugin,
+      hatchBarsPlugin,
+    );
     // The same type on the page, in the browser's PNG and on the server (which has Liberation/DejaVu).
     Chart.defaults.font.family = CHART_FONT;
     Chart.defaults.color = "#333333";

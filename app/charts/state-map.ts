@@ -108,6 +108,31 @@ export interface MapDrawTexts {
   lng: ChartContext["lng"];
 }
 
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const LEGEND_ROW = 24;
+
+/**
+ * Where the map and its legend go inside the drawing's box: the map scaled to fit
+ * its part of the box whole (never past its bottom, where the notes and source
+ * line begin), the legend beside it. Pure, so that a test can hold the numbers.
+ */
+export function stateMapLayout(model: StateMapModel, box: Rect): { map: Rect; scale: number; legend: Rect } {
+  const legendWidth = Math.min(220, box.w * 0.3);
+  const mapBox = { x: box.x, y: box.y, w: box.w - legendWidth - 16, h: box.h };
+  const [, , vw, vh] = model.viewBox;
+  const scale = Math.min(mapBox.w / vw, mapBox.h / vh);
+  const map = { x: mapBox.x + (mapBox.w - vw * scale) / 2, y: mapBox.y + (mapBox.h - vh * scale) / 2, w: vw * scale, h: vh * scale };
+  // Title, one row per class, a gap, the unknown count (17 px of text).
+  const legendHeight = 8 + LEGEND_ROW + model.bins.length * LEGEND_ROW + 10 + 17;
+  return { map, scale, legend: { x: box.x + box.w - legendWidth, y: box.y, w: legendWidth, h: Math.min(legendHeight, box.h) } };
+}
+
 /**
  * Draws the map with its legend into a box of a 2D context (browser canvas or
  * @napi-rs/canvas alike). `makePath` turns SVG path data into a Path2D.
@@ -115,17 +140,21 @@ export interface MapDrawTexts {
 export function drawStateMap(
   ctx: CanvasRenderingContext2D,
   model: StateMapModel,
-  box: { x: number; y: number; w: number; h: number },
+  box: Rect,
   makePath: (d: string) => Path2D,
   texts: MapDrawTexts,
   font: string,
 ): void {
-  const legendWidth = Math.min(220, box.w * 0.3);
-  const mapBox = { x: box.x, y: box.y, w: box.w - legendWidth - 16, h: box.h };
-  const [vx, vy, vw, vh] = model.viewBox;
-  const scale = Math.min(mapBox.w / vw, mapBox.h / vh);
+  const layout = stateMapLayout(model, box);
+  const legendWidth = layout.legend.w;
+  const [vx, vy] = model.viewBox;
+  const scale = layout.scale;
   ctx.save();
-  ctx.translate(mapBox.x + (mapBox.w - vw * scale) / 2 - vx * scale, mapBox.y + (mapBox.h - vh * scale) / 2 - vy * scale);
+  // Nothing of the map is drawn outside its box, whatever the path data holds.
+  ctx.beginPath();
+  ctx.rect(box.x, box.y, box.w, box.h);
+  ctx.clip();
+  ctx.translate(layout.map.x - vx * scale, layout.map.y - vy * scale);
   ctx.scale(scale, scale);
   ctx.lineWidth = 0.8;
   ctx.lineJoin = "round";
@@ -142,7 +171,7 @@ export function drawStateMap(
   // Legend: one swatch per class, then the records the map cannot place.
   ctx.save();
   let y = box.y + 8;
-  const lx = box.x + box.w - legendWidth;
+  const lx = layout.legend.x;
   ctx.fillStyle = "#1b1b1b";
   ctx.textBaseline = "top";
   ctx.font = `bold 13px ${font}`;
@@ -157,7 +186,7 @@ export function drawStateMap(
     ctx.strokeRect(lx + 0.5, y + 0.5, 21, 15);
     ctx.fillStyle = "#1b1b1b";
     ctx.fillText(binLabel(bin, texts.lng), lx + 30, y + 1, legendWidth - 30);
-    y += 24;
+    y += LEGEND_ROW;
   }
   y += 10;
   ctx.font = `bold 13px ${font}`;

@@ -38,3 +38,10 @@ export interface YearCount {
   year: number;
   people: number;
 }
+
+/** The first and last year of the case records a chart counts, per origin (gw_dataset, staff). */
+export interface CaseCoverage {
+  origin: string;
+  from: number;
+  to: number;
+}

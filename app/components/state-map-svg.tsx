@@ -8,8 +8,15 @@ export function StateMapSvg({ model, title, lng, height }: { model: StateMapMode
   const { t } = useTranslation();
   return (
     <div className="state-map">
-      <div className="state-map-drawing" style={{ maxHeight: height }}>
-        <svg viewBox={model.viewBox.join(" ")} role="img" aria-label={`${title}. ${t("common.dataTable", { title })}`} preserveAspectRatio="xMidYMid meet">
+      {/* The height cap is on the SVG itself: a capped wrapper lets the drawing spill over the notes and source below. */}
+      <div className="state-map-drawing">
+        <svg
+          viewBox={model.viewBox.join(" ")}
+          style={{ maxHeight: height }}
+          role="img"
+          aria-label={`${title}. ${t("common.dataTable", { title })}`}
+          preserveAspectRatio="xMidYMid meet"
+        >
           {model.states.map((s) => (
             <path key={s.code} d={s.path} fill={s.fill} stroke={MAP_STROKE} strokeWidth={0.8} strokeLinejoin="round" data-state={s.code} data-people={s.people}>
               <title>{`${s.name}: ${formatNumber(s.people, lng)}`}</title>

@@ -14,16 +14,23 @@ export type { Prisma } from "~/generated/prisma-sqlite/client.ts";
 
 const kinds = new WeakMap<object, DatabaseKind>();
 
+/**
+ * Prisma's interactive transactions give up after 5 s by default: on a busy server a
+ * bulk suggestion run or an import batch can pass that without anything being wrong,
+ * and its valid work would be rolled back. Room enough for that, still bounded.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+
 export function createDb(target: DatabaseTarget): Db {
   let db: Db;
   if (target.kind === "sqlite") {
     mkdirSync(dirname(target.file!), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: target.file!, timeout: 5000 });
-    db = new SqliteClient({ adapter });
+    db = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   } else {
     const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
     // Same models, same API: the PostgreSQL client is used through the SQLite client's type.
-    db = new PostgresClient({ adapter }) as unknown as Db;
+    db = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
   kinds.set(db, target.kind);
   return db;

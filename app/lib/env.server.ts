@@ -1,5 +1,5 @@
 // Environment variables, validated once at start (Epic Stack's env.server idea).
-import { z } from "zod";
+import * as z from "zod";
 import { ConfigError, parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
 
 const schema = z.object({

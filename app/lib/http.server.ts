@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { env } from "./env.server.ts";
 
-export type ExportFormat = "csv" | "png";
+export type ExportFormat = "csv" | "json" | "png";
 
 /**
  * dashboard: an aggregate dashboard's export (charts, matrix, scorecards), the same
@@ -16,11 +16,12 @@ export type ExportAudience = "dashboard" | "signed-in";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
   png: "image/png",
 };
 
 // A CSV is saved; a PNG opens in the browser (and is the page's social preview).
-const DISPOSITIONS: Record<ExportFormat, "attachment" | "inline"> = { csv: "attachment", png: "inline" };
+const DISPOSITIONS: Record<ExportFormat, "attachment" | "inline"> = { csv: "attachment", json: "attachment", png: "inline" };
 
 /** Letters, digits, dot, dash and underscore only: a code or key typed by an administrator cannot break the header or name a path. */
 export function safeFilename(name: string): string {
@@ -56,8 +57,13 @@ export function exportHeaders(format: ExportFormat, filename: string, audience: 
 }
 
 /** The response of an export: a CSV document or PNG bytes with exportHeaders. */
-export function exportResponse(format: ExportFormat, body: string | Uint8Array, filename: string, audience: ExportAudience): Response {
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), { headers: exportHeaders(format, filename, audience) });
+export function exportResponse(
+  format: ExportFormat,
+  body: string | Uint8Array | ReadableStream<Uint8Array>,
+  filename: string,
+  audience: ExportAudience,
+): Response {
+  return new Response(body instanceof Uint8Array ? new Uint8Array(body) : body, { headers: exportHeaders(format, filename, audience) });
 }
 
 /**
@@ -67,6 +73,25 @@ export function exportResponse(format: ExportFormat, body: string | Uint8Array, 
  */
 export function notFound(message = "Not found"): Response {
   return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Text pieces as a byte stream, pulled one at a time (the next piece is made only when the reader wants it). */
+export function textStream(pieces: AsyncIterator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await pieces.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await pieces.return?.();
+    },
+  });
 }
 
 // ---------- Every response: caching, content security, which writes are read ----------

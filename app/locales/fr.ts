@@ -92,10 +92,17 @@ export const fr: Translation = {
     police: {
       label: "tués par la police ou des acteurs militaires privés",
     },
+    indigenousPolice: {
+      label: "défenseurs autochtones tués par la police ou des acteurs militaires privés",
+    },
+    indigenousMining: {
+      label: "défenseurs autochtones tués dans des conflits liés aux mines et aux industries extractives",
+    },
+    ofIndigenous: "sur {{total}} défenseurs autochtones",
     of: "sur {{total}}",
     figureSource: "Source : {{source}}",
     casesNote:
-      "Les dossiers de cas (une ligne par personne, 2012–2021) proviennent du jeu de données téléchargeable de Global Witness; ils peuvent différer des chiffres annuels, que Global Witness révise.",
+      "Les dossiers de cas (une ligne par personne) proviennent du jeu de données téléchargeable de Global Witness; ils peuvent différer des chiffres annuels, que Global Witness révise.",
   },
   charts: {
     sourceLine: "Source : {{source}}",
@@ -126,7 +133,6 @@ export const fr: Translation = {
       people: "Personnes tuées",
       sector: "Secteur",
       source: "Jeu de données de Global Witness sur les attaques mortelles 2012–2021 (dossiers de cas, téléchargé le 22 septembre 2022)",
-      coverage: "Couvre seulement les dossiers de cas de 2012–2021 : Global Witness n'a pas publié de données par cas pour 2022–2024.",
     },
   },
   taxonomy: {

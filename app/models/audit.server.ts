@@ -26,10 +26,11 @@ export const AUDIT_ACTIONS = [
   "links_suggest_run",
   "gw_import",
   "gw_import_keep",
+  "case_export",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job", "gw_import"] as const;
+export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job", "gw_import", "case_list"] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export type AuditValues = Record<string, unknown>;

@@ -6,6 +6,7 @@ import {
   countIncidentsBy,
   countIncidentsByYearAndOutcome,
   countIncidentsWithCharacteristic,
+  getIncidentCoverage,
   getIncidentsLastChanged,
   getIncidentYearBounds,
 } from "~/models/incident.server.ts";
@@ -18,9 +19,10 @@ import type { AnnualFigureInput, MilestoneInput } from "~/charts/annual-trend.ts
 import type { PublishedValue } from "~/charts/indigenous-share.ts";
 import { indigenousShareScope, lethalScope, mexicoScope, miningScope, reconciliationScope, type ChartQuery } from "~/charts/query.ts";
 import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "~/charts/registry.ts";
-import type { CaseCount, YearCount, YearSpan } from "~/charts/types.ts";
+import type { CaseCount, CaseCoverage, YearCount, YearSpan } from "~/charts/types.ts";
 import { countryNames } from "~/domain/countries.server.ts";
 import { ALL_COUNTRIES } from "~/domain/incident-filter.ts";
+import { getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
 
 /** A date as sortable text: "2025" < "2025-09" < "2025-09-18" < "2026". */
 function dateKey(date: string): string {
@@ -46,6 +48,16 @@ export class ChartLoadContext {
     readonly lng: Language,
     private readonly now: Date = new Date(),
   ) {}
+
+  /** The data version, read once for all the charts of a request. */
+  dataVersion(): Promise<number> {
+    return this.once("version", () => getDataVersion());
+  }
+
+  /** Today (UTC), on which the default time axis depends. */
+  today(): string {
+    return this.now.toISOString().slice(0, 10);
+  }
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!this.memo.has(key)) this.memo.set(key, make());
@@ -99,6 +111,12 @@ export class ChartLoadContext {
     return this.once("gwDate", async () => latestDate(await Promise.all([getSourcePublishedOn(SOURCE_KEYS.gwDataset), getLastGwImportDate()])));
   }
 
+  /** The first and last year of the case records in scope, per origin (for coverage notes and the reconciliation's gaps). */
+  coverage(scope: IncidentFilter | null): Promise<CaseCoverage[]> {
+    if (!scope) return Promise.resolve([]);
+    return this.once(`coverage:${JSON.stringify(scope)}`, () => getIncidentCoverage(scope));
+  }
+
   /**
    * How recent the case records in scope are: for Global Witness records, the
    * date of the dataset they come from; for staff records, their last change.
@@ -127,15 +145,17 @@ function publishedValue(f: FigureView | null | undefined): PublishedValue | null
 
 /** Mexico's published figure per year beside the people in the case records of `scope` (Mexico per year, reconciliation). */
 async function publishedBesideCases(c: ChartLoadContext, scope: IncidentFilter | null): Promise<MexicoAnnualChartData> {
-  const [span, annual, cases, milestones, casesAsOf] = await Promise.all([
+  const [span, annual, cases, milestones, casesAsOf, coverage] = await Promise.all([
     c.span(),
     c.annualFigures(),
     countsByYear(scope),
     c.milestones(),
     c.casesAsOf(scope),
+    c.coverage(scope),
   ]);
   return {
     span,
+    coverage,
     figures: c.query.figures,
     scope,
     published: annual.figures.filter((f) => f.scope === "country"),
@@ -149,8 +169,8 @@ async function publishedBesideCases(c: ChartLoadContext, scope: IncidentFilter |
 async function breakdown(c: ChartLoadContext, field: "sector" | "perpetratorType" | "stateCode"): Promise<BreakdownChartData> {
   // Mexican states exist only in Mexico's records.
   const scope = field === "stateCode" ? mexicoScope(c.query.filter) : c.query.filter;
-  const [counts, asOf] = await Promise.all([countsBy(field, scope), c.casesAsOf(scope)]);
-  return { scope, counts, asOf };
+  const [counts, asOf, coverage] = await Promise.all([countsBy(field, scope), c.casesAsOf(scope), c.coverage(scope)]);
+  return { scope, counts, asOf, coverage };
 }
 
 type Loaders = { [K in ChartId]: (c: ChartLoadContext) => Promise<ChartDataById[K]> };
@@ -159,25 +179,28 @@ const LOADERS: Loaders = {
   "mexico-annual": (c) => publishedBesideCases(c, lethalScope(mexicoScope(c.query.filter))),
   "killed-disappeared": async (c) => {
     const scope = lethalScope(c.query.filter);
-    const [span, counts, milestones, asOf] = await Promise.all([
+    const [span, counts, milestones, asOf, coverage] = await Promise.all([
       c.span(),
       scope ? countIncidentsByYearAndOutcome(scope) : Promise.resolve([]),
       c.milestones(),
       c.casesAsOf(scope),
+      c.coverage(scope),
     ]);
-    return { span, scope, counts, milestones, asOf };
+    return { span, scope, counts, milestones, asOf, coverage };
   },
   "sector-breakdown": (c) => breakdown(c, "sector"),
   "indigenous-share": async (c) => {
     const scope = indigenousShareScope(mexicoScope(c.query.filter));
     const keys = [HEADLINE_KEYS.indigenous, HEADLINE_KEYS.total, HEADLINE_KEYS.indigenousPopulation];
-    const [figures, cases, casesAsOf] = await Promise.all([
+    const [figures, cases, casesAsOf, coverage] = await Promise.all([
       getFiguresByKey(keys),
       scope ? countIncidentsWithCharacteristic(scope, "indigenous") : Promise.resolve({ withCharacteristic: 0, total: 0 }),
       c.casesAsOf(scope),
+      c.coverage(scope),
     ]);
     return {
       scope,
+      coverage,
       publishedIndigenous: publishedValue(figures.get(HEADLINE_KEYS.indigenous)),
       publishedTotal: publishedValue(figures.get(HEADLINE_KEYS.total)),
       populationShare: publishedValue(figures.get(HEADLINE_KEYS.indigenousPopulation)),
@@ -190,14 +213,15 @@ const LOADERS: Loaders = {
   "state-map": (c) => LOADERS["state-breakdown"](c),
   "mining-by-year": async (c) => {
     const scope = miningScope(mexicoScope(c.query.filter));
-    const [span, counts, milestones, figures, asOf] = await Promise.all([
+    const [span, counts, milestones, figures, asOf, coverage] = await Promise.all([
       c.span(),
       countsByYear(scope),
       c.milestones(),
       getFiguresByKey([HEADLINE_KEYS.mining]),
       c.casesAsOf(scope),
+      c.coverage(scope),
     ]);
-    return { span, scope, counts, milestones, publishedMining: publishedValue(figures.get(HEADLINE_KEYS.mining)), asOf };
+    return { span, scope, coverage, counts, milestones, publishedMining: publishedValue(figures.get(HEADLINE_KEYS.mining)), asOf };
   },
   reconciliation: (c) => publishedBesideCases(c, reconciliationScope(c.query.filter)),
   "annual-trend": async (c) => {
@@ -206,7 +230,22 @@ const LOADERS: Loaders = {
   },
 };
 
+/**
+ * A chart's data, from the data-versioned cache (app/models/data-version.server.ts):
+ * computed once per (chart, query, language, day, data version) in this process.
+ */
 export async function loadChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
+  const version = await context.dataVersion();
+  const key = JSON.stringify(["chart", id, context.query, context.lng, context.today()]);
+  return memoByVersion(key, version, () => computeChart(id, context), jsonSize);
+}
+
+/** An estimate of a value's bytes in memory, for the cache's bound. */
+function jsonSize(value: unknown): number {
+  return JSON.stringify(value).length * 2;
+}
+
+async function computeChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
   const data = await (LOADERS[id] as (c: ChartLoadContext) => Promise<ChartDataById[K]>)(context);
   // The countries the filters name, in the reader's language, made here: browsers and Node name some differently.
   const scope = (data as { scope?: IncidentFilter | null }).scope;

@@ -1,5 +1,6 @@
 // Every Prisma query on case records (incidents). Aggregations run in SQL.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import { getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
 import { keysetPage, keysetQuery, type PageRequest } from "~/lib/keyset.ts";
 import type { SaveResult, StoredVersion } from "~/lib/form.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
@@ -7,6 +8,8 @@ import type { VerificationStatus } from "~/domain/taxonomy.ts";
 import { isNameWithheld, visibleName } from "~/domain/victim-name.ts";
 import { writeAudit } from "./audit.server.ts";
 import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
+import { searchTerms, statesNamedBy } from "~/domain/case-search.ts";
+import { findIncidentsMatching } from "./incident-search.server.ts";
 import {
   INCIDENT_COLUMNS,
   incidentAuditValues,
@@ -61,6 +64,26 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
     else if (!onlyGw) and.push({ OR: [{ origin: "gw_dataset" }, { verificationStatus: "verified" }] });
   }
   return { AND: and };
+}
+
+/**
+ * The where clause of the case list, its exports and the API: the filter's
+ * conditions and, when the filter has a search, the records the search finds.
+ */
+export async function incidentListWhere(filter: IncidentFilter, q?: string | null): Promise<CaseListWhere> {
+  const terms = searchTerms(q);
+  if (!terms.length) return { where: incidentWhere(filter), searchTooBroad: false };
+  const hits = await findIncidentsMatching(terms);
+  const states = statesNamedBy(terms);
+  const found: Prisma.IncidentWhereInput[] = [{ id: { in: hits.ids } }];
+  if (states.length) found.push({ stateCode: { in: states } });
+  return { where: { AND: [incidentWhere(filter), found.length === 1 ? found[0] : { OR: found }] }, searchTooBroad: hits.tooBroad };
+}
+
+export interface CaseListWhere {
+  where: Prisma.IncidentWhereInput;
+  /** The search matched more records than are used (MAX_SEARCH_HITS) */
+  searchTooBroad: boolean;
 }
 
 export interface CountRow<K extends string = string> {
@@ -125,6 +148,11 @@ export async function countIncidentsWithCharacteristic(filter: IncidentFilter, c
 
 /** Countries with live case records, most records first (the trends filters offer a country once there is more than one). */
 export async function listIncidentCountries(): Promise<{ code: string; records: number }[]> {
+  // A GROUP BY over every case: cached by data version (app/models/data-version.server.ts).
+  return memoByVersion("incident-countries", await getDataVersion(), countIncidentCountries);
+}
+
+async function countIncidentCountries(): Promise<{ code: string; records: number }[]> {
   const rows = await prisma.incident.groupBy({ by: ["countryCode"], where: { deletedAt: null }, _count: { _all: true } });
   return rows.map((r) => ({ code: r.countryCode, records: r._count._all })).sort((a, b) => b.records - a.records || a.code.localeCompare(b.code));
 }
@@ -133,6 +161,15 @@ export async function listIncidentCountries(): Promise<{ code: string; records: 
 export async function getIncidentYearBounds(): Promise<{ min: number; max: number } | null> {
   const r = await prisma.incident.aggregate({ where: { deletedAt: null }, _min: { year: true }, _max: { year: true } });
   return r._min.year === null || r._max.year === null ? null : { min: r._min.year, max: r._max.year };
+}
+
+/** The first and last year of the case records in scope, per origin (SQL MIN/MAX): what a chart's coverage note says. */
+export async function getIncidentCoverage(filter: IncidentFilter): Promise<{ origin: string; from: number; to: number }[]> {
+  const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _min: { year: true }, _max: { year: true } });
+  return rows
+    .filter((r) => r._min.year !== null && r._max.year !== null)
+    .map((r) => ({ origin: r.origin, from: r._min.year!, to: r._max.year! }))
+    .sort((a, b) => a.origin.localeCompare(b.origin));
 }
 
 /** When the case records in scope last changed, per origin (SQL MAX). */
@@ -207,6 +244,8 @@ export interface CaseListPage {
   prev: string | null;
   /** Every matching record (-1 when not asked for) */
   total: number;
+  /** The search matched more records than a list uses */
+  searchTooBroad: boolean;
 }
 
 /**
@@ -217,6 +256,8 @@ export interface CaseListPage {
 export async function listIncidents(
   options: PageRequest & {
     filter: IncidentFilter;
+    /** Search text (decision 065) */
+    q?: string | null;
     sort?: CaseSort;
     staff?: boolean;
     deleted?: boolean;
@@ -225,7 +266,8 @@ export async function listIncidents(
   },
 ): Promise<CaseListPage> {
   const { field, dir } = SORT_COLUMN[options.sort ?? "date_desc"];
-  const base: Prisma.IncidentWhereInput = options.deleted ? { deletedAt: { not: null } } : incidentWhere(options.filter);
+  const listed = options.deleted ? { where: { deletedAt: { not: null } }, searchTooBroad: false } : await incidentListWhere(options.filter, options.q);
+  const base: Prisma.IncidentWhereInput = listed.where;
   const query = keysetQuery(field, dir, options);
   const [found, total] = await Promise.all([
     prisma.incident.findMany({ ...query, where: { AND: [base, query.where] }, select: PUBLIC_COLUMNS }),
@@ -253,6 +295,7 @@ export async function listIncidents(
       updatedAt: r.updatedAt,
     })),
     total,
+    searchTooBroad: listed.searchTooBroad,
   };
 }
 

@@ -52,6 +52,8 @@ export const HEADLINE_KEYS = {
   indigenousPopulation: "mx-indigenous-population-share",
   mining: "mx-2012-2024-mining",
   police: "mx-2012-2024-police-pma",
+  indigenousPolice: "mx-2012-2024-indigenous-police-pma",
+  indigenousMining: "mx-2012-2024-indigenous-mining",
 } as const;
 export type HeadlineKey = keyof typeof HEADLINE_KEYS;
 

@@ -41,6 +41,7 @@ export default function Overview() {
   const indigenous = headline.indigenous;
   const population = headline.indigenousPopulation;
   const totalText = total ? figureText(total, t, lng) : null;
+  const indigenousText = indigenous ? figureText(indigenous, t, lng) : null;
   const share = indigenous?.value != null && total?.value ? indigenous.value / total.value : null;
 
   return (
@@ -90,6 +91,13 @@ export default function Overview() {
           </HeadlineFigure>
           <HeadlineFigure id="headline-police" figure={headline.police} label={t("overview.police.label")}>
             {totalText ? <p className="small">{t("overview.of", { total: totalText })}</p> : null}
+          </HeadlineFigure>
+          {/* The two published subsets of the Indigenous figure, each with its own source and status. */}
+          <HeadlineFigure id="headline-indigenous-police" figure={headline.indigenousPolice} label={t("overview.indigenousPolice.label")}>
+            {indigenousText ? <p className="small">{t("overview.ofIndigenous", { total: indigenousText })}</p> : null}
+          </HeadlineFigure>
+          <HeadlineFigure id="headline-indigenous-mining" figure={headline.indigenousMining} label={t("overview.indigenousMining.label")}>
+            {indigenousText ? <p className="small">{t("overview.ofIndigenous", { total: indigenousText })}</p> : null}
           </HeadlineFigure>
         </div>
       </section>

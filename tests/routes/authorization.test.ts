@@ -68,6 +68,8 @@ interface Attempt {
   allowedStatus?: number;
   /** Waits for background work an allowed attempt started, so that it cannot change the database under the next attempt. */
   settle?: (outcome: Outcome) => Promise<void>;
+  /** A read that is recorded: an allowed attempt writes exactly one audit event of this action, and nothing else */
+  audited?: "case_export";
 }
 
 const ROUTES_DIR = resolve(import.meta.dirname, "../../app/routes");
@@ -126,6 +128,12 @@ const MATRIX: Record<string, Attempt[]> = {
   "incidents._index.tsx": [
     { name: "list cases", method: "GET", min: "viewer", path: () => "/incidents?state=GRO&sort=date_asc" },
     { name: "list deleted cases", method: "GET", min: "staff", path: () => "/incidents?view=deleted" },
+  ],
+  "incidents[.]csv.ts": [
+    { name: "export the case list as CSV", method: "GET", min: "viewer", path: () => "/incidents.csv?state=GRO&sep=semicolon", audited: "case_export" },
+  ],
+  "incidents[.]json.ts": [
+    { name: "export the case list as JSON", method: "GET", min: "viewer", path: () => "/incidents.json?state=GRO", audited: "case_export" },
   ],
   "incidents.new.tsx": [
     { name: "open the incident form", method: "GET", min: "staff", path: () => "/incidents/new" },
@@ -569,7 +577,8 @@ async function fixture(): Promise<Fixture> {
 }
 
 /** Everything a denied attempt could have changed. */
-async function snapshot(): Promise<string> {
+/** The database as a text to compare; `except` leaves the audit events of one action out of the count. */
+async function snapshot(except?: string): Promise<string> {
   const [incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, importJobs, counts] = await Promise.all([
     prisma.incident.findMany({
       select: { id: true, version: true, deletedAt: true, verificationStatus: true, updatedAt: true, stateCode: true },
@@ -587,7 +596,7 @@ async function snapshot(): Promise<string> {
       prisma.incidentSource.count(),
       prisma.incidentCharacteristic.count(),
       prisma.incidentConfidential.count(),
-      prisma.auditEvent.count(),
+      prisma.auditEvent.count(except ? { where: { action: { not: except } } } : undefined),
       prisma.incidentProvisionLink.count(),
       prisma.source.count(),
     ]),
@@ -639,7 +648,8 @@ describe("authorization matrix", () => {
             if (who === "anonymous" && a.method === "GET") expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
             expect(await snapshot(), `${who}'s refused attempt changed the database`).toBe(before);
           } else {
-            const before = a.method === "GET" ? await snapshot() : null;
+            const before = a.method === "GET" ? await snapshot(a.audited) : null;
+            const recorded = a.audited ? await prisma.auditEvent.count({ where: { action: a.audited } }) : 0;
             const outcome = await attempt(file, a, who, f);
             expect(isDenied(outcome), `${who} should be allowed: got ${outcome.status} ${outcome.location ?? ""}`).toBe(false);
             // Allowed means it worked: a page, or a redirect after the change.
@@ -647,7 +657,8 @@ describe("authorization matrix", () => {
             else expect(outcome.status, `${who}: ${JSON.stringify(outcome.data)?.slice(0, 300)}`).toBeLessThan(400);
             await a.settle?.(outcome);
             // Loaders only read, whoever asks.
-            if (before !== null) expect(await snapshot(), `${who}'s reading changed the database`).toBe(before);
+            if (before !== null) expect(await snapshot(a.audited), `${who}'s reading changed the database`).toBe(before);
+            if (a.audited) expect(await prisma.auditEvent.count({ where: { action: a.audited } }), `${who}'s reading is recorded once`).toBe(recorded + 1);
           }
         }
       });
