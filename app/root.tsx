@@ -44,7 +44,7 @@ export const meta: MetaFunction = () => [{ title: "Vigía" }];
 
 /** The HTML document around every page: one head, and the scripts after the body's content. */
 function Document({ lng, bare, children }: { lng: Language; bare?: boolean; children: ReactNode }) {
-  // The Content-Security-Policy's nonce of this response: Remix's scripts carry it (decision 093).
+  // This response's CSP nonce (decision 093): every script Remix writes carries it.
   const nonce = useNonce();
   return (
     <html lang={lng}>
