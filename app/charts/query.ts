@@ -2,7 +2,14 @@
 // published value. The same query string drives /trends, /embed/<id>,
 // /charts/<id>.png and /charts/<id>.csv, so a link always reproduces a view.
 import { LETHAL_OUTCOMES } from "~/domain/taxonomy.ts";
-import { DEFAULT_COUNTRY, incidentFilterToParams, parseIncidentFilter, type FilterProblem, type IncidentFilter } from "~/domain/incident-filter.ts";
+import {
+  DEFAULT_COUNTRY,
+  incidentFilterToParams,
+  parseIncidentFilter,
+  publicIncidentFilter,
+  type FilterProblem,
+  type IncidentFilter,
+} from "~/domain/incident-filter.ts";
 
 export const FIGURES_PARAM = "figures";
 /** revised: Global Witness's revision where there is one, else the first report (decision 005). first: as first reported only. */
@@ -12,6 +19,22 @@ export type FigureChoice = (typeof FIGURE_CHOICES)[number];
 export interface ChartQuery {
   filter: IncidentFilter;
   figures: FigureChoice;
+}
+
+/**
+ * Who reads a chart: "public" (anonymous) readers count only what may be
+ * published, and see small counts of staff records as "fewer than N".
+ */
+export type ChartReader = "public" | "signed-in";
+
+/** The reader of a request, from its signed-in user (or none). */
+export function chartReaderOf(user: unknown): ChartReader {
+  return user ? "signed-in" : "public";
+}
+
+/** The query a reader's charts are loaded with: for the public, verification is always the default count. */
+export function readerChartQuery(query: ChartQuery, reader: ChartReader): ChartQuery {
+  return reader === "public" ? { ...query, filter: publicIncidentFilter(query.filter) } : query;
 }
 
 export const EMPTY_QUERY: ChartQuery = { filter: {}, figures: "revised" };

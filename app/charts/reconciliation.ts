@@ -7,6 +7,7 @@ import type { AnnualFigureInput, MilestoneInput } from "./annual-trend.ts";
 import { publishedCells, publishedColumns, publishedDatasets, shapeMexicoAnnual, type MexicoAnnualRow } from "./mexico-annual.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
+import { countCell } from "./small-counts.ts";
 import { stackedYearOptions } from "./time-series.ts";
 
 export interface ReconciliationRow extends MexicoAnnualRow {
@@ -17,7 +18,7 @@ export interface ReconciliationRow extends MexicoAnnualRow {
 export function shapeReconciliation(published: AnnualFigureInput[], cases: YearCount[], span: YearSpan, choice: FigureChoice): ReconciliationRow[] {
   return shapeMexicoAnnual(published, cases, span, choice).map((r) => ({
     ...r,
-    difference: r.publishedPlotted === null ? null : r.caseRecords - r.publishedPlotted - (r.publishedDisappeared ?? 0),
+    difference: r.publishedPlotted === null || r.caseRecords === null ? null : r.caseRecords - r.publishedPlotted - (r.publishedDisappeared ?? 0),
   }));
 }
 
@@ -69,6 +70,6 @@ export function reconciliationTable(rows: ReconciliationRow[], choice: FigureCho
   const { t } = ctx;
   return {
     columns: [t("common.year"), ...publishedColumns(choice, ctx), t("trends.series.caseRecordsLethal"), t("trends.series.difference")],
-    rows: rows.map((r) => [r.year, ...publishedCells(r), r.caseRecords, r.difference]),
+    rows: rows.map((r) => [r.year, ...publishedCells(r), countCell(r.caseRecords, ctx), r.difference]),
   };
 }

@@ -9,6 +9,7 @@ const schema = z.object({
   NODE_ENV: z.string().optional(),
   PUBLIC_DASHBOARDS: z.string().optional(),
   GW_DATASET_URL: z.string().optional(),
+  SMALL_COUNT_THRESHOLD: z.string().optional(),
 });
 
 export interface Env {
@@ -22,6 +23,8 @@ export interface Env {
   publicDashboards: boolean;
   /** Where administrators may fetch the Global Witness dataset from (an http or https address), or null. */
   gwDatasetUrl: string | null;
+  /** Counts of staff records below this are shown to anonymous readers as "fewer than N" (1: nothing withheld). */
+  smallCountThreshold: number;
 }
 
 const DEV_SECRET = "change-me-in-production-vigia-dev-secret";
@@ -45,6 +48,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     }
     gwDatasetUrl = url.toString();
   }
+  const thresholdText = (raw.SMALL_COUNT_THRESHOLD ?? "").trim() || "3";
+  if (!/^\d+$/.test(thresholdText) || Number(thresholdText) < 1) {
+    throw new ConfigError(`SMALL_COUNT_THRESHOLD "${thresholdText}" is not a whole number of at least 1: use 3 (the default), or 1 to show every count.`);
+  }
   return {
     database,
     port,
@@ -53,6 +60,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     isProduction,
     publicDashboards: (raw.PUBLIC_DASHBOARDS ?? "1") !== "0",
     gwDatasetUrl,
+    smallCountThreshold: Number(thresholdText),
   };
 }
 

@@ -135,6 +135,13 @@ export async function getIncidentYearBounds(): Promise<{ min: number; max: numbe
   return r._min.year === null || r._max.year === null ? null : { min: r._min.year, max: r._max.year };
 }
 
+/** Whether the records a filter counts include at least one staff record (small counts of them are withheld from the public). */
+export async function hasStaffRecords(filter: IncidentFilter): Promise<boolean> {
+  if (filter.origins?.length && !filter.origins.includes("staff")) return false;
+  const found = await prisma.incident.findFirst({ where: incidentWhere({ ...filter, origins: ["staff"] }), select: { id: true } });
+  return found !== null;
+}
+
 /** When the case records in scope last changed, per origin (SQL MAX). */
 export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{ origin: string; lastChanged: Date }[]> {
   const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _max: { updatedAt: true } });

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentExport, readExportRequest } from "~/charts/export.server.ts";
+import { chartReaderOf } from "~/charts/query.ts";
 import { chartDocument } from "~/charts/registry.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
@@ -10,9 +11,9 @@ import { ChartLoadContext, loadChart } from "~/models/chart-data.server.ts";
  * table), after header lines naming the chart, its filters, its source and its date.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
   const { id, query, lng, permalink } = await readExportRequest(request, params.id);
-  const chart = await loadChart(id, new ChartLoadContext(query, lng));
+  const chart = await loadChart(id, new ChartLoadContext(query, lng, chartReaderOf(user)));
   const ctx = { t: getFixedT(lng), lng };
   return documentExport("csv", chartDocument(chart, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),

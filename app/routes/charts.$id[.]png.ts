@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentExport, readExportRequest } from "~/charts/export.server.ts";
+import { chartReaderOf } from "~/charts/query.ts";
 import { chartDocument } from "~/charts/registry.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
@@ -7,9 +8,9 @@ import { ChartLoadContext, loadChart } from "~/models/chart-data.server.ts";
 
 /** GET /charts/<id>.png?<query>: the chart drawn on the server, the same as the page's PNG button makes. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
   const { id, query, lng, permalink } = await readExportRequest(request, params.id);
-  const chart = await loadChart(id, new ChartLoadContext(query, lng));
+  const chart = await loadChart(id, new ChartLoadContext(query, lng, chartReaderOf(user)));
   const ctx = { t: getFixedT(lng), lng };
   return documentExport("png", chartDocument(chart, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
