@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConfigError } from "../app/lib/database-url.ts";
 import { readEnv, type Env } from "../app/lib/env.server.ts";
-import { readDataKeys } from "../app/lib/field-crypto.server.ts";
+import { checkDataKeys } from "../app/lib/field-crypto.server.ts";
 import { setUpDatabase } from "./db-setup.ts";
 
 /** Runs from the project's folder, with .env read if there is one. */
@@ -24,7 +24,7 @@ export function checkConfiguration(): Env {
     );
   }
   // Production refuses to start without a DATA_KEY of its own (decision 102).
-  readDataKeys();
+  checkDataKeys();
   return env;
 }
 

@@ -26,11 +26,21 @@ export interface DataKeys {
   usingDevKey: boolean;
 }
 
-export function readDataKeys(source: Record<string, string | undefined> = process.env): DataKeys {
-  const production = source.NODE_ENV === "production";
-  const raw = source.DATA_KEY?.trim();
-  if (!raw && production)
+/**
+ * The start check (scripts/prepare.ts): production refuses to start with the
+ * development key, as with the development session secret. At run time the keys
+ * are only read, since `npm start` serves in production mode whatever the shell says.
+ */
+export function checkDataKeys(source: Record<string, string | undefined> = process.env): DataKeys {
+  const keys = readDataKeys(source);
+  if (keys.usingDevKey && source.NODE_ENV === "production") {
     throw new ConfigError("DATA_KEY is not set: a production deployment needs its own key, for example DATA_KEY=$(openssl rand -base64 32).");
+  }
+  return keys;
+}
+
+export function readDataKeys(source: Record<string, string | undefined> = process.env): DataKeys {
+  const raw = source.DATA_KEY?.trim();
   const current = raw ? toKey(raw, "DATA_KEY") : { id: createHash("sha256").update(DEV_KEY).digest("hex").slice(0, 8), key: DEV_KEY };
   const previousRaw = source.DATA_KEY_PREVIOUS?.trim();
   return { current, previous: previousRaw ? toKey(previousRaw, "DATA_KEY_PREVIOUS") : null, usingDevKey: !raw };

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
-import { decryptField, readDataKeys, resetDataKeys, storedKeyId } from "~/lib/field-crypto.server.ts";
+import { checkDataKeys, decryptField, readDataKeys, resetDataKeys, storedKeyId } from "~/lib/field-crypto.server.ts";
 import { getIncidentForStaff, reencryptConfidentialFields } from "~/models/incident.server.ts";
 import { makeIncident } from "../setup/incidents.ts";
 
@@ -75,7 +75,9 @@ describe("confidential fields at rest", () => {
   });
 
   it("production refuses to run without a DATA_KEY of its own, and refuses a key that is not 32 bytes", () => {
-    expect(() => readDataKeys({ NODE_ENV: "production" })).toThrow(/DATA_KEY is not set/);
+    expect(() => checkDataKeys({ NODE_ENV: "production" })).toThrow(/DATA_KEY is not set/);
+    expect(readDataKeys({ NODE_ENV: "production" }).usingDevKey).toBe(true);
+    expect(checkDataKeys({ NODE_ENV: "production", DATA_KEY: keyA }).usingDevKey).toBe(false);
     expect(() => readDataKeys({ DATA_KEY: "c2hvcnQ=" })).toThrow(/32 bytes/);
     expect(readDataKeys({}).usingDevKey).toBe(true);
   });
