@@ -138,6 +138,7 @@ export function composeChartImage(platform: CanvasPlatform, { doc, ctx: chartCtx
       {
         legendTitle: chartCtx.t("trends.series.people"),
         unknownLabel: chartCtx.t("taxonomy.state.unknown"),
+        fewerThan: chartCtx.t("charts.fewerThan", { count: body.model.smallCountThreshold ?? 3 }),
         lng: chartCtx.lng,
       },
       IMAGE_FONT,

@@ -2,7 +2,14 @@
 // published value. The same query string drives /trends, /embed/<id>,
 // /charts/<id>.png and /charts/<id>.csv, so a link always reproduces a view.
 import { LETHAL_OUTCOMES } from "~/domain/taxonomy.ts";
-import { DEFAULT_COUNTRY, incidentFilterToParams, parseIncidentFilter, type FilterProblem, type IncidentFilter } from "~/domain/incident-filter.ts";
+import {
+  DEFAULT_COUNTRY,
+  incidentFilterToParams,
+  parseIncidentFilter,
+  publicIncidentFilter,
+  type FilterProblem,
+  type IncidentFilter,
+} from "~/domain/incident-filter.ts";
 
 export const FIGURES_PARAM = "figures";
 /** values=1 writes the values on the bars of the page's charts; values=0 leaves them off a PNG (where they are on by default). */
@@ -16,6 +23,22 @@ export interface ChartQuery {
   figures: FigureChoice;
   /** Values on the bars: true asks for them on the page, false leaves them off an image; unset, the default of each. */
   values?: boolean;
+}
+
+/**
+ * Who reads a chart: "public" (anonymous) readers count only what may be
+ * published, and see small counts of staff records as "fewer than N".
+ */
+export type ChartReader = "public" | "signed-in";
+
+/** The reader of a request, from its signed-in user (or none). */
+export function chartReaderOf(user: unknown): ChartReader {
+  return user ? "signed-in" : "public";
+}
+
+/** The query a reader's charts are loaded with: for the public, verification is always the default count. */
+export function readerChartQuery(query: ChartQuery, reader: ChartReader): ChartQuery {
+  return reader === "public" ? { ...query, filter: publicIncidentFilter(query.filter) } : query;
 }
 
 export const EMPTY_QUERY: ChartQuery = { filter: {}, figures: "revised" };

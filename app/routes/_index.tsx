@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCharts } from "~/models/chart-data.server.ts";
-import { chartQueryString, VALUES_PARAM, type ChartQuery } from "~/charts/query.ts";
+import { chartQueryString, chartReaderOf, VALUES_PARAM, type ChartQuery } from "~/charts/query.ts";
 import type { LoadedChart } from "~/charts/registry.ts";
 import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
@@ -15,7 +15,8 @@ import { GW_CASE_RECORDS } from "~/models/incident.server.ts";
 import { getHeadlineFigures } from "~/models/published-figure.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
+  const reader = chartReaderOf(user);
   const lng = await detectLanguage(request);
   // The overview's two charts are registry charts with fixed queries, so they get
   // the same PNG, CSV, permalink and embed as on the trends page. The time axis
@@ -28,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const [headline, [annualTrend], [sectorBreakdown]] = await Promise.all([
     getHeadlineFigures(),
-    loadCharts(["annual-trend"], queries.annualTrend, lng),
-    loadCharts(["sector-breakdown"], queries.sectorBreakdown, lng),
+    loadCharts(["annual-trend"], queries.annualTrend, lng, reader),
+    loadCharts(["sector-breakdown"], queries.sectorBreakdown, lng, reader),
   ]);
   return { lng, headline, annualTrend, sectorBreakdown, queries, origin: new URL(request.url).origin };
 }

@@ -1,6 +1,6 @@
 // GET /api/v1/charts/<id>?<the trends filters>: the aggregates behind a chart, as the chart registry loads them.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { chartQueryToParams, parseChartQuery } from "~/charts/query.ts";
+import { chartQueryToParams, chartReaderOf, parseChartQuery } from "~/charts/query.ts";
 import { isChartId } from "~/charts/registry.ts";
 import { apiError, apiJson } from "~/lib/api.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -14,6 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { query, problems } = parseChartQuery(new URL(request.url).searchParams);
   if (problems.length) return apiError(400, `Bad filter: ${problems.map((p) => `${p.param}=${p.value}`).join(", ")}`);
   const lng = await detectLanguage(request);
-  const chart = await loadChart(params.id, new ChartLoadContext(query, lng));
-  return apiJson(request, { id: chart.id, query: chartQueryToParams(query).toString(), data: chart.data }, "public");
+  const chart = await loadChart(params.id, new ChartLoadContext(query, lng, chartReaderOf(reader.user)));
+  return apiJson(request, { id: chart.id, query: chartQueryToParams(query).toString(), data: chart.data }, reader.user ? "signed-in" : "public");
 }
