@@ -7,6 +7,7 @@ import { formatDate } from "~/lib/format.ts";
 import type { ChartDocument } from "./document.ts";
 import type { HeatCell } from "./heatmap-plugin.ts";
 import type { ChartContext, ChartTable, HeatmapChartConfig } from "./types.ts";
+import { BASE_OPTIONS } from "./time-series.ts";
 
 export interface MatrixProvision {
   id: string;
@@ -186,9 +187,7 @@ export function buildMatrixChart(data: MatrixData, { t }: ChartContext): Heatmap
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       scales: {
         x: {
           type: "category",

@@ -5,6 +5,7 @@ import type { LegendItem } from "chart.js";
 import type { ChartContext, ChartTable, AnyChartConfig } from "./types.ts";
 import { PALETTE } from "./palette.ts";
 import { milestonePosition, type MilestoneMark } from "./milestone-plugin.ts";
+import { BASE_OPTIONS } from "./time-series.ts";
 
 export interface AnnualFigureInput {
   year: number;
@@ -124,9 +125,7 @@ export function buildAnnualTrendChart(data: AnnualTrendData, { t }: ChartContext
       ] as any,
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       interaction: { mode: "index", intersect: false },
       scales: {
         x: { stacked: true, grid: { display: false } },

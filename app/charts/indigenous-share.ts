@@ -5,7 +5,7 @@
 import type { AnyChartConfig, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
 import { formatNumber } from "~/lib/format.ts";
-import { wrapLabel } from "./time-series.ts";
+import { BASE_OPTIONS, wrapLabel } from "./time-series.ts";
 import type { Count } from "./small-counts.ts";
 
 export interface PublishedValue {
@@ -85,9 +85,7 @@ export function buildIndigenousShareChart(rows: ShareRow[], ctx: ChartContext): 
     },
     options: {
       indexAxis: "y",
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       scales: {
         x: { beginAtZero: true, max: 100, title: { display: true, text: ctx.t("trends.columns.percent") } },
         // Long labels wrap onto several lines instead of being cut off.

@@ -3,7 +3,7 @@ import type { MilestoneInput } from "./annual-trend.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
 import { addCounts, countCell, type Count } from "./small-counts.ts";
-import { stackedYearOptions, yearsOf } from "./time-series.ts";
+import { stackedYearChart, yearsOf } from "./time-series.ts";
 
 export interface OutcomeYearCount {
   year: number;
@@ -26,17 +26,16 @@ export function shapeKilledDisappeared(counts: OutcomeYearCount[], span: YearSpa
 
 export function buildKilledDisappearedChart(rows: KilledDisappearedRow[], span: YearSpan, milestones: MilestoneInput[], ctx: ChartContext): AnyChartConfig {
   const { t } = ctx;
-  return {
-    type: "bar",
-    data: {
-      labels: rows.map((r) => String(r.year)),
-      datasets: [
-        { label: t("taxonomy.outcome.killed"), data: rows.map((r) => r.killed), backgroundColor: PALETTE.blue, stack: "cases" },
-        { label: t("taxonomy.outcome.disappeared"), data: rows.map((r) => r.disappeared), backgroundColor: PALETTE.orange, stack: "cases" },
-      ],
-    },
-    options: stackedYearOptions(span, milestones, ctx),
-  };
+  return stackedYearChart(
+    rows,
+    [
+      { label: t("taxonomy.outcome.killed"), data: rows.map((r) => r.killed), backgroundColor: PALETTE.blue, stack: "cases" },
+      { label: t("taxonomy.outcome.disappeared"), data: rows.map((r) => r.disappeared), backgroundColor: PALETTE.orange, stack: "cases" },
+    ],
+    span,
+    milestones,
+    ctx,
+  );
 }
 
 export function killedDisappearedTable(rows: KilledDisappearedRow[], ctx: ChartContext): ChartTable {

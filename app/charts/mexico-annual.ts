@@ -7,7 +7,7 @@ import { shapeAnnualTrend, type AnnualFigureInput, type MilestoneInput } from ".
 import type { AnyChartConfig, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
 import { countCell, type Count } from "./small-counts.ts";
-import { perYear, stackedYearOptions } from "./time-series.ts";
+import { perYear, stackedYearChart } from "./time-series.ts";
 
 export interface MexicoAnnualRow {
   year: number;
@@ -67,18 +67,16 @@ export function buildMexicoAnnualChart(
   milestones: MilestoneInput[],
   ctx: ChartContext,
 ): AnyChartConfig {
-  const { t } = ctx;
-  return {
-    type: "bar",
-    data: {
-      labels: rows.map((r) => String(r.year)),
-      datasets: [
-        ...publishedDatasets(rows, choice, ctx),
-        { label: t("trends.series.caseRecords"), data: rows.map((r) => r.caseRecords), backgroundColor: PALETTE.orange, stack: "cases" },
-      ],
-    },
-    options: stackedYearOptions(span, milestones, ctx),
-  };
+  return stackedYearChart(
+    rows,
+    [
+      ...publishedDatasets(rows, choice, ctx),
+      { label: ctx.t("trends.series.caseRecords"), data: rows.map((r) => r.caseRecords), backgroundColor: PALETTE.orange, stack: "cases" },
+    ],
+    span,
+    milestones,
+    ctx,
+  );
 }
 
 export function mexicoAnnualTable(rows: MexicoAnnualRow[], choice: FigureChoice, ctx: ChartContext): ChartTable {

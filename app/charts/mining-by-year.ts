@@ -3,7 +3,7 @@ import type { MilestoneInput } from "./annual-trend.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
 import { countCell, type Count } from "./small-counts.ts";
-import { milestoneMarks, perYear } from "./time-series.ts";
+import { perYear, yearBarOptions } from "./time-series.ts";
 
 export interface MiningRow {
   year: number;
@@ -21,16 +21,7 @@ export function buildMiningByYearChart(rows: MiningRow[], span: YearSpan, milest
       labels: rows.map((r) => String(r.year)),
       datasets: [{ label: t("trends.series.miningPeople"), data: rows.map((r) => r.people), backgroundColor: PALETTE.vermillion }],
     },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      scales: {
-        x: { grid: { display: false } },
-        y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t("trends.series.people") } },
-      },
-      plugins: { legend: { position: "bottom" }, milestones: { marks: milestoneMarks(milestones, span) } },
-    },
+    options: yearBarOptions(span, milestones, t("trends.series.people")),
   };
 }
 

@@ -4,6 +4,7 @@ import { PERPETRATOR_TYPES } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, CaseCount, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
 import { addCounts, countCell, isShown, sortValue, type Count } from "./small-counts.ts";
+import { BASE_OPTIONS } from "./time-series.ts";
 
 export interface PerpetratorRow {
   perpetrator: string;
@@ -48,9 +49,7 @@ export function buildPerpetratorBreakdownChart(rows: PerpetratorRow[], { t }: Ch
     },
     options: {
       indexAxis: "y",
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       scales: { x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t("trends.series.people") } }, y: { grid: { display: false } } },
       plugins: { legend: { display: false } },
     },

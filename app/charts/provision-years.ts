@@ -5,7 +5,7 @@ import { formatDate } from "~/lib/format.ts";
 import type { MilestoneInput } from "./annual-trend.ts";
 import type { ChartDocument } from "./document.ts";
 import { PALETTE } from "./palette.ts";
-import { milestoneLines, milestoneMarks } from "./time-series.ts";
+import { milestoneLines, yearBarOptions } from "./time-series.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearSpan } from "./types.ts";
 
 export interface ProvisionYearRow {
@@ -86,20 +86,7 @@ export function buildProvisionYearsChart(data: ProvisionYearsData, { t }: ChartC
         },
       ],
     },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      scales: {
-        x: { grid: { display: false } },
-        y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t("provisions.charts.years.axis") } },
-      },
-      plugins: {
-        legend: { display: true, position: "bottom" },
-        hatchBars: { datasets: [1] },
-        milestones: { marks: milestoneMarks(data.milestones, spanOf(data)) },
-      },
-    },
+    options: yearBarOptions(spanOf(data), data.milestones, t("provisions.charts.years.axis"), { hatchBars: { datasets: [1] } }),
   };
 }
 

@@ -11,7 +11,7 @@ import type { AnyChartConfig, CaseCoverage, ChartContext, ChartTable, YearCount,
 import { isCovered, yearRunsInWords } from "./coverage.ts";
 import { PALETTE } from "./palette.ts";
 import { countCell } from "./small-counts.ts";
-import { stackedYearOptions } from "./time-series.ts";
+import { stackedYearChart } from "./time-series.ts";
 
 export interface ReconciliationRow extends MexicoAnnualRow {
   /**
@@ -55,40 +55,40 @@ export function buildReconciliationChart(
   ctx: ChartContext,
 ): AnyChartConfig {
   const { t } = ctx;
-  return {
-    type: "bar",
-    data: {
-      labels: rows.map((r) => String(r.year)),
-      datasets: [
-        ...publishedDatasets(rows, choice, ctx).map((d) => ({ type: "bar", ...d, order: 2 })),
-        {
-          type: "bar",
-          label: t("trends.series.caseRecordsLethal"),
-          data: rows.map((r) => r.caseRecords),
-          backgroundColor: PALETTE.orange,
-          stack: "cases",
-          order: 2,
-        },
-        {
-          type: "line",
-          label: t("trends.series.difference"),
-          data: rows.map((r) => r.difference),
-          borderColor: PALETTE.black,
-          // White fill: the legend draws a dashed outline instead of a solid block.
-          backgroundColor: "#ffffff",
-          pointBackgroundColor: PALETTE.black,
-          borderWidth: 2,
-          borderDash: [4, 3],
-          pointStyle: "rectRot",
-          pointRadius: 4,
-          spanGaps: false,
-          order: 1,
-        },
-      ] as any,
-    },
+  return stackedYearChart(
+    rows,
+    [
+      ...publishedDatasets(rows, choice, ctx).map((d) => ({ type: "bar", ...d, order: 2 })),
+      {
+        type: "bar",
+        label: t("trends.series.caseRecordsLethal"),
+        data: rows.map((r) => r.caseRecords),
+        backgroundColor: PALETTE.orange,
+        stack: "cases",
+        order: 2,
+      },
+      {
+        type: "line",
+        label: t("trends.series.difference"),
+        data: rows.map((r) => r.difference),
+        borderColor: PALETTE.black,
+        // White fill: the legend draws a dashed outline instead of a solid block.
+        backgroundColor: "#ffffff",
+        pointBackgroundColor: PALETTE.black,
+        borderWidth: 2,
+        borderDash: [4, 3],
+        pointStyle: "rectRot",
+        pointRadius: 4,
+        spanGaps: false,
+        order: 1,
+      },
+    ],
+    span,
+    milestones,
+    ctx,
     // The difference can be negative: the axis is not pinned at zero.
-    options: stackedYearOptions(span, milestones, ctx, { beginAtZero: false, datasetOrderLegend: true }),
-  };
+    { beginAtZero: false, datasetOrderLegend: true },
+  );
 }
 
 export function reconciliationTable(rows: ReconciliationRow[], choice: FigureChoice, ctx: ChartContext): ChartTable {

@@ -4,6 +4,7 @@ import { SECTORS } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
 import { addCounts, countCell, isShown, sortValue, type Count } from "./small-counts.ts";
+import { BASE_OPTIONS } from "./time-series.ts";
 
 export interface SectorCount {
   key: string | null;
@@ -50,9 +51,7 @@ export function buildSectorBreakdownChart(rows: SectorRow[], { t }: ChartContext
     },
     options: {
       indexAxis: "y",
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       scales: { x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: people } }, y: { grid: { display: false } } },
       plugins: { legend: { display: false } },
     },

@@ -5,6 +5,7 @@ import type { AnyChartConfig, CaseCount, ChartContext, ChartTable } from "./type
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
 import { addCounts, countCell, isShown, sortValue, type Count } from "./small-counts.ts";
 import { stateName } from "~/domain/incident-format.ts";
+import { BASE_OPTIONS } from "./time-series.ts";
 
 export interface StateRow {
   /** ISO 3166-2:MX code without the prefix, or null when the state is not identified. */
@@ -45,9 +46,7 @@ export function buildStateBreakdownChart(rows: StateRow[], ctx: ChartContext): A
     },
     options: {
       indexAxis: "y",
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       scales: {
         x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t("trends.series.people") } },
         y: { grid: { display: false }, ticks: { autoSkip: false } },

@@ -25,6 +25,23 @@ export function milestoneMarks(milestones: MilestoneInput[], span: YearSpan) {
 /** Legend entries in the order of the datasets (Chart.js otherwise puts line series first when they are drawn on top). */
 export const legendInDatasetOrder = (a: LegendItem, b: LegendItem) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0);
 
+/** What every chart of Vigía sets: drawn to its box, without animation (images and tests see the final state). */
+export const BASE_OPTIONS = { responsive: true, maintainAspectRatio: false, animation: false } as const;
+
+/** A count axis: whole numbers from zero, with its title. */
+export function countAxis(title: string) {
+  return { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: title } };
+}
+
+/** Bars per year (not stacked), a count axis titled `axis`, the legend below and the milestones of the span marked. */
+export function yearBarOptions(span: YearSpan, milestones: MilestoneInput[], axis: string, plugins: Record<string, unknown> = {}): AnyChartConfig["options"] {
+  return {
+    ...BASE_OPTIONS,
+    scales: { x: { grid: { display: false } }, y: countAxis(axis) },
+    plugins: { legend: { display: true, position: "bottom" }, milestones: { marks: milestoneMarks(milestones, span) }, ...plugins },
+  };
+}
+
 /**
  * Options of a stacked bar chart with one category per year: people on the y axis
  * (from zero unless `beginAtZero` is false, for values that can be negative),
@@ -37,9 +54,7 @@ export function stackedYearOptions(
   { beginAtZero = true, datasetOrderLegend = false }: { beginAtZero?: boolean; datasetOrderLegend?: boolean } = {},
 ): AnyChartConfig["options"] {
   return {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
+    ...BASE_OPTIONS,
     interaction: { mode: "index", intersect: false },
     scales: {
       x: { stacked: true, grid: { display: false } },
@@ -49,6 +64,22 @@ export function stackedYearOptions(
       legend: { position: "bottom", ...(datasetOrderLegend ? { labels: { sort: legendInDatasetOrder } } : {}) },
       milestones: { marks: milestoneMarks(milestones, span) },
     },
+  };
+}
+
+/** A stacked bar chart with one category per year (see stackedYearOptions). */
+export function stackedYearChart(
+  rows: readonly { year: number }[],
+  datasets: unknown[],
+  span: YearSpan,
+  milestones: MilestoneInput[],
+  ctx: ChartContext,
+  options?: Parameters<typeof stackedYearOptions>[3],
+): AnyChartConfig {
+  return {
+    type: "bar",
+    data: { labels: rows.map((r) => String(r.year)), datasets: datasets as any },
+    options: stackedYearOptions(span, milestones, ctx, options),
   };
 }
 
