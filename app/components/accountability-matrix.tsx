@@ -4,7 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { matrixShade, type MatrixData, type MatrixRow } from "~/charts/accountability-matrix.ts";
-import { LINK_TYPES } from "~/domain/link-type.ts";
+import { LinkTypeFilter } from "./link-review.tsx";
 import { STATUS_CHOICES, type MatrixFilter } from "~/domain/matrix-filter.ts";
 import { formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
@@ -37,17 +37,7 @@ export function MatrixFilterForm({ filter, lngParam }: { filter: MatrixFilter; l
           ))}
         </select>
       </label>
-      <label>
-        {t("provisions.linkTypes.filter")}
-        <select name="type" defaultValue={filter.linkType ?? ""}>
-          <option value="">{t("provisions.linkTypes.all")}</option>
-          {LINK_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`provisions.linkTypes.types.${type}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LinkTypeFilter value={filter.linkType} />
       <button type="submit" className="button-secondary">
         {t("provisions.filters.apply")}
       </button>

@@ -53,12 +53,7 @@ export function LinkExplanation({ link }: { link: LinkView }) {
               {link.rulesFired.length ? (
                 <ul>
                   {link.rulesFired.map((code) => (
-                    <li key={code}>
-                      <Link to={`/provisions/rules#rule-${code}`}>
-                        <code>{code}</code>
-                      </Link>
-                      : {ruleDescription(code, lng)}
-                    </li>
+                    <RuleItem key={code} code={code} />
                   ))}
                 </ul>
               ) : (
@@ -160,6 +155,37 @@ export function LinkDecisionForm({ link, redirectTo, actionData }: { link: LinkV
         ) : null}
       </div>
     </Form>
+  );
+}
+
+/** The filter "type of link" of a GET form (the matrix, a provision page): every type, or one. */
+export function LinkTypeFilter({ value }: { value: string | null | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t("provisions.linkTypes.filter")}
+      <select name="type" defaultValue={value ?? ""}>
+        <option value="">{t("provisions.linkTypes.all")}</option>
+        {LINK_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`provisions.linkTypes.types.${type}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A rule that suggested a link: its code, linked to the rules page, and what it looks for. */
+export function RuleItem({ code }: { code: string }) {
+  const lng = useLanguage();
+  return (
+    <li>
+      <Link to={`/provisions/rules#rule-${code}`}>
+        <code>{code}</code>
+      </Link>
+      : {ruleDescription(code, lng)}
+    </li>
   );
 }
 

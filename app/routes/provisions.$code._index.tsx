@@ -9,9 +9,9 @@ import { Untranslated } from "~/components/untranslated.tsx";
 import { CaseCell, CaseTable, StateCell } from "~/components/case-cells.tsx";
 import { CoverageNote } from "~/components/coverage-note.tsx";
 import { LinkLayersLegend } from "~/components/link-layers.tsx";
-import { LinkDecisionForm, LinkExplanation } from "~/components/link-review.tsx";
+import { LinkDecisionForm, LinkExplanation, LinkTypeFilter } from "~/components/link-review.tsx";
 import { yearHasCaseData } from "~/domain/coverage.ts";
-import { isLinkType, LINK_TYPES, type LinkType } from "~/domain/link-type.ts";
+import { isLinkType, type LinkType } from "~/domain/link-type.ts";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -128,7 +128,7 @@ export default function ProvisionPage() {
       </ChartFigure>
 
       <LinkLayersLegend id="layers-legend" />
-      <LinkTypeFilter linkType={linkType} problem={typeProblem} />
+      <LinkTypeFilterForm linkType={linkType} problem={typeProblem} />
 
       <section aria-labelledby="accepted-title" className="layer-accepted-section">
         <h2 id="accepted-title">
@@ -192,21 +192,11 @@ export default function ProvisionPage() {
 }
 
 /** Only the links of one type, as a GET form that works without JavaScript. */
-function LinkTypeFilter({ linkType, problem }: { linkType: LinkType | null; problem: string | null }) {
+function LinkTypeFilterForm({ linkType, problem }: { linkType: LinkType | null; problem: string | null }) {
   const { t } = useTranslation();
   return (
     <Form method="get" className="filter-form" aria-label={t("provisions.linkTypes.filter")}>
-      <label>
-        {t("provisions.linkTypes.filter")}
-        <select name="type" defaultValue={linkType ?? ""}>
-          <option value="">{t("provisions.linkTypes.all")}</option>
-          {LINK_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`provisions.linkTypes.types.${type}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LinkTypeFilter value={linkType} />
       <button type="submit" className="button-secondary">
         {t("provisions.filters.apply")}
       </button>

@@ -7,11 +7,11 @@ import { useTranslation } from "react-i18next";
 import { CaseTable } from "~/components/case-cells.tsx";
 import { LocalText } from "~/components/commitment.tsx";
 import { LinkLayersLegend } from "~/components/link-layers.tsx";
-import { ruleDescription } from "~/components/link-review.tsx";
+import { RuleItem } from "~/components/link-review.tsx";
 import { MatrixFilterProblems } from "~/components/provision-filters.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { metaT, useLanguage } from "~/lib/language.ts";
+import { metaT } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { listLinkedIncidents } from "~/models/link.server.ts";
 import { parseMatrixFilter, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
@@ -102,17 +102,11 @@ export default function ProvisionCases() {
 /** Why a case was suggested: the rules (linked to their explanation) and the terms found. */
 function RulesAndTerms({ rules, terms }: { rules: string[]; terms: { term: string; lang: string }[] }) {
   const { t } = useTranslation();
-  const lng = useLanguage();
   if (!rules.length && !terms.length) return <span className="muted">—</span>;
   return (
     <ul className="plain-list small">
       {rules.map((code) => (
-        <li key={code}>
-          <Link to={`/provisions/rules#rule-${code}`}>
-            <code>{code}</code>
-          </Link>
-          : {ruleDescription(code, lng)}
-        </li>
+        <RuleItem key={code} code={code} />
       ))}
       {terms.length ? (
         <li>
