@@ -193,7 +193,11 @@ export function scorecardComparisonLine(data: ScorecardData, { t, lng }: ChartCo
   const since = sinceMade
     ? `${t("provisions.scorecard.sinceMade", { date: formatDate(sinceMade.from, lng) })}: ${layers(sinceMade)}`
     : t("provisions.scorecard.sinceMadeUnknown");
-  if (!milestone || !before || !after) return `${t("provisions.scorecard.noMilestone")} ${since}`;
+  if (!milestone || !before || !after) {
+    // Here the count since the commitment starts a sentence of its own.
+    const sentence = sinceMade ? `${t("provisions.scorecard.sinceMadeRow")} (${formatDate(sinceMade.from, lng)}): ${layers(sinceMade)}` : since;
+    return `${t("provisions.scorecard.noMilestone")} ${sentence}`;
+  }
   const parts = [
     `${t("provisions.scorecard.beforeShort", { count: data.months })}: ${layers(before)}`,
     `${t("provisions.scorecard.afterShort", { count: data.months })}: ${layers(after)}`,

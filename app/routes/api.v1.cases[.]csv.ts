@@ -1,10 +1,9 @@
 // GET /api/v1/cases.csv?<the case list's filters>&q=&sep=semicolon: every matching record as CSV, for a signed-in reader (audited).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError } from "~/lib/api.server.ts";
-import { csvStream } from "~/lib/csv.server.ts";
-import { exportResponse } from "~/lib/http.server.ts";
+import { caseFile } from "~/exports/cases.server.ts";
 import { readApiCaseRequest } from "~/models/api.server.ts";
-import { auditCaseExport, caseCsvBatches, SearchTooBroad } from "~/models/incident-export.server.ts";
+import { auditCaseExport, SearchTooBroad } from "~/models/incident-export.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const read = await readApiCaseRequest(request);
@@ -17,11 +16,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof SearchTooBroad) return apiError(400, "The search matches too many records: add a word or a filter.");
     throw error;
   }
-  const delimiter = new URL(request.url).searchParams.get("sep") === "semicolon" ? ";" : ",";
-  return exportResponse(
-    "csv",
-    csvStream(caseCsvBatches(read.exportRequest), { delimiter }),
-    `vigia-cases-${new Date().toISOString().slice(0, 10)}.csv`,
-    "signed-in",
-  );
+  return caseFile("csv", read.exportRequest, new URL(request.url).searchParams);
 }

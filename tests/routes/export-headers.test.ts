@@ -23,7 +23,14 @@ const EXPORTS: Record<string, { url: string; params?: Record<string, string> }> 
   "provisions.$code.scorecard[.]png.ts": { url: "/provisions/AP-I-MIN/scorecard.png", params: { code: "AP-I-MIN" } },
 };
 
-const SAFE_DISPOSITION = /^(attachment|inline); filename="[A-Za-z0-9._-]+\.(csv|png)"$/;
+/** The case exports: only for signed-in readers, so never stored by any cache, whatever the deployment says. */
+const CASE_EXPORTS: Record<string, { url: string }> = {
+  "incidents[.]csv.ts": { url: "/incidents.csv?sector=mining_extractives" },
+  "incidents[.]json.ts": { url: "/incidents.json?sector=mining_extractives" },
+  "api.v1.cases[.]csv.ts": { url: "/api/v1/cases.csv?sep=semicolon" },
+};
+
+const SAFE_DISPOSITION = /^(attachment|inline); filename="[A-Za-z0-9._-]+\.(csv|png|json)"$/;
 
 let viewer: TestSession;
 beforeAll(async () => {
@@ -31,7 +38,7 @@ beforeAll(async () => {
 });
 
 async function fetchExport(file: string, session?: TestSession): Promise<Response> {
-  const { url, params } = EXPORTS[file];
+  const { url, params } = EXPORTS[file] ?? CASE_EXPORTS[file];
   return (await routes[`../../app/routes/${file}`].loader!({
     request: getAs(`http://localhost${url}`, session),
     params: params ?? {},
@@ -42,9 +49,21 @@ async function fetchExport(file: string, session?: TestSession): Promise<Respons
 describe("export headers", () => {
   it("covers every export route there is", () => {
     const files = readdirSync(ROUTES_DIR)
-      .filter((f) => /\[\.\](csv|png)\.tsx?$/.test(f))
+      .filter((f) => /\[\.\](csv|png|json)\.tsx?$/.test(f) && !f.includes("openapi"))
       .sort();
-    expect(Object.keys(EXPORTS).sort(), "an export route needs an address in EXPORTS").toEqual(files);
+    expect([...Object.keys(EXPORTS), ...Object.keys(CASE_EXPORTS)].sort(), "an export route needs an address in EXPORTS or CASE_EXPORTS").toEqual(files);
+  });
+
+  it("never lets a cache keep a case export, and refuses it to anonymous readers", async () => {
+    for (const file of Object.keys(CASE_EXPORTS)) {
+      const response = await fetchExport(file, viewer);
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get("Cache-Control"), file).toBe("private, no-store");
+      expect(response.headers.get("Content-Disposition"), file).toMatch(SAFE_DISPOSITION);
+      await response.body?.cancel();
+      const anonymous = await fetchExport(file).catch((thrown: unknown) => thrown as Response);
+      expect([302, 401], file).toContain(anonymous.status);
+    }
   });
 
   it("lets caches keep public dashboard exports for five minutes, per language, for anonymous and signed-in readers alike", async () => {

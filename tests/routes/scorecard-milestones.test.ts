@@ -70,10 +70,24 @@ describe("the scorecard's milestone", () => {
     const rows = parse(await csv.text(), { bom: true, relax_column_count: true }) as string[][];
     expect(rows[1][0]).toContain("No milestone has been recorded yet");
     expect(rows.flat().join(" ")).not.toMatch(/months before|months after|2025-09-18,2026/);
-    expect(rows.at(-1)).toEqual(["Since the commitment was made", "2025-09-18", "", String(page.data.sinceMade.records)]);
+    // Two layers, never summed (decision 081): accepted links, then suggestions not yet reviewed.
+    // A window no case record covers says so, never 0 (decision 082).
+    const cell = (v: number | null) => (v === null ? "no case-level data" : String(v));
+    expect(rows.at(-1)).toEqual([
+      "Since the commitment was made",
+      "2025-09-18",
+      "",
+      cell(page.data.sinceMade.records),
+      cell(page.data.sinceMade.suggested),
+      "",
+    ]);
     expect(scorecardTable(page.data, ctx).rows).toHaveLength(page.data.rows.length + 1);
     expect(scorecardComparisonLine(page.data, ctx)).toBe(
-      `No milestone has been recorded yet, so there is no before-and-after comparison. Since the commitment was made (September 18, 2025): ${page.data.sinceMade.records}`,
+      `No milestone has been recorded yet, so there is no before-and-after comparison. Since the commitment was made (September 18, 2025): ${
+        page.data.sinceMade.records === null
+          ? "no case-level data"
+          : `${page.data.sinceMade.records} accepted, ${page.data.sinceMade.suggested} suggested, not yet reviewed`
+      }`,
     );
 
     const png = (await scorecardPng(args("/provisions/AP-I-MIN/scorecard.png?lng=fr"))) as Response;
