@@ -67,7 +67,7 @@ export default tseslint.config(
   },
   {
     files: ["app/components/**"],
-    rules: restrict(NO_ROUTES, NO_EXPORTS, forbid(SERVER_MODULE, "Components run in the browser too: never import a .server module (types only).", true)),
+    rules: restrict(NO_ROUTES, forbid(SERVER_MODULE, "Components run in the browser too: never import a .server module (types only).", true)),
   },
   {
     files: ["app/domain/**"],
