@@ -18,6 +18,7 @@ import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { ChartLoadContext, chartExportMemo, loadChart } from "~/models/chart-data.server.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
+import { exportMemo } from "~/models/data-version.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
@@ -33,7 +34,7 @@ export async function chartExport({ request, params }: LoaderFunctionArgs, forma
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-${chart.id}-${lng}`,
     // Drawn or written once per data version (docs/decisions/077-data-versioned-cache.md).
-    memo: chartExportMemo(id, context, format, permalink),
+    memo: await chartExportMemo(id, context, format, permalink),
   });
 }
 
@@ -46,9 +47,12 @@ export async function matrixExport({ request }: LoaderFunctionArgs, format: Expo
   const { data, today } = await getMatrix(lng, filter);
   const ctx = { t: getFixedT(lng), lng };
   const query = matrixFilterToParams(filter);
+  const permalink = `${url.origin}/matrix?${query}&lng=${lng}`;
   return documentExport(format, matrixDocument({ filter, data, today }, ctx), ctx, {
-    credit: ctx.t("trends.export.credit", { url: `${url.origin}/matrix?${query}&lng=${lng}` }),
+    credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}`,
+    // The same for every reader (counts only): drawn once per data version and day.
+    memo: exportMemo([format, "matrix", permalink, today]),
   });
 }
 
@@ -66,10 +70,10 @@ export async function scorecardExport({ request, params }: LoaderFunctionArgs, f
   if (!scorecard) throw notFound();
   const ctx = { t: getFixedT(lng), lng };
   const { code } = scorecard.provision;
+  const permalink = `${url.origin}/provisions/${encodeURIComponent(code)}/scorecard?${scorecardQuery(choice.params)}&lng=${lng}`;
   return documentExport(format, scorecardDocument(scorecard, ctx), ctx, {
-    credit: ctx.t("trends.export.credit", {
-      url: `${url.origin}/provisions/${encodeURIComponent(code)}/scorecard?${scorecardQuery(choice.params)}&lng=${lng}`,
-    }),
+    credit: ctx.t("trends.export.credit", { url: permalink }),
+    memo: exportMemo([format, "scorecard", permalink, new Date().toISOString().slice(0, 10)]),
     filename: `vigia-scorecard-${code}-${choice.params.milestoneKey ?? "no-milestone"}-${choice.params.months}m`,
   });
 }

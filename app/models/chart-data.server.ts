@@ -35,7 +35,7 @@ import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnn
 import type { CaseCount, CaseCoverage, YearCount, YearSpan } from "~/charts/types.ts";
 import { countryNames } from "~/domain/countries.server.ts";
 import { ALL_COUNTRIES } from "~/domain/incident-filter.ts";
-import { getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
+import { exportMemo, getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
 
 /** A date as sortable text: "2025" < "2025-09" < "2025-09-18" < "2026". */
 function dateKey(date: string): string {
@@ -303,14 +303,8 @@ export async function loadChart<K extends ChartId>(id: K, context: ChartLoadCont
  * Keeps an export's body (PNG bytes, CSV text) by format, chart, query, language, day,
  * permalink and data version: a repeated PNG is drawn once until the data change.
  */
-export function chartExportMemo(id: ChartId, context: ChartLoadContext, format: ExportFormat, permalink: string) {
-  return async (make: () => Promise<string | Uint8Array>): Promise<string | Uint8Array> =>
-    memoByVersion(
-      JSON.stringify(["export", format, id, context.reader, context.query, context.lng, context.today(), permalink]),
-      await context.dataVersion(),
-      make,
-      (body) => (typeof body === "string" ? body.length * 2 : body.byteLength),
-    );
+export async function chartExportMemo(id: ChartId, context: ChartLoadContext, format: ExportFormat, permalink: string) {
+  return exportMemo([format, id, context.reader, context.query, context.lng, context.today(), permalink], await context.dataVersion());
 }
 
 /** An estimate of a value's bytes in memory, for the cache's bound. */

@@ -46,6 +46,17 @@ export function memoByVersion<T>(key: string, version: number, make: () => Promi
 }
 
 /** Empties the cache (tests). */
+/**
+ * Keeps an export's body (PNG bytes, CSV text) by what it shows (`key`) and the data
+ * version: a repeated export is drawn or written once until the data change.
+ */
+export function exportMemo(key: unknown[], version?: number) {
+  return async (make: () => Promise<string | Uint8Array>): Promise<string | Uint8Array> =>
+    memoByVersion(JSON.stringify(["export", ...key]), version ?? (await getDataVersion()), make, (body) =>
+      typeof body === "string" ? body.length * 2 : body.byteLength,
+    );
+}
+
 export function clearVersionCache(): void {
   cache.clear();
 }
