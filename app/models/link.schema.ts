@@ -1,8 +1,8 @@
 // Forms of link review: a decision on a link, and a link made by hand.
 import * as z from "zod";
+import { RATIONALE_MAX, RATIONALE_MIN } from "~/domain/link-rationale.ts";
 
-export const RATIONALE_MIN = 3;
-export const RATIONALE_MAX = 1000;
+export { RATIONALE_MAX, RATIONALE_MIN };
 
 const rationale = z.string().trim().min(RATIONALE_MIN, "validation.rationaleRequired").max(RATIONALE_MAX);
 
