@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
+import { useNonce } from "~/components/nonce.tsx";
 import { DEFAULT_LANGUAGE, switchLanguage, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { csrfTokenFor } from "~/lib/csrf.server.ts";
@@ -43,6 +44,8 @@ export const meta: MetaFunction = () => [{ title: "Vigía" }];
 
 /** The HTML document around every page: one head, and the scripts after the body's content. */
 function Document({ lng, bare, children }: { lng: Language; bare?: boolean; children: ReactNode }) {
+  // This response's CSP nonce (decision 093): every script Remix writes carries it.
+  const nonce = useNonce();
   return (
     <html lang={lng}>
       <head>
@@ -53,10 +56,10 @@ function Document({ lng, bare, children }: { lng: Language; bare?: boolean; chil
       </head>
       <body className={bare ? "bare" : undefined}>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
         {/* Only under npm run dev: reloads the page when the app is rebuilt. */}
-        <LiveReload />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

@@ -41,6 +41,7 @@ function renderChart(
   config: Extract<ImageBody, { kind: "chartjs" }>["config"],
   width: number,
   height: number,
+  barValues: boolean,
 ): { canvas: HTMLCanvasElement; chart: Chart } {
   const canvas = platform.createCanvas(width, height);
   const options = config.options ?? {};
@@ -52,7 +53,8 @@ function renderChart(
       maintainAspectRatio: false,
       animation: false,
       devicePixelRatio: IMAGE_SCALE,
-      plugins: { ...options.plugins, tooltip: { enabled: false } },
+      // Values on the bars by default, so that a reader of the image need not find the table.
+      plugins: { ...options.plugins, tooltip: { enabled: false }, barValues: { display: barValues } },
     },
   } as ChartConfiguration);
   chart.draw();
@@ -124,7 +126,7 @@ export function composeChartImage(platform: CanvasPlatform, { doc, ctx: chartCtx
   drawBlocks(head);
   const box = layout.body;
   if (body.kind === "chartjs") {
-    const { canvas: chartCanvas, chart } = renderChart(platform, body.config, box.w, box.h);
+    const { canvas: chartCanvas, chart } = renderChart(platform, body.config, box.w, box.h, doc.barValues ?? true);
     g.drawImage(chartCanvas, box.x, box.y, box.w, box.h);
     // Chart.js clears its canvas on destroy: only after the pixels were copied.
     chart.destroy();
@@ -138,6 +140,7 @@ export function composeChartImage(platform: CanvasPlatform, { doc, ctx: chartCtx
       {
         legendTitle: chartCtx.t("trends.series.people"),
         unknownLabel: chartCtx.t("taxonomy.state.unknown"),
+        fewerThan: chartCtx.t("charts.fewerThan", { count: body.model.smallCountThreshold ?? 3 }),
         lng: chartCtx.lng,
       },
       IMAGE_FONT,

@@ -10,6 +10,7 @@ import { publishedCells, publishedColumns, publishedDatasets, shapeMexicoAnnual,
 import type { AnyChartConfig, CaseCoverage, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
 import { isCovered, yearRunsInWords } from "./coverage.ts";
 import { PALETTE } from "./palette.ts";
+import { countCell } from "./small-counts.ts";
 import { stackedYearOptions } from "./time-series.ts";
 
 export interface ReconciliationRow extends MexicoAnnualRow {
@@ -33,7 +34,8 @@ export function shapeReconciliation(
     const noCaseData = r.publishedPlotted !== null && !isCovered(coverage, r.year);
     return {
       ...r,
-      difference: r.publishedPlotted === null || noCaseData ? null : r.caseRecords - r.publishedPlotted - (r.publishedDisappeared ?? 0),
+      difference:
+        r.publishedPlotted === null || r.caseRecords === null || noCaseData ? null : r.caseRecords - r.publishedPlotted - (r.publishedDisappeared ?? 0),
       noCaseData,
     };
   });
@@ -99,6 +101,12 @@ export function reconciliationTable(rows: ReconciliationRow[], choice: FigureCho
       t("trends.series.difference"),
       t("trends.columns.note"),
     ],
-    rows: rows.map((r) => [r.year, ...publishedCells(r), r.caseRecords, r.difference, r.noCaseData ? t("trends.reconciliation.noCaseData") : null]),
+    rows: rows.map((r) => [
+      r.year,
+      ...publishedCells(r),
+      countCell(r.caseRecords, ctx),
+      r.difference,
+      r.noCaseData ? t("trends.reconciliation.noCaseData") : null,
+    ]),
   };
 }

@@ -31,11 +31,20 @@ interface Base {
   asOf: string | null;
   /** Names of the countries the filters name, in the reader's language (set by the loader). */
   countryNames?: Record<string, string>;
+  /** Set by the loader when counts below it were withheld from an anonymous reader (null counts). */
+  smallCountThreshold?: number;
 }
 
 /** The context with the chart's own country names, so that its words never name a country on the client. */
-const withNames = (chart: LoadedChart, ctx: ChartContext): ChartContext =>
-  chart.data.countryNames ? { ...ctx, countryNames: { ...ctx.countryNames, ...chart.data.countryNames } } : ctx;
+const withNames = (chart: LoadedChart, ctx: ChartContext): ChartContext => {
+  const { countryNames, smallCountThreshold } = chart.data;
+  if (!countryNames && !smallCountThreshold) return ctx;
+  return {
+    ...ctx,
+    ...(countryNames ? { countryNames: { ...ctx.countryNames, ...countryNames } } : {}),
+    ...(smallCountThreshold ? { smallCountThreshold } : {}),
+  };
+};
 /** The case records a chart counts; null when the filters leave nothing it can count. */
 type Scope = IncidentFilter | null;
 
@@ -202,8 +211,8 @@ export const CHARTS = {
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
     source: (d, ctx) => caseSource(d.scope, ctx),
     notes: (d, ctx) => [ctx.t("trends.notes.stateUnknown"), covered(d, ctx), ctx.t("trends.map.attribution", { url: MAP_ATTRIBUTION_URL })],
-    map: (d) => buildStateMap(d.counts),
-    table: (d, ctx) => stateMapTable(buildStateMap(d.counts), ctx),
+    map: (d) => buildStateMap(d.counts, d.smallCountThreshold),
+    table: (d, ctx) => stateMapTable(buildStateMap(d.counts, d.smallCountThreshold), ctx),
   }),
   "mining-by-year": defineChart<MiningChartData>({
     kind: "chartjs",
@@ -288,6 +297,7 @@ export function chartTexts(chart: LoadedChart, context: ChartContext): ChartText
       : t("trends.asOfUnknown"),
     notes: [
       ...def.notes(chart.data, ctx),
+      ...(chart.data.smallCountThreshold ? [t("charts.smallCountsNote", { count: chart.data.smallCountThreshold })] : []),
       ...(def.milestoneSpan ? milestoneLines(def.milestoneSpan(chart.data).milestones, def.milestoneSpan(chart.data).span, ctx) : []),
     ],
   };

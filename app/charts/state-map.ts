@@ -7,6 +7,7 @@ import { formatNumber } from "~/lib/format.ts";
 import { MX_STATE_CODES, MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import type { CaseCount, ChartContext, ChartTable } from "./types.ts";
 import { stateName } from "~/domain/incident-format.ts";
+import { addCounts, countCell, type Count } from "./small-counts.ts";
 
 export const MAP_ATTRIBUTION_URL = "https://github.com/VictorCazanave/svg-maps/tree/master/packages/mexico";
 export const MAP_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
@@ -25,7 +26,8 @@ export interface MapBin {
 export interface MapState {
   code: string;
   name: string;
-  people: number;
+  /** null: fewer than the small-count threshold, drawn in the lowest class above zero */
+  people: Count;
   fill: string;
 }
 
@@ -33,7 +35,9 @@ export interface StateMapModel {
   viewBox: [number, number, number, number];
   states: MapState[];
   bins: MapBin[];
-  unknown: number;
+  unknown: Count;
+  /** Set when counts below it are withheld (null). */
+  smallCountThreshold?: number;
 }
 
 /** Classes: zero on its own, then up to five equal-width integer classes up to the maximum. */
@@ -49,17 +53,18 @@ export function mapBins(max: number): MapBin[] {
   return bins;
 }
 
-export function binFor(bins: MapBin[], people: number): MapBin {
+export function binFor(bins: MapBin[], people: Count): MapBin {
+  if (people === null) return bins[Math.min(1, bins.length - 1)];
   return bins.find((b) => people >= b.min && people <= b.max) ?? bins[bins.length - 1];
 }
 
 /** People per state (all 32, zeros included) and the records whose state is not identified. */
-export function shapeStateMap(counts: CaseCount[]): { states: { code: string; people: number }[]; unknown: number } {
-  const totals = new Map<string, number>(MX_STATE_CODES.map((c) => [c, 0]));
-  let unknown = 0;
+export function shapeStateMap(counts: CaseCount[]): { states: { code: string; people: Count }[]; unknown: Count } {
+  const totals = new Map<string, Count>(MX_STATE_CODES.map((c) => [c, 0]));
+  let unknown: Count = 0;
   for (const c of counts) {
-    if (c.key && isMxState(c.key)) totals.set(c.key, totals.get(c.key)! + c.people);
-    else unknown += c.people;
+    if (c.key && isMxState(c.key)) totals.set(c.key, addCounts(totals.get(c.key)!, c.people));
+    else unknown = addCounts(unknown, c.people);
   }
   return { states: MX_STATE_CODES.map((code) => ({ code, people: totals.get(code)! })), unknown };
 }
@@ -67,9 +72,10 @@ export function shapeStateMap(counts: CaseCount[]): { states: { code: string; pe
 /** The drawing's frame: @svg-maps/mexico's viewBox (tests/charts/breakdowns.test.ts holds them equal). */
 export const MEXICO_VIEWBOX: [number, number, number, number] = [0, 0, 793, 498];
 
-export function buildStateMap(counts: CaseCount[]): StateMapModel {
+export function buildStateMap(counts: CaseCount[], smallCountThreshold?: number): StateMapModel {
   const shaped = shapeStateMap(counts);
-  const bins = mapBins(Math.max(0, ...shaped.states.map((s) => s.people)));
+  // A withheld count is at least 1: the map then has a class above zero to draw it in.
+  const bins = mapBins(Math.max(0, ...shaped.states.map((s) => s.people ?? 1)));
   return {
     viewBox: MEXICO_VIEWBOX,
     states: shaped.states.map((s) => ({
@@ -80,6 +86,7 @@ export function buildStateMap(counts: CaseCount[]): StateMapModel {
     })),
     bins,
     unknown: shaped.unknown,
+    ...(smallCountThreshold ? { smallCountThreshold } : {}),
   };
 }
 
@@ -91,13 +98,15 @@ export function binLabel(bin: MapBin, lng: ChartContext["lng"]): string {
 export function stateMapTable(model: StateMapModel, ctx: ChartContext): ChartTable {
   return {
     columns: [ctx.t("trends.columns.state"), ctx.t("trends.series.people")],
-    rows: [...model.states.map((s) => [s.name, s.people] as [string, number]), [stateName(null, ctx.t), model.unknown]],
+    rows: [...model.states.map((s) => [s.name, countCell(s.people, ctx)]), [stateName(null, ctx.t), countCell(model.unknown, ctx)]],
   };
 }
 
 export interface MapDrawTexts {
   legendTitle: string;
   unknownLabel: string;
+  /** "fewer than N", for a withheld count */
+  fewerThan: string;
   lng: ChartContext["lng"];
 }
 
@@ -186,6 +195,6 @@ export function drawStateMap(
   }
   y += 10;
   ctx.font = `bold 13px ${font}`;
-  ctx.fillText(`${texts.unknownLabel}: ${formatNumber(model.unknown, texts.lng)}`, lx, y, legendWidth);
+  ctx.fillText(`${texts.unknownLabel}: ${model.unknown === null ? texts.fewerThan : formatNumber(model.unknown, texts.lng)}`, lx, y, legendWidth);
   ctx.restore();
 }

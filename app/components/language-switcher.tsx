@@ -1,5 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input.tsx";
 import { LANGUAGES, type Language } from "~/lib/i18n.ts";
 
 /**
@@ -15,6 +16,7 @@ export function LanguageSwitcher({ current }: { current: Language }) {
   const redirectTo = location.pathname + (params.size ? `?${params}` : "");
   return (
     <Form method="post" action="/language" reloadDocument className="language-switcher" aria-label={t("app.changeLanguage")}>
+      <CsrfInput />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       {LANGUAGES.map((lng) => (
         <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={lng === current} className={lng === current ? "current" : undefined}>

@@ -17,6 +17,7 @@ const StateMapShapes = ServerStateMapShapes ?? lazy(() => import("./state-map-sh
 /** Mexico's states shaded by count, with its legend, the unknown-state count beside it, and the map's attribution. */
 export function StateMapSvg({ model, title, lng, height }: { model: StateMapModel; title: string; lng: Language; height: number }) {
   const { t } = useTranslation();
+  const count = (n: number | null) => (n === null ? t("charts.fewerThan", { count: model.smallCountThreshold ?? 3 }) : formatNumber(n, lng));
   return (
     <div className="state-map">
       {/* The height cap is on the SVG itself: a capped wrapper lets the drawing spill over the notes and source below. */}
@@ -44,7 +45,7 @@ export function StateMapSvg({ model, title, lng, height }: { model: StateMapMode
         </ul>
         <p className="state-map-unknown">
           <strong>
-            {t("taxonomy.state.unknown")}: {formatNumber(model.unknown, lng)}
+            {t("taxonomy.state.unknown")}: {count(model.unknown)}
           </strong>
           <br />
           <span className="small">{t("trends.map.unknownNote")}</span>

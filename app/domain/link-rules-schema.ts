@@ -2,6 +2,7 @@
 // tests/domain/link-rules.test.ts and when the server starts (link.server.ts),
 // not at load in the browser: zod stays out of the pages that show the rules.
 import * as z from "zod";
+import { LINK_TYPES } from "./link-type.ts";
 import { CHARACTERISTICS, PERPETRATOR_TYPES, SECTORS } from "./taxonomy.ts";
 
 const translated = z.object({ en: z.string().min(1), es: z.string().min(1), fr: z.string().min(1) });
@@ -19,6 +20,8 @@ const ruleSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9-]+$/),
   when: conditionSchema,
   provisions: z.array(z.string().min(1)).min(1),
+  /** The link type its suggestions propose; "by-date" (the default) compares the case's date with the commitment's */
+  linkType: z.enum([...LINK_TYPES, "by-date"]).optional(),
   description: translated,
   why: translated,
 });

@@ -5,6 +5,7 @@
 // all read the same data.
 import raw from "~/data/link-rules.json";
 import type { LinkRule, RuleField, RulesFile } from "./link-rules-schema.ts";
+import type { RuleLinkType } from "./link-type.ts";
 import { matchTerms, termWeight, type Term, type TermMatch } from "./term-match.ts";
 
 export type { LinkRule, RuleCondition, RuleField } from "./link-rules-schema.ts";
@@ -53,6 +54,8 @@ export interface ProvisionTerms {
   code: string;
   termsEn: string[];
   termsEs: string[];
+  /** YYYY-MM-DD the commitment was made, when known (the proposed link type depends on it) */
+  madeOn?: string | null;
 }
 
 export interface LinkProposal {
@@ -63,6 +66,8 @@ export interface LinkProposal {
   rulesFired: string[];
   matchedTerms: TermMatch[];
   score: number;
+  /** What the rules that fired propose as the link's type ("by-date" when none names one) */
+  ruleLinkTypes: RuleLinkType[];
 }
 
 export const RULE_POINTS = 1;
@@ -84,7 +89,8 @@ export function proposeLinks(
   const proposals: LinkProposal[] = [];
   const hasText = facts.text.trim() !== "";
   for (const p of provisions) {
-    const rulesFired = fired.filter((r) => r.provisions.includes(p.code)).map((r) => r.code);
+    const firedHere = fired.filter((r) => r.provisions.includes(p.code));
+    const rulesFired = firedHere.map((r) => r.code);
     const terms: Term[] = [...p.termsEn.map((term) => ({ term, lang: "en" as const })), ...p.termsEs.map((term) => ({ term, lang: "es" as const }))];
     let matchedTerms: TermMatch[] = [];
     if (hasText) {
@@ -102,6 +108,7 @@ export function proposeLinks(
       rulesFired,
       matchedTerms,
       score: Math.round(score * 100) / 100,
+      ruleLinkTypes: firedHere.map((r) => r.linkType ?? "by-date"),
     });
   }
   return proposals.sort((a, b) => b.score - a.score || a.provisionCode.localeCompare(b.provisionCode));

@@ -7,6 +7,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { matrixDocument } from "~/charts/accountability-matrix.ts";
 import { documentExport, readExportRequest } from "~/charts/export.server.ts";
 import { scorecardDocument } from "~/charts/provision-years.ts";
+import { chartReaderOf } from "~/charts/query.ts";
 import { chartDocument } from "~/charts/registry.ts";
 import { matrixFilterToParams, parseMatrixFilter } from "~/domain/matrix-filter.ts";
 import { parseScorecardParams, scorecardQuery } from "~/domain/scorecard-params.ts";
@@ -22,12 +23,13 @@ import { getScorecard } from "~/models/scorecard.server.ts";
 
 /** GET /charts/<id>.<format>?<query>: a trends chart, with exactly the plotted numbers, its filters, source and date. */
 export async function chartExport({ request, params }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
   const { id, query, lng, permalink } = await readExportRequest(request, params.id);
-  const context = new ChartLoadContext(query, lng);
+  const context = new ChartLoadContext(query, lng, chartReaderOf(user));
   const chart = await loadChart(id, context);
   const ctx = { t: getFixedT(lng), lng };
-  return documentExport(format, chartDocument(chart, ctx), ctx, {
+  // Values on the bars of the image unless values=0 (decision 087); the CSV has them anyway.
+  return documentExport(format, { ...chartDocument(chart, ctx), barValues: query.values !== false }, ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-${chart.id}-${lng}`,
     // Drawn or written once per data version (docs/decisions/077-data-versioned-cache.md).

@@ -12,6 +12,7 @@ const schema = z.object({
   BODY_LIMIT: z.string().optional(),
   PUBLIC_DASHBOARDS: z.string().optional(),
   GW_DATASET_URL: z.string().optional(),
+  SMALL_COUNT_THRESHOLD: z.string().optional(),
 });
 
 export interface Env {
@@ -34,6 +35,8 @@ export interface Env {
   publicDashboards: boolean;
   /** Where administrators may fetch the Global Witness dataset from (an http or https address), or null. */
   gwDatasetUrl: string | null;
+  /** Counts of staff records below this are shown to anonymous readers as "fewer than N" (1: nothing withheld). */
+  smallCountThreshold: number;
 }
 
 const DEV_SECRET = "change-me-in-production-vigia-dev-secret";
@@ -59,6 +62,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     }
     gwDatasetUrl = url.toString();
   }
+  const thresholdText = (raw.SMALL_COUNT_THRESHOLD ?? "").trim() || "3";
+  if (!/^\d+$/.test(thresholdText) || Number(thresholdText) < 1) {
+    throw new ConfigError(`SMALL_COUNT_THRESHOLD "${thresholdText}" is not a whole number of at least 1: use 3 (the default), or 1 to show every count.`);
+  }
   return {
     database,
     port,
@@ -69,6 +76,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     bodyLimit,
     publicDashboards: (raw.PUBLIC_DASHBOARDS ?? "1") !== "0",
     gwDatasetUrl,
+    smallCountThreshold: Number(thresholdText),
   };
 }
 

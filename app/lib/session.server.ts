@@ -5,13 +5,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "./db.server.ts";
 import { env } from "./env.server.ts";
+import { SESSION_COOKIE } from "./http.server.ts";
 
 export const IDLE_MS = 2 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often (only from actions, never from a loader). */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-export const SESSION_COOKIE = "vigia_session";
+export { SESSION_COOKIE };
 
 function sessionCookie(request: Request) {
   return createCookie(SESSION_COOKIE, {

@@ -106,6 +106,9 @@ export const en = {
   },
   charts: {
     sourceLine: "Source: {{source}}",
+    fewerThan: "fewer than {{count}}",
+    smallCountsNote:
+      "Counts of people below {{count}} that include records logged by staff are shown as “fewer than {{count}}” and not drawn, so that no one can be singled out.",
     dataAsOf: "Data as of {{date}}",
     milestones: "Milestones",
     milestonesOutside: "Milestones after the period shown: {{list}}",

@@ -107,6 +107,9 @@ export const es: Translation = {
   },
   charts: {
     sourceLine: "Fuente: {{source}}",
+    fewerThan: "menos de {{count}}",
+    smallCountsNote:
+      "Los conteos de personas menores de {{count}} que incluyen registros del personal se muestran como «menos de {{count}}» y no se dibujan, para que nadie pueda ser identificado.",
     dataAsOf: "Datos al {{date}}",
     milestones: "Hitos",
     milestonesOutside: "Hitos posteriores al periodo mostrado: {{list}}",

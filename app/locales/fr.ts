@@ -106,6 +106,9 @@ export const fr: Translation = {
   },
   charts: {
     sourceLine: "Source : {{source}}",
+    fewerThan: "moins de {{count}}",
+    smallCountsNote:
+      "Les nombres de personnes inférieurs à {{count}} qui comprennent des fiches saisies par l’équipe sont indiqués « moins de {{count}} » et ne sont pas dessinés, pour que personne ne puisse être identifié.",
     dataAsOf: "Données au {{date}}",
     milestones: "Jalons",
     milestonesOutside: "Jalons postérieurs à la période affichée : {{list}}",

@@ -10,7 +10,10 @@ import {
   getIncidentCoverage,
   getIncidentsLastChanged,
   getIncidentYearBounds,
+  hasStaffRecords,
 } from "~/models/incident.server.ts";
+import { env } from "~/lib/env.server.ts";
+import { suppressCount, type Count } from "~/charts/small-counts.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { getLastGwImportDate } from "~/models/gw-import.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
@@ -18,7 +21,16 @@ import { getAnnualFigureYearBounds, getFiguresByKey, HEADLINE_KEYS, listAnnualFi
 import { getSourcePublishedOn, SOURCE_KEYS } from "~/models/source.server.ts";
 import type { AnnualFigureInput, MilestoneInput } from "~/charts/annual-trend.ts";
 import type { PublishedValue } from "~/charts/indigenous-share.ts";
-import { indigenousShareScope, lethalScope, mexicoScope, miningScope, reconciliationScope, type ChartQuery } from "~/charts/query.ts";
+import {
+  indigenousShareScope,
+  lethalScope,
+  mexicoScope,
+  miningScope,
+  readerChartQuery,
+  reconciliationScope,
+  type ChartQuery,
+  type ChartReader,
+} from "~/charts/query.ts";
 import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "~/charts/registry.ts";
 import type { CaseCount, CaseCoverage, YearCount, YearSpan } from "~/charts/types.ts";
 import { countryNames } from "~/domain/countries.server.ts";
@@ -44,11 +56,16 @@ export function latestDate(dates: (string | null | undefined)[]): string | null 
  */
 export class ChartLoadContext {
   private memo = new Map<string, Promise<unknown>>();
+  /** The query as this reader may have it: every loader counts through this, never the asked-for one. */
+  readonly query: ChartQuery;
   constructor(
-    readonly query: ChartQuery,
+    query: ChartQuery,
     readonly lng: Language,
+    readonly reader: ChartReader,
     private readonly now: Date = new Date(),
-  ) {}
+  ) {
+    this.query = readerChartQuery(query, reader);
+  }
 
   /** The data version, read once for all the charts of a request. */
   dataVersion(): Promise<number> {
@@ -176,6 +193,46 @@ async function breakdown(c: ChartLoadContext, field: "sector" | "perpetratorType
 
 type Loaders = { [K in ChartId]: (c: ChartLoadContext) => Promise<ChartDataById[K]> };
 
+const withheld = <T extends { people: Count }>(rows: T[], threshold: number): T[] =>
+  rows.map((r) => (r.people === null ? r : { ...r, people: suppressCount(r.people, threshold) }));
+
+/**
+ * Each chart's counts of people with small ones withheld (decision 099). Keyed
+ * by chart id like the loaders, so that a new chart cannot forget its counts.
+ * Published figures are never touched: they are public as printed.
+ */
+const WITHHOLD: { [K in ChartId]: (d: ChartDataById[K], threshold: number) => ChartDataById[K] } = {
+  "mexico-annual": (d, n) => ({ ...d, cases: withheld(d.cases, n) }),
+  "killed-disappeared": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "sector-breakdown": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "indigenous-share": (d, n) => {
+    const [indigenous, total] = [d.cases.indigenous, d.cases.total].map((c) => (c === null ? null : suppressCount(c, n)));
+    // A share of a small number, or a small number of a total, singles people out: both go.
+    return { ...d, cases: indigenous === null || total === null ? { indigenous: null, total: null } : { indigenous, total } };
+  },
+  "perpetrator-breakdown": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "state-breakdown": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "state-map": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "mining-by-year": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  reconciliation: (d, n) => ({ ...d, cases: withheld(d.cases, n) }),
+  // Published figures only.
+  "annual-trend": (d) => d,
+};
+
+/**
+ * The one suppression step: for an anonymous reader, when the chart's scope
+ * counts at least one staff record, every count of people from 1 to threshold - 1
+ * is withheld (null), before the data reaches a page, an embed, a PNG or a CSV.
+ */
+async function withholdSmallCounts<K extends ChartId>(id: K, data: ChartDataById[K], context: ChartLoadContext): Promise<ChartDataById[K]> {
+  const threshold = env().smallCountThreshold;
+  if (context.reader !== "public" || threshold <= 1) return data;
+  const scope = (data as { scope?: IncidentFilter | null }).scope;
+  if (!scope || !(await hasStaffRecords(scope))) return data;
+  const suppress = WITHHOLD[id] as (d: ChartDataById[K], threshold: number) => ChartDataById[K];
+  return { ...suppress(data, threshold), smallCountThreshold: threshold };
+}
+
 const LOADERS: Loaders = {
   "mexico-annual": (c) => publishedBesideCases(c, lethalScope(mexicoScope(c.query.filter))),
   "killed-disappeared": async (c) => {
@@ -237,7 +294,8 @@ const LOADERS: Loaders = {
  */
 export async function loadChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
   const version = await context.dataVersion();
-  const key = JSON.stringify(["chart", id, context.query, context.lng, context.today()]);
+  // The reader is part of the key: a public reader's counts are withheld where small, a signed-in reader's are not.
+  const key = JSON.stringify(["chart", id, context.reader, context.query, context.lng, context.today()]);
   return memoByVersion(key, version, () => computeChart(id, context), jsonSize);
 }
 
@@ -247,8 +305,11 @@ export async function loadChart<K extends ChartId>(id: K, context: ChartLoadCont
  */
 export function chartExportMemo(id: ChartId, context: ChartLoadContext, format: ExportFormat, permalink: string) {
   return async (make: () => Promise<string | Uint8Array>): Promise<string | Uint8Array> =>
-    memoByVersion(JSON.stringify(["export", format, id, context.query, context.lng, context.today(), permalink]), await context.dataVersion(), make, (body) =>
-      typeof body === "string" ? body.length * 2 : body.byteLength,
+    memoByVersion(
+      JSON.stringify(["export", format, id, context.reader, context.query, context.lng, context.today(), permalink]),
+      await context.dataVersion(),
+      make,
+      (body) => (typeof body === "string" ? body.length * 2 : body.byteLength),
     );
 }
 
@@ -258,14 +319,14 @@ function jsonSize(value: unknown): number {
 }
 
 async function computeChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
-  const data = await (LOADERS[id] as (c: ChartLoadContext) => Promise<ChartDataById[K]>)(context);
+  const data = await withholdSmallCounts(id, await (LOADERS[id] as (c: ChartLoadContext) => Promise<ChartDataById[K]>)(context), context);
   // The countries the filters name, in the reader's language, made here: browsers and Node name some differently.
   const scope = (data as { scope?: IncidentFilter | null }).scope;
   const named = [...new Set([...(context.query.filter.countries ?? []), ...(scope?.countries ?? [])])].filter((c) => c !== ALL_COUNTRIES);
   return { id, data: named.length ? { ...data, countryNames: countryNames(named, context.lng) } : data } as LoadedChart<K>;
 }
 
-export async function loadCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language): Promise<LoadedChart<K>[]> {
-  const context = new ChartLoadContext(query, lng);
+export async function loadCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language, reader: ChartReader): Promise<LoadedChart<K>[]> {
+  const context = new ChartLoadContext(query, lng, reader);
   return Promise.all(ids.map((id) => loadChart(id, context)));
 }

@@ -272,3 +272,28 @@ export async function* caseJsonPieces(request: CaseExportRequest, meta: { genera
   }
   yield "]}";
 }
+
+// ---------- API pages ----------
+
+export const API_PAGE_MAX = 500;
+export const API_PAGE_DEFAULT = 100;
+
+/**
+ * One page of the API's case list, in id order: ids never change, so walking
+ * the pages gives every record that existed at the start exactly once, whatever
+ * is added, edited or deleted meanwhile (a record added during the walk appears
+ * once or not at all).
+ */
+export async function listIncidentsPage(
+  input: CaseExportRequest & { after: string | null; size: number },
+): Promise<{ rows: CaseExportRecord[]; next: string | null; searchTooBroad: boolean }> {
+  const { where, searchTooBroad } = await incidentListWhere(input.filter, input.q);
+  const found: ExportRow[] = await prisma.incident.findMany({
+    where: input.after ? { AND: [where, { id: { gt: input.after } }] } : where,
+    orderBy: { id: "asc" },
+    take: input.size + 1,
+    select: EXPORT_SELECT,
+  });
+  const rows = found.slice(0, input.size);
+  return { rows: rows.map((r) => exportRecord(r, input.staff)), next: found.length > input.size ? rows[rows.length - 1].id : null, searchTooBroad };
+}

@@ -6,6 +6,7 @@ import type { SaveResult, StoredVersion } from "~/lib/form.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
 import type { VerificationStatus } from "~/domain/taxonomy.ts";
 import { isNameWithheld, visibleName } from "~/domain/victim-name.ts";
+import { decryptField, encryptField, needsRewrite } from "~/lib/field-crypto.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
 import { searchTerms, statesNamedBy } from "~/domain/case-search.ts";
@@ -170,6 +171,13 @@ export async function getIncidentCoverage(filter: IncidentFilter): Promise<{ ori
     .filter((r) => r._min.year !== null && r._max.year !== null)
     .map((r) => ({ origin: r.origin, from: r._min.year!, to: r._max.year! }))
     .sort((a, b) => a.origin.localeCompare(b.origin));
+}
+
+/** Whether the records a filter counts include at least one staff record (small counts of them are withheld from the public). */
+export async function hasStaffRecords(filter: IncidentFilter): Promise<boolean> {
+  if (filter.origins?.length && !filter.origins.includes("staff")) return false;
+  const found = await prisma.incident.findFirst({ where: incidentWhere({ ...filter, origins: ["staff"] }), select: { id: true } });
+  return found !== null;
 }
 
 /** When the case records in scope last changed, per origin (SQL MAX). */
@@ -361,8 +369,37 @@ export async function getIncidentForStaff(id: string): Promise<StaffIncident | n
     ...row,
     nameWithheld: isNameWithheld(row),
     characteristics: row.characteristics.map((c) => c.code),
-    confidential: row.confidential ?? noConfidential(),
+    confidential: row.confidential ? decryptConfidential(row.confidential) : noConfidential(),
   };
+}
+
+/** Confidential fields as stored (encrypted, decision 102) from their plain values. */
+function encryptConfidential(fields: ConfidentialFields): ConfidentialFields {
+  return Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, encryptField(fields[k] ?? null)])) as ConfidentialFields;
+}
+
+function decryptConfidential<T extends Partial<ConfidentialFields>>(row: T): T {
+  const out = { ...row };
+  for (const k of SENSITIVE_KEYS) if (k in out) (out as Record<string, string | null>)[k] = decryptField(out[k] ?? null);
+  return out;
+}
+
+/**
+ * Rewrites every confidential field not under the current DATA_KEY (plain text
+ * from before encryption, or the previous key) under it, one row per
+ * transaction; returns how many rows were rewritten. Run at start and by
+ * `npm run keys:rotate`.
+ */
+export async function reencryptConfidentialFields(): Promise<{ rows: number; rewritten: number }> {
+  const rows = await prisma.incidentConfidential.findMany({ select: { incidentId: true, ...CONFIDENTIAL_COLUMNS } });
+  let rewritten = 0;
+  for (const row of rows) {
+    if (!SENSITIVE_KEYS.some((k) => needsRewrite(row[k] ?? null))) continue;
+    const plain = decryptConfidential(row);
+    await prisma.incidentConfidential.update({ where: { incidentId: row.incidentId }, data: encryptConfidential(plain as ConfidentialFields) });
+    rewritten++;
+  }
+  return { rows: rows.length, rewritten };
 }
 
 /** A case without any staff-only field filled in. */
@@ -405,7 +442,7 @@ export async function createIncident(
         updatedById: actorId,
         characteristics: { create: input.characteristics.map((code) => ({ code })) },
         sources: { create: input.sources.map((s, position) => ({ ...s, position })) },
-        confidential: { create: input.confidential },
+        confidential: { create: encryptConfidential(input.confidential) },
       },
       select: { id: true },
     });
@@ -477,8 +514,10 @@ async function writeEdit(id: string, baseVersion: number, input: IncidentInput, 
     if (input.characteristics.length) await tx.incidentCharacteristic.createMany({ data: input.characteristics.map((code) => ({ incidentId: id, code })) });
     await tx.incidentSource.deleteMany({ where: { incidentId: id } });
     if (input.sources.length) await tx.incidentSource.createMany({ data: input.sources.map((s, position) => ({ ...s, incidentId: id, position })) });
-    await tx.incidentConfidential.upsert({ where: { incidentId: id }, create: { incidentId: id, ...input.confidential }, update: input.confidential });
-    const oldConfidential = Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, before.confidential?.[k] ?? null])) as ConfidentialFields;
+    const stored = encryptConfidential(input.confidential);
+    await tx.incidentConfidential.upsert({ where: { incidentId: id }, create: { incidentId: id, ...stored }, update: stored });
+    const oldPlain = before.confidential ? decryptConfidential(before.confidential) : null;
+    const oldConfidential = Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, oldPlain?.[k] ?? null])) as ConfidentialFields;
     const sensitive = sensitiveChanges({ ...before, confidential: oldConfidential }, input);
     await writeAudit(tx, {
       actorId,

@@ -119,3 +119,8 @@ export async function getAnnualFigureYearBounds(): Promise<{ min: number; max: n
   });
   return r._min.periodStart === null || r._max.periodStart === null ? null : { min: r._min.periodStart, max: r._max.periodStart };
 }
+
+/** Every published figure as its source printed it, by key (the API's list; never recomputed). */
+export async function listPublishedFigures(): Promise<FigureView[]> {
+  return prisma.publishedFigure.findMany({ select: figureSelect, orderBy: { key: "asc" } });
+}

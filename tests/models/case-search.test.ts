@@ -73,7 +73,7 @@ describe("case search", () => {
     if (databaseKind() === "sqlite") {
       expect(await explainIncidentSearch(["jose"])).toMatch(/SCAN IncidentSearch VIRTUAL TABLE INDEX/);
       const triggers = await prisma.$queryRawUnsafe<{ name: string }[]>(
-        `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Incident' ORDER BY name`,
+        `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Incident' AND name LIKE 'Incident_search_%' ORDER BY name`,
       );
       expect(triggers.map((t) => t.name)).toEqual(["Incident_search_delete", "Incident_search_insert", "Incident_search_update"]);
     } else {

@@ -14,7 +14,7 @@ import { loader as pngLoader } from "~/routes/charts.$id[.]png.ts";
 const query: ChartQuery = { filter: GW_CASE_RECORDS, figures: "revised" };
 
 async function sectorTotal(): Promise<number> {
-  const [chart] = await loadCharts(["sector-breakdown"], query, "en");
+  const [chart] = await loadCharts(["sector-breakdown"], query, "en", "signed-in");
   const rows = (chart.data as unknown as { counts: { people: number }[] }).counts;
   return rows.reduce((s, r) => s + r.people, 0);
 }
@@ -41,10 +41,13 @@ describe("the data version", () => {
   });
 
   it("serves a cached aggregate until a write, then the new figure", async () => {
-    const first = await loadCharts(["sector-breakdown"], query, "en");
-    const again = await loadCharts(["sector-breakdown"], query, "en");
+    const first = await loadCharts(["sector-breakdown"], query, "en", "signed-in");
+    const again = await loadCharts(["sector-breakdown"], query, "en", "signed-in");
     // The same object: computed once for this version.
     expect(again[0]).toBe(first[0]);
+    // Never shared across readers: a public reader's small counts are withheld, a signed-in reader's are not.
+    const anonymous = await loadCharts(["sector-breakdown"], query, "en", "public");
+    expect(anonymous[0]).not.toBe(first[0]);
     const total = await sectorTotal();
     expect(total).toBeGreaterThan(0);
 

@@ -63,7 +63,7 @@ const NOT_FREE_TEXT: Record<(typeof MODELS)[number], string[]> = {
   Instrument: ["id", "code", "kind", "sourceId"], // code: ^[A-Z0-9]+(-[A-Z0-9]+)*$, validated by the form
   Provision: ["id", "code", "instrumentId", "status", "sourceId"],
   Milestone: ["id", "key", "instrumentId", "sourceId"], // key: lower-case letters, digits and dashes
-  IncidentProvisionLink: ["id", "incidentId", "provisionId", "method", "rulesFired", "status", "reviewedById"],
+  IncidentProvisionLink: ["id", "incidentId", "provisionId", "method", "rulesFired", "status", "linkType", "reviewedById"],
   Source: ["id", "key", "kind", "publishedOn", "accessedOn"],
 };
 
@@ -156,6 +156,7 @@ type Request = { url: string; params?: Record<string, string> };
 const thisYear = new Date().getUTCFullYear();
 
 const CSV_REQUESTS: Record<string, (lng: string) => Request[]> = {
+  "api.v1.cases[.]csv.ts": (lng) => [{ url: `/api/v1/cases.csv?country=all&verification=reported,verified,disputed,rejected&sep=semicolon&lng=${lng}` }],
   "incidents[.]csv.ts": (lng) => [
     { url: `/incidents.csv?country=all&verification=reported,verified,disputed,rejected&lng=${lng}` },
     { url: `/incidents.csv?country=all&verification=reported,verified,disputed,rejected&sep=semicolon&lng=${lng}` },
@@ -219,7 +220,7 @@ describe("formula payloads in every text field", () => {
   });
 
   it("finds no cell in any served CSV that a spreadsheet would run as a formula", () => {
-    expect(served.length).toBe(LANGUAGES.length * (2 + CHART_IDS.length + 2 + PROVISION_CODES.length + 1));
+    expect(served.length).toBe(LANGUAGES.length * (1 + 2 + CHART_IDS.length + 2 + PROVISION_CODES.length + 1));
     const unguarded = served.flatMap((s) => s.cells.filter((c) => UNGUARDED.test(c) && !NUMBER.test(c)).map((c) => `${s.label}: ${JSON.stringify(c)}`));
     expect(unguarded).toEqual([]);
   });

@@ -16,7 +16,7 @@ describe("overview loader", () => {
     expect(annual.span).toEqual({ from: 2012, to: 2025 });
     expect(annual.published.some((r) => r.year === 2024 && r.metric === "disappeared" && r.value === 1)).toBe(true);
     const sectors = data.sectorBreakdown.data.counts;
-    expect(sectors.reduce((s, r) => s + r.people, 0)).toBe(154);
+    expect(sectors.reduce((s, r) => s + r.people!, 0)).toBe(154);
     expect(sectors.some((r) => r.key === "unconfirmed")).toBe(true);
     expect(annual.milestones.map((m) => m.date)).toContain("2025-09-18");
   });

@@ -157,6 +157,8 @@ export const trends = {
     unknownNote: "Not on the map: the records whose state could not be identified.",
   },
   export: {
+    showValues: "Show the values on the bars",
+    hideValues: "Hide the values on the bars",
     label: "Exports of “{{title}}”",
     downloadPng: "Download PNG",
     pngLink: "PNG image (link)",

@@ -162,6 +162,8 @@ export const trends: Translation["trends"] = {
     unknownNote: "Fuera del mapa: los registros cuyo estado no se pudo identificar.",
   },
   export: {
+    showValues: "Mostrar los valores sobre las barras",
+    hideValues: "Ocultar los valores de las barras",
     label: "Exportaciones de «{{title}}»",
     downloadPng: "Descargar PNG",
     pngLink: "Imagen PNG (enlace)",

@@ -163,6 +163,8 @@ export const trends: Translation["trends"] = {
     unknownNote: "Hors de la carte : les dossiers dont l'État n'a pu être identifié.",
   },
   export: {
+    showValues: "Afficher les valeurs sur les barres",
+    hideValues: "Masquer les valeurs des barres",
     label: "Exportations de « {{title}} »",
     downloadPng: "Télécharger en PNG",
     pngLink: "Image PNG (lien)",
