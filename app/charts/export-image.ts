@@ -6,6 +6,7 @@
 import type { Chart, ChartConfiguration } from "chart.js";
 import { wrapWords, type ChartDocument, type ImageBody } from "./document.ts";
 import { CHART_FONT } from "./register.ts";
+import { mexicoPath } from "./mexico-shapes.ts";
 import { drawStateMap } from "./state-map.ts";
 import type { ChartContext } from "./types.ts";
 
@@ -135,6 +136,7 @@ export function composeChartImage(platform: CanvasPlatform, { doc, ctx: chartCtx
       body.model,
       box,
       platform.makePath,
+      mexicoPath,
       {
         legendTitle: chartCtx.t("trends.series.people"),
         unknownLabel: chartCtx.t("taxonomy.state.unknown"),

@@ -1,8 +1,8 @@
 // Mexico's states shaded by the number of people in case records. The shapes
 // come from @svg-maps/mexico (Victor Cazanave, CC BY 4.0: the attribution is
 // shown with every map and drawn into every exported image). One pure model
-// feeds the page's SVG, the browser's PNG export and the server's PNG.
-import mexico from "@svg-maps/mexico";
+// (numbers only; the outlines are in mexico-shapes.ts, loaded only where a map is
+// drawn) feeds the page's SVG, the browser's PNG export and the server's PNG.
 import { formatNumber } from "~/lib/format.ts";
 import { MX_STATE_CODES, MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import type { CaseCount, ChartContext, ChartTable } from "./types.ts";
@@ -29,7 +29,6 @@ export interface MapState {
   /** null: fewer than the small-count threshold, drawn in the lowest class above zero */
   people: Count;
   fill: string;
-  path: string;
 }
 
 export interface StateMapModel {
@@ -70,26 +69,20 @@ export function shapeStateMap(counts: CaseCount[]): { states: { code: string; pe
   return { states: MX_STATE_CODES.map((code) => ({ code, people: totals.get(code)! })), unknown };
 }
 
-interface SvgMap {
-  viewBox: string;
-  locations: { id: string; name: string; path: string }[];
-}
-const MEXICO = mexico as unknown as SvgMap;
-const PATHS = new Map(MEXICO.locations.map((l) => [l.id.toUpperCase(), l.path]));
+/** The drawing's frame: @svg-maps/mexico's viewBox (tests/charts/breakdowns.test.ts holds them equal). */
+export const MEXICO_VIEWBOX: [number, number, number, number] = [0, 0, 793, 498];
 
 export function buildStateMap(counts: CaseCount[], smallCountThreshold?: number): StateMapModel {
   const shaped = shapeStateMap(counts);
   // A withheld count is at least 1: the map then has a class above zero to draw it in.
   const bins = mapBins(Math.max(0, ...shaped.states.map((s) => s.people ?? 1)));
-  const [x, y, w, h] = MEXICO.viewBox.split(/\s+/).map(Number);
   return {
-    viewBox: [x, y, w, h],
+    viewBox: MEXICO_VIEWBOX,
     states: shaped.states.map((s) => ({
       code: s.code,
       name: MX_STATES[s.code as keyof typeof MX_STATES],
       people: s.people,
       fill: binFor(bins, s.people).fill,
-      path: PATHS.get(s.code) ?? "",
     })),
     bins,
     unknown: shaped.unknown,
@@ -144,13 +137,15 @@ export function stateMapLayout(model: StateMapModel, box: Rect): { map: Rect; sc
 
 /**
  * Draws the map with its legend into a box of a 2D context (browser canvas or
- * @napi-rs/canvas alike). `makePath` turns SVG path data into a Path2D.
+ * @napi-rs/canvas alike). `makePath` turns SVG path data into a Path2D;
+ * `pathOf` gives a state's outline (mexicoPath from mexico-shapes.ts).
  */
 export function drawStateMap(
   ctx: CanvasRenderingContext2D,
   model: StateMapModel,
   box: Rect,
   makePath: (d: string) => Path2D,
+  pathOf: (code: string) => string,
   texts: MapDrawTexts,
   font: string,
 ): void {
@@ -169,8 +164,9 @@ export function drawStateMap(
   ctx.lineJoin = "round";
   ctx.strokeStyle = MAP_STROKE;
   for (const s of model.states) {
-    if (!s.path) continue;
-    const path = makePath(s.path);
+    const d = pathOf(s.code);
+    if (!d) continue;
+    const path = makePath(d);
     ctx.fillStyle = s.fill;
     ctx.fill(path);
     ctx.stroke(path);

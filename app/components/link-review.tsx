@@ -10,7 +10,7 @@ import { fieldId, scopeErrors, type FieldErrors } from "~/lib/form-errors.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { LINK_RULES } from "~/domain/link-rules.ts";
 import { LINK_TYPES, type LinkType } from "~/domain/link-type.ts";
-import { RATIONALE_MAX, RATIONALE_MIN } from "~/models/link.schema.ts";
+import { RATIONALE_MAX, RATIONALE_MIN } from "~/domain/link-rationale.ts";
 import type { LinkView } from "~/models/link.server.ts";
 import { CommitmentStatus, GapBadge } from "./commitment.tsx";
 import { Untranslated } from "./untranslated.tsx";

@@ -1,7 +1,18 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { binLabel, MAP_ATTRIBUTION_URL, MAP_LICENCE_URL, MAP_STROKE, type StateMapModel } from "~/charts/state-map.ts";
+import { binLabel, MAP_ATTRIBUTION_URL, MAP_LICENCE_URL, type StateMapModel } from "~/charts/state-map.ts";
 import { formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
+// The one deliberate exception to "no .server import in a component" (decision 078): the
+// value is undefined in the browser build and the code below relies on exactly that.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { ServerStateMapShapes } from "./state-map-shapes.server.ts";
+
+// On the server the outlines render at once; in the browser they come with a lazy
+// import, so chart pages without a map never load them. While hydrating, React keeps
+// the server's paths inside the Suspense boundary until the module is there: the
+// map is never blank, and it is whole without JavaScript.
+const StateMapShapes = ServerStateMapShapes ?? lazy(() => import("./state-map-shapes.tsx"));
 
 /** Mexico's states shaded by count, with its legend, the unknown-state count beside it, and the map's attribution. */
 export function StateMapSvg({ model, title, lng, height }: { model: StateMapModel; title: string; lng: Language; height: number }) {
@@ -18,20 +29,9 @@ export function StateMapSvg({ model, title, lng, height }: { model: StateMapMode
           aria-label={`${title}. ${t("common.dataTable", { title })}`}
           preserveAspectRatio="xMidYMid meet"
         >
-          {model.states.map((s) => (
-            <path
-              key={s.code}
-              d={s.path}
-              fill={s.fill}
-              stroke={MAP_STROKE}
-              strokeWidth={0.8}
-              strokeLinejoin="round"
-              data-state={s.code}
-              data-people={s.people ?? undefined}
-            >
-              <title>{`${s.name}: ${count(s.people)}`}</title>
-            </path>
-          ))}
+          <Suspense fallback={null}>
+            <StateMapShapes model={model} lng={lng} />
+          </Suspense>
         </svg>
       </div>
       <div className="state-map-side">

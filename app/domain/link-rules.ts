@@ -1,49 +1,18 @@
 // Link suggestion rules: read from the versioned data file app/data/link-rules.json,
-// checked once, and applied to a case's facts by pure functions (no database),
+// checked by its zod schema (link-rules-schema.ts) in a test and when the server starts,
+// never in the browser, and applied to a case's facts by pure functions (no database),
 // so that the page that explains the rules, the suggestion engine and the tests
 // all read the same data.
-import * as z from "zod";
 import raw from "~/data/link-rules.json";
-import { LINK_TYPES, type RuleLinkType } from "./link-type.ts";
-import { CHARACTERISTICS, PERPETRATOR_TYPES, SECTORS } from "./taxonomy.ts";
+import type { LinkRule, RuleField, RulesFile } from "./link-rules-schema.ts";
+import type { RuleLinkType } from "./link-type.ts";
 import { matchTerms, termWeight, type Term, type TermMatch } from "./term-match.ts";
 
-const translated = z.object({ en: z.string().min(1), es: z.string().min(1), fr: z.string().min(1) });
-const countryCodes = z.array(z.string().regex(/^[A-Z]{2}$/)).min(1);
-
-const conditionSchema = z.strictObject({
-  sector: z.array(z.enum(SECTORS)).min(1).optional(),
-  perpetratorType: z.array(z.enum(PERPETRATOR_TYPES)).min(1).optional(),
-  characteristic: z.array(z.enum(CHARACTERISTICS)).min(1).optional(),
-  companyCountry: countryCodes.optional(),
-  countryCode: countryCodes.optional(),
-});
-
-const ruleSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9-]+$/),
-  when: conditionSchema,
-  provisions: z.array(z.string().min(1)).min(1),
-  /** The link type its suggestions propose; "by-date" (the default) compares the case's date with the commitment's */
-  linkType: z.enum([...LINK_TYPES, "by-date"]).optional(),
-  description: translated,
-  why: translated,
-});
-
-export const rulesFileSchema = z
-  .strictObject({
-    about: z.string(),
-    version: z.string().min(1),
-    changes: z.array(z.strictObject({ version: z.string(), note: translated })),
-    rules: z.array(ruleSchema).min(1),
-  })
-  .refine((f) => new Set(f.rules.map((r) => r.code)).size === f.rules.length, { message: "Rule codes must be unique" });
-
-export type LinkRule = z.infer<typeof ruleSchema>;
-export type RuleCondition = z.infer<typeof conditionSchema>;
-export type RuleField = keyof RuleCondition;
+export type { LinkRule, RuleCondition, RuleField } from "./link-rules-schema.ts";
 export const RULE_FIELDS: RuleField[] = ["sector", "perpetratorType", "characteristic", "companyCountry", "countryCode"];
 
-export const LINK_RULES = rulesFileSchema.parse(raw);
+/** The rules file as data; its shape is checked by rulesFileSchema in tests and at server start. */
+export const LINK_RULES = raw as RulesFile;
 export const RULES_VERSION = LINK_RULES.version;
 
 /** What the rules and the text signal look at in a case record. */

@@ -1,9 +1,9 @@
 // Forms of link review: a decision on a link, and a link made by hand.
 import * as z from "zod";
+import { RATIONALE_MAX, RATIONALE_MIN } from "~/domain/link-rationale.ts";
 import { LINK_TYPES } from "~/domain/link-type.ts";
 
-export const RATIONALE_MIN = 3;
-export const RATIONALE_MAX = 1000;
+export { RATIONALE_MAX, RATIONALE_MIN };
 
 /** How the case bears on the provision; a form without the field (or an empty choice) leaves it as proposed. */
 const linkType = z.union([z.literal("").transform(() => undefined), z.enum(LINK_TYPES)]).optional();

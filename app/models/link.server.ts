@@ -8,13 +8,18 @@ import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { isLinkType, proposeLinkType, type LinkType } from "~/domain/link-type.ts";
-import { parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
+import { LINK_RULES, parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
+import { rulesFileSchema } from "~/domain/link-rules-schema.ts";
 import type { TermMatch } from "~/domain/term-match.ts";
 import { writeAudit } from "./audit.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { incidentSummarySelect, toIncidentSummary, type IncidentSummary } from "./incident-summary.server.ts";
 import { incidentWhere } from "./incident.server.ts";
 import { localized } from "~/domain/localized-text.ts";
+
+// The rules file is checked on the server when this module loads (never in the browser): a
+// malformed app/data/link-rules.json stops the server instead of suggesting wrong links.
+rulesFileSchema.parse(LINK_RULES);
 
 export const LINK_STATUSES = ["suggested", "accepted", "rejected"] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPerpetratorBreakdownChart, perpetratorBreakdownTable, shapePerpetratorBreakdown } from "~/charts/perpetrator-breakdown.ts";
 import { buildStateBreakdownChart, shapeStateBreakdown, stateBreakdownTable } from "~/charts/state-breakdown.ts";
+import { MEXICO_SHAPES_VIEWBOX, mexicoPath } from "~/charts/mexico-shapes.ts";
 import { binFor, buildStateMap, mapBins, stateMapTable, ZERO_FILL } from "~/charts/state-map.ts";
 import { UNKNOWN_COLOUR } from "~/charts/palette.ts";
 import { chartContext } from "./context.ts";
@@ -104,7 +105,8 @@ describe("state map", () => {
       { key: null, people: 17 },
     ]);
     expect(model.states).toHaveLength(32);
-    expect(model.states.every((s) => s.path.length > 100)).toBe(true);
+    expect(model.states.every((s) => mexicoPath(s.code).length > 100)).toBe(true);
+    expect(model.viewBox).toEqual(MEXICO_SHAPES_VIEWBOX);
     expect(model.unknown).toBe(17);
     const oax = model.states.find((s) => s.code === "OAX")!;
     expect(oax).toMatchObject({ name: "Oaxaca", people: 43, fill: model.bins.at(-1)!.fill });

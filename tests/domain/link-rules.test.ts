@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import raw from "~/data/link-rules.json";
-import { LINK_RULES, parseTermList, proposeLinks, rulesFileSchema, rulesThatFire, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
+import { rulesFileSchema } from "~/domain/link-rules-schema.ts";
+import { LINK_RULES, parseTermList, proposeLinks, rulesThatFire, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
 
 const commitments = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../seeds/data/commitments.json"), "utf8"));
 const provisions: ProvisionTerms[] = commitments.provisions.map((p: any) => ({

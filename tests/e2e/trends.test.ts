@@ -40,6 +40,8 @@ async function expectAllDrawn(page: Page) {
   expect(Object.keys(ink)).toEqual(CHART_IDS);
   const map = page.locator("#state-map svg path[data-state]");
   expect(await map.count()).toBe(32);
+  // The outlines load lazily in the browser; the server's paths stay while they do: never blank.
+  expect(await map.evaluateAll((paths) => paths.filter((p) => (p.getAttribute("d") ?? "").length > 100).length)).toBe(32);
   const shaded = await map.evaluateAll(
     (paths) => paths.filter((p) => Number(p.getAttribute("data-people")) > 0 && p.getAttribute("fill") !== "#F4F4F4").length,
   );
@@ -186,6 +188,9 @@ describe("trends explorer in Chromium", () => {
     const page = await context.newPage();
     await page.goto(app.url + "/trends");
     expect(await page.locator("button[data-export=png]").count()).toBe(0);
+    // The whole map is in the HTML: 32 outlines drawn by the server.
+    const outlines = page.locator("#state-map svg path[data-state]");
+    expect(await outlines.evaluateAll((paths) => paths.filter((p) => (p.getAttribute("d") ?? "").length > 100).length)).toBe(32);
     expect(await page.locator("#mexico-annual a[data-export=server-png]").getAttribute("href")).toBe("/charts/mexico-annual.png?lng=en");
     await page.locator("#filter-state summary").click();
     await page.getByLabel("Oaxaca", { exact: true }).check();
