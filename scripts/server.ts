@@ -7,6 +7,8 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError } from "../app/lib/database-url.ts";
+import { env } from "../app/lib/env.server.ts";
+import { addressOf } from "../app/lib/rate-limit.server.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -43,7 +45,9 @@ export async function createApp({
   });
   app.use("/build", express.static(join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(root, "public"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build: serverBuild, mode }));
+  // The client's address for the rate limits (app/lib/rate-limit.server.ts).
+  const getLoadContext = (req: express.Request) => ({ clientAddress: addressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], env().trustProxy) });
+  app.all("*", createRequestHandler({ build: serverBuild, mode, getLoadContext }));
   return app;
 }
 

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentExport, readExportRequest } from "~/charts/export.server.ts";
 import { chartDocument } from "~/charts/registry.ts";
-import { requireDashboardReader } from "~/lib/auth.server.ts";
+import { requireExportReader } from "~/lib/auth.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { ChartLoadContext, loadChart } from "~/models/chart-data.server.ts";
 
 /** GET /charts/<id>.png?<query>: the chart drawn on the server, the same as the page's PNG button makes. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireExportReader(request, context);
   const { id, query, lng, permalink } = await readExportRequest(request, params.id);
   const chart = await loadChart(id, new ChartLoadContext(query, lng));
   const ctx = { t: getFixedT(lng), lng };

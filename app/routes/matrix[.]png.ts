@@ -3,13 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { matrixDocument } from "~/charts/accountability-matrix.ts";
 import { documentExport } from "~/charts/export.server.ts";
 import { matrixFilterToParams, parseMatrixFilter } from "~/domain/matrix-filter.ts";
-import { requireDashboardReader } from "~/lib/auth.server.ts";
+import { requireExportReader } from "~/lib/auth.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireExportReader(request, context);
   const lng = await detectLanguage(request);
   const url = new URL(request.url);
   const { filter } = parseMatrixFilter(url.searchParams, new Date().getUTCFullYear());

@@ -3,15 +3,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentExport } from "~/charts/export.server.ts";
 import { scorecardDocument } from "~/charts/provision-years.ts";
 import { parseScorecardParams, scorecardQuery } from "~/domain/scorecard-params.ts";
-import { requireDashboardReader } from "~/lib/auth.server.ts";
+import { requireExportReader } from "~/lib/auth.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireExportReader(request, context);
   const lng = await detectLanguage(request);
   const url = new URL(request.url);
   const milestones = await listMilestones(lng);

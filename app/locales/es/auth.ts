@@ -11,6 +11,7 @@ export const auth: Translation["auth"] = {
   failed:
     "El correo o la contraseña no son correctos, o la cuenta está bloqueada un tiempo tras demasiados intentos. Inténtelo de nuevo o pida ayuda a una persona administradora.",
   required: "Escriba su correo y su contraseña.",
+  tooMany: "Demasiados intentos de inicio de sesión desde aquí o para esta cuenta. Espere unos minutos e inténtelo de nuevo.",
   signedOut: "Cerró su sesión.",
   roles: { viewer: "lectura", staff: "equipo", admin: "administración" },
 };

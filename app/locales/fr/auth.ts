@@ -11,6 +11,7 @@ export const auth: Translation["auth"] = {
   failed:
     "Le courriel ou le mot de passe est incorrect, ou le compte est bloqué pour un temps après trop de tentatives. Réessayez ou demandez à un administrateur.",
   required: "Saisissez votre courriel et votre mot de passe.",
+  tooMany: "Trop de tentatives de connexion depuis cet endroit ou pour ce compte. Attendez quelques minutes puis réessayez.",
   signedOut: "Vous êtes déconnecté.",
   roles: { viewer: "lecture", staff: "équipe", admin: "administration" },
 };
