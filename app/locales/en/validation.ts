@@ -33,6 +33,7 @@ export const validation = {
   passwordTooShort: "Use at least {{min}} characters.",
   passwordHasEmail: "The password must not contain the email address.",
   emailTaken: "A user with this email address already exists.",
+  ownCaseVerification: "You logged this case: another staff member must verify, dispute or reject it.",
   passwordsDiffer: "The two new passwords are not the same.",
   wrongPassword: "This is not your current password.",
   samePassword: "Choose a password different from the current one.",

@@ -32,6 +32,7 @@ export const validation: Translation["validation"] = {
   passwordTooShort: "Use al menos {{min}} caracteres.",
   passwordHasEmail: "La contraseña no debe contener la dirección de correo.",
   emailTaken: "Ya existe una persona usuaria con este correo.",
+  ownCaseVerification: "Usted registró este caso: otra persona del equipo debe verificarlo, disputarlo o rechazarlo.",
   passwordsDiffer: "Las dos contraseñas nuevas no coinciden.",
   wrongPassword: "Esta no es su contraseña actual.",
   samePassword: "Elija una contraseña distinta de la actual.",

@@ -32,6 +32,7 @@ export const validation: Translation["validation"] = {
   passwordTooShort: "Utilisez au moins {{min}} caractères.",
   passwordHasEmail: "Le mot de passe ne doit pas contenir l'adresse courriel.",
   emailTaken: "Un compte existe déjà avec cette adresse courriel.",
+  ownCaseVerification: "Vous avez saisi ce cas : un autre membre de l'équipe doit le vérifier, le contester ou le rejeter.",
   passwordsDiffer: "Les deux nouveaux mots de passe ne sont pas identiques.",
   wrongPassword: "Ce n'est pas votre mot de passe actuel.",
   samePassword: "Choisissez un mot de passe différent de l'actuel.",
