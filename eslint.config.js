@@ -18,6 +18,7 @@ const forbid = (regex, message, allowTypeImports = false) => ({ regex, message, 
 
 const NO_ROUTES = forbid(layer("routes"), "Only Remix imports routes: move what two routes share to models/, components/ or lib/.");
 const NO_COMPONENTS = forbid(layer("components"), "This layer renders nothing: components are for routes (and other components).");
+const NO_EXPORTS = forbid(layer("exports"), "exports/ holds the loaders of export routes: only routes import it.");
 
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "app/generated/", "node_modules/", "data/", "tests/.artifacts/", ".cache/"] },
@@ -49,6 +50,10 @@ export default tseslint.config(
   },
   {
     files: ["app/models/**"],
+    rules: restrict(NO_ROUTES, NO_COMPONENTS, NO_EXPORTS),
+  },
+  {
+    files: ["app/exports/**"],
     rules: restrict(NO_ROUTES, NO_COMPONENTS),
   },
   {
@@ -56,18 +61,20 @@ export default tseslint.config(
     rules: restrict(
       NO_ROUTES,
       NO_COMPONENTS,
+      NO_EXPORTS,
       forbid(layer("models"), "Charts are pure builders from data to drawings: take the data as an argument (types may be imported).", true),
     ),
   },
   {
     files: ["app/components/**"],
-    rules: restrict(NO_ROUTES, forbid(SERVER_MODULE, "Components run in the browser too: never import a .server module (types only).", true)),
+    rules: restrict(NO_ROUTES, NO_EXPORTS, forbid(SERVER_MODULE, "Components run in the browser too: never import a .server module (types only).", true)),
   },
   {
     files: ["app/domain/**"],
     rules: restrict(
       NO_ROUTES,
       NO_COMPONENTS,
+      NO_EXPORTS,
       forbid(layer("charts"), "Domain knowledge comes before charts: charts may use the domain, not the other way round.", true),
       forbid(layer("models"), "Domain modules are pure: they take data as arguments (types from models may be imported).", true),
     ),
@@ -77,7 +84,7 @@ export default tseslint.config(
     rules: restrict(
       NO_ROUTES,
       NO_COMPONENTS,
-      forbid(layer("(models|charts|domain)"), "lib/ holds infrastructure only: it imports no model, chart, domain module, component or route."),
+      forbid(layer("(models|charts|domain|exports)"), "lib/ holds infrastructure only: it imports no model, chart, domain module, export, component or route."),
     ),
   },
 );

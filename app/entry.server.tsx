@@ -5,7 +5,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { NonceProvider } from "~/components/nonce.tsx";
 import { createI18n } from "~/lib/i18n.ts";
+import "~/load-context.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 
 const ABORT_DELAY = 5_000;
@@ -15,8 +17,10 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  // The server's nonce for this response (scripts/server.ts); every script React and Remix write carries it.
+  const nonce = loadContext.cspNonce ?? "";
   const lng = await detectLanguage(request);
   const i18n = createI18n(lng);
   // Bots and crawlers get the whole page at once; browsers get it streamed.
@@ -24,10 +28,13 @@ export default async function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce || undefined} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce: nonce || undefined,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();

@@ -17,7 +17,8 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
-import { DEFAULT_LANGUAGE, type Language } from "~/lib/i18n.ts";
+import { useNonce } from "~/components/nonce.tsx";
+import { DEFAULT_LANGUAGE, switchLanguage, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { csrfTokenFor } from "~/lib/csrf.server.ts";
 import { getActiveSession, type SessionUser } from "~/lib/session.server.ts";
@@ -41,32 +42,10 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Vigía" }];
 
-function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: Language; demoUsers: boolean; user: SessionUser | null }) {
-  const { t, i18n } = useTranslation();
-  // The root loader's language becomes i18next's before any route renders, so that
-  // useLanguage() (app/lib/language.ts) reads it everywhere. Resources are bundled,
-  // so switching is synchronous and the render stays consistent.
-  if (i18n.language !== lng) void i18n.changeLanguage(lng);
-  // Routes with handle.bare (the /embed/ charts) show their content alone, for framing in other sites.
-  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
-  if (bare) {
-    return (
-      <html lang={lng}>
-        <head>
-          <meta charSet="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <Meta />
-          <Links />
-        </head>
-        <body className="bare">
-          <main id="main">{children}</main>
-          <ScrollRestoration />
-          <Scripts />
-          <LiveReload />
-        </body>
-      </html>
-    );
-  }
+/** The HTML document around every page: one head, and the scripts after the body's content. */
+function Document({ lng, bare, children }: { lng: Language; bare?: boolean; children: ReactNode }) {
+  // This response's CSP nonce (decision 093): every script Remix writes carries it.
+  const nonce = useNonce();
   return (
     <html lang={lng}>
       <head>
@@ -75,77 +54,110 @@ function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: L
         <Meta />
         <Links />
       </head>
-      <body>
-        <a className="skip-link" href="#main">
-          {t("app.skipToContent")}
-        </a>
-        <header className="site-header">
-          <div className="brand">
-            <a href="/" className="brand-name">
-              {t("app.name")}
-            </a>
-            <span className="brand-tagline">{t("app.tagline")}</span>
-          </div>
-          <nav aria-label={t("app.nav.label")} className="site-nav">
-            <NavLink to="/" end>
-              {t("app.nav.overview")}
-            </NavLink>
-            <NavLink to="/trends">{t("app.nav.trends")}</NavLink>
-            <NavLink to="/charts">{t("app.nav.charts")}</NavLink>
-            <NavLink to="/provisions">{t("app.nav.provisions")}</NavLink>
-            <NavLink to="/matrix">{t("provisions.nav.matrix")}</NavLink>
-          </nav>
-          {user ? (
-            // The work of signed-in people, apart from the public dashboards.
-            <nav aria-label={t("app.nav.work")} className="site-nav work-nav">
-              <NavLink to="/incidents" end>
-                {t("app.nav.cases")}
-              </NavLink>
-              {user.role !== "viewer" ? <NavLink to="/incidents/new">{t("incidents.nav.newIncident")}</NavLink> : null}
-              {user.role !== "viewer" ? <NavLink to="/provisions/review">{t("app.nav.review")}</NavLink> : null}
-              {user.role === "admin" ? <NavLink to="/admin/users">{t("admin.nav.users")}</NavLink> : null}
-              {user.role === "admin" ? <NavLink to="/admin/import">{t("gwImport.nav")}</NavLink> : null}
-              {user.role === "admin" ? <NavLink to="/audit">{t("admin.nav.audit")}</NavLink> : null}
-            </nav>
-          ) : null}
-          <div className="header-tools">
-            <LanguageSwitcher current={lng} />
-            {user ? (
-              <Form method="post" action="/logout" className="account">
-                <CsrfInput />
-                <span className="small">{t("auth.signedInAs", { name: user.name, role: t(`auth.roles.${user.role}`) })}</span>{" "}
-                <a href="/account/password" className="small">
-                  {t("auth.passwordPage.link")}
-                </a>{" "}
-                <button type="submit" className="link-button">
-                  {t("auth.signOut")}
-                </button>
-              </Form>
-            ) : (
-              <a href="/login" className="account">
-                {t("auth.signIn")}
-              </a>
-            )}
-          </div>
-        </header>
-        {demoUsers ? (
-          <p className="demo-banner" role="note">
-            {t("app.demoBanner")}
-          </p>
-        ) : null}
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>{t("app.footer.data")}</p>
-          <p>{t("app.footer.layers")}</p>
-        </footer>
-        <ScrollRestoration />
-        <Scripts />
+      <body className={bare ? "bare" : undefined}>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
         {/* Only under npm run dev: reloads the page when the app is rebuilt. */}
-        <LiveReload />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+function SiteHeader({ lng, user }: { lng: Language; user: SessionUser | null }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="brand">
+        <a href="/" className="brand-name">
+          {t("app.name")}
+        </a>
+        <span className="brand-tagline">{t("app.tagline")}</span>
+      </div>
+      <nav aria-label={t("app.nav.label")} className="site-nav">
+        <NavLink to="/" end>
+          {t("app.nav.overview")}
+        </NavLink>
+        <NavLink to="/trends">{t("app.nav.trends")}</NavLink>
+        <NavLink to="/charts">{t("app.nav.charts")}</NavLink>
+        <NavLink to="/provisions">{t("app.nav.provisions")}</NavLink>
+        <NavLink to="/matrix">{t("provisions.nav.matrix")}</NavLink>
+      </nav>
+      {user ? (
+        // The work of signed-in people, apart from the public dashboards.
+        <nav aria-label={t("app.nav.work")} className="site-nav work-nav">
+          <NavLink to="/incidents" end>
+            {t("app.nav.cases")}
+          </NavLink>
+          {user.role !== "viewer" ? <NavLink to="/incidents/new">{t("incidents.nav.newIncident")}</NavLink> : null}
+          {user.role !== "viewer" ? <NavLink to="/provisions/review">{t("app.nav.review")}</NavLink> : null}
+          {user.role === "admin" ? <NavLink to="/admin/users">{t("admin.nav.users")}</NavLink> : null}
+          {user.role === "admin" ? <NavLink to="/admin/import">{t("gwImport.nav")}</NavLink> : null}
+          {user.role === "admin" ? <NavLink to="/audit">{t("admin.nav.audit")}</NavLink> : null}
+        </nav>
+      ) : null}
+      <div className="header-tools">
+        <LanguageSwitcher current={lng} />
+        {user ? (
+          <Form method="post" action="/logout" className="account">
+            <CsrfInput />
+            <span className="small">{t("auth.signedInAs", { name: user.name, role: t(`auth.roles.${user.role}`) })}</span>{" "}
+            <a href="/account/password" className="small">
+              {t("auth.passwordPage.link")}
+            </a>{" "}
+            <button type="submit" className="link-button">
+              {t("auth.signOut")}
+            </button>
+          </Form>
+        ) : (
+          <a href="/login" className="account">
+            {t("auth.signIn")}
+          </a>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: Language; demoUsers: boolean; user: SessionUser | null }) {
+  const { t, i18n } = useTranslation();
+  // The root loader's language becomes i18next's before any route renders, so that
+  // useLanguage() (app/lib/language.ts) reads it everywhere. The server holds every
+  // language, so there the switch is synchronous; the browser holds the reader's
+  // language only and loads another before switching to it (the page re-renders then).
+  if (i18n.language !== lng) {
+    if (i18n.hasResourceBundle(lng, "translation")) void i18n.changeLanguage(lng);
+    else void switchLanguage(i18n, lng);
+  }
+  // Routes with handle.bare (the /embed/ charts) show their content alone, for framing in other sites.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
+  if (bare) {
+    return (
+      <Document lng={lng} bare>
+        <main id="main">{children}</main>
+      </Document>
+    );
+  }
+  return (
+    <Document lng={lng}>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <SiteHeader lng={lng} user={user} />
+      {demoUsers ? (
+        <p className="demo-banner" role="note">
+          {t("app.demoBanner")}
+        </p>
+      ) : null}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer.data")}</p>
+        <p>{t("app.footer.layers")}</p>
+      </footer>
+    </Document>
   );
 }
 

@@ -125,10 +125,10 @@ async function benchAggregates(db: DatabaseResult, runs: number) {
   };
   const charts: [string, () => Promise<unknown>][] = [
     ...CHART_IDS.map(
-      (id) => [`chart ${id} (trends, no filter)`, () => loadChart(id, new ChartLoadContext(EMPTY_QUERY, "en"))] as [string, () => Promise<unknown>],
+      (id) => [`chart ${id} (trends, no filter)`, () => loadChart(id, new ChartLoadContext(EMPTY_QUERY, "en", "public"))] as [string, () => Promise<unknown>],
     ),
-    ["chart annual-trend (overview)", () => loadChart("annual-trend", new ChartLoadContext(overview.annualTrend, "en"))],
-    ["chart sector-breakdown (overview)", () => loadChart("sector-breakdown", new ChartLoadContext(overview.sectorBreakdown, "en"))],
+    ["chart annual-trend (overview)", () => loadChart("annual-trend", new ChartLoadContext(overview.annualTrend, "en", "public"))],
+    ["chart sector-breakdown (overview)", () => loadChart("sector-breakdown", new ChartLoadContext(overview.sectorBreakdown, "en", "public"))],
   ];
   const raw = rawDriver(parseDatabaseUrl(db.url));
   try {

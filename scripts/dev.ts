@@ -12,7 +12,8 @@ import { createApp, importBuild, startServer } from "./server.ts";
 async function main() {
   const root = enterProject();
   const env = checkConfiguration();
-  const { target } = await prepareDatabase();
+  const { target } = await prepareDatabase(env);
+  process.env.VIGIA_DEPLOYMENT = env.isProduction ? "production" : "development";
   // remix.config.js sends a development build here, apart from the production one.
   const dir = join(root, "build/dev");
   const path = join(dir, "index.js");

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConfigError } from "../app/lib/database-url.ts";
 import { readEnv, type Env } from "../app/lib/env.server.ts";
+import { checkDataKeys } from "../app/lib/field-crypto.server.ts";
 import { setUpDatabase } from "./db-setup.ts";
 
 /** Runs from the project's folder, with .env read if there is one. */
@@ -22,6 +23,8 @@ export function checkConfiguration(): Env {
       "SESSION_SECRET is not set: a production deployment needs its own long random secret, for example SESSION_SECRET=$(openssl rand -hex 32).",
     );
   }
+  // Production refuses to start without a DATA_KEY of its own (decision 102).
+  checkDataKeys();
   return env;
 }
 
@@ -39,12 +42,29 @@ async function suggestLinksOnFirstStart() {
   console.log(`Link suggestions for review: ${last}`);
 }
 
-/** Migrates, seeds what is missing and, on a new database, suggests links. */
-export async function prepareDatabase() {
+/**
+ * Migrates, seeds what is missing and, on a new database, suggests links.
+ * A production deployment refuses to start while a demo account (public
+ * password) is active; elsewhere every page says demo accounts are enabled.
+ */
+export async function prepareDatabase(env: Pick<Env, "isProduction"> = { isProduction: false }) {
   const prepared = await setUpDatabase({ log: (s) => console.log(s) });
+  if (prepared.activeDemoUsers.length) {
+    if (env.isProduction) {
+      throw new ConfigError(
+        `demo accounts with public passwords are active on this database (${prepared.activeDemoUsers.join(", ")}): start once with SEED_DEMO_USERS=0 to deactivate them, or point DATABASE_URL at a production database.`,
+      );
+    }
+    console.log(`Demo accounts are active (development only): ${prepared.activeDemoUsers.join(", ")}`);
+  }
+  // Confidential fields still in plain text (or under DATA_KEY_PREVIOUS) are encrypted under DATA_KEY.
+  const { reencryptConfidentialFields } = await import("../app/models/incident.server.ts");
+  const { rewritten } = await reencryptConfidentialFields();
+  if (rewritten) console.log(`Encrypted the confidential fields of ${rewritten} case records under DATA_KEY.`);
   await suggestLinksOnFirstStart();
-  // The layout says so on every page when demo accounts exist.
-  if (prepared.demoUsers) process.env.VIGIA_DEMO_USERS = "1";
+  // The layout says so on every page exactly when demo accounts can sign in.
+  if (prepared.activeDemoUsers.length) process.env.VIGIA_DEMO_USERS = "1";
+  else delete process.env.VIGIA_DEMO_USERS;
   return prepared;
 }
 

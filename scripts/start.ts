@@ -9,8 +9,10 @@ async function main() {
   const root = enterProject();
   const env = checkConfiguration();
   buildIfNeeded();
-  const { target } = await prepareDatabase();
-  // Serve the production build in production mode whatever the shell says.
+  const { target } = await prepareDatabase(env);
+  // Serve the production build in production mode whatever the shell says, but
+  // remember what the deployment is: a development database keeps its demo accounts.
+  process.env.VIGIA_DEPLOYMENT = env.isProduction ? "production" : "development";
   process.env.NODE_ENV = "production";
   const { startServer } = await import(pathToFileURL(join(root, "scripts/server.ts")).href);
   await startServer({ port: env.port, databaseKind: target.kind });

@@ -9,10 +9,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { Db } from "../app/lib/db.server.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
-import { z } from "zod";
-import { FIGURE_STATUSES, type FigureStatus } from "../app/domain/taxonomy.ts";
+import * as z from "zod";
+import { FIGURE_STATUSES, type FigureStatus, type ProvisionStatus } from "../app/domain/taxonomy.ts";
 import { parseGwCsv } from "../app/domain/gw-dataset.ts";
 import { applyGwImport } from "../app/models/gw-import.server.ts";
+import { writeAudit } from "../app/models/audit.server.ts";
+import { DEMO_EMAILS, DEMO_USERS } from "../app/domain/demo-users.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = (file: string) => JSON.parse(readFileSync(join(here, file), "utf8"));
@@ -132,7 +134,7 @@ interface Commitments {
     pillar: string;
     title: { en: string; es: string; fr: string };
     summary: { en: string; es: string; fr: string };
-    status: FigureStatus;
+    status: ProvisionStatus;
     statusNote: string | null;
     isGap: boolean;
     madeOn: string | null;
@@ -159,11 +161,34 @@ export function termColumns(terms: { en?: string[]; es?: string[] }) {
   return { termsEn: JSON.stringify(terms.en ?? []), termsEs: JSON.stringify(terms.es ?? []) };
 }
 
-export const DEMO_USERS = [
-  { email: "viewer@vigia.test", name: "Demo viewer", role: "viewer", password: "vigia-viewer-demo" },
-  { email: "staff@vigia.test", name: "Demo staff", role: "staff", password: "vigia-staff-demo" },
-  { email: "admin@vigia.test", name: "Demo admin", role: "admin", password: "vigia-admin-demo" },
-] as const;
+export { DEMO_USERS };
+
+/** The demo accounts still active on a database (a production deployment refuses to start with any). */
+export async function activeDemoUsers(db: Db): Promise<string[]> {
+  const rows = await db.user.findMany({ where: { email: { in: [...DEMO_EMAILS] }, active: true }, select: { email: true }, orderBy: { email: "asc" } });
+  return rows.map((r) => r.email);
+}
+
+/** Deactivates every active demo account (SEED_DEMO_USERS=0), each with its audit event; returns how many. */
+export async function deactivateDemoUsers(db: Db): Promise<number> {
+  const rows = await db.user.findMany({ where: { email: { in: [...DEMO_EMAILS] }, active: true }, select: { id: true, email: true } });
+  for (const row of rows) {
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: row.id }, data: { active: false } });
+      await writeAudit(tx, {
+        actorId: null,
+        system: { part: "setup", version: "demo-users" },
+        action: "user_deactivate",
+        entityType: "user",
+        entityId: row.id,
+        before: { active: true },
+        after: { active: false },
+        summary: `Demo account ${row.email} deactivated (SEED_DEMO_USERS=0)`,
+      });
+    });
+  }
+  return rows.length;
+}
 
 export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedReport> {
   const report: SeedReport = { sources: 0, figures: 0, incidents: 0, instruments: 0, provisions: 0, milestones: 0, termLists: 0, users: 0 };

@@ -5,6 +5,7 @@
 import { describeMatrixFilter, type MatrixFilter } from "~/domain/matrix-filter.ts";
 import { formatDate } from "~/lib/format.ts";
 import type { ChartDocument } from "./document.ts";
+import type { HeatCell } from "./heatmap-plugin.ts";
 import type { ChartContext, ChartTable, HeatmapChartConfig } from "./types.ts";
 
 export interface MatrixProvision {
@@ -25,42 +26,76 @@ export interface MatrixRow {
   code: string;
   title: string;
   isGap: boolean;
-  /** Per year: links with any of the statuses shown */
-  counts: number[];
-  /** Per year: how many of those are suggestions not yet reviewed (0 when suggestions are not shown) */
-  suggested: number[];
-  total: number;
+  /** Per year: case records with an accepted link; null where no case records cover the year or the layer is not shown */
+  accepted: (number | null)[];
+  /** Per year: case records suggested and not yet reviewed (a layer of its own, never added to accepted); null as above */
+  suggested: (number | null)[];
+  acceptedTotal: number;
+  suggestedTotal: number;
 }
 
 export interface MatrixData {
   years: number[];
+  /** Per year: whether any case records cover it (else "no case-level data", never 0) */
+  covered: boolean[];
   rows: MatrixRow[];
-  /** Largest cell, for the shading scale */
+  /** Largest accepted cell (or suggested, when only suggestions are shown), for the shading scale */
   max: number;
-  includesSuggested: boolean;
-  /** Only suggestions, no accepted links */
-  onlySuggested: boolean;
+  /** Which layers are shown */
+  layers: { accepted: boolean; suggested: boolean };
+  /** The published figures for the years without case records, in words, for context */
+  published: string[];
+  /** What data covers the years, in words */
+  coverage: string[];
 }
 
-/** Every provision gets a row and every year a column, zeros included: an empty cell is a finding too. */
-export function shapeMatrix(provisions: MatrixProvision[], counts: MatrixCountInput[], yearFrom: number, yearTo: number, statuses: string[]): MatrixData {
-  const includesSuggested = statuses.includes("suggested");
+/**
+ * Every provision gets a row and every year a column, zeros included: an empty
+ * cell is a finding too. A year that no case records cover gets null (shown as
+ * "no case-level data"). Accepted and suggested links stay in two layers, never
+ * added together; rejected links never count.
+ */
+export function shapeMatrix(
+  provisions: MatrixProvision[],
+  counts: MatrixCountInput[],
+  yearFrom: number,
+  yearTo: number,
+  statuses: string[],
+  context: { hasCaseData?: (year: number) => boolean; published?: string[]; coverage?: string[] } = {},
+): MatrixData {
+  const layers = { accepted: statuses.includes("accepted"), suggested: statuses.includes("suggested") };
   const years: number[] = [];
   for (let y = yearFrom; y <= yearTo; y++) years.push(y);
   const index = new Map(years.map((y, i) => [y, i]));
-  const rows = provisions.map((p) => ({ code: p.code, title: p.title, isGap: p.isGap, counts: years.map(() => 0), suggested: years.map(() => 0), total: 0 }));
+  const seen = new Set(counts.filter((c) => c.records > 0 && c.status !== "rejected").map((c) => c.year));
+  // A count found in a year is its own evidence that records cover it.
+  const covered = years.map((y) => (context.hasCaseData ? context.hasCaseData(y) : true) || seen.has(y));
+  const blank = (on: boolean) => years.map((_, i) => (on && covered[i] ? 0 : null));
+  const rows: MatrixRow[] = provisions.map((p) => ({
+    code: p.code,
+    title: p.title,
+    isGap: p.isGap,
+    accepted: blank(layers.accepted),
+    suggested: blank(layers.suggested),
+    acceptedTotal: 0,
+    suggestedTotal: 0,
+  }));
   const byId = new Map(provisions.map((p, i) => [p.id, rows[i]]));
   for (const c of counts) {
     const row = byId.get(c.provisionId);
     const i = index.get(c.year);
     if (!row || i === undefined) continue;
-    if (!statuses.includes(c.status) || c.status === "rejected") continue;
-    row.counts[i] += c.records;
-    if (c.status === "suggested") row.suggested[i] += c.records;
-    row.total += c.records;
+    if (c.status === "accepted" && layers.accepted) {
+      row.accepted[i] = (row.accepted[i] ?? 0) + c.records;
+      row.acceptedTotal += c.records;
+    } else if (c.status === "suggested" && layers.suggested) {
+      row.suggested[i] = (row.suggested[i] ?? 0) + c.records;
+      row.suggestedTotal += c.records;
+    }
   }
-  const max = Math.max(0, ...rows.flatMap((r) => r.counts));
-  return { years, rows, max, includesSuggested, onlySuggested: includesSuggested && !statuses.includes("accepted") };
+  const shaded = layers.accepted ? "accepted" : "suggested";
+  const max = Math.max(0, ...rows.flatMap((r) => r[shaded].map((v) => v ?? 0)));
+  return { years, covered, rows, max, layers, published: context.published ?? [], coverage: context.coverage ?? [] };
 }
 
 // A single-hue sequential scale (light to dark blue): reads in greyscale and with
@@ -96,23 +131,45 @@ export function matrixRowLabel(row: Pick<MatrixRow, "code" | "title">, max = 42)
   return `${row.code} · ${title}`;
 }
 
-export function matrixSeriesLabel(data: Pick<MatrixData, "includesSuggested" | "onlySuggested">, t: ChartContext["t"]): string {
-  return data.onlySuggested
-    ? t("provisions.matrix.seriesSuggested")
-    : data.includesSuggested
-      ? t("provisions.matrix.seriesWithSuggested")
+export function matrixSeriesLabel(data: Pick<MatrixData, "layers">, t: ChartContext["t"]): string {
+  return data.layers.accepted && data.layers.suggested
+    ? t("provisions.matrix.seriesWithSuggested")
+    : data.layers.suggested
+      ? t("provisions.matrix.seriesSuggested")
       : t("provisions.matrix.series");
 }
 
+/** A count in a cell or a CSV field: the number, or the words saying no case records cover it. */
+function cellValue(value: number | null, t: ChartContext["t"]): number | string {
+  return value === null ? t("provisions.coverage.noCaseData") : value;
+}
+
 export function buildMatrixChart(data: MatrixData, { t }: ChartContext): HeatmapChartConfig {
+  // Years without case records say so under the year: their cells hold a dash, never 0.
   const xLabels = data.years.map(String);
+  const xTicks = data.years.map((y, i) => (data.covered[i] ? String(y) : [String(y), t("provisions.coverage.noCaseDataShort")]));
   const yLabels = data.rows.map((r) => matrixRowLabel(r));
   const points: { x: string; y: string; v: number }[] = [];
-  const cells = data.rows.flatMap((row, yi) =>
-    row.counts.map((count, xi) => {
-      points.push({ x: xLabels[xi], y: yLabels[yi], v: count });
-      const shade = matrixShade(count, data.max);
-      return { x: xi, y: yi, fill: shade.fill, ink: shade.ink, text: String(count) };
+  const both = data.layers.accepted && data.layers.suggested;
+  const cells: HeatCell[] = data.rows.flatMap((row, yi) =>
+    data.years.map((_, xi) => {
+      const accepted = row.accepted[xi];
+      const suggested = row.suggested[xi];
+      if (!data.covered[xi]) return { x: xi, y: yi, fill: NO_DATA_FILL, ink: "#595959", text: "—" };
+      if (!data.layers.accepted) {
+        points.push({ x: xLabels[xi], y: yLabels[yi], v: suggested ?? 0 });
+        return { x: xi, y: yi, fill: "#ffffff", ink: DARK_INK, text: String(suggested ?? 0), hatched: true };
+      }
+      points.push({ x: xLabels[xi], y: yLabels[yi], v: accepted ?? 0 });
+      const shade = matrixShade(accepted ?? 0, data.max);
+      return {
+        x: xi,
+        y: yi,
+        fill: shade.fill,
+        ink: shade.ink,
+        text: String(accepted ?? 0),
+        ...(both ? { suggested: String(suggested ?? 0) } : {}),
+      };
     }),
   );
   return {
@@ -133,7 +190,14 @@ export function buildMatrixChart(data: MatrixData, { t }: ChartContext): Heatmap
       maintainAspectRatio: false,
       animation: false,
       scales: {
-        x: { type: "category", labels: xLabels, offset: true, position: "top", grid: { display: false } },
+        x: {
+          type: "category",
+          labels: xLabels,
+          offset: true,
+          position: "top",
+          grid: { display: false },
+          ticks: { callback: (_value, index) => xTicks[index] },
+        },
         y: { type: "category", labels: yLabels, offset: true, grid: { display: false }, ticks: { autoSkip: false } },
       },
       plugins: {
@@ -152,20 +216,43 @@ export function buildMatrixChart(data: MatrixData, { t }: ChartContext): Heatmap
   };
 }
 
-/** Height that gives every provision a readable row. */
+/** Fill of a year without case records: a light grey, with a dash (never 0) in it. */
+const NO_DATA_FILL = "#eeeeee";
+
+/** Height that gives every provision a readable row (taller when a cell holds both layers). */
 export function matrixChartHeight(data: MatrixData): number {
-  return 60 + data.rows.length * 24;
+  const both = data.layers.accepted && data.layers.suggested;
+  return 70 + data.rows.length * (both ? 36 : 24);
 }
 
 /** Width of the exported image: room for the provision labels and a readable column per year (up to 40). */
 export function matrixImageWidth(data: MatrixData): number {
-  return 420 + data.years.length * 48;
+  return 420 + data.years.length * 56;
+}
+
+/** The layers shown, each with its label: the CSV has a column per year and layer, never a sum of the two. */
+function shownLayers(data: MatrixData, t: ChartContext["t"]): { key: "accepted" | "suggested"; label: string }[] {
+  return [
+    ...(data.layers.accepted ? [{ key: "accepted" as const, label: t("provisions.layers.acceptedShort") }] : []),
+    ...(data.layers.suggested ? [{ key: "suggested" as const, label: t("provisions.layers.suggestedShort") }] : []),
+  ];
 }
 
 export function matrixTable(data: MatrixData, { t }: ChartContext): ChartTable {
+  const layers = shownLayers(data, t);
   return {
-    columns: [t("provisions.matrix.code"), t("provisions.matrix.provision"), ...data.years.map(String), t("common.total")],
-    rows: data.rows.map((r) => [r.code, r.title, ...r.counts, r.total]),
+    columns: [
+      t("provisions.matrix.code"),
+      t("provisions.matrix.provision"),
+      ...data.years.flatMap((y) => layers.map((l) => t("provisions.layers.column", { year: y, layer: l.label }))),
+      ...layers.map((l) => t("provisions.layers.total", { layer: l.label })),
+    ],
+    rows: data.rows.map((r) => [
+      r.code,
+      r.title,
+      ...data.years.flatMap((_, i) => layers.map((l) => cellValue(r[l.key][i], t))),
+      ...layers.map((l) => (l.key === "accepted" ? r.acceptedTotal : r.suggestedTotal)),
+    ]),
   };
 }
 
@@ -180,7 +267,13 @@ export function matrixDocument({ filter, data, today }: { filter: MatrixFilter; 
       source,
       sourceLine: t("charts.sourceLine", { source }),
       asOf: t("charts.dataAsOf", { date: formatDate(today, lng) }),
-      notes: [...(data.includesSuggested ? [t("provisions.matrix.suggestedWarning")] : []), t("provisions.matrix.note")],
+      notes: [
+        ...(data.layers.accepted ? [t("provisions.matrix.legendAccepted")] : []),
+        ...(data.layers.suggested ? [t("provisions.matrix.legendSuggested"), t("provisions.matrix.suggestedWarning")] : []),
+        t("provisions.matrix.note"),
+        ...data.coverage,
+        ...(data.covered.some((c) => !c) ? [t("provisions.coverage.columnNote"), ...data.published] : []),
+      ],
     },
     body: { kind: "chartjs", config: buildMatrixChart(data, ctx) },
     bodyHeight: matrixChartHeight(data),

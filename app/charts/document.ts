@@ -31,6 +31,8 @@ export interface ChartDocument {
   width?: number;
   /** Exactly the plotted numbers: the CSV's body, cell for cell. */
   table: ChartTable;
+  /** Values written on the bars of the image (default: on). */
+  barValues?: boolean;
 }
 
 /**

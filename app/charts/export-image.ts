@@ -40,6 +40,7 @@ function renderChart(
   config: Extract<ImageBody, { kind: "chartjs" }>["config"],
   width: number,
   height: number,
+  barValues: boolean,
 ): { canvas: HTMLCanvasElement; chart: Chart } {
   const canvas = platform.createCanvas(width, height);
   const options = config.options ?? {};
@@ -51,11 +52,28 @@ function renderChart(
       maintainAspectRatio: false,
       animation: false,
       devicePixelRatio: IMAGE_SCALE,
-      plugins: { ...options.plugins, tooltip: { enabled: false } },
+      // Values on the bars by default, so that a reader of the image need not find the table.
+      plugins: { ...options.plugins, tooltip: { enabled: false }, barValues: { display: barValues } },
     },
   } as ChartConfiguration);
   chart.draw();
   return { canvas, chart };
+}
+
+/** Space between the drawing and its small print; the rule sits in it. */
+const BODY_GAP = 14;
+
+/**
+ * Where each part of an image goes, from the heights of its text blocks: the
+ * drawing's box ends above the rule, and the notes and source line start below
+ * it. Pure, so that a test can hold the numbers (the map must never reach the text).
+ */
+export function imageLayout(width: number, headHeight: number, bodyHeight: number, footHeight: number) {
+  const inner = width - 2 * PAD;
+  const body = { x: PAD, y: PAD + headHeight, w: inner, h: bodyHeight };
+  const ruleY = body.y + bodyHeight + BODY_GAP - 8;
+  const footTop = body.y + bodyHeight + BODY_GAP;
+  return { body, ruleY, footTop, total: Math.ceil(footTop + footHeight + PAD) };
 }
 
 export interface ComposeOptions {
@@ -83,7 +101,8 @@ export function composeChartImage(platform: CanvasPlatform, { doc, ctx: chartCtx
     ...(credit ? [block(`12px ${IMAGE_FONT}`, "#595959", credit, 16, 0)] : []),
   ];
   const height = (blocks: Block[]) => blocks.reduce((h, b) => h + b.lines.length * b.lineHeight + b.gapAfter, 0);
-  const total = Math.ceil(PAD + height(head) + bodyHeight + 14 + height(foot) + PAD);
+  const layout = imageLayout(width, height(head), bodyHeight, height(foot));
+  const total = layout.total;
 
   const canvas = platform.createCanvas(width * IMAGE_SCALE, total * IMAGE_SCALE);
   const g = canvas.getContext("2d")!;
@@ -104,29 +123,31 @@ export function composeChartImage(platform: CanvasPlatform, { doc, ctx: chartCtx
     }
   };
   drawBlocks(head);
+  const box = layout.body;
   if (body.kind === "chartjs") {
-    const { canvas: chartCanvas, chart } = renderChart(platform, body.config, inner, bodyHeight);
-    g.drawImage(chartCanvas, PAD, y, inner, bodyHeight);
+    const { canvas: chartCanvas, chart } = renderChart(platform, body.config, box.w, box.h, doc.barValues ?? true);
+    g.drawImage(chartCanvas, box.x, box.y, box.w, box.h);
     // Chart.js clears its canvas on destroy: only after the pixels were copied.
     chart.destroy();
   } else {
     drawStateMap(
       g,
       body.model,
-      { x: PAD, y, w: inner, h: bodyHeight },
+      box,
       platform.makePath,
       {
         legendTitle: chartCtx.t("trends.series.people"),
         unknownLabel: chartCtx.t("taxonomy.state.unknown"),
+        fewerThan: chartCtx.t("charts.fewerThan", { count: body.model.smallCountThreshold ?? 3 }),
         lng: chartCtx.lng,
       },
       IMAGE_FONT,
     );
   }
-  y += bodyHeight + 14;
   // A thin rule between the drawing and its small print.
   g.fillStyle = "#d0d0d0";
-  g.fillRect(PAD, y - 8, inner, 1);
+  g.fillRect(PAD, layout.ruleY, inner, 1);
+  y = layout.footTop;
   drawBlocks(foot);
   return canvas;
 }

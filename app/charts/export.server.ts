@@ -46,6 +46,8 @@ export interface DocumentExportOptions {
   filename: string;
   audience?: ExportAudience;
   csv?: CsvOptions;
+  /** Keeps the drawn or written body, e.g. by data version (the route hands in the cache). */
+  memo?: (make: () => Promise<string | Uint8Array>) => Promise<string | Uint8Array>;
 }
 
 /** An export document as a PNG (drawn) or a CSV (header lines, then the table). */
@@ -53,8 +55,8 @@ export async function documentExport(
   format: ExportFormat,
   doc: ChartDocument,
   ctx: ChartContext,
-  { credit, filename, audience = "dashboard", csv }: DocumentExportOptions,
+  { credit, filename, audience = "dashboard", csv, memo = (make) => make() }: DocumentExportOptions,
 ): Promise<Response> {
-  const body = format === "png" ? await renderDocumentPng(doc, ctx, credit) : toCsv(documentCsvRows(doc, credit), csv);
+  const body = await memo(async () => (format === "png" ? renderDocumentPng(doc, ctx, credit) : toCsv(documentCsvRows(doc, credit), csv)));
   return exportResponse(format, body, `${filename}.${format}`, audience);
 }

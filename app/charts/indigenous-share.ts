@@ -6,6 +6,7 @@ import type { AnyChartConfig, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { wrapLabel } from "./time-series.ts";
+import type { Count } from "./small-counts.ts";
 
 export interface PublishedValue {
   value: number | null;
@@ -19,7 +20,8 @@ export interface IndigenousShareData {
   publishedTotal: PublishedValue | null;
   /** As a fraction (0.19). */
   populationShare: PublishedValue | null;
-  cases: { indigenous: number; total: number };
+  /** null: fewer than the small-count threshold (then no share is given either) */
+  cases: { indigenous: Count; total: Count };
 }
 
 export type ShareKind = "derived" | "published" | "caseRecords";
@@ -30,6 +32,8 @@ export interface ShareRow {
   percent: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** The case records' counts were withheld (fewer than the small-count threshold). */
+  withheld?: boolean;
 }
 
 const pct = (share: number) => Math.round(share * 1000) / 10;
@@ -40,12 +44,14 @@ export function shapeIndigenousShare(d: IndigenousShareData): ShareRow[] {
   return [
     { kind: "derived", percent: ind !== null && tot ? pct(ind / tot) : null, numerator: ind, denominator: tot },
     { kind: "published", percent: d.populationShare?.value != null ? pct(d.populationShare.value) : null, numerator: null, denominator: null },
-    {
-      kind: "caseRecords",
-      percent: d.cases.total > 0 ? pct(d.cases.indigenous / d.cases.total) : null,
-      numerator: d.cases.indigenous,
-      denominator: d.cases.total,
-    },
+    d.cases.indigenous === null || d.cases.total === null
+      ? { kind: "caseRecords", percent: null, numerator: null, denominator: null, withheld: true }
+      : {
+          kind: "caseRecords",
+          percent: d.cases.total > 0 ? pct(d.cases.indigenous / d.cases.total) : null,
+          numerator: d.cases.indigenous,
+          denominator: d.cases.total,
+        },
   ];
 }
 
@@ -62,6 +68,7 @@ export function shareBasis(row: ShareRow, ctx: ChartContext): string {
       ? t("common.notFound")
       : t("trends.indigenous.basisDerived", { value: formatNumber(row.numerator!, lng), total: formatNumber(row.denominator!, lng) });
   if (row.kind === "published") return t("trends.indigenous.basisPublished");
+  if (row.withheld) return t("charts.fewerThan", { count: ctx.smallCountThreshold ?? 3 });
   return row.percent === null
     ? t("trends.indigenous.basisNoRecords")
     : t("trends.indigenous.basisCases", { value: formatNumber(row.numerator!, lng), total: formatNumber(row.denominator!, lng) });

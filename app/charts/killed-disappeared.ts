@@ -2,23 +2,24 @@
 import type { MilestoneInput } from "./annual-trend.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
+import { addCounts, countCell, type Count } from "./small-counts.ts";
 import { stackedYearOptions, yearsOf } from "./time-series.ts";
 
 export interface OutcomeYearCount {
   year: number;
   outcome: string;
-  people: number;
+  people: Count;
 }
 
 export interface KilledDisappearedRow {
   year: number;
-  killed: number;
-  disappeared: number;
+  killed: Count;
+  disappeared: Count;
 }
 
 export function shapeKilledDisappeared(counts: OutcomeYearCount[], span: YearSpan): KilledDisappearedRow[] {
   return yearsOf(span).map((year) => {
-    const of = (outcome: string) => counts.filter((c) => c.year === year && c.outcome === outcome).reduce((s, c) => s + c.people, 0);
+    const of = (outcome: string) => counts.filter((c) => c.year === year && c.outcome === outcome).reduce<Count>((s, c) => addCounts(s, c.people), 0);
     return { year, killed: of("killed"), disappeared: of("disappeared") };
   });
 }
@@ -38,9 +39,10 @@ export function buildKilledDisappearedChart(rows: KilledDisappearedRow[], span: 
   };
 }
 
-export function killedDisappearedTable(rows: KilledDisappearedRow[], { t }: ChartContext): ChartTable {
+export function killedDisappearedTable(rows: KilledDisappearedRow[], ctx: ChartContext): ChartTable {
+  const { t } = ctx;
   return {
     columns: [t("common.year"), t("taxonomy.outcome.killed"), t("taxonomy.outcome.disappeared")],
-    rows: rows.map((r) => [r.year, r.killed, r.disappeared]),
+    rows: rows.map((r) => [r.year, countCell(r.killed, ctx), countCell(r.disappeared, ctx)]),
   };
 }

@@ -6,6 +6,7 @@ import type { FigureChoice } from "./query.ts";
 import { shapeAnnualTrend, type AnnualFigureInput, type MilestoneInput } from "./annual-trend.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
+import { countCell, type Count } from "./small-counts.ts";
 import { perYear, stackedYearOptions } from "./time-series.ts";
 
 export interface MexicoAnnualRow {
@@ -16,7 +17,7 @@ export interface MexicoAnnualRow {
   publishedPlotted: number | null;
   /** Disappearances published as their own figure (2024 on). */
   publishedDisappeared: number | null;
-  caseRecords: number;
+  caseRecords: Count;
 }
 
 export function shapeMexicoAnnual(published: AnnualFigureInput[], cases: YearCount[], span: YearSpan, choice: FigureChoice): MexicoAnnualRow[] {
@@ -84,6 +85,6 @@ export function mexicoAnnualTable(rows: MexicoAnnualRow[], choice: FigureChoice,
   const { t } = ctx;
   return {
     columns: [t("common.year"), ...publishedColumns(choice, ctx), t("trends.series.caseRecords")],
-    rows: rows.map((r) => [r.year, ...publishedCells(r), r.caseRecords]),
+    rows: rows.map((r) => [r.year, ...publishedCells(r), countCell(r.caseRecords, ctx)]),
   };
 }

@@ -2,11 +2,12 @@
 import type { MilestoneInput } from "./annual-trend.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
 import { PALETTE } from "./palette.ts";
+import { countCell, type Count } from "./small-counts.ts";
 import { milestoneMarks, perYear } from "./time-series.ts";
 
 export interface MiningRow {
   year: number;
-  people: number;
+  people: Count;
 }
 
 export function shapeMiningByYear(counts: YearCount[], span: YearSpan): MiningRow[] {
@@ -33,9 +34,10 @@ export function buildMiningByYearChart(rows: MiningRow[], span: YearSpan, milest
   };
 }
 
-export function miningByYearTable(rows: MiningRow[], { t }: ChartContext): ChartTable {
+export function miningByYearTable(rows: MiningRow[], ctx: ChartContext): ChartTable {
+  const { t } = ctx;
   return {
     columns: [t("common.year"), t("trends.series.miningPeople")],
-    rows: rows.map((r) => [r.year, r.people]),
+    rows: rows.map((r) => [r.year, countCell(r.people, ctx)]),
   };
 }

@@ -3,10 +3,11 @@
 import { PERPETRATOR_TYPES } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, CaseCount, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
+import { addCounts, countCell, isShown, sortValue, type Count } from "./small-counts.ts";
 
 export interface PerpetratorRow {
   perpetrator: string;
-  people: number;
+  people: Count;
 }
 
 const UNKNOWN = "unspecified";
@@ -15,17 +16,19 @@ const STATE_ACTORS = new Set(["police", "armed_forces", "private_military", "gov
 
 /** Sorted by count; unrecognised or missing types count as unspecified, which is never dropped. */
 export function shapePerpetratorBreakdown(counts: CaseCount[]): PerpetratorRow[] {
-  const totals = new Map<string, number>();
+  const totals = new Map<string, Count>();
   for (const c of counts) {
     const key = c.key && (PERPETRATOR_TYPES as readonly string[]).includes(c.key) ? c.key : UNKNOWN;
-    totals.set(key, (totals.get(key) ?? 0) + c.people);
+    totals.set(key, addCounts(totals.get(key) ?? 0, c.people));
   }
   const unknown = totals.get(UNKNOWN) ?? 0;
   totals.delete(UNKNOWN);
   const rows = [...totals.entries()]
-    .filter(([, n]) => n > 0)
+    .filter(([, n]) => isShown(n))
     .map(([perpetrator, people]) => ({ perpetrator, people }))
-    .sort((a, b) => b.people - a.people || PERPETRATOR_TYPES.indexOf(a.perpetrator as any) - PERPETRATOR_TYPES.indexOf(b.perpetrator as any));
+    .sort(
+      (a, b) => sortValue(b.people) - sortValue(a.people) || PERPETRATOR_TYPES.indexOf(a.perpetrator as any) - PERPETRATOR_TYPES.indexOf(b.perpetrator as any),
+    );
   rows.push({ perpetrator: UNKNOWN, people: unknown });
   return rows;
 }
@@ -54,9 +57,10 @@ export function buildPerpetratorBreakdownChart(rows: PerpetratorRow[], { t }: Ch
   };
 }
 
-export function perpetratorBreakdownTable(rows: PerpetratorRow[], { t }: ChartContext): ChartTable {
+export function perpetratorBreakdownTable(rows: PerpetratorRow[], ctx: ChartContext): ChartTable {
+  const { t } = ctx;
   return {
     columns: [t("trends.columns.perpetrator"), t("trends.series.people")],
-    rows: rows.map((r) => [t(`taxonomy.perpetrator.${r.perpetrator}`), r.people]),
+    rows: rows.map((r) => [t(`taxonomy.perpetrator.${r.perpetrator}`), countCell(r.people, ctx)]),
   };
 }

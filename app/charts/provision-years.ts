@@ -10,7 +10,10 @@ import type { AnyChartConfig, ChartContext, ChartTable, YearSpan } from "./types
 
 export interface ProvisionYearRow {
   year: number;
-  records: number;
+  /** Case records with an accepted link; null when no case records cover the year ("no case-level data", not 0) */
+  records: number | null;
+  /** Case records suggested, not yet reviewed (a layer of its own, never added to records); null as above */
+  suggested: number | null;
 }
 
 export interface ProvisionYearsData {
@@ -18,16 +21,35 @@ export interface ProvisionYearsData {
   milestones: MilestoneInput[];
 }
 
-/** One row per year from yearFrom to yearTo; years without a linked case record count 0 (a count, not a gap). */
-export function shapeProvisionYears(counts: ProvisionYearRow[], yearFrom: number, yearTo: number): ProvisionYearRow[] {
-  const byYear = new Map(counts.map((c) => [c.year, c.records]));
+export interface YearCount {
+  year: number;
+  records: number;
+}
+
+/**
+ * One row per year from yearFrom to yearTo. A year that case records cover and
+ * where nothing is linked counts 0; a year no case records cover gets null.
+ */
+export function shapeProvisionYears(
+  accepted: YearCount[],
+  suggested: YearCount[],
+  yearFrom: number,
+  yearTo: number,
+  hasCaseData: (year: number) => boolean = () => true,
+): ProvisionYearRow[] {
+  const acceptedBy = new Map(accepted.map((c) => [c.year, c.records]));
+  const suggestedBy = new Map(suggested.map((c) => [c.year, c.records]));
   const rows: ProvisionYearRow[] = [];
-  for (let year = yearFrom; year <= yearTo; year++) rows.push({ year, records: byYear.get(year) ?? 0 });
+  for (let year = yearFrom; year <= yearTo; year++) {
+    // A count found in a year is shown even if coverage says otherwise: a record is its own evidence.
+    const covered = hasCaseData(year) || acceptedBy.has(year) || suggestedBy.has(year);
+    rows.push({ year, records: covered ? (acceptedBy.get(year) ?? 0) : null, suggested: covered ? (suggestedBy.get(year) ?? 0) : null });
+  }
   return rows;
 }
 
 /** Years shown: from 2012 (first case records) or the first linked year, to this year or the last linked year. */
-export function provisionYearRange(counts: ProvisionYearRow[], thisYear: number, firstDataYear = 2012): { yearFrom: number; yearTo: number } {
+export function provisionYearRange(counts: YearCount[], thisYear: number, firstDataYear = 2012): { yearFrom: number; yearTo: number } {
   const years = counts.map((c) => c.year);
   return { yearFrom: Math.min(firstDataYear, ...years), yearTo: Math.max(thisYear, ...years) };
 }
@@ -37,6 +59,11 @@ function spanOf(data: ProvisionYearsData): YearSpan {
   return { from: data.rows[0]?.year ?? 0, to: data.rows.at(-1)?.year ?? 0 };
 }
 
+/**
+ * Accepted links as solid bars and suggestions as hatched outline bars beside
+ * them (grouped, never stacked: stacking would add them up). Years without case
+ * records have no bar at all (null), not a bar of 0.
+ */
 export function buildProvisionYearsChart(data: ProvisionYearsData, { t }: ChartContext): AnyChartConfig {
   return {
     type: "bar",
@@ -45,9 +72,17 @@ export function buildProvisionYearsChart(data: ProvisionYearsData, { t }: ChartC
       datasets: [
         {
           type: "bar",
-          label: t("provisions.charts.years.series"),
+          label: t("provisions.layers.acceptedSeries"),
           data: data.rows.map((r) => r.records),
           backgroundColor: PALETTE.blue,
+        },
+        {
+          type: "bar",
+          label: t("provisions.layers.suggestedSeries"),
+          data: data.rows.map((r) => r.suggested),
+          backgroundColor: "rgba(255,255,255,0)",
+          borderColor: "#1b1b1b",
+          borderWidth: 1,
         },
       ],
     },
@@ -60,17 +95,23 @@ export function buildProvisionYearsChart(data: ProvisionYearsData, { t }: ChartC
         y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t("provisions.charts.years.axis") } },
       },
       plugins: {
-        legend: { display: false },
+        legend: { display: true, position: "bottom" },
+        hatchBars: { datasets: [1] },
         milestones: { marks: milestoneMarks(data.milestones, spanOf(data)) },
       },
     },
   };
 }
 
+/** A count, or the words saying no case records cover it. */
+export function countOrNoData(value: number | null, t: ChartContext["t"]): number | string {
+  return value === null ? t("provisions.coverage.noCaseData") : value;
+}
+
 export function provisionYearsTable(data: ProvisionYearsData, { t }: ChartContext): ChartTable {
   return {
-    columns: [t("common.year"), t("provisions.charts.years.series")],
-    rows: data.rows.map((r) => [r.year, r.records]),
+    columns: [t("common.year"), t("provisions.layers.acceptedSeries"), t("provisions.layers.suggestedSeries")],
+    rows: data.rows.map((r) => [r.year, countOrNoData(r.records, t), countOrNoData(r.suggested, t)]),
   };
 }
 
@@ -79,7 +120,12 @@ export interface ScorecardWindow {
   from: string;
   /** YYYY-MM-DD, exclusive */
   to: string;
-  records: number;
+  /** Accepted links; null when no case records cover the window */
+  records: number | null;
+  /** Suggestions not yet reviewed (never added to records); null as above */
+  suggested: number | null;
+  /** For a window without case records: the published annual figures of its years, in words, for context */
+  published: string[];
 }
 
 export interface ScorecardData extends ProvisionYearsData {
@@ -89,7 +135,9 @@ export interface ScorecardData extends ProvisionYearsData {
   before: ScorecardWindow | null;
   after: ScorecardWindow | null;
   /** null when the date the commitment was made is not known */
-  sinceMade: { from: string; records: number } | null;
+  sinceMade: { from: string; records: number | null; suggested: number | null } | null;
+  /** What data covers the years and windows, in words (Global Witness, published figures, staff records) */
+  coverage: string[];
 }
 
 /** The day before an exclusive end date, for printing a window as from–to inclusive. */
@@ -99,17 +147,37 @@ export function lastDay(exclusiveEnd: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Every number of the scorecard, each with its period: the CSV export and the printed table. */
+/** Every number of the scorecard, each with its period and both layers: the CSV export and the printed table. */
 export function scorecardTable(data: ScorecardData, { t, lng }: ChartContext): ChartTable {
-  const rows: ChartTable["rows"] = data.rows.map((r) => [String(r.year), `${r.year}-01-01`, `${r.year}-12-31`, r.records]);
+  const n = (v: number | null) => countOrNoData(v, t);
+  const rows: ChartTable["rows"] = data.rows.map((r) => [String(r.year), `${r.year}-01-01`, `${r.year}-12-31`, n(r.records), n(r.suggested), null]);
   if (data.milestone && data.before && data.after) {
     const milestone = milestoneWords(data.milestone, lng);
-    rows.push([t("provisions.scorecard.beforeRow", { count: data.months, milestone }), data.before.from, lastDay(data.before.to), data.before.records]);
-    rows.push([t("provisions.scorecard.afterRow", { count: data.months, milestone }), data.after.from, lastDay(data.after.to), data.after.records]);
+    for (const [key, w] of [
+      ["beforeRow", data.before],
+      ["afterRow", data.after],
+    ] as const) {
+      rows.push([
+        t(`provisions.scorecard.${key}`, { count: data.months, milestone }),
+        w.from,
+        lastDay(w.to),
+        n(w.records),
+        n(w.suggested),
+        w.published.join(" ") || null,
+      ]);
+    }
   }
-  if (data.sinceMade) rows.push([t("provisions.scorecard.sinceMadeRow"), data.sinceMade.from, null, data.sinceMade.records]);
+  if (data.sinceMade)
+    rows.push([t("provisions.scorecard.sinceMadeRow"), data.sinceMade.from, null, n(data.sinceMade.records), n(data.sinceMade.suggested), null]);
   return {
-    columns: [t("provisions.scorecard.period"), t("provisions.scorecard.from"), t("provisions.scorecard.to"), t("provisions.charts.years.series")],
+    columns: [
+      t("provisions.scorecard.period"),
+      t("provisions.scorecard.from"),
+      t("provisions.scorecard.to"),
+      t("provisions.layers.acceptedSeries"),
+      t("provisions.layers.suggestedSeries"),
+      t("provisions.scorecard.publishedColumn"),
+    ],
     rows,
   };
 }
@@ -128,21 +196,21 @@ export function milestoneWords(milestone: { label: string; date: string }, lng: 
   return `${milestone.label} (${formatDate(milestone.date, lng)})`;
 }
 
-/** The before/after comparison in one line, for the PNG (the page shows it as figures). */
+/** The before/after comparison in one line, for the PNG (the page shows it as figures): accepted, and suggestions apart. */
 export function scorecardComparisonLine(data: ScorecardData, { t, lng }: ChartContext): string {
   const { milestone, before, after, sinceMade } = data;
-  if (!milestone || !before || !after) {
-    const since = sinceMade
-      ? `${t("provisions.scorecard.sinceMadeRow")} (${formatDate(sinceMade.from, lng)}): ${sinceMade.records}`
-      : t("provisions.scorecard.sinceMadeUnknown");
-    return `${t("provisions.scorecard.noMilestone")} ${since}`;
-  }
+  const layers = (w: { records: number | null; suggested: number | null }) =>
+    w.records === null
+      ? t("provisions.coverage.noCaseData")
+      : `${w.records} ${t("provisions.layers.acceptedShort")}, ${w.suggested ?? 0} ${t("provisions.layers.suggestedShort")}`;
+  const since = sinceMade
+    ? `${t("provisions.scorecard.sinceMade", { date: formatDate(sinceMade.from, lng) })}: ${layers(sinceMade)}`
+    : t("provisions.scorecard.sinceMadeUnknown");
+  if (!milestone || !before || !after) return `${t("provisions.scorecard.noMilestone")} ${since}`;
   const parts = [
-    `${t("provisions.scorecard.beforeShort", { count: data.months })}: ${before.records}`,
-    `${t("provisions.scorecard.afterShort", { count: data.months })}: ${after.records}`,
-    sinceMade
-      ? `${t("provisions.scorecard.sinceMade", { date: formatDate(sinceMade.from, lng) })}: ${sinceMade.records}`
-      : t("provisions.scorecard.sinceMadeUnknown"),
+    `${t("provisions.scorecard.beforeShort", { count: data.months })}: ${layers(before)}`,
+    `${t("provisions.scorecard.afterShort", { count: data.months })}: ${layers(after)}`,
+    since,
   ];
   return `${t("provisions.scorecard.comparisonTitle", { milestone: milestoneWords(milestone, lng) })}: ${parts.join(" · ")}`;
 }
@@ -179,9 +247,10 @@ export function scorecardDocument({ provision, data, pending, afterIncomplete, t
   const { t, lng } = ctx;
   const { from, to } = spanOf(data);
   const source = t("provisions.charts.years.source");
-  const total = data.rows.reduce((sum, r) => sum + r.records, 0);
+  const total = data.rows.reduce((sum, r) => sum + (r.records ?? 0), 0);
+  const windows = [data.before, data.after].filter((w): w is ScorecardWindow => !!w && w.records === null);
   const status = [
-    `${t("provisions.status.label")}: ${t(`common.figureStatus.${provision.status}`, { defaultValue: provision.status })}`,
+    `${t("provisions.status.label")}: ${t(`provisions.status.values.${provision.status}`, { defaultValue: provision.status })}`,
     ...(provision.isGap ? [t("provisions.gap")] : []),
     ...(provision.source ? [`${t("provisions.scorecard.provisionSource")}: ${provision.source.title}`] : []),
   ].join(" · ");
@@ -197,6 +266,9 @@ export function scorecardDocument({ provision, data, pending, afterIncomplete, t
         status,
         t("provisions.scorecard.countNote"),
         ...(pending ? [t("provisions.scorecard.pending", { count: pending })] : []),
+        ...data.coverage,
+        ...(data.rows.some((r) => r.records === null) ? [t("provisions.coverage.columnNote")] : []),
+        ...[...new Set(windows.flatMap((w) => w.published))],
         ...(afterIncomplete ? [t("provisions.scorecard.incomplete", { date: formatDate(today, lng) })] : []),
         ...[milestoneLegend(data, ctx)].filter((line): line is string => line !== null),
       ],

@@ -2,9 +2,18 @@
 // published value. The same query string drives /trends, /embed/<id>,
 // /charts/<id>.png and /charts/<id>.csv, so a link always reproduces a view.
 import { LETHAL_OUTCOMES } from "~/domain/taxonomy.ts";
-import { DEFAULT_COUNTRY, incidentFilterToParams, parseIncidentFilter, type FilterProblem, type IncidentFilter } from "~/domain/incident-filter.ts";
+import {
+  DEFAULT_COUNTRY,
+  incidentFilterToParams,
+  parseIncidentFilter,
+  publicIncidentFilter,
+  type FilterProblem,
+  type IncidentFilter,
+} from "~/domain/incident-filter.ts";
 
 export const FIGURES_PARAM = "figures";
+/** values=1 writes the values on the bars of the page's charts; values=0 leaves them off a PNG (where they are on by default). */
+export const VALUES_PARAM = "values";
 /** revised: Global Witness's revision where there is one, else the first report (decision 005). first: as first reported only. */
 export const FIGURE_CHOICES = ["revised", "first"] as const;
 export type FigureChoice = (typeof FIGURE_CHOICES)[number];
@@ -12,6 +21,24 @@ export type FigureChoice = (typeof FIGURE_CHOICES)[number];
 export interface ChartQuery {
   filter: IncidentFilter;
   figures: FigureChoice;
+  /** Values on the bars: true asks for them on the page, false leaves them off an image; unset, the default of each. */
+  values?: boolean;
+}
+
+/**
+ * Who reads a chart: "public" (anonymous) readers count only what may be
+ * published, and see small counts of staff records as "fewer than N".
+ */
+export type ChartReader = "public" | "signed-in";
+
+/** The reader of a request, from its signed-in user (or none). */
+export function chartReaderOf(user: unknown): ChartReader {
+  return user ? "signed-in" : "public";
+}
+
+/** The query a reader's charts are loaded with: for the public, verification is always the default count. */
+export function readerChartQuery(query: ChartQuery, reader: ChartReader): ChartQuery {
+  return reader === "public" ? { ...query, filter: publicIncidentFilter(query.filter) } : query;
 }
 
 export const EMPTY_QUERY: ChartQuery = { filter: {}, figures: "revised" };
@@ -30,13 +57,15 @@ export function parseChartQuery(params: URLSearchParams): { query: ChartQuery; p
     else problems.push({ param: FIGURES_PARAM, value: raw, reason: "unknownCode" });
   }
   if (problems.length) return { query: EMPTY_QUERY, problems };
-  return { query: { filter, figures }, problems };
+  const values = params.get(VALUES_PARAM);
+  return { query: { filter, figures, ...(values === "1" ? { values: true } : values === "0" ? { values: false } : {}) }, problems };
 }
 
 /** The query as search params in a stable order; `lng` last when given (permalinks carry it). */
 export function chartQueryToParams(query: ChartQuery, lng?: string): URLSearchParams {
   const params = incidentFilterToParams(query.filter);
   if (query.figures !== "revised") params.set(FIGURES_PARAM, query.figures);
+  if (query.values !== undefined) params.set(VALUES_PARAM, query.values ? "1" : "0");
   if (lng) params.set("lng", lng);
   return params;
 }

@@ -1,24 +1,50 @@
 // Reconciliation: per year, Mexico's published figure beside the people in case
 // records that could stand behind it (killed and disappeared), and the
 // difference. The difference is Vigía's arithmetic and is labelled so; the
-// published values themselves are shown as printed.
+// published values themselves are shown as printed. A year that no counted case
+// record covers gets no difference (a gap, and a note saying why): 0 records
+// there means no case-level data, and "−19" would read as 19 missing cases.
 import type { FigureChoice } from "./query.ts";
 import type { AnnualFigureInput, MilestoneInput } from "./annual-trend.ts";
 import { publishedCells, publishedColumns, publishedDatasets, shapeMexicoAnnual, type MexicoAnnualRow } from "./mexico-annual.ts";
-import type { AnyChartConfig, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
+import type { AnyChartConfig, CaseCoverage, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
+import { isCovered, yearRunsInWords } from "./coverage.ts";
 import { PALETTE } from "./palette.ts";
+import { countCell } from "./small-counts.ts";
 import { stackedYearOptions } from "./time-series.ts";
 
 export interface ReconciliationRow extends MexicoAnnualRow {
-  /** Case records minus the published figure (killed, plus disappeared where published apart); null where nothing was published. */
+  /**
+   * Case records minus the published figure (killed, plus disappeared where
+   * published apart); null where nothing was published or no case record covers the year.
+   */
   difference: number | null;
+  /** A figure was published but no counted case record covers the year: no difference, on purpose. */
+  noCaseData: boolean;
 }
 
-export function shapeReconciliation(published: AnnualFigureInput[], cases: YearCount[], span: YearSpan, choice: FigureChoice): ReconciliationRow[] {
-  return shapeMexicoAnnual(published, cases, span, choice).map((r) => ({
-    ...r,
-    difference: r.publishedPlotted === null ? null : r.caseRecords - r.publishedPlotted - (r.publishedDisappeared ?? 0),
-  }));
+export function shapeReconciliation(
+  published: AnnualFigureInput[],
+  cases: YearCount[],
+  span: YearSpan,
+  choice: FigureChoice,
+  coverage: readonly CaseCoverage[],
+): ReconciliationRow[] {
+  return shapeMexicoAnnual(published, cases, span, choice).map((r) => {
+    const noCaseData = r.publishedPlotted !== null && !isCovered(coverage, r.year);
+    return {
+      ...r,
+      difference:
+        r.publishedPlotted === null || r.caseRecords === null || noCaseData ? null : r.caseRecords - r.publishedPlotted - (r.publishedDisappeared ?? 0),
+      noCaseData,
+    };
+  });
+}
+
+/** The note on the years drawn without a difference, or null when every published year has one. */
+export function reconciliationGapNote(rows: ReconciliationRow[], ctx: ChartContext): string | null {
+  const gaps = rows.filter((r) => r.noCaseData).map((r) => r.year);
+  return gaps.length ? ctx.t("trends.reconciliation.gap", { years: yearRunsInWords(gaps, ctx) }) : null;
 }
 
 export function buildReconciliationChart(
@@ -68,7 +94,19 @@ export function buildReconciliationChart(
 export function reconciliationTable(rows: ReconciliationRow[], choice: FigureChoice, ctx: ChartContext): ChartTable {
   const { t } = ctx;
   return {
-    columns: [t("common.year"), ...publishedColumns(choice, ctx), t("trends.series.caseRecordsLethal"), t("trends.series.difference")],
-    rows: rows.map((r) => [r.year, ...publishedCells(r), r.caseRecords, r.difference]),
+    columns: [
+      t("common.year"),
+      ...publishedColumns(choice, ctx),
+      t("trends.series.caseRecordsLethal"),
+      t("trends.series.difference"),
+      t("trends.columns.note"),
+    ],
+    rows: rows.map((r) => [
+      r.year,
+      ...publishedCells(r),
+      countCell(r.caseRecords, ctx),
+      r.difference,
+      r.noCaseData ? t("trends.reconciliation.noCaseData") : null,
+    ]),
   };
 }

@@ -14,6 +14,8 @@ import {
   ScatterController,
   Tooltip,
 } from "chart.js";
+import { barValuesPlugin } from "./bar-values-plugin.ts";
+import { hatchBarsPlugin } from "./hatch.ts";
 import { heatmapPlugin } from "./heatmap-plugin.ts";
 import { milestonePlugin } from "./milestone-plugin.ts";
 
@@ -22,12 +24,27 @@ export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto S
 let registered = false;
 export function registerCharts(): typeof Chart {
   if (!registered) {
-    Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Filler, milestonePlugin);
+    Chart.register(
+      BarController,
+      BarElement,
+      LineController,
+      LineElement,
+      PointElement,
+      CategoryScale,
+      LinearScale,
+      Legend,
+      Tooltip,
+      Filler,
+      milestonePlugin,
+      hatchBarsPlugin,
+    );
     // The same type on the page, in the browser's PNG and on the server (which has Liberation/DejaVu).
     Chart.defaults.font.family = CHART_FONT;
     Chart.defaults.color = "#333333";
     // Accountability matrix: a heat map on two category axes.
     Chart.register(ScatterController, heatmapPlugin);
+    // Values on bars: off unless a chart's options turn it on (exports do by default).
+    Chart.register(barValuesPlugin);
     registered = true;
   }
   return Chart;

@@ -16,12 +16,13 @@ import { buildMexicoAnnualChart, mexicoAnnualTable, shapeMexicoAnnual } from "./
 import { buildMiningByYearChart, miningByYearTable, shapeMiningByYear } from "./mining-by-year.ts";
 import { buildPerpetratorBreakdownChart, perpetratorBreakdownTable, shapePerpetratorBreakdown } from "./perpetrator-breakdown.ts";
 import type { FigureChoice } from "./query.ts";
-import { buildReconciliationChart, reconciliationTable, shapeReconciliation } from "./reconciliation.ts";
+import { buildReconciliationChart, reconciliationGapNote, reconciliationTable, shapeReconciliation } from "./reconciliation.ts";
+import { coverageNote } from "./coverage.ts";
 import { buildSectorBreakdownChart, sectorBreakdownTable, shapeSectorBreakdown } from "./sector-breakdown.ts";
 import { buildStateBreakdownChart, shapeStateBreakdown, stateBreakdownTable, stateChartHeight } from "./state-breakdown.ts";
 import { buildStateMap, MAP_ATTRIBUTION_URL, stateMapTable, type StateMapModel } from "./state-map.ts";
 import { milestoneLines } from "./time-series.ts";
-import type { AnyChartConfig, CaseCount, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
+import type { AnyChartConfig, CaseCount, CaseCoverage, ChartContext, ChartTable, YearCount, YearSpan } from "./types.ts";
 
 // ---------- The data each chart is drawn from (loaded on the server, serialisable) ----------
 
@@ -30,13 +31,27 @@ interface Base {
   asOf: string | null;
   /** Names of the countries the filters name, in the reader's language (set by the loader). */
   countryNames?: Record<string, string>;
+  /** Set by the loader when counts below it were withheld from an anonymous reader (null counts). */
+  smallCountThreshold?: number;
 }
 
 /** The context with the chart's own country names, so that its words never name a country on the client. */
-const withNames = (chart: LoadedChart, ctx: ChartContext): ChartContext =>
-  chart.data.countryNames ? { ...ctx, countryNames: { ...ctx.countryNames, ...chart.data.countryNames } } : ctx;
+const withNames = (chart: LoadedChart, ctx: ChartContext): ChartContext => {
+  const { countryNames, smallCountThreshold } = chart.data;
+  if (!countryNames && !smallCountThreshold) return ctx;
+  return {
+    ...ctx,
+    ...(countryNames ? { countryNames: { ...ctx.countryNames, ...countryNames } } : {}),
+    ...(smallCountThreshold ? { smallCountThreshold } : {}),
+  };
+};
 /** The case records a chart counts; null when the filters leave nothing it can count. */
 type Scope = IncidentFilter | null;
+
+/** A chart that counts case records: the years they cover, per origin, for its coverage note. */
+interface Covered {
+  coverage: CaseCoverage[];
+}
 
 export interface AnnualTrendChartData extends Base {
   span: YearSpan;
@@ -44,7 +59,7 @@ export interface AnnualTrendChartData extends Base {
   published: AnnualFigureInput[];
   milestones: MilestoneInput[];
 }
-export interface MexicoAnnualChartData extends Base {
+export interface MexicoAnnualChartData extends Base, Covered {
   span: YearSpan;
   figures: FigureChoice;
   scope: Scope;
@@ -52,20 +67,20 @@ export interface MexicoAnnualChartData extends Base {
   cases: YearCount[];
   milestones: MilestoneInput[];
 }
-export interface KilledDisappearedChartData extends Base {
+export interface KilledDisappearedChartData extends Base, Covered {
   span: YearSpan;
   scope: Scope;
   counts: OutcomeYearCount[];
   milestones: MilestoneInput[];
 }
-export interface BreakdownChartData extends Base {
+export interface BreakdownChartData extends Base, Covered {
   scope: Scope;
   counts: CaseCount[];
 }
-export interface IndigenousShareChartData extends Base, IndigenousShareData {
+export interface IndigenousShareChartData extends Base, Covered, IndigenousShareData {
   scope: Scope;
 }
-export interface MiningChartData extends Base {
+export interface MiningChartData extends Base, Covered {
   span: YearSpan;
   scope: Scope;
   counts: YearCount[];
@@ -96,6 +111,8 @@ export interface ChartDefinition<D extends Base> {
 
 const defineChart = <D extends Base>(def: ChartDefinition<D>) => def;
 
+const reconciliationRows = (d: ReconciliationChartData) => shapeReconciliation(d.published, d.cases, d.span, d.figures, d.coverage);
+
 function caseSource(scope: Scope, { t }: ChartContext): string {
   const origins = scope?.origins?.length ? scope.origins : ["gw_dataset", "staff"];
   const parts: string[] = [];
@@ -114,6 +131,9 @@ function choiceWords(choice: FigureChoice, { t }: ChartContext): string {
 
 const published = (ctx: ChartContext) => ctx.t("charts.annualTrend.source");
 
+/** The coverage note of a chart that counts case records, computed from the records counted. */
+const covered = (d: Covered, ctx: ChartContext) => coverageNote(d.coverage, ctx);
+
 /** The milestones and years of a chart on a time axis. */
 const yearAxis = (d: { milestones: MilestoneInput[]; span: YearSpan }) => ({ milestones: d.milestones, span: d.span });
 
@@ -124,7 +144,7 @@ export const CHARTS = {
     title: ({ t }) => t("trends.titles.mexicoAnnual"),
     subtitle: (d, ctx) => ctx.t("trends.subtitles.publishedBeside", { choice: choiceWords(d.figures, ctx), cases: scopeWords(d.scope, ctx, d.span) }),
     source: (d, ctx) => `${published(ctx)}; ${caseSource(d.scope, ctx)}`,
-    notes: (d, ctx) => [ctx.t("trends.notes.mexicoAnnual"), ctx.t("trends.notes.lethalOnly")],
+    notes: (d, ctx) => [ctx.t("trends.notes.mexicoAnnual"), covered(d, ctx), ctx.t("trends.notes.lethalOnly")],
     milestoneSpan: yearAxis,
     build: (d, ctx) => buildMexicoAnnualChart(shapeMexicoAnnual(d.published, d.cases, d.span, d.figures), d.span, d.figures, d.milestones, ctx),
     table: (d, ctx) => mexicoAnnualTable(shapeMexicoAnnual(d.published, d.cases, d.span, d.figures), d.figures, ctx),
@@ -135,7 +155,7 @@ export const CHARTS = {
     title: ({ t }) => t("trends.titles.killedDisappeared"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx, d.span),
     source: (d, ctx) => caseSource(d.scope, ctx),
-    notes: (d, ctx) => [ctx.t("trends.notes.killedDisappeared")],
+    notes: (d, ctx) => [ctx.t("trends.notes.killedDisappeared"), covered(d, ctx)],
     milestoneSpan: yearAxis,
     build: (d, ctx) => buildKilledDisappearedChart(shapeKilledDisappeared(d.counts, d.span), d.span, d.milestones, ctx),
     table: (d, ctx) => killedDisappearedTable(shapeKilledDisappeared(d.counts, d.span), ctx),
@@ -146,7 +166,7 @@ export const CHARTS = {
     title: ({ t }) => t("trends.titles.sector"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
     source: (d, ctx) => caseSource(d.scope, ctx),
-    notes: (_d, ctx) => [ctx.t("trends.notes.sector"), ctx.t("charts.sectorBreakdown.coverage")],
+    notes: (d, ctx) => [ctx.t("trends.notes.sector"), covered(d, ctx)],
     build: (d, ctx) => buildSectorBreakdownChart(shapeSectorBreakdown(d.counts), ctx),
     table: (d, ctx) => sectorBreakdownTable(shapeSectorBreakdown(d.counts), ctx),
   }),
@@ -160,7 +180,7 @@ export const CHARTS = {
         cases: scopeWords(d.scope, ctx),
       }),
     source: (d, ctx) => `${ctx.t("trends.sources.headline")}; ${caseSource(d.scope, ctx)}`,
-    notes: (_d, ctx) => [ctx.t("trends.notes.indigenousDerived"), ctx.t("trends.notes.indigenousCases")],
+    notes: (d, ctx) => [ctx.t("trends.notes.indigenousDerived"), ctx.t("trends.notes.indigenousCases"), covered(d, ctx)],
     build: (d, ctx) => buildIndigenousShareChart(shapeIndigenousShare(d), ctx),
     table: (d, ctx) => indigenousShareTable(shapeIndigenousShare(d), ctx),
   }),
@@ -170,7 +190,7 @@ export const CHARTS = {
     title: ({ t }) => t("trends.titles.perpetrator"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
     source: (d, ctx) => caseSource(d.scope, ctx),
-    notes: (_d, ctx) => [ctx.t("trends.notes.perpetrator")],
+    notes: (d, ctx) => [ctx.t("trends.notes.perpetrator"), covered(d, ctx)],
     build: (d, ctx) => buildPerpetratorBreakdownChart(shapePerpetratorBreakdown(d.counts), ctx),
     table: (d, ctx) => perpetratorBreakdownTable(shapePerpetratorBreakdown(d.counts), ctx),
   }),
@@ -180,7 +200,7 @@ export const CHARTS = {
     title: ({ t }) => t("trends.titles.stateBars"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
     source: (d, ctx) => caseSource(d.scope, ctx),
-    notes: (_d, ctx) => [ctx.t("trends.notes.stateUnknown")],
+    notes: (d, ctx) => [ctx.t("trends.notes.stateUnknown"), covered(d, ctx)],
     build: (d, ctx) => buildStateBreakdownChart(shapeStateBreakdown(d.counts), ctx),
     table: (d, ctx) => stateBreakdownTable(shapeStateBreakdown(d.counts), ctx),
   }),
@@ -190,9 +210,9 @@ export const CHARTS = {
     title: ({ t }) => t("trends.titles.stateMap"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
     source: (d, ctx) => caseSource(d.scope, ctx),
-    notes: (_d, ctx) => [ctx.t("trends.notes.stateUnknown"), ctx.t("trends.map.attribution", { url: MAP_ATTRIBUTION_URL })],
-    map: (d) => buildStateMap(d.counts),
-    table: (d, ctx) => stateMapTable(buildStateMap(d.counts), ctx),
+    notes: (d, ctx) => [ctx.t("trends.notes.stateUnknown"), covered(d, ctx), ctx.t("trends.map.attribution", { url: MAP_ATTRIBUTION_URL })],
+    map: (d) => buildStateMap(d.counts, d.smallCountThreshold),
+    table: (d, ctx) => stateMapTable(buildStateMap(d.counts, d.smallCountThreshold), ctx),
   }),
   "mining-by-year": defineChart<MiningChartData>({
     kind: "chartjs",
@@ -203,6 +223,7 @@ export const CHARTS = {
     notes: (d, ctx) =>
       [
         ctx.t("trends.notes.miningSector"),
+        covered(d, ctx),
         d.publishedMining?.value != null
           ? ctx.t("trends.notes.miningPublished", {
               value: d.publishedMining.atLeast ? ctx.t("common.atLeastValue", { value: d.publishedMining.value }) : d.publishedMining.value,
@@ -220,17 +241,19 @@ export const CHARTS = {
     title: ({ t }) => t("trends.titles.reconciliation"),
     subtitle: (d, ctx) => ctx.t("trends.subtitles.publishedBeside", { choice: choiceWords(d.figures, ctx), cases: scopeWords(d.scope, ctx, d.span) }),
     source: (d, ctx) => `${published(ctx)}; ${caseSource(d.scope, ctx)}`,
-    notes: (d, ctx) => [
-      ctx.t("trends.reconciliation.difference"),
-      ctx.t("trends.reconciliation.revisions"),
-      ctx.t("trends.reconciliation.killedDisappeared"),
-      ctx.t("trends.reconciliation.inclusion"),
-      ctx.t("trends.reconciliation.coverage"),
-      ctx.t("trends.reconciliation.scope"),
-    ],
+    notes: (d, ctx) =>
+      [
+        ctx.t("trends.reconciliation.difference"),
+        reconciliationGapNote(reconciliationRows(d), ctx),
+        covered(d, ctx),
+        ctx.t("trends.reconciliation.revisions"),
+        ctx.t("trends.reconciliation.killedDisappeared"),
+        ctx.t("trends.reconciliation.inclusion"),
+        ctx.t("trends.reconciliation.scope"),
+      ].filter((n): n is string => n !== null),
     milestoneSpan: yearAxis,
-    build: (d, ctx) => buildReconciliationChart(shapeReconciliation(d.published, d.cases, d.span, d.figures), d.span, d.figures, d.milestones, ctx),
-    table: (d, ctx) => reconciliationTable(shapeReconciliation(d.published, d.cases, d.span, d.figures), d.figures, ctx),
+    build: (d, ctx) => buildReconciliationChart(reconciliationRows(d), d.span, d.figures, d.milestones, ctx),
+    table: (d, ctx) => reconciliationTable(reconciliationRows(d), d.figures, ctx),
   }),
   "annual-trend": defineChart<AnnualTrendChartData>({
     kind: "chartjs",
@@ -274,6 +297,7 @@ export function chartTexts(chart: LoadedChart, context: ChartContext): ChartText
       : t("trends.asOfUnknown"),
     notes: [
       ...def.notes(chart.data, ctx),
+      ...(chart.data.smallCountThreshold ? [t("charts.smallCountsNote", { count: chart.data.smallCountThreshold })] : []),
       ...(def.milestoneSpan ? milestoneLines(def.milestoneSpan(chart.data).milestones, def.milestoneSpan(chart.data).span, ctx) : []),
     ],
   };

@@ -3,30 +3,31 @@
 import { SECTORS } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
+import { addCounts, countCell, isShown, sortValue, type Count } from "./small-counts.ts";
 
 export interface SectorCount {
   key: string | null;
-  people: number;
+  people: Count;
 }
 
 export interface SectorRow {
   sector: string;
-  people: number;
+  people: Count;
 }
 
 /** Sorted by count, unknown sector last and never dropped; unrecognised or null sectors count as unconfirmed. */
 export function shapeSectorBreakdown(counts: SectorCount[]): SectorRow[] {
-  const totals = new Map<string, number>();
+  const totals = new Map<string, Count>();
   for (const c of counts) {
     const key = c.key && (SECTORS as readonly string[]).includes(c.key) ? c.key : "unconfirmed";
-    totals.set(key, (totals.get(key) ?? 0) + c.people);
+    totals.set(key, addCounts(totals.get(key) ?? 0, c.people));
   }
   const unknown = totals.get("unconfirmed") ?? 0;
   totals.delete("unconfirmed");
   const rows = [...totals.entries()]
-    .filter(([, n]) => n > 0)
+    .filter(([, n]) => isShown(n))
     .map(([sector, people]) => ({ sector, people }))
-    .sort((a, b) => b.people - a.people || SECTORS.indexOf(a.sector as any) - SECTORS.indexOf(b.sector as any));
+    .sort((a, b) => sortValue(b.people) - sortValue(a.people) || SECTORS.indexOf(a.sector as any) - SECTORS.indexOf(b.sector as any));
   rows.push({ sector: "unconfirmed", people: unknown });
   return rows;
 }
@@ -58,9 +59,10 @@ export function buildSectorBreakdownChart(rows: SectorRow[], { t }: ChartContext
   };
 }
 
-export function sectorBreakdownTable(rows: SectorRow[], { t }: ChartContext): ChartTable {
+export function sectorBreakdownTable(rows: SectorRow[], ctx: ChartContext): ChartTable {
+  const { t } = ctx;
   return {
     columns: [t("charts.sectorBreakdown.sector"), t("trends.series.people")],
-    rows: rows.map((r) => [t(`taxonomy.sector.${r.sector}`), r.people]),
+    rows: rows.map((r) => [t(`taxonomy.sector.${r.sector}`), countCell(r.people, ctx)]),
   };
 }

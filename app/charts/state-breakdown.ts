@@ -3,27 +3,28 @@
 import { MX_STATE_CODES, isMxState } from "~/domain/taxonomy.ts";
 import type { AnyChartConfig, CaseCount, ChartContext, ChartTable } from "./types.ts";
 import { PALETTE, UNKNOWN_COLOUR } from "./palette.ts";
+import { addCounts, countCell, isShown, sortValue, type Count } from "./small-counts.ts";
 import { stateName } from "~/domain/incident-format.ts";
 
 export interface StateRow {
   /** ISO 3166-2:MX code without the prefix, or null when the state is not identified. */
   state: string | null;
-  people: number;
+  people: Count;
 }
 
 /** Every state with records, by count; the unknown row last and never dropped. */
 export function shapeStateBreakdown(counts: CaseCount[]): StateRow[] {
-  const totals = new Map<string | null, number>();
+  const totals = new Map<string | null, Count>();
   for (const c of counts) {
     const key = c.key && isMxState(c.key) ? c.key : null;
-    totals.set(key, (totals.get(key) ?? 0) + c.people);
+    totals.set(key, addCounts(totals.get(key) ?? 0, c.people));
   }
   const unknown = totals.get(null) ?? 0;
   totals.delete(null);
   const rows: StateRow[] = [...totals.entries()]
-    .filter(([, n]) => n > 0)
+    .filter(([, n]) => isShown(n))
     .map(([state, people]) => ({ state, people }))
-    .sort((a, b) => b.people - a.people || MX_STATE_CODES.indexOf(a.state as any) - MX_STATE_CODES.indexOf(b.state as any));
+    .sort((a, b) => sortValue(b.people) - sortValue(a.people) || MX_STATE_CODES.indexOf(a.state as any) - MX_STATE_CODES.indexOf(b.state as any));
   rows.push({ state: null, people: unknown });
   return rows;
 }
@@ -59,7 +60,7 @@ export function buildStateBreakdownChart(rows: StateRow[], ctx: ChartContext): A
 export function stateBreakdownTable(rows: StateRow[], ctx: ChartContext): ChartTable {
   return {
     columns: [ctx.t("trends.columns.state"), ctx.t("trends.series.people")],
-    rows: rows.map((r) => [stateName(r.state, ctx.t), r.people]),
+    rows: rows.map((r) => [stateName(r.state, ctx.t), countCell(r.people, ctx)]),
   };
 }
 

@@ -3,6 +3,7 @@ import type { LegendItem } from "chart.js";
 import { formatDate } from "~/lib/format.ts";
 import { milestonesInRange, type MilestoneInput } from "./annual-trend.ts";
 import { wrapWords } from "./document.ts";
+import { addCounts, type Count } from "./small-counts.ts";
 import type { AnyChartConfig, ChartContext, YearCount, YearSpan } from "./types.ts";
 
 export function yearsOf(span: YearSpan): number[] {
@@ -10,9 +11,9 @@ export function yearsOf(span: YearSpan): number[] {
 }
 
 /** People per year over the whole span: years without records are 0, never missing. */
-export function perYear(counts: YearCount[], span: YearSpan): { year: number; people: number }[] {
-  const by = new Map<number, number>();
-  for (const c of counts) by.set(c.year, (by.get(c.year) ?? 0) + c.people);
+export function perYear(counts: YearCount[], span: YearSpan): { year: number; people: Count }[] {
+  const by = new Map<number, Count>();
+  for (const c of counts) by.set(c.year, addCounts(by.get(c.year) ?? 0, c.people));
   return yearsOf(span).map((year) => ({ year, people: by.get(year) ?? 0 }));
 }
 

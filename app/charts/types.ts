@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from "chart.js";
 import type { TFunction } from "i18next";
 import type { Language } from "~/lib/i18n.ts";
+import type { Count } from "./small-counts.ts";
 
 /** What every chart builder needs besides its data: words and number formats. */
 export interface ChartContext {
@@ -8,6 +9,8 @@ export interface ChartContext {
   lng: Language;
   /** Names of the countries a chart's filters name, made on the server with its data (hydration-safe). */
   countryNames?: Record<string, string>;
+  /** Set when the chart's counts below this threshold are withheld (anonymous readers, staff records in scope). */
+  smallCountThreshold?: number;
 }
 
 /** The accessible data table (and CSV) of a chart: exactly the plotted numbers. */
@@ -30,11 +33,20 @@ export interface YearSpan {
 /** People counted in case records for one value of a grouping column (null: unknown). */
 export interface CaseCount {
   key: string | null;
-  people: number;
+  /** null: fewer than the small-count threshold (app/charts/small-counts.ts) */
+  people: Count;
 }
 
 /** People counted in case records per year. */
 export interface YearCount {
   year: number;
-  people: number;
+  /** null: fewer than the small-count threshold */
+  people: Count;
+}
+
+/** The first and last year of the case records a chart counts, per origin (gw_dataset, staff). */
+export interface CaseCoverage {
+  origin: string;
+  from: number;
+  to: number;
 }

@@ -4,10 +4,12 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { matrixShade, type MatrixData, type MatrixRow } from "~/charts/accountability-matrix.ts";
+import { LINK_TYPES } from "~/domain/link-type.ts";
 import { STATUS_CHOICES, type MatrixFilter } from "~/domain/matrix-filter.ts";
 import { formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { GapBadge } from "./commitment.tsx";
+import { LinkLayersLegend } from "./link-layers.tsx";
 import { SectorSelect } from "./provision-filters.tsx";
 
 /** Sector, years and link statuses, as a GET form that works without JavaScript; `lngParam` keeps a language chosen in the address. */
@@ -35,6 +37,17 @@ export function MatrixFilterForm({ filter, lngParam }: { filter: MatrixFilter; l
           ))}
         </select>
       </label>
+      <label>
+        {t("provisions.linkTypes.filter")}
+        <select name="type" defaultValue={filter.linkType ?? ""}>
+          <option value="">{t("provisions.linkTypes.all")}</option>
+          {LINK_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`provisions.linkTypes.types.${type}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="submit" className="button-secondary">
         {t("provisions.filters.apply")}
       </button>
@@ -42,49 +55,95 @@ export function MatrixFilterForm({ filter, lngParam }: { filter: MatrixFilter; l
   );
 }
 
-/** The case records behind a cell or a row's total: the provision's cases page with the matrix's filters. */
-function casesHref(code: string, filter: MatrixFilter, years: { year: number } | { from: number; to: number }): string {
+/** The case records behind a cell or a row's total, in one layer: the provision's cases page with the matrix's filters. */
+function casesHref(code: string, filter: MatrixFilter, years: { year: number } | { from: number; to: number }, layer: "accepted" | "suggested"): string {
   const range: Record<string, string> = "year" in years ? { year: String(years.year) } : { from: String(years.from), to: String(years.to) };
-  return `/provisions/${code}/cases?${new URLSearchParams({ ...range, sector: filter.sector, status: filter.status })}`;
+  const params = new URLSearchParams({ ...range, sector: filter.sector, status: layer });
+  if (filter.linkType) params.set("type", filter.linkType);
+  return `/provisions/${code}/cases?${params}`;
 }
 
+/** One year of one provision: accepted links on the cell's shade, suggestions apart in a dashed box, or "no case-level data". */
 function MatrixCell({ row, index, data, filter, lng }: { row: MatrixRow; index: number; data: MatrixData; filter: MatrixFilter; lng: Language }) {
   const { t } = useTranslation();
-  const count = row.counts[index];
   const year = data.years[index];
-  const shade = matrixShade(count, data.max);
-  const label = t("provisions.matrix.cellLabel", { count, code: row.code, year });
+  if (!data.covered[index]) {
+    return (
+      <td className="num matrix-cell no-data">
+        <span className="small">{t("provisions.coverage.noCaseData")}</span>
+      </td>
+    );
+  }
+  const accepted = row.accepted[index];
+  const suggested = row.suggested[index];
+  const shade = matrixShade((data.layers.accepted ? accepted : suggested) ?? 0, data.max);
+  const style = data.layers.accepted ? { background: shade.fill, color: shade.ink } : undefined;
   return (
-    <td className="num matrix-cell" style={{ background: shade.fill, color: shade.ink }}>
-      {count > 0 ? (
-        <Link to={casesHref(row.code, filter, { year })} style={{ color: shade.ink }} aria-label={label}>
-          {formatNumber(count, lng)}
-        </Link>
-      ) : (
-        <span aria-label={label}>0</span>
-      )}
-      {row.suggested[index] && !data.onlySuggested ? (
-        <span className="cell-suggested">{t("provisions.matrix.cellSuggested", { count: row.suggested[index] })}</span>
+    <td className="num matrix-cell" style={style}>
+      {accepted !== null ? (
+        accepted > 0 ? (
+          <Link
+            to={casesHref(row.code, filter, { year }, "accepted")}
+            style={{ color: shade.ink }}
+            className="cell-accepted"
+            aria-label={t("provisions.matrix.cellLabel", { count: accepted, code: row.code, year })}
+          >
+            {formatNumber(accepted, lng)}
+          </Link>
+        ) : (
+          <span className="cell-accepted" aria-label={t("provisions.matrix.cellLabel", { count: 0, code: row.code, year })}>
+            0
+          </span>
+        )
+      ) : null}
+      {suggested !== null ? (
+        suggested > 0 ? (
+          <Link
+            to={casesHref(row.code, filter, { year }, "suggested")}
+            className="cell-suggested layer-suggested"
+            aria-label={t("provisions.layers.cellSuggestedLabel", { count: suggested, code: row.code, year })}
+          >
+            {t("provisions.layers.cellSuggested", { count: suggested })}
+          </Link>
+        ) : (
+          <span className="cell-suggested layer-suggested" aria-label={t("provisions.layers.cellSuggestedLabel", { count: 0, code: row.code, year })}>
+            {t("provisions.layers.cellSuggested", { count: 0 })}
+          </span>
+        )
       ) : null}
     </td>
   );
 }
 
-/** The matrix as a table: every provision a row, every year a column, each number a link to its case records. */
+/** The matrix as a table: every provision a row, every year a column, each number a link to its case records; two layers, never summed. */
 export function MatrixCaseTable({ data, filter, caption, lng }: { data: MatrixData; filter: MatrixFilter; caption: string; lng: Language }) {
   const { t } = useTranslation();
+  const total = (row: MatrixRow, layer: "accepted" | "suggested") => {
+    const n = layer === "accepted" ? row.acceptedTotal : row.suggestedTotal;
+    const className = layer === "accepted" ? "cell-accepted" : "cell-suggested layer-suggested";
+    const text = layer === "accepted" ? formatNumber(n, lng) : t("provisions.layers.cellSuggested", { count: n });
+    return n > 0 ? (
+      <Link className={className} to={casesHref(row.code, filter, { from: filter.yearFrom, to: filter.yearTo }, layer)}>
+        {text}
+      </Link>
+    ) : (
+      <span className={className}>{text}</span>
+    );
+  };
   return (
     <section aria-labelledby="matrix-table-title">
       <h2 id="matrix-table-title">{t("provisions.matrix.tableTitle")}</h2>
       <p className="small">{t("provisions.matrix.tableIntro")}</p>
-      <div className="table-scroll">
+      <LinkLayersLegend id="matrix-legend" />
+      {/* Its own scrolling frame on narrow screens, the provision column kept in view (sticky). */}
+      <div className="table-scroll matrix-frame">
         <table className="matrix-table">
           <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t("provisions.matrix.provision")}</th>
-              {data.years.map((y) => (
-                <th key={y} scope="col" className="num">
+              {data.years.map((y, i) => (
+                <th key={y} scope="col" className={data.covered[i] ? "num" : "num no-data"}>
                   {y}
                 </th>
               ))}
@@ -105,18 +164,23 @@ export function MatrixCaseTable({ data, filter, caption, lng }: { data: MatrixDa
                 {data.years.map((year, i) => (
                   <MatrixCell key={year} row={row} index={i} data={data} filter={filter} lng={lng} />
                 ))}
-                <td className="num">
-                  {row.total > 0 ? (
-                    <Link to={casesHref(row.code, filter, { from: filter.yearFrom, to: filter.yearTo })}>{formatNumber(row.total, lng)}</Link>
-                  ) : (
-                    0
-                  )}
+                <td className="num matrix-total">
+                  {data.layers.accepted ? total(row, "accepted") : null}
+                  {data.layers.suggested ? total(row, "suggested") : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {data.covered.some((c) => !c) ? (
+        <div className="small coverage-note" role="note">
+          <p>{t("provisions.coverage.columnNote")}</p>
+          {data.published.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      ) : null}
     </section>
   );
 }

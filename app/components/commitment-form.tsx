@@ -7,7 +7,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/lib/language.ts";
-import { FIGURE_STATUSES } from "~/domain/taxonomy.ts";
+import { PROVISION_STATUSES } from "~/domain/taxonomy.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";
 import { fieldId } from "~/lib/form-errors.ts";
 import type { EditConflict } from "~/lib/form.ts";
@@ -265,7 +265,10 @@ export function ProvisionFields({
         state={state}
         required
         hint={t("provisions.form.statusHint")}
-        options={[{ value: "", label: t("provisions.form.choose") }, ...FIGURE_STATUSES.map((s) => ({ value: s, label: t(`common.figureStatus.${s}`) }))]}
+        options={[
+          { value: "", label: t("provisions.form.choose") },
+          ...PROVISION_STATUSES.map((s) => ({ value: s, label: t(`provisions.status.values.${s}`) })),
+        ]}
       />
       <TextField name="statusNote" label={f("statusNote")} state={state} maxLength={500} />
       <CheckboxField name="isGap" label={f("isGap")} state={state} hint={t("provisions.gapHelp")} />

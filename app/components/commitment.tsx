@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/language.ts";
 import type { LocalizedText } from "~/domain/localized-text.ts";
-import { isFigureStatus } from "~/domain/taxonomy.ts";
+import { isProvisionStatus } from "~/domain/taxonomy.ts";
 import { Untranslated } from "./untranslated.tsx";
 
 /** Stored text in the reader's language, or in English marked as not translated. */
@@ -29,10 +29,10 @@ export function CommitmentStatus({ status, note }: { status: string; note?: stri
   const { t } = useTranslation();
   // The status qualifier is stored in English only: marked as such for other readers.
   const noteInEnglish = useLanguage() !== "en";
-  const known = isFigureStatus(status) ? status : "unconfirmed";
+  const known = isProvisionStatus(status) ? status : "unconfirmed";
   return (
     <span className={`status status-${known}`}>
-      {t("provisions.status.label")}: <strong>{t(`common.figureStatus.${known}`)}</strong>
+      {t("provisions.status.label")}: <strong>{t(`provisions.status.values.${known}`)}</strong>
       <span className="visually-hidden"> ({t(`provisions.status.help.${known}`)})</span>
       {note ? (
         <span className="status-note">

@@ -13,6 +13,7 @@ import { errorId, fieldId, type FieldErrors } from "~/lib/form-errors.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { incidentDate, monthNames, stateName } from "~/domain/incident-format.ts";
 import type { CaseField, Control, FormSection } from "~/models/case-field.ts";
+import type { DuplicateCandidate } from "~/models/incident.server.ts";
 import {
   caseField,
   FORM_LAYOUT,
@@ -26,18 +27,8 @@ import {
   type SourceRow,
 } from "~/models/incident.schema.ts";
 
-export interface DuplicateView {
-  id: string;
-  origin: string;
-  occurredOn: string;
-  datePrecision: string;
-  victimName: string | null;
-  stateCode: string | null;
-  municipality: string | null;
-  outcome: string;
-  verificationStatus: string;
-  similarity: number;
-}
+/** A possible duplicate as the page receives it: the model's candidate, with its date as text. */
+export type DuplicateView = Omit<DuplicateCandidate, "occurredOn"> & { occurredOn: string };
 
 /** Error-summary order: the form's fields as it shows them, by the first part of their path. */
 const FORM_ORDER = [...new Set(FORM_LAYOUT.flatMap((s) => s.keys.map((k) => fieldPath(k).split(".")[0])))];

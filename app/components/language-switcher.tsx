@@ -1,8 +1,13 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input.tsx";
 import { LANGUAGES, type Language } from "~/lib/i18n.ts";
 
-/** A plain form: works without JavaScript, sets the language cookie, returns to the same page. */
+/**
+ * A plain form: works without JavaScript, sets the language cookie, returns to the same page.
+ * Always a full page load (reloadDocument): the browser holds only the reader's language, so
+ * the server renders the page in the new one and the browser loads that one alone.
+ */
 export function LanguageSwitcher({ current }: { current: Language }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -10,7 +15,8 @@ export function LanguageSwitcher({ current }: { current: Language }) {
   params.delete("lng");
   const redirectTo = location.pathname + (params.size ? `?${params}` : "");
   return (
-    <Form method="post" action="/language" className="language-switcher" aria-label={t("app.changeLanguage")}>
+    <Form method="post" action="/language" reloadDocument className="language-switcher" aria-label={t("app.changeLanguage")}>
+      <CsrfInput />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       {LANGUAGES.map((lng) => (
         <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={lng === current} className={lng === current ? "current" : undefined}>

@@ -9,6 +9,7 @@ import { useLanguage } from "~/lib/language.ts";
 import { fieldId, scopeErrors, type FieldErrors } from "~/lib/form-errors.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import { LINK_RULES } from "~/domain/link-rules.ts";
+import { LINK_TYPES, type LinkType } from "~/domain/link-type.ts";
 import { RATIONALE_MAX, RATIONALE_MIN } from "~/models/link.schema.ts";
 import type { LinkView } from "~/models/link.server.ts";
 import { CommitmentStatus, GapBadge } from "./commitment.tsx";
@@ -20,7 +21,7 @@ import { FieldMessage, fieldProps, useFocusWhen } from "./form-errors.tsx";
 export interface LinkActionData {
   intent: "accept" | "reject" | "link";
   linkId?: string;
-  values: { rationale?: string; provisionId?: string };
+  values: { rationale?: string; provisionId?: string; linkType?: string };
   errors: FieldErrors | null;
   /** Refused because the link is no longer as the reviewer saw it (409) */
   conflict: "decidedMeanwhile" | "linkExists" | null;
@@ -39,6 +40,10 @@ export function LinkExplanation({ link }: { link: LinkView }) {
       <div>
         <dt>{t("provisions.links.method")}</dt>
         <dd>{t(`provisions.links.methods.${link.method}`)}</dd>
+      </div>
+      <div>
+        <dt>{link.status === "suggested" ? t("provisions.linkTypes.proposed") : t("provisions.linkTypes.label")}</dt>
+        <dd className="link-type">{t(`provisions.linkTypes.types.${link.linkType}`)}</dd>
       </div>
       {link.method !== "person" ? (
         <>
@@ -141,6 +146,7 @@ export function LinkDecisionForm({ link, redirectTo, actionData }: { link: LinkV
         defaultValue={mine?.values.rationale ?? ""}
       />
       <FieldMessage path={path} errors={errors} />
+      <LinkTypeSelect id={fieldId(`${link.id}.linkType`)} defaultValue={mine?.values.linkType ?? link.linkType} />
       <div className="button-row">
         {link.status !== "accepted" ? (
           <button type="submit" name="intent" value="accept" className="button-primary">
@@ -154,6 +160,23 @@ export function LinkDecisionForm({ link, redirectTo, actionData }: { link: LinkV
         ) : null}
       </div>
     </Form>
+  );
+}
+
+/** How the case bears on the provision: the reviewer confirms the proposed type or picks another. */
+export function LinkTypeSelect({ id, defaultValue }: { id: string; defaultValue: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("provisions.linkTypes.label")}</label>
+      <select id={id} name="linkType" defaultValue={(LINK_TYPES as readonly string[]).includes(defaultValue) ? defaultValue : "in_scope"}>
+        {LINK_TYPES.map((type: LinkType) => (
+          <option key={type} value={type}>
+            {t(`provisions.linkTypes.types.${type}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -178,7 +201,10 @@ export function LinkSuggestionsPanel({
   provisionOptions,
   actionData,
   headingLevel = 2,
+  groups: shown = ["suggested", "accepted", "rejected"],
 }: {
+  /** The groups shown (anonymous readers get no rejected group) */
+  groups?: LinkView["status"][];
   incidentId: string;
   links: LinkView[];
   canReview: boolean;
@@ -189,7 +215,7 @@ export function LinkSuggestionsPanel({
 }) {
   const { t } = useTranslation();
   const H = `h${headingLevel}` as "h2" | "h3";
-  const groups = (["suggested", "accepted", "rejected"] as const).map((status) => ({ status, links: links.filter((l) => l.status === status) }));
+  const groups = shown.map((status) => ({ status, links: links.filter((l) => l.status === status) }));
   const linked = new Set(links.map((l) => l.provision.id));
   const available = (provisionOptions ?? []).filter((p) => !linked.has(p.id));
   const manual = actionData?.intent === "link" ? actionData : null;
@@ -231,6 +257,13 @@ export function LinkSuggestionsPanel({
   );
 }
 
+/** The picker's options grouped under their instrument, in the order given. */
+function byInstrument<T extends { instrument: string }>(options: T[]): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const o of options) groups.set(o.instrument, [...(groups.get(o.instrument) ?? []), o]);
+  return [...groups];
+}
+
 /** Link the case to any provision by hand, with a rationale. */
 function ManualLinkForm({
   incidentId,
@@ -264,10 +297,14 @@ function ManualLinkForm({
         <label htmlFor={fieldId(provisionPath)}>{t("provisions.links.provision")}</label>
         <select {...fieldProps(provisionPath, errors)} name="provisionId" defaultValue={answer?.values.provisionId ?? ""} required>
           <option value="">{t("provisions.links.chooseProvision")}</option>
-          {available.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.code} · {p.title} ({p.instrument})
-            </option>
+          {byInstrument(available).map(([instrument, options]) => (
+            <optgroup key={instrument} label={instrument}>
+              {options.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.code} · {p.title}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
         <FieldMessage path={provisionPath} errors={errors} />
@@ -285,6 +322,7 @@ function ManualLinkForm({
         />
         <FieldMessage path={rationalePath} errors={errors} />
       </div>
+      <LinkTypeSelect id={fieldId(`manual-${incidentId}.linkType`)} defaultValue={answer?.values.linkType ?? "in_scope"} />
       <div>
         <button type="submit" name="intent" value="link" className="button-primary">
           {t("provisions.links.manualSubmit")}

@@ -1,7 +1,8 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { chartConfig, chartDefinition, chartHeight, chartMap, chartTable, chartTexts, type LoadedChart } from "~/charts/registry.ts";
-import { chartQueryString, type ChartQuery } from "~/charts/query.ts";
+import { chartQueryString, chartQueryToParams, type ChartQuery } from "~/charts/query.ts";
+import { hasBars, withBarValues } from "~/charts/bar-values-plugin.ts";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { Untranslated } from "./untranslated.tsx";
 import { formatDate } from "~/lib/format.ts";
@@ -50,7 +51,9 @@ export function RegistryChart({ chart, query, lng, origin, actions = true, child
   const ctx = useMemo(() => ({ t, lng }), [t, lng]);
   const texts = chartTexts(chart, ctx);
   const table = chartTable(chart, ctx);
-  const config = useMemo(() => chartConfig(chart, ctx), [chart, ctx]);
+  const built = useMemo(() => chartConfig(chart, ctx), [chart, ctx]);
+  const valuesOn = query.values === true;
+  const config = useMemo(() => (built ? withBarValues(built, valuesOn) : null), [built, valuesOn]);
   const model = useMemo(() => chartMap(chart), [chart]);
   const height = chartHeight(chart);
   const def = chartDefinition(chart.id);
@@ -88,6 +91,14 @@ export function RegistryChart({ chart, query, lng, origin, actions = true, child
         )
       }
     >
+      {actions && hasBars(built) ? (
+        <p className="small no-print">
+          {/* A plain link, so that it works without JavaScript and the choice stays in the permalink. */}
+          <a href={`?${chartQueryToParams({ ...query, values: !valuesOn }, lng).toString()}#${chart.id}`} data-values-toggle={valuesOn ? "on" : "off"}>
+            {valuesOn ? t("trends.export.hideValues") : t("trends.export.showValues")}
+          </a>
+        </p>
+      ) : null}
       {notes.map((n, i) => (
         <p key={i}>{n}</p>
       ))}

@@ -89,18 +89,42 @@ export function ScorecardProblems({ problems, milestone }: { problems: Scorecard
   );
 }
 
-function Headline({ id, value, label, meta, note }: { id: string; value: string | null; label: string; meta?: string; note?: string | null }) {
+function Headline({
+  id,
+  value,
+  suggested,
+  label,
+  meta,
+  note,
+  context,
+}: {
+  id: string;
+  value: string | null;
+  /** The suggestions of the same period: their own line, never added to the value */
+  suggested?: string | null;
+  label: string;
+  meta?: string;
+  note?: string | null;
+  /** For a period without case records: the published figures of its years */
+  context?: string[];
+}) {
   return (
     <div className="headline" id={id}>
       <p className={value === null ? "headline-value muted" : "headline-value"}>{value ?? "—"}</p>
       <p className="headline-label">{label}</p>
+      {suggested ? <p className="headline-suggested layer-suggested">{suggested}</p> : null}
       {meta ? <p className="headline-meta">{meta}</p> : null}
       {note ? <p className="headline-note">{note}</p> : null}
+      {context?.map((line) => (
+        <p key={line} className="headline-context small">
+          {line}
+        </p>
+      ))}
     </div>
   );
 }
 
-/** Before and after the milestone, and since the commitment was made; each figure with its period. */
+/** Before and after the milestone, and since the commitment was made; each figure with its period, its suggestions apart, and "no case-level data" where nothing covers it. */
 export function ScorecardComparison({
   data,
   pending,
@@ -117,6 +141,8 @@ export function ScorecardComparison({
   const { t } = useTranslation();
   const period = (window: { from: string; to: string }) =>
     t("provisions.scorecard.periodRange", { from: formatDate(window.from, lng), to: formatDate(lastDay(window.to), lng) });
+  const value = (n: number | null) => (n === null ? t("provisions.coverage.noCaseData") : formatNumber(n, lng));
+  const suggested = (n: number | null) => (n === null ? null : t("provisions.scorecard.windowSuggested", { count: n }));
   const { milestone, before, after, sinceMade } = data;
   return (
     <section aria-labelledby="comparison-title" className="scorecard-figures">
@@ -133,27 +159,50 @@ export function ScorecardComparison({
           <>
             <Headline
               id="scorecard-before"
-              value={formatNumber(before.records, lng)}
+              value={value(before.records)}
+              suggested={suggested(before.suggested)}
               label={t("provisions.scorecard.before", { count: data.months, milestone: milestone.label })}
               meta={period(before)}
+              note={before.records === null ? t("provisions.coverage.noCaseDataWindow") : null}
+              context={before.published}
             />
             <Headline
               id="scorecard-after"
-              value={formatNumber(after.records, lng)}
+              value={value(after.records)}
+              suggested={suggested(after.suggested)}
               label={t("provisions.scorecard.after", { count: data.months, milestone: milestone.label })}
               meta={period(after)}
-              note={afterIncomplete ? t("provisions.scorecard.incomplete", { date: formatDate(today, lng) }) : null}
+              note={
+                [
+                  after.records === null ? t("provisions.coverage.noCaseDataWindow") : null,
+                  afterIncomplete ? t("provisions.scorecard.incomplete", { date: formatDate(today, lng) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(" ") || null
+              }
+              context={after.published}
             />
           </>
         ) : null}
         <Headline
           id="scorecard-since"
-          value={sinceMade ? formatNumber(sinceMade.records, lng) : null}
+          value={sinceMade ? value(sinceMade.records) : null}
+          suggested={sinceMade ? suggested(sinceMade.suggested) : null}
           label={sinceMade ? t("provisions.scorecard.sinceMade", { date: formatDate(sinceMade.from, lng) }) : t("provisions.scorecard.sinceMadeUnknown")}
         />
       </div>
       <p className="small">{t("provisions.scorecard.countNote")}</p>
       {pending ? <p className="small">{t("provisions.scorecard.pending", { count: pending })}</p> : null}
+      <section aria-labelledby="coverage-title" className="coverage-note">
+        <h3 id="coverage-title" className="small-heading">
+          {t("provisions.coverage.title")}
+        </h3>
+        <ul className="small">
+          {data.coverage.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
     </section>
   );
 }

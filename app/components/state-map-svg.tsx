@@ -6,13 +6,30 @@ import type { Language } from "~/lib/i18n.ts";
 /** Mexico's states shaded by count, with its legend, the unknown-state count beside it, and the map's attribution. */
 export function StateMapSvg({ model, title, lng, height }: { model: StateMapModel; title: string; lng: Language; height: number }) {
   const { t } = useTranslation();
+  const count = (n: number | null) => (n === null ? t("charts.fewerThan", { count: model.smallCountThreshold ?? 3 }) : formatNumber(n, lng));
   return (
     <div className="state-map">
-      <div className="state-map-drawing" style={{ maxHeight: height }}>
-        <svg viewBox={model.viewBox.join(" ")} role="img" aria-label={`${title}. ${t("common.dataTable", { title })}`} preserveAspectRatio="xMidYMid meet">
+      {/* The height cap is on the SVG itself: a capped wrapper lets the drawing spill over the notes and source below. */}
+      <div className="state-map-drawing">
+        <svg
+          viewBox={model.viewBox.join(" ")}
+          style={{ maxHeight: height }}
+          role="img"
+          aria-label={`${title}. ${t("common.dataTable", { title })}`}
+          preserveAspectRatio="xMidYMid meet"
+        >
           {model.states.map((s) => (
-            <path key={s.code} d={s.path} fill={s.fill} stroke={MAP_STROKE} strokeWidth={0.8} strokeLinejoin="round" data-state={s.code} data-people={s.people}>
-              <title>{`${s.name}: ${formatNumber(s.people, lng)}`}</title>
+            <path
+              key={s.code}
+              d={s.path}
+              fill={s.fill}
+              stroke={MAP_STROKE}
+              strokeWidth={0.8}
+              strokeLinejoin="round"
+              data-state={s.code}
+              data-people={s.people ?? undefined}
+            >
+              <title>{`${s.name}: ${count(s.people)}`}</title>
             </path>
           ))}
         </svg>
@@ -28,7 +45,7 @@ export function StateMapSvg({ model, title, lng, height }: { model: StateMapMode
         </ul>
         <p className="state-map-unknown">
           <strong>
-            {t("taxonomy.state.unknown")}: {formatNumber(model.unknown, lng)}
+            {t("taxonomy.state.unknown")}: {count(model.unknown)}
           </strong>
           <br />
           <span className="small">{t("trends.map.unknownNote")}</span>

@@ -2,17 +2,7 @@ import { useTranslation } from "react-i18next";
 import { FIGURE_CHOICES } from "~/charts/query.ts";
 import type { FilterField } from "~/charts/problems.ts";
 import { ALL_COUNTRIES, DEFAULT_COUNTRY, type FilterProblem } from "~/domain/incident-filter.ts";
-import {
-  CHARACTERISTICS,
-  GENDERS,
-  MX_STATE_CODES,
-  MX_STATES,
-  ORIGINS,
-  OUTCOMES,
-  PERPETRATOR_TYPES,
-  SECTORS,
-  VERIFICATION_STATUSES,
-} from "~/domain/taxonomy.ts";
+import { taxonomyOptions, type TaxonomyOption } from "./taxonomy-options.ts";
 
 /** The filter values exactly as the address gave them, so that nothing typed is lost when one is wrong. */
 export type RawFilterValues = Record<FilterField, string[]>;
@@ -54,16 +44,7 @@ export function TrendsFilterForm({
   const { t } = useTranslation();
   const problemFor = (field: FilterField) => problems.filter((p) => p.param === field);
 
-  const options: Record<ListField, { value: string; label: string }[]> = {
-    state: [...MX_STATE_CODES.map((c) => ({ value: c, label: MX_STATES[c] })), { value: "unknown", label: t("taxonomy.state.unknown") }],
-    sector: SECTORS.map((c) => ({ value: c, label: t(`taxonomy.sector.${c}`) })),
-    perpetrator: PERPETRATOR_TYPES.map((c) => ({ value: c, label: t(`taxonomy.perpetrator.${c}`) })),
-    characteristic: CHARACTERISTICS.map((c) => ({ value: c, label: t(`taxonomy.characteristic.${c}`) })),
-    gender: GENDERS.map((c) => ({ value: c, label: t(`taxonomy.gender.${c}`) })),
-    outcome: OUTCOMES.map((c) => ({ value: c, label: t(`taxonomy.outcome.${c}`) })),
-    origin: ORIGINS.map((c) => ({ value: c, label: t(`taxonomy.origin.${c}`) })),
-    verification: VERIFICATION_STATUSES.map((c) => ({ value: c, label: t(`taxonomy.verification.${c}`) })),
-  };
+  const options: Record<ListField, TaxonomyOption[]> = taxonomyOptions(t);
 
   const yearInput = (field: "from" | "to") => {
     const errors = problemFor(field).concat(field === "from" ? problems.filter((p) => p.reason === "yearOrder") : []);

@@ -409,3 +409,62 @@ export function parseGwCsv(input: string | Uint8Array): GwParseResult {
   invalid.sort((a, b) => a.line - b.line);
   return { ok: true, records, invalid, rows: records.length + invalid.length };
 }
+
+// ---------- Codes -> the dataset's texts (exports in the dataset's own layout) ----------
+
+function textOf<T extends string>(map: Record<string, T>): Map<T, string> {
+  return new Map(Object.entries(map).map(([text, code]) => [code, text]));
+}
+
+const SECTOR_TEXT = textOf(GW_SECTOR);
+const PERPETRATOR_TEXT = textOf(GW_PERPETRATOR);
+const CHARACTERISTIC_TEXT = textOf(GW_CHARACTERISTIC);
+const GENDER_TEXT = textOf(GW_GENDER);
+const COUNTRY_BY_CODE = new Map(iso31661.map((c) => [c.alpha2, c]));
+
+/** What a case record says, in Vigía's codes, that the dataset's columns can hold. */
+export interface GwExportable {
+  externalId: string | null;
+  occurredOn: Date;
+  victimName: string | null;
+  gender: string;
+  age: number | null;
+  characteristics: string[];
+  sector: string;
+  perpetratorType: string;
+  victimCount: number;
+  countryCode: string;
+  stateCode: string | null;
+  regionRaw: string | null;
+  unmapped: GwUnmapped | null;
+}
+
+/**
+ * A case record as a row of the dataset's CSV, the inverse of gwIncidentValues:
+ * a Global Witness record exported this way and read back by parseGwCsv gives
+ * the values it was imported with. A code of "other" gives back the text the
+ * dataset wrote (kept as unmapped); the continent is left empty (Vigía does not keep it).
+ */
+export function gwRowOf(r: GwExportable, stateName: (code: string) => string): GwRow {
+  const unmapped = r.unmapped ?? {};
+  const other = (code: string, texts: Map<string, string>, kept: string | undefined) => (code === "other" && kept ? kept : (texts.get(code) ?? code));
+  const characteristics = r.characteristics.flatMap((code) =>
+    code === "other" && unmapped.person_characteristics?.length ? unmapped.person_characteristics : [CHARACTERISTIC_TEXT.get(code as Characteristic) ?? code],
+  );
+  const country = COUNTRY_BY_CODE.get(r.countryCode);
+  return {
+    id: r.externalId ?? "",
+    date: r.occurredOn.toISOString().slice(0, 10),
+    name: r.victimName ?? "",
+    gender: r.gender === "unknown" ? "" : other(r.gender, GENDER_TEXT as Map<string, string>, unmapped.gender),
+    age: r.age === null ? "" : String(r.age),
+    person_characteristics: characteristics.join("; "),
+    industry_driver: other(r.sector, SECTOR_TEXT as Map<string, string>, unmapped.industry_driver),
+    perpetrator_type: other(r.perpetratorType, PERPETRATOR_TEXT as Map<string, string>, unmapped.perpetrator_type),
+    continent: "",
+    country: country?.name ?? r.countryCode,
+    country_numeric: country?.numeric ?? "",
+    local_region: r.regionRaw ?? (r.stateCode ? stateName(r.stateCode) : ""),
+    number_of_victims: String(r.victimCount),
+  };
+}

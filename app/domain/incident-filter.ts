@@ -120,3 +120,14 @@ export function filterCountries(filter: IncidentFilter): string[] | null {
   if (filter.countries?.includes(ALL_COUNTRIES)) return null;
   return filter.countries?.length ? filter.countries : [DEFAULT_COUNTRY];
 }
+
+/**
+ * What an anonymous reader may count: the default count (Global Witness records
+ * and verified staff records) whatever verification they ask for, so that no
+ * filter can reach a staff record that is reported, disputed or rejected
+ * (decision 098). Every other filter applies as asked.
+ */
+export function publicIncidentFilter(filter: IncidentFilter): IncidentFilter {
+  const { verification: _ignored, ...rest } = filter;
+  return rest;
+}

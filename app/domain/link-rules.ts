@@ -2,8 +2,9 @@
 // checked once, and applied to a case's facts by pure functions (no database),
 // so that the page that explains the rules, the suggestion engine and the tests
 // all read the same data.
-import { z } from "zod";
+import * as z from "zod";
 import raw from "~/data/link-rules.json";
+import { LINK_TYPES, type RuleLinkType } from "./link-type.ts";
 import { CHARACTERISTICS, PERPETRATOR_TYPES, SECTORS } from "./taxonomy.ts";
 import { matchTerms, termWeight, type Term, type TermMatch } from "./term-match.ts";
 
@@ -22,6 +23,8 @@ const ruleSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9-]+$/),
   when: conditionSchema,
   provisions: z.array(z.string().min(1)).min(1),
+  /** The link type its suggestions propose; "by-date" (the default) compares the case's date with the commitment's */
+  linkType: z.enum([...LINK_TYPES, "by-date"]).optional(),
   description: translated,
   why: translated,
 });
@@ -82,6 +85,8 @@ export interface ProvisionTerms {
   code: string;
   termsEn: string[];
   termsEs: string[];
+  /** YYYY-MM-DD the commitment was made, when known (the proposed link type depends on it) */
+  madeOn?: string | null;
 }
 
 export interface LinkProposal {
@@ -92,6 +97,8 @@ export interface LinkProposal {
   rulesFired: string[];
   matchedTerms: TermMatch[];
   score: number;
+  /** What the rules that fired propose as the link's type ("by-date" when none names one) */
+  ruleLinkTypes: RuleLinkType[];
 }
 
 export const RULE_POINTS = 1;
@@ -113,7 +120,8 @@ export function proposeLinks(
   const proposals: LinkProposal[] = [];
   const hasText = facts.text.trim() !== "";
   for (const p of provisions) {
-    const rulesFired = fired.filter((r) => r.provisions.includes(p.code)).map((r) => r.code);
+    const firedHere = fired.filter((r) => r.provisions.includes(p.code));
+    const rulesFired = firedHere.map((r) => r.code);
     const terms: Term[] = [...p.termsEn.map((term) => ({ term, lang: "en" as const })), ...p.termsEs.map((term) => ({ term, lang: "es" as const }))];
     let matchedTerms: TermMatch[] = [];
     if (hasText) {
@@ -131,6 +139,7 @@ export function proposeLinks(
       rulesFired,
       matchedTerms,
       score: Math.round(score * 100) / 100,
+      ruleLinkTypes: firedHere.map((r) => r.linkType ?? "by-date"),
     });
   }
   return proposals.sort((a, b) => b.score - a.score || a.provisionCode.localeCompare(b.provisionCode));

@@ -2,6 +2,7 @@
 // view): sector (mining and extractives unless said otherwise), year range, and
 // which link statuses count. Bad values become problems, never exceptions.
 import { SECTORS } from "~/domain/taxonomy.ts";
+import { isLinkType, type LinkType } from "./link-type.ts";
 import type { LinkStatus } from "~/models/link.server.ts";
 import { parseIncidentFilter, type FilterProblem } from "./incident-filter.ts";
 
@@ -19,7 +20,10 @@ export interface MatrixFilter {
   sector: string;
   yearFrom: number;
   yearTo: number;
+  /** Which layers are shown: accepted links, suggestions not yet reviewed, or both side by side (the default) */
   status: StatusChoice;
+  /** Only links of this type; null = every type */
+  linkType: LinkType | null;
 }
 
 export interface MatrixProblem {
@@ -49,26 +53,34 @@ export function parseMatrixFilter(params: URLSearchParams, thisYear: number): { 
     else problems.push({ param: "sector", value: rawSector, reason: "unknownCode" });
   }
   const rawStatus = params.get("status")?.trim();
-  let status: StatusChoice = "accepted";
+  let status: StatusChoice = "both";
   if (rawStatus) {
     if (rawStatus in STATUS_CHOICES) status = rawStatus as StatusChoice;
     else problems.push({ param: "status", value: rawStatus, reason: "unknownCode" });
   }
-  return { filter: { sector, yearFrom, yearTo, status }, problems };
+  const rawType = params.get("type")?.trim();
+  let linkType: LinkType | null = null;
+  if (rawType) {
+    if (isLinkType(rawType)) linkType = rawType;
+    else problems.push({ param: "type", value: rawType, reason: "unknownCode" });
+  }
+  return { filter: { sector, yearFrom, yearTo, status, linkType }, problems };
 }
 
 export function matrixFilterToParams(filter: MatrixFilter): URLSearchParams {
   const params = new URLSearchParams({ sector: filter.sector, from: String(filter.yearFrom), to: String(filter.yearTo), status: filter.status });
+  if (filter.linkType) params.set("type", filter.linkType);
   return params;
 }
 
 /** The filters in words, for the subtitle of the chart, its PNG and the page. */
 export function describeMatrixFilter(filter: MatrixFilter, t: (key: string, options?: Record<string, unknown>) => string): string {
   const sector = filter.sector === "all" ? t("provisions.matrix.allSectors") : t(`taxonomy.sector.${filter.sector}`);
-  return t("provisions.matrix.subtitle", {
+  const words = t("provisions.matrix.subtitle", {
     sector,
     from: filter.yearFrom,
     to: filter.yearTo,
     status: t(`provisions.matrix.statusChoices.${filter.status}`),
   });
+  return filter.linkType ? `${words} · ${t(`provisions.linkTypes.types.${filter.linkType}`)}` : words;
 }

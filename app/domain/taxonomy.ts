@@ -73,6 +73,15 @@ export const FIGURE_STATUSES = ["confirmed", "reported", "unconfirmed"] as const
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
 export const isFigureStatus = (value: string): value is FigureStatus => (FIGURE_STATUSES as readonly string[]).includes(value);
 
+/**
+ * How a provision's wording was confirmed. "confirmed" means checked against the
+ * official text or the body that made it; a provision known only from a press
+ * summary of that text says so in its own status, never "confirmed".
+ */
+export const PROVISION_STATUSES = ["confirmed", "press_summary", "reported", "unconfirmed"] as const;
+export type ProvisionStatus = (typeof PROVISION_STATUSES)[number];
+export const isProvisionStatus = (value: string): value is ProvisionStatus => (PROVISION_STATUSES as readonly string[]).includes(value);
+
 /** Mexico's 32 federal entities, ISO 3166-2:MX codes without the "MX-" prefix. */
 export const MX_STATES = {
   AGU: "Aguascalientes",

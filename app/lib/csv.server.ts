@@ -5,6 +5,7 @@
 // provisions and rationales are typed by people, and a cell such as
 // =HYPERLINK("http://…") would run when a reader opens the file.
 import { stringify } from "csv-stringify/sync";
+import { textStream } from "./http.server.ts";
 
 export type CsvCell = string | number | null | undefined;
 
@@ -52,4 +53,18 @@ export function csvCell(value: CsvCell, options: CsvOptions = {}): string {
 /** The rows as a CSV document: byte-order mark, one CRLF-terminated line per row (an empty row is an empty line). */
 export function toCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
   return BOM + stringifyRows(rows, options);
+}
+
+/**
+ * The same document as toCsv, written batch by batch as the batches arrive: an
+ * export of many rows never holds them all in memory (the byte-order mark first,
+ * then each batch's lines).
+ */
+export function csvStream(batches: AsyncIterable<CsvCell[][]>, options: CsvOptions = {}): ReadableStream<Uint8Array> {
+  return textStream(
+    (async function* () {
+      yield BOM;
+      for await (const rows of batches) if (rows.length) yield stringifyRows(rows, options);
+    })(),
+  );
 }

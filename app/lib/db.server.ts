@@ -1,29 +1,52 @@
 // The one way to the database. The client is chosen by the scheme of DATABASE_URL:
 // file: = SQLite (embedded default), postgresql:// = PostgreSQL. Both clients are
 // generated from the same models (prisma/models.prisma), so they share one API.
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "~/generated/prisma-sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-postgresql/client.ts";
 import { parseDatabaseUrl, type DatabaseKind, type DatabaseTarget } from "./database-url.ts";
+import { secureSqliteFiles, SQLITE_PRAGMAS } from "./sqlite-files.server.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type { Prisma } from "~/generated/prisma-sqlite/client.ts";
 
 const kinds = new WeakMap<object, DatabaseKind>();
 
+/**
+ * Prisma's interactive transactions give up after 5 s by default: on a busy server a
+ * bulk suggestion run or an import batch can pass that without anything being wrong,
+ * and its valid work would be rolled back. Room enough for that, still bounded.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+
+/**
+ * Prisma's SQLite adapter, with Vigía's pragmas set on its connection as it
+ * opens (the adapter has no option for them; synchronous is per connection) and
+ * the files' modes narrowed once the database file exists.
+ */
+class DurableSqliteAdapter extends PrismaBetterSqlite3 {
+  constructor(private readonly file: string) {
+    super({ url: file, timeout: 5000 });
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_PRAGMAS.map((p) => `PRAGMA ${p};`).join("\n"));
+    secureSqliteFiles(this.file);
+    return adapter;
+  }
+}
+
 export function createDb(target: DatabaseTarget): Db {
   let db: Db;
   if (target.kind === "sqlite") {
-    mkdirSync(dirname(target.file!), { recursive: true });
-    const adapter = new PrismaBetterSqlite3({ url: target.file!, timeout: 5000 });
-    db = new SqliteClient({ adapter });
+    secureSqliteFiles(target.file!);
+    db = new SqliteClient({ adapter: new DurableSqliteAdapter(target.file!), transactionOptions: TRANSACTION_OPTIONS });
   } else {
     const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
     // Same models, same API: the PostgreSQL client is used through the SQLite client's type.
-    db = new PostgresClient({ adapter }) as unknown as Db;
+    db = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
   kinds.set(db, target.kind);
   return db;

@@ -1,5 +1,5 @@
 // Environment variables, validated once at start (Epic Stack's env.server idea).
-import { z } from "zod";
+import * as z from "zod";
 import { ConfigError, parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
 
 const schema = z.object({
@@ -7,14 +7,17 @@ const schema = z.object({
   PORT: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   NODE_ENV: z.string().optional(),
+  VIGIA_DEPLOYMENT: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
+  BODY_LIMIT: z.string().optional(),
   PUBLIC_DASHBOARDS: z.string().optional(),
   GW_DATASET_URL: z.string().optional(),
-  TRUST_PROXY: z.string().optional(),
   RATE_LIMIT_SIGN_IN_ADDRESS: z.string().optional(),
   RATE_LIMIT_SIGN_IN_ACCOUNT: z.string().optional(),
   RATE_LIMIT_WRITES_USER: z.string().optional(),
   RATE_LIMIT_EXPORTS_ADDRESS: z.string().optional(),
   REQUIRE_SECOND_VERIFIER: z.string().optional(),
+  SMALL_COUNT_THRESHOLD: z.string().optional(),
 });
 
 /** A rate limit: at most `max` requests per window of `windowMs`. */
@@ -52,17 +55,26 @@ export interface Env {
   sessionSecret: string;
   /** True when no secret of the deployment's own is set (the development default is in use). */
   usingDevSecret: boolean;
+  /**
+   * A production deployment (NODE_ENV=production in the shell that ran npm start,
+   * which then runs every server in production mode and says which in
+   * VIGIA_DEPLOYMENT): no demo account signs in, cookies are Secure, HSTS is sent.
+   */
   isProduction: boolean;
+  /** Express's "trust proxy": false (default), a number of proxies, or addresses (TRUST_PROXY). */
+  trustProxy: boolean | number | string;
+  /** Largest request body in bytes outside uploads (BODY_LIMIT, default 1 MB). */
+  bodyLimit: number;
   /** Whether anonymous visitors may see the aggregate dashboards. */
   publicDashboards: boolean;
   /** Where administrators may fetch the Global Witness dataset from (an http or https address), or null. */
   gwDatasetUrl: string | null;
-  /** Whether a proxy in front sets X-Forwarded-For (then its last address is the client's); otherwise the socket's address counts. */
-  trustProxy: boolean;
   /** Rate limits kept in the database (null: off) */
   rateLimits: Record<RateLimitName, RateLimit | null>;
   /** Whether a case's creator is refused verifying it (someone else must) */
   requireSecondVerifier: boolean;
+  /** Counts of staff records below this are shown to anonymous readers as "fewer than N" (1: nothing withheld). */
+  smallCountThreshold: number;
 }
 
 const DEV_SECRET = "change-me-in-production-vigia-dev-secret";
@@ -75,7 +87,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
     throw new ConfigError(`PORT "${portText}" is not a port number: use a whole number from 1 to 65535, such as 3000.`);
   }
-  const isProduction = raw.NODE_ENV === "production";
+  const isProduction = (raw.VIGIA_DEPLOYMENT?.trim() || raw.NODE_ENV) === "production";
+  const trustProxy = parseTrustProxy(raw.TRUST_PROXY);
+  const bodyLimit = parseBytes(raw.BODY_LIMIT);
   const sessionSecret = raw.SESSION_SECRET?.trim() || DEV_SECRET;
   const gwText = raw.GW_DATASET_URL?.trim() ?? "";
   let gwDatasetUrl: string | null = null;
@@ -86,15 +100,20 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     }
     gwDatasetUrl = url.toString();
   }
+  const thresholdText = (raw.SMALL_COUNT_THRESHOLD ?? "").trim() || "3";
+  if (!/^\d+$/.test(thresholdText) || Number(thresholdText) < 1) {
+    throw new ConfigError(`SMALL_COUNT_THRESHOLD "${thresholdText}" is not a whole number of at least 1: use 3 (the default), or 1 to show every count.`);
+  }
   return {
     database,
     port,
     sessionSecret,
     usingDevSecret: sessionSecret === DEV_SECRET,
     isProduction,
+    trustProxy,
+    bodyLimit,
     publicDashboards: (raw.PUBLIC_DASHBOARDS ?? "1") !== "0",
     gwDatasetUrl,
-    trustProxy: ["1", "true", "yes"].includes((raw.TRUST_PROXY ?? "").trim().toLowerCase()),
     rateLimits: Object.fromEntries(
       RATE_LIMIT_NAMES.map((name) => {
         const { variable, fallback } = RATE_LIMIT_VARS[name];
@@ -102,7 +121,30 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       }),
     ) as Record<RateLimitName, RateLimit | null>,
     requireSecondVerifier: (raw.REQUIRE_SECOND_VERIFIER ?? "1").trim() !== "0",
+    smallCountThreshold: Number(thresholdText),
   };
+}
+
+/** TRUST_PROXY: empty, 0 or false = no proxy; true; a number of proxies in front; or addresses/subnets (Express's "trust proxy"). */
+function parseTrustProxy(text: string | undefined): boolean | number | string {
+  const value = (text ?? "").trim().toLowerCase();
+  if (!value || value === "0" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** BODY_LIMIT: bytes, or a number with kb/mb (1024-based); default 1 MB. */
+function parseBytes(text: string | undefined): number {
+  const value = (text ?? "").trim().toLowerCase();
+  if (!value) return DEFAULT_BODY_LIMIT;
+  const m = /^(\d+)\s*(b|kb|mb)?$/.exec(value);
+  if (!m || Number(m[1]) < 1) {
+    throw new ConfigError(`BODY_LIMIT "${text}" is not a size: give bytes or a number with kb or mb, such as 1mb.`);
+  }
+  return Number(m[1]) * (m[2] === "mb" ? 1024 * 1024 : m[2] === "kb" ? 1024 : 1);
 }
 
 let cached: Env | undefined;

@@ -5,7 +5,7 @@
 // An edit names the integer version it started from; a save refused because
 // someone saved in between is merged three ways with the newer version, so that
 // nothing typed is lost and nothing of theirs is silently undone.
-import { z } from "zod";
+import * as z from "zod";
 import { issuesToErrors, type FieldError, type FieldErrors } from "./form-errors.ts";
 
 /** FormData, or anything that reads like it (URLSearchParams). */

@@ -2,9 +2,10 @@
 // CSV, PNG) is served, and the 404 of a missing page or record.
 // Who may fetch a file decides whether anything between Vigía and the reader may
 // keep a copy, so the caching rule is written once here, per kind of export.
+import { createHash } from "node:crypto";
 import { env } from "./env.server.ts";
 
-export type ExportFormat = "csv" | "png";
+export type ExportFormat = "csv" | "json" | "png";
 
 /**
  * dashboard: an aggregate dashboard's export (charts, matrix, scorecards), the same
@@ -15,11 +16,12 @@ export type ExportAudience = "dashboard" | "signed-in";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
   png: "image/png",
 };
 
 // A CSV is saved; a PNG opens in the browser (and is the page's social preview).
-const DISPOSITIONS: Record<ExportFormat, "attachment" | "inline"> = { csv: "attachment", png: "inline" };
+const DISPOSITIONS: Record<ExportFormat, "attachment" | "inline"> = { csv: "attachment", json: "attachment", png: "inline" };
 
 /** Letters, digits, dot, dash and underscore only: a code or key typed by an administrator cannot break the header or name a path. */
 export function safeFilename(name: string): string {
@@ -55,8 +57,13 @@ export function exportHeaders(format: ExportFormat, filename: string, audience: 
 }
 
 /** The response of an export: a CSV document or PNG bytes with exportHeaders. */
-export function exportResponse(format: ExportFormat, body: string | Uint8Array, filename: string, audience: ExportAudience): Response {
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), { headers: exportHeaders(format, filename, audience) });
+export function exportResponse(
+  format: ExportFormat,
+  body: string | Uint8Array | ReadableStream<Uint8Array>,
+  filename: string,
+  audience: ExportAudience,
+): Response {
+  return new Response(body instanceof Uint8Array ? new Uint8Array(body) : body, { headers: exportHeaders(format, filename, audience) });
 }
 
 /**
@@ -66,4 +73,131 @@ export function exportResponse(format: ExportFormat, body: string | Uint8Array, 
  */
 export function notFound(message = "Not found"): Response {
   return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Text pieces as a byte stream, pulled one at a time (the next piece is made only when the reader wants it). */
+export function textStream(pieces: AsyncIterator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await pieces.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await pieces.return?.();
+    },
+  });
+}
+
+// ---------- Every response: caching, content security, which writes are read ----------
+// Applied by the HTTP server (scripts/server.ts) to every answer, whatever route
+// produced it, so that no page, data request, export or redirect can forget.
+
+/** The session cookie's name (app/lib/session.server.ts sets it). */
+export const SESSION_COOKIE = "vigia_session";
+
+/** True when the request carries a session cookie, or the response sets one: the answer concerns a signed-in reader. */
+export function concernsSignedInReader(cookieHeader: string | null, setCookies: readonly string[]): boolean {
+  const named = (text: string) => text.split(/;\s*/).some((part) => part.startsWith(`${SESSION_COOKIE}=`) && part.length > SESSION_COOKIE.length + 1);
+  return (!!cookieHeader && named(cookieHeader)) || setCookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`));
+}
+
+export interface CacheDecision {
+  cacheControl: string;
+  /** Whether the answer gets a weak ETag from its body (and a 304 when it matches). */
+  etag: boolean;
+}
+
+/**
+ * The one cache rule of every response (decision 092):
+ * - anything concerning a signed-in reader, and every write: `private, no-store`,
+ *   so that Back after sign-out shows nothing and no cache keeps a case;
+ * - an answer that already says no-store (a non-public export) keeps it;
+ * - anonymous redirects and errors: `no-store`;
+ * - a public dashboard export keeps its `public, max-age=300` (decision 041) and
+ *   gets an ETag;
+ * - any other anonymous page or data request: `no-cache` with an ETag (a cache may
+ *   keep it, but asks every time; a 304 saves sending it again).
+ */
+export function cacheDecision({
+  method,
+  signedIn,
+  status,
+  cacheControl,
+}: {
+  method: string;
+  signedIn: boolean;
+  status: number;
+  cacheControl: string | null;
+}): CacheDecision {
+  if (signedIn || (method !== "GET" && method !== "HEAD")) return { cacheControl: "private, no-store", etag: false };
+  if (cacheControl && /no-store/i.test(cacheControl)) return { cacheControl, etag: false };
+  if (status !== 200) return { cacheControl: "no-store", etag: false };
+  if (cacheControl && /\bpublic\b/i.test(cacheControl)) return { cacheControl, etag: true };
+  return { cacheControl: "no-cache", etag: true };
+}
+
+/** A weak ETag of a body (the same bytes give the same tag). */
+export function weakEtag(body: Uint8Array): string {
+  return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+/** True when an If-None-Match header names this ETag (weak comparison) or "*". */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
+
+export const CSP_REPORT_PATH = "/csp-report";
+
+/**
+ * The Content-Security-Policy of a response (decision 093). Scripts run only
+ * with this request's nonce (and what they load: 'strict-dynamic'); no plugins;
+ * no <base>; forms post only to Vigía; only /embed/ pages may be framed, by anyone.
+ */
+export function contentSecurityPolicy(nonce: string, framable: boolean): string {
+  return [
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    framable ? "frame-ancestors *" : "frame-ancestors 'none'",
+    `report-uri ${CSP_REPORT_PATH}`,
+  ].join("; ");
+}
+
+/** Body types an action reads (request.formData()): anything else is refused with 415. */
+export function isFormContentType(contentType: string | null | undefined): boolean {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  return type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
+}
+
+/** Body types of a browser's CSP violation report. */
+export function isCspReportContentType(contentType: string | null | undefined): boolean {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  return type === "application/csp-report" || type === "application/reports+json" || type === "application/json";
+}
+
+/**
+ * True when a write comes from another site: Sec-Fetch-Site says so, or the
+ * Origin (else the Referer) names another host than the one asked. A request
+ * with neither (a non-browser client) is not cross-site; a "null" origin is.
+ */
+export function isCrossSite(headers: { get(name: string): string | null | undefined }, ownHost: string): boolean {
+  const site = headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const source = headers.get("origin") ?? headers.get("referer");
+  if (!source) return false;
+  if (source === "null") return true;
+  try {
+    return new URL(source).host !== ownHost;
+  } catch {
+    return true;
+  }
 }

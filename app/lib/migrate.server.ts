@@ -3,11 +3,12 @@
 // docs/decisions/003-offline-migrations.md). Applied migrations are recorded in
 // Prisma's own _prisma_migrations table, so the real CLI accepts the database.
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { ConfigError, redact, type DatabaseTarget } from "./database-url.ts";
+import { secureSqliteFiles, SQLITE_PRAGMAS } from "./sqlite-files.server.ts";
 
 export interface Migration {
   name: string;
@@ -71,11 +72,11 @@ export async function migrate(target: DatabaseTarget, dir = migrationsDir(target
 }
 
 function migrateSqlite(file: string, migrations: Migration[]): string[] {
-  mkdirSync(dirname(file), { recursive: true });
+  secureSqliteFiles(file);
   const db = new Database(file);
   try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("busy_timeout = 5000");
+    for (const p of SQLITE_PRAGMAS) db.pragma(p);
+    secureSqliteFiles(file);
     // Prisma writes SQLite table changes as "create new, copy, drop old, rename".
     // With foreign keys enforced, dropping the old table runs its ON DELETE actions
     // (SET NULL, CASCADE) on every child row, and the migration's own

@@ -67,27 +67,10 @@ export async function enforceRateLimit(name: RateLimitName, subject: string): Pr
 
 /**
  * The client's address, which the server puts in the load context
- * (scripts/server.ts): the socket's, or the last X-Forwarded-For entry when
- * TRUST_PROXY says a proxy in front adds it. "unknown" when absent (tests
- * calling a route directly).
+ * (scripts/server.ts): Express's req.ip, which reads X-Forwarded-For only as
+ * far as TRUST_PROXY allows. "unknown" when absent (tests calling a route directly).
  */
 export function clientAddress(context: unknown): string {
   const address = (context as { clientAddress?: unknown } | null | undefined)?.clientAddress;
   return typeof address === "string" && address ? address : "unknown";
-}
-
-/** What the server's load context computes from the connection. */
-export function addressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: boolean): string {
-  if (trustProxy && forwardedFor) {
-    // The last entry is the one the trusted proxy appended; earlier ones are the client's say.
-    const entries = [forwardedFor]
-      .flat()
-      .join(",")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const last = entries.at(-1);
-    if (last) return last;
-  }
-  return socketAddress ?? "unknown";
 }

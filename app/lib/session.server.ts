@@ -5,20 +5,23 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "./db.server.ts";
 import { env } from "./env.server.ts";
+import { SESSION_COOKIE } from "./http.server.ts";
 
 export const IDLE_MS = 2 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often (only from actions, never from a loader). */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-export const SESSION_COOKIE = "vigia_session";
+export { SESSION_COOKIE };
 
 function sessionCookie(request: Request) {
   return createCookie(SESSION_COOKIE, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: new URL(request.url).protocol === "https:",
+    // Always Secure in production; elsewhere when the request came over HTTPS (as
+    // Express saw it: X-Forwarded-Proto counts only when TRUST_PROXY says so).
+    secure: env().isProduction || new URL(request.url).protocol === "https:",
     secrets: [env().sessionSecret],
     maxAge: ABSOLUTE_MS / 1000,
   });

@@ -1,3 +1,9 @@
+/** The largest upload (a Global Witness CSV on /admin/import): far above the dataset's size (about 200 kB for 1,700 rows); a 100,000-row file is about 12 MB. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** Paths whose actions take uploads: the HTTP server lets their bodies reach MAX_UPLOAD_BYTES (and some room for the form around the file). */
+export const UPLOAD_PATHS = ["/admin/import"];
+
 // A request body read into memory up to a limit, so that an upload larger than
 // the limit is refused without being buffered whole (whatever its headers say).
 export async function withBodyLimit(request: Request, maxBytes: number): Promise<Request | null> {

@@ -92,13 +92,23 @@ export const en = {
     police: {
       label: "killed by police or private military actors",
     },
+    indigenousPolice: {
+      label: "Indigenous defenders killed by police or private military actors",
+    },
+    indigenousMining: {
+      label: "Indigenous defenders killed in conflicts over mining and extractives",
+    },
+    ofIndigenous: "of {{total}} Indigenous defenders",
     of: "of {{total}}",
     figureSource: "Source: {{source}}",
     casesNote:
-      "The case records (one row per person, 2012–2021) come from Global Witness's downloadable dataset; they can differ from the annual figures, which Global Witness revises.",
+      "The case records (one row per person) come from Global Witness's downloadable dataset; they can differ from the annual figures, which Global Witness revises.",
   },
   charts: {
     sourceLine: "Source: {{source}}",
+    fewerThan: "fewer than {{count}}",
+    smallCountsNote:
+      "Counts of people below {{count}} that include records logged by staff are shown as “fewer than {{count}}” and not drawn, so that no one can be singled out.",
     dataAsOf: "Data as of {{date}}",
     milestones: "Milestones",
     milestonesOutside: "Milestones after the period shown: {{list}}",
@@ -126,7 +136,6 @@ export const en = {
       people: "People killed",
       sector: "Sector",
       source: "Global Witness dataset of lethal attacks 2012–2021 (case records, downloaded 22 Sep 2022)",
-      coverage: "Covers the 2012–2021 case records only: Global Witness has not published case-level data for 2022–2024.",
     },
   },
   taxonomy: {

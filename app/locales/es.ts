@@ -93,13 +93,23 @@ export const es: Translation = {
     police: {
       label: "asesinadas por policías o actores militares privados",
     },
+    indigenousPolice: {
+      label: "personas defensoras indígenas asesinadas por policías o actores militares privados",
+    },
+    indigenousMining: {
+      label: "personas defensoras indígenas asesinadas en conflictos por la minería y las industrias extractivas",
+    },
+    ofIndigenous: "de {{total}} personas defensoras indígenas",
     of: "de {{total}}",
     figureSource: "Fuente: {{source}}",
     casesNote:
-      "Los registros de casos (una fila por persona, 2012–2021) provienen de la base de datos descargable de Global Witness; pueden diferir de las cifras anuales, que Global Witness revisa.",
+      "Los registros de casos (una fila por persona) provienen de la base de datos descargable de Global Witness; pueden diferir de las cifras anuales, que Global Witness revisa.",
   },
   charts: {
     sourceLine: "Fuente: {{source}}",
+    fewerThan: "menos de {{count}}",
+    smallCountsNote:
+      "Los conteos de personas menores de {{count}} que incluyen registros del personal se muestran como «menos de {{count}}» y no se dibujan, para que nadie pueda ser identificado.",
     dataAsOf: "Datos al {{date}}",
     milestones: "Hitos",
     milestonesOutside: "Hitos posteriores al periodo mostrado: {{list}}",
@@ -127,7 +137,6 @@ export const es: Translation = {
       people: "Personas asesinadas",
       sector: "Sector",
       source: "Base de datos de ataques letales de Global Witness 2012–2021 (registros de casos, descargada el 22 de septiembre de 2022)",
-      coverage: "Abarca solo los registros de casos de 2012–2021: Global Witness no ha publicado datos por caso para 2022–2024.",
     },
   },
   taxonomy: {

@@ -92,13 +92,23 @@ export const fr: Translation = {
     police: {
       label: "tués par la police ou des acteurs militaires privés",
     },
+    indigenousPolice: {
+      label: "défenseurs autochtones tués par la police ou des acteurs militaires privés",
+    },
+    indigenousMining: {
+      label: "défenseurs autochtones tués dans des conflits liés aux mines et aux industries extractives",
+    },
+    ofIndigenous: "sur {{total}} défenseurs autochtones",
     of: "sur {{total}}",
     figureSource: "Source : {{source}}",
     casesNote:
-      "Les dossiers de cas (une ligne par personne, 2012–2021) proviennent du jeu de données téléchargeable de Global Witness; ils peuvent différer des chiffres annuels, que Global Witness révise.",
+      "Les dossiers de cas (une ligne par personne) proviennent du jeu de données téléchargeable de Global Witness; ils peuvent différer des chiffres annuels, que Global Witness révise.",
   },
   charts: {
     sourceLine: "Source : {{source}}",
+    fewerThan: "moins de {{count}}",
+    smallCountsNote:
+      "Les nombres de personnes inférieurs à {{count}} qui comprennent des fiches saisies par l’équipe sont indiqués « moins de {{count}} » et ne sont pas dessinés, pour que personne ne puisse être identifié.",
     dataAsOf: "Données au {{date}}",
     milestones: "Jalons",
     milestonesOutside: "Jalons postérieurs à la période affichée : {{list}}",
@@ -126,7 +136,6 @@ export const fr: Translation = {
       people: "Personnes tuées",
       sector: "Secteur",
       source: "Jeu de données de Global Witness sur les attaques mortelles 2012–2021 (dossiers de cas, téléchargé le 22 septembre 2022)",
-      coverage: "Couvre seulement les dossiers de cas de 2012–2021 : Global Witness n'a pas publié de données par cas pour 2022–2024.",
     },
   },
   taxonomy: {

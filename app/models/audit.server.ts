@@ -31,10 +31,11 @@ export const AUDIT_ACTIONS = [
   "links_suggest_run",
   "gw_import",
   "gw_import_keep",
+  "case_export",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job", "gw_import"] as const;
+export const AUDIT_ENTITY_TYPES = ["incident", "user", "provision", "instrument", "milestone", "link", "link_job", "gw_import", "case_list"] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export type AuditValues = Record<string, unknown>;
@@ -45,12 +46,12 @@ export type AuditValues = Record<string, unknown>;
  * "<part>:<version>" in AuditEvent.systemActor.
  */
 export interface SystemActor {
-  /** rules: a run of the link rules; import: a Global Witness import from the command line */
+  /** rules: a run of the link rules; import: a Global Witness import from the command line; setup: npm start's own changes (demo accounts) */
   part: (typeof SYSTEM_PARTS)[number];
   version: string;
 }
 
-const SYSTEM_PARTS = ["rules", "import"] as const;
+const SYSTEM_PARTS = ["rules", "import", "setup"] as const;
 
 function encodeSystemActor(actor: SystemActor): string {
   return `${actor.part}:${actor.version}`;

@@ -5,7 +5,7 @@
 // declared once, in CASE_FIELDS (app/models/incident.schema.ts); a new field of
 // an existing kind needs nothing here.
 import type { TFunction } from "i18next";
-import { z } from "zod";
+import * as z from "zod";
 import { formCheckbox, formText, formTexts, type FormLike } from "~/lib/form.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";

@@ -1,14 +1,19 @@
 // Loads each registered chart's data on the server, from SQL aggregates only
 // (GROUP BY, SUM, MIN/MAX): never all rows into JavaScript. Keyed by the ids of
 // app/charts/registry.ts; the type below makes a missing loader a type error.
+import type { ExportFormat } from "~/lib/http.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import {
   countIncidentsBy,
   countIncidentsByYearAndOutcome,
   countIncidentsWithCharacteristic,
+  getIncidentCoverage,
   getIncidentsLastChanged,
   getIncidentYearBounds,
+  hasStaffRecords,
 } from "~/models/incident.server.ts";
+import { env } from "~/lib/env.server.ts";
+import { suppressCount, type Count } from "~/charts/small-counts.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { getLastGwImportDate } from "~/models/gw-import.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
@@ -16,11 +21,21 @@ import { getAnnualFigureYearBounds, getFiguresByKey, HEADLINE_KEYS, listAnnualFi
 import { getSourcePublishedOn, SOURCE_KEYS } from "~/models/source.server.ts";
 import type { AnnualFigureInput, MilestoneInput } from "~/charts/annual-trend.ts";
 import type { PublishedValue } from "~/charts/indigenous-share.ts";
-import { indigenousShareScope, lethalScope, mexicoScope, miningScope, reconciliationScope, type ChartQuery } from "~/charts/query.ts";
+import {
+  indigenousShareScope,
+  lethalScope,
+  mexicoScope,
+  miningScope,
+  readerChartQuery,
+  reconciliationScope,
+  type ChartQuery,
+  type ChartReader,
+} from "~/charts/query.ts";
 import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "~/charts/registry.ts";
-import type { CaseCount, YearCount, YearSpan } from "~/charts/types.ts";
+import type { CaseCount, CaseCoverage, YearCount, YearSpan } from "~/charts/types.ts";
 import { countryNames } from "~/domain/countries.server.ts";
 import { ALL_COUNTRIES } from "~/domain/incident-filter.ts";
+import { getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
 
 /** A date as sortable text: "2025" < "2025-09" < "2025-09-18" < "2026". */
 function dateKey(date: string): string {
@@ -41,11 +56,26 @@ export function latestDate(dates: (string | null | undefined)[]): string | null 
  */
 export class ChartLoadContext {
   private memo = new Map<string, Promise<unknown>>();
+  /** The query as this reader may have it: every loader counts through this, never the asked-for one. */
+  readonly query: ChartQuery;
   constructor(
-    readonly query: ChartQuery,
+    query: ChartQuery,
     readonly lng: Language,
+    readonly reader: ChartReader,
     private readonly now: Date = new Date(),
-  ) {}
+  ) {
+    this.query = readerChartQuery(query, reader);
+  }
+
+  /** The data version, read once for all the charts of a request. */
+  dataVersion(): Promise<number> {
+    return this.once("version", () => getDataVersion());
+  }
+
+  /** Today (UTC), on which the default time axis depends. */
+  today(): string {
+    return this.now.toISOString().slice(0, 10);
+  }
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!this.memo.has(key)) this.memo.set(key, make());
@@ -99,6 +129,12 @@ export class ChartLoadContext {
     return this.once("gwDate", async () => latestDate(await Promise.all([getSourcePublishedOn(SOURCE_KEYS.gwDataset), getLastGwImportDate()])));
   }
 
+  /** The first and last year of the case records in scope, per origin (for coverage notes and the reconciliation's gaps). */
+  coverage(scope: IncidentFilter | null): Promise<CaseCoverage[]> {
+    if (!scope) return Promise.resolve([]);
+    return this.once(`coverage:${JSON.stringify(scope)}`, () => getIncidentCoverage(scope));
+  }
+
   /**
    * How recent the case records in scope are: for Global Witness records, the
    * date of the dataset they come from; for staff records, their last change.
@@ -127,15 +163,17 @@ function publishedValue(f: FigureView | null | undefined): PublishedValue | null
 
 /** Mexico's published figure per year beside the people in the case records of `scope` (Mexico per year, reconciliation). */
 async function publishedBesideCases(c: ChartLoadContext, scope: IncidentFilter | null): Promise<MexicoAnnualChartData> {
-  const [span, annual, cases, milestones, casesAsOf] = await Promise.all([
+  const [span, annual, cases, milestones, casesAsOf, coverage] = await Promise.all([
     c.span(),
     c.annualFigures(),
     countsByYear(scope),
     c.milestones(),
     c.casesAsOf(scope),
+    c.coverage(scope),
   ]);
   return {
     span,
+    coverage,
     figures: c.query.figures,
     scope,
     published: annual.figures.filter((f) => f.scope === "country"),
@@ -149,35 +187,78 @@ async function publishedBesideCases(c: ChartLoadContext, scope: IncidentFilter |
 async function breakdown(c: ChartLoadContext, field: "sector" | "perpetratorType" | "stateCode"): Promise<BreakdownChartData> {
   // Mexican states exist only in Mexico's records.
   const scope = field === "stateCode" ? mexicoScope(c.query.filter) : c.query.filter;
-  const [counts, asOf] = await Promise.all([countsBy(field, scope), c.casesAsOf(scope)]);
-  return { scope, counts, asOf };
+  const [counts, asOf, coverage] = await Promise.all([countsBy(field, scope), c.casesAsOf(scope), c.coverage(scope)]);
+  return { scope, counts, asOf, coverage };
 }
 
 type Loaders = { [K in ChartId]: (c: ChartLoadContext) => Promise<ChartDataById[K]> };
+
+const withheld = <T extends { people: Count }>(rows: T[], threshold: number): T[] =>
+  rows.map((r) => (r.people === null ? r : { ...r, people: suppressCount(r.people, threshold) }));
+
+/**
+ * Each chart's counts of people with small ones withheld (decision 099). Keyed
+ * by chart id like the loaders, so that a new chart cannot forget its counts.
+ * Published figures are never touched: they are public as printed.
+ */
+const WITHHOLD: { [K in ChartId]: (d: ChartDataById[K], threshold: number) => ChartDataById[K] } = {
+  "mexico-annual": (d, n) => ({ ...d, cases: withheld(d.cases, n) }),
+  "killed-disappeared": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "sector-breakdown": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "indigenous-share": (d, n) => {
+    const [indigenous, total] = [d.cases.indigenous, d.cases.total].map((c) => (c === null ? null : suppressCount(c, n)));
+    // A share of a small number, or a small number of a total, singles people out: both go.
+    return { ...d, cases: indigenous === null || total === null ? { indigenous: null, total: null } : { indigenous, total } };
+  },
+  "perpetrator-breakdown": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "state-breakdown": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "state-map": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  "mining-by-year": (d, n) => ({ ...d, counts: withheld(d.counts, n) }),
+  reconciliation: (d, n) => ({ ...d, cases: withheld(d.cases, n) }),
+  // Published figures only.
+  "annual-trend": (d) => d,
+};
+
+/**
+ * The one suppression step: for an anonymous reader, when the chart's scope
+ * counts at least one staff record, every count of people from 1 to threshold - 1
+ * is withheld (null), before the data reaches a page, an embed, a PNG or a CSV.
+ */
+async function withholdSmallCounts<K extends ChartId>(id: K, data: ChartDataById[K], context: ChartLoadContext): Promise<ChartDataById[K]> {
+  const threshold = env().smallCountThreshold;
+  if (context.reader !== "public" || threshold <= 1) return data;
+  const scope = (data as { scope?: IncidentFilter | null }).scope;
+  if (!scope || !(await hasStaffRecords(scope))) return data;
+  const suppress = WITHHOLD[id] as (d: ChartDataById[K], threshold: number) => ChartDataById[K];
+  return { ...suppress(data, threshold), smallCountThreshold: threshold };
+}
 
 const LOADERS: Loaders = {
   "mexico-annual": (c) => publishedBesideCases(c, lethalScope(mexicoScope(c.query.filter))),
   "killed-disappeared": async (c) => {
     const scope = lethalScope(c.query.filter);
-    const [span, counts, milestones, asOf] = await Promise.all([
+    const [span, counts, milestones, asOf, coverage] = await Promise.all([
       c.span(),
       scope ? countIncidentsByYearAndOutcome(scope) : Promise.resolve([]),
       c.milestones(),
       c.casesAsOf(scope),
+      c.coverage(scope),
     ]);
-    return { span, scope, counts, milestones, asOf };
+    return { span, scope, counts, milestones, asOf, coverage };
   },
   "sector-breakdown": (c) => breakdown(c, "sector"),
   "indigenous-share": async (c) => {
     const scope = indigenousShareScope(mexicoScope(c.query.filter));
     const keys = [HEADLINE_KEYS.indigenous, HEADLINE_KEYS.total, HEADLINE_KEYS.indigenousPopulation];
-    const [figures, cases, casesAsOf] = await Promise.all([
+    const [figures, cases, casesAsOf, coverage] = await Promise.all([
       getFiguresByKey(keys),
       scope ? countIncidentsWithCharacteristic(scope, "indigenous") : Promise.resolve({ withCharacteristic: 0, total: 0 }),
       c.casesAsOf(scope),
+      c.coverage(scope),
     ]);
     return {
       scope,
+      coverage,
       publishedIndigenous: publishedValue(figures.get(HEADLINE_KEYS.indigenous)),
       publishedTotal: publishedValue(figures.get(HEADLINE_KEYS.total)),
       populationShare: publishedValue(figures.get(HEADLINE_KEYS.indigenousPopulation)),
@@ -190,14 +271,15 @@ const LOADERS: Loaders = {
   "state-map": (c) => LOADERS["state-breakdown"](c),
   "mining-by-year": async (c) => {
     const scope = miningScope(mexicoScope(c.query.filter));
-    const [span, counts, milestones, figures, asOf] = await Promise.all([
+    const [span, counts, milestones, figures, asOf, coverage] = await Promise.all([
       c.span(),
       countsByYear(scope),
       c.milestones(),
       getFiguresByKey([HEADLINE_KEYS.mining]),
       c.casesAsOf(scope),
+      c.coverage(scope),
     ]);
-    return { span, scope, counts, milestones, publishedMining: publishedValue(figures.get(HEADLINE_KEYS.mining)), asOf };
+    return { span, scope, coverage, counts, milestones, publishedMining: publishedValue(figures.get(HEADLINE_KEYS.mining)), asOf };
   },
   reconciliation: (c) => publishedBesideCases(c, reconciliationScope(c.query.filter)),
   "annual-trend": async (c) => {
@@ -206,15 +288,45 @@ const LOADERS: Loaders = {
   },
 };
 
+/**
+ * A chart's data, from the data-versioned cache (app/models/data-version.server.ts):
+ * computed once per (chart, query, language, day, data version) in this process.
+ */
 export async function loadChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
-  const data = await (LOADERS[id] as (c: ChartLoadContext) => Promise<ChartDataById[K]>)(context);
+  const version = await context.dataVersion();
+  // The reader is part of the key: a public reader's counts are withheld where small, a signed-in reader's are not.
+  const key = JSON.stringify(["chart", id, context.reader, context.query, context.lng, context.today()]);
+  return memoByVersion(key, version, () => computeChart(id, context), jsonSize);
+}
+
+/**
+ * Keeps an export's body (PNG bytes, CSV text) by format, chart, query, language, day,
+ * permalink and data version: a repeated PNG is drawn once until the data change.
+ */
+export function chartExportMemo(id: ChartId, context: ChartLoadContext, format: ExportFormat, permalink: string) {
+  return async (make: () => Promise<string | Uint8Array>): Promise<string | Uint8Array> =>
+    memoByVersion(
+      JSON.stringify(["export", format, id, context.reader, context.query, context.lng, context.today(), permalink]),
+      await context.dataVersion(),
+      make,
+      (body) => (typeof body === "string" ? body.length * 2 : body.byteLength),
+    );
+}
+
+/** An estimate of a value's bytes in memory, for the cache's bound. */
+function jsonSize(value: unknown): number {
+  return JSON.stringify(value).length * 2;
+}
+
+async function computeChart<K extends ChartId>(id: K, context: ChartLoadContext): Promise<LoadedChart<K>> {
+  const data = await withholdSmallCounts(id, await (LOADERS[id] as (c: ChartLoadContext) => Promise<ChartDataById[K]>)(context), context);
   // The countries the filters name, in the reader's language, made here: browsers and Node name some differently.
   const scope = (data as { scope?: IncidentFilter | null }).scope;
   const named = [...new Set([...(context.query.filter.countries ?? []), ...(scope?.countries ?? [])])].filter((c) => c !== ALL_COUNTRIES);
   return { id, data: named.length ? { ...data, countryNames: countryNames(named, context.lng) } : data } as LoadedChart<K>;
 }
 
-export async function loadCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language): Promise<LoadedChart<K>[]> {
-  const context = new ChartLoadContext(query, lng);
+export async function loadCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language, reader: ChartReader): Promise<LoadedChart<K>[]> {
+  const context = new ChartLoadContext(query, lng, reader);
   return Promise.all(ids.map((id) => loadChart(id, context)));
 }

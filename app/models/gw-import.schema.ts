@@ -1,6 +1,6 @@
 // The admin's decisions on an import's conflicts, as the confirmation form sends
 // them: one radio group per Global Witness id, named "decision.<id>".
-import { z } from "zod";
+import * as z from "zod";
 
 export const CONFLICT_DECISIONS = ["leave", "keep", "take"] as const;
 export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];

@@ -385,6 +385,7 @@ export async function applyGwImport(db: Db, records: GwRecord[], invalid: number
               kind,
               withIds.map((r) => ({
                 id: r.id,
+                occurredOn: r.values.occurredOn,
                 facts: caseFacts({
                   ...r.values,
                   companyCountry: null,

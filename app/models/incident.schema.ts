@@ -7,7 +7,7 @@
 // error); the schema turns them into an IncidentInput only when every field is
 // right. README.md, "Adding a case field", says what else a new field needs.
 import type { TFunction } from "i18next";
-import { z } from "zod";
+import * as z from "zod";
 import { isCountryCode } from "~/domain/countries.ts";
 import { stateName } from "~/domain/incident-format.ts";
 import { nameForAuditLog } from "~/domain/victim-name.ts";

@@ -1,13 +1,17 @@
 // Every Prisma query on case records (incidents). Aggregations run in SQL.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
+import { getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
 import { keysetPage, keysetQuery, type PageRequest } from "~/lib/keyset.ts";
 import { refuse, type SaveResult, type StoredVersion } from "~/lib/form.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
 import type { VerificationStatus } from "~/domain/taxonomy.ts";
 import { isNameWithheld, visibleName } from "~/domain/victim-name.ts";
+import { decryptField, encryptField, needsRewrite } from "~/lib/field-crypto.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
+import { searchTerms, statesNamedBy } from "~/domain/case-search.ts";
+import { findIncidentsMatching } from "./incident-search.server.ts";
 import {
   INCIDENT_COLUMNS,
   incidentAuditValues,
@@ -62,6 +66,26 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
     else if (!onlyGw) and.push({ OR: [{ origin: "gw_dataset" }, { verificationStatus: "verified" }] });
   }
   return { AND: and };
+}
+
+/**
+ * The where clause of the case list, its exports and the API: the filter's
+ * conditions and, when the filter has a search, the records the search finds.
+ */
+export async function incidentListWhere(filter: IncidentFilter, q?: string | null): Promise<CaseListWhere> {
+  const terms = searchTerms(q);
+  if (!terms.length) return { where: incidentWhere(filter), searchTooBroad: false };
+  const hits = await findIncidentsMatching(terms);
+  const states = statesNamedBy(terms);
+  const found: Prisma.IncidentWhereInput[] = [{ id: { in: hits.ids } }];
+  if (states.length) found.push({ stateCode: { in: states } });
+  return { where: { AND: [incidentWhere(filter), found.length === 1 ? found[0] : { OR: found }] }, searchTooBroad: hits.tooBroad };
+}
+
+export interface CaseListWhere {
+  where: Prisma.IncidentWhereInput;
+  /** The search matched more records than are used (MAX_SEARCH_HITS) */
+  searchTooBroad: boolean;
 }
 
 export interface CountRow<K extends string = string> {
@@ -126,6 +150,11 @@ export async function countIncidentsWithCharacteristic(filter: IncidentFilter, c
 
 /** Countries with live case records, most records first (the trends filters offer a country once there is more than one). */
 export async function listIncidentCountries(): Promise<{ code: string; records: number }[]> {
+  // A GROUP BY over every case: cached by data version (app/models/data-version.server.ts).
+  return memoByVersion("incident-countries", await getDataVersion(), countIncidentCountries);
+}
+
+async function countIncidentCountries(): Promise<{ code: string; records: number }[]> {
   const rows = await prisma.incident.groupBy({ by: ["countryCode"], where: { deletedAt: null }, _count: { _all: true } });
   return rows.map((r) => ({ code: r.countryCode, records: r._count._all })).sort((a, b) => b.records - a.records || a.code.localeCompare(b.code));
 }
@@ -134,6 +163,22 @@ export async function listIncidentCountries(): Promise<{ code: string; records: 
 export async function getIncidentYearBounds(): Promise<{ min: number; max: number } | null> {
   const r = await prisma.incident.aggregate({ where: { deletedAt: null }, _min: { year: true }, _max: { year: true } });
   return r._min.year === null || r._max.year === null ? null : { min: r._min.year, max: r._max.year };
+}
+
+/** The first and last year of the case records in scope, per origin (SQL MIN/MAX): what a chart's coverage note says. */
+export async function getIncidentCoverage(filter: IncidentFilter): Promise<{ origin: string; from: number; to: number }[]> {
+  const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _min: { year: true }, _max: { year: true } });
+  return rows
+    .filter((r) => r._min.year !== null && r._max.year !== null)
+    .map((r) => ({ origin: r.origin, from: r._min.year!, to: r._max.year! }))
+    .sort((a, b) => a.origin.localeCompare(b.origin));
+}
+
+/** Whether the records a filter counts include at least one staff record (small counts of them are withheld from the public). */
+export async function hasStaffRecords(filter: IncidentFilter): Promise<boolean> {
+  if (filter.origins?.length && !filter.origins.includes("staff")) return false;
+  const found = await prisma.incident.findFirst({ where: incidentWhere({ ...filter, origins: ["staff"] }), select: { id: true } });
+  return found !== null;
 }
 
 /** When the case records in scope last changed, per origin (SQL MAX). */
@@ -208,6 +253,8 @@ export interface CaseListPage {
   prev: string | null;
   /** Every matching record (-1 when not asked for) */
   total: number;
+  /** The search matched more records than a list uses */
+  searchTooBroad: boolean;
 }
 
 /**
@@ -218,6 +265,8 @@ export interface CaseListPage {
 export async function listIncidents(
   options: PageRequest & {
     filter: IncidentFilter;
+    /** Search text (decision 065) */
+    q?: string | null;
     sort?: CaseSort;
     staff?: boolean;
     deleted?: boolean;
@@ -226,7 +275,8 @@ export async function listIncidents(
   },
 ): Promise<CaseListPage> {
   const { field, dir } = SORT_COLUMN[options.sort ?? "date_desc"];
-  const base: Prisma.IncidentWhereInput = options.deleted ? { deletedAt: { not: null } } : incidentWhere(options.filter);
+  const listed = options.deleted ? { where: { deletedAt: { not: null } }, searchTooBroad: false } : await incidentListWhere(options.filter, options.q);
+  const base: Prisma.IncidentWhereInput = listed.where;
   const query = keysetQuery(field, dir, options);
   const [found, total] = await Promise.all([
     prisma.incident.findMany({ ...query, where: { AND: [base, query.where] }, select: PUBLIC_COLUMNS }),
@@ -254,6 +304,7 @@ export async function listIncidents(
       updatedAt: r.updatedAt,
     })),
     total,
+    searchTooBroad: listed.searchTooBroad,
   };
 }
 
@@ -319,8 +370,37 @@ export async function getIncidentForStaff(id: string): Promise<StaffIncident | n
     ...row,
     nameWithheld: isNameWithheld(row),
     characteristics: row.characteristics.map((c) => c.code),
-    confidential: row.confidential ?? noConfidential(),
+    confidential: row.confidential ? decryptConfidential(row.confidential) : noConfidential(),
   };
+}
+
+/** Confidential fields as stored (encrypted, decision 102) from their plain values. */
+function encryptConfidential(fields: ConfidentialFields): ConfidentialFields {
+  return Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, encryptField(fields[k] ?? null)])) as ConfidentialFields;
+}
+
+function decryptConfidential<T extends Partial<ConfidentialFields>>(row: T): T {
+  const out = { ...row };
+  for (const k of SENSITIVE_KEYS) if (k in out) (out as Record<string, string | null>)[k] = decryptField(out[k] ?? null);
+  return out;
+}
+
+/**
+ * Rewrites every confidential field not under the current DATA_KEY (plain text
+ * from before encryption, or the previous key) under it, one row per
+ * transaction; returns how many rows were rewritten. Run at start and by
+ * `npm run keys:rotate`.
+ */
+export async function reencryptConfidentialFields(): Promise<{ rows: number; rewritten: number }> {
+  const rows = await prisma.incidentConfidential.findMany({ select: { incidentId: true, ...CONFIDENTIAL_COLUMNS } });
+  let rewritten = 0;
+  for (const row of rows) {
+    if (!SENSITIVE_KEYS.some((k) => needsRewrite(row[k] ?? null))) continue;
+    const plain = decryptConfidential(row);
+    await prisma.incidentConfidential.update({ where: { incidentId: row.incidentId }, data: encryptConfidential(plain as ConfidentialFields) });
+    rewritten++;
+  }
+  return { rows: rows.length, rewritten };
 }
 
 /** A case without any staff-only field filled in. */
@@ -363,7 +443,7 @@ export async function createIncident(
         updatedById: actorId,
         characteristics: { create: input.characteristics.map((code) => ({ code })) },
         sources: { create: input.sources.map((s, position) => ({ ...s, position })) },
-        confidential: { create: input.confidential },
+        confidential: { create: encryptConfidential(input.confidential) },
       },
       select: { id: true },
     });
@@ -435,8 +515,10 @@ async function writeEdit(id: string, baseVersion: number, input: IncidentInput, 
     if (input.characteristics.length) await tx.incidentCharacteristic.createMany({ data: input.characteristics.map((code) => ({ incidentId: id, code })) });
     await tx.incidentSource.deleteMany({ where: { incidentId: id } });
     if (input.sources.length) await tx.incidentSource.createMany({ data: input.sources.map((s, position) => ({ ...s, incidentId: id, position })) });
-    await tx.incidentConfidential.upsert({ where: { incidentId: id }, create: { incidentId: id, ...input.confidential }, update: input.confidential });
-    const oldConfidential = Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, before.confidential?.[k] ?? null])) as ConfidentialFields;
+    const stored = encryptConfidential(input.confidential);
+    await tx.incidentConfidential.upsert({ where: { incidentId: id }, create: { incidentId: id, ...stored }, update: stored });
+    const oldPlain = before.confidential ? decryptConfidential(before.confidential) : null;
+    const oldConfidential = Object.fromEntries(SENSITIVE_KEYS.map((k) => [k, oldPlain?.[k] ?? null])) as ConfidentialFields;
     const sensitive = sensitiveChanges({ ...before, confidential: oldConfidential }, input);
     await writeAudit(tx, {
       actorId,

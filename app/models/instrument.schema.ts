@@ -1,5 +1,5 @@
 // The instrument form (a plan, law, treaty, guidelines ...), shared by the page and the action.
-import { z } from "zod";
+import * as z from "zod";
 import { choice, optionalText, requiredText } from "~/lib/form.ts";
 import { requireNewSourceTitle, sourceChoiceFields } from "./source.schema.ts";
 

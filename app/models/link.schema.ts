@@ -1,8 +1,12 @@
 // Forms of link review: a decision on a link, and a link made by hand.
-import { z } from "zod";
+import * as z from "zod";
+import { LINK_TYPES } from "~/domain/link-type.ts";
 
 export const RATIONALE_MIN = 3;
 export const RATIONALE_MAX = 1000;
+
+/** How the case bears on the provision; a form without the field (or an empty choice) leaves it as proposed. */
+const linkType = z.union([z.literal("").transform(() => undefined), z.enum(LINK_TYPES)]).optional();
 
 const rationale = z.string().trim().min(RATIONALE_MIN, "validation.rationaleRequired").max(RATIONALE_MAX);
 
@@ -12,10 +16,14 @@ export const linkDecisionSchema = z.object({
   /** The status the reviewer saw, so that a decision made meanwhile by someone else is not overwritten. */
   expectedStatus: z.enum(["suggested", "accepted", "rejected"]),
   rationale,
+  /** How the case bears on the provision; left as proposed when absent */
+  linkType,
 });
 
 export const manualLinkSchema = z.object({
   intent: z.literal("link"),
   provisionId: z.string().min(1, "validation.provisionRequired"),
   rationale,
+  /** How the case bears on the provision; within its scope when absent */
+  linkType,
 });

@@ -7,6 +7,7 @@ import type { DatabaseKind } from "~/lib/database-url.ts";
 import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
+import { isLinkType, proposeLinkType, type LinkType } from "~/domain/link-type.ts";
 import { parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
 import type { TermMatch } from "~/domain/term-match.ts";
 import { writeAudit } from "./audit.server.ts";
@@ -35,8 +36,14 @@ export interface SuggestResult {
 
 /** Provisions with their terms, loaded once for a batch of cases. */
 export async function loadProvisionTerms(db: Pick<Db, "provision">): Promise<ProvisionTerms[]> {
-  const rows = await db.provision.findMany({ select: { id: true, code: true, termsEn: true, termsEs: true }, orderBy: { code: "asc" } });
-  return rows.map((p) => ({ id: p.id, code: p.code, termsEn: parseTermList(p.termsEn), termsEs: parseTermList(p.termsEs) }));
+  const rows = await db.provision.findMany({ select: { id: true, code: true, termsEn: true, termsEs: true, madeOn: true }, orderBy: { code: "asc" } });
+  return rows.map((p) => ({
+    id: p.id,
+    code: p.code,
+    termsEn: parseTermList(p.termsEn),
+    termsEs: parseTermList(p.termsEs),
+    madeOn: p.madeOn ? p.madeOn.toISOString().slice(0, 10) : null,
+  }));
 }
 
 /** What the rules and the text signal look at in a case record. */
@@ -80,6 +87,7 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
     select: {
       id: true,
       deletedAt: true,
+      occurredOn: true,
       sector: true,
       perpetratorType: true,
       companyCountry: true,
@@ -91,10 +99,12 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
   });
   if (!incident || incident.deletedAt) return result;
   const facts = caseFacts({ ...incident, characteristics: incident.characteristics.map((c) => c.code) });
-  const proposals = proposeLinks(facts, options.provisions ?? (await loadProvisionTerms(tx)));
+  const provisions = options.provisions ?? (await loadProvisionTerms(tx));
+  const madeOn = new Map(provisions.map((p) => [p.id, p.madeOn ?? null]));
+  const proposals = proposeLinks(facts, provisions);
   const existing = await tx.incidentProvisionLink.findMany({
     where: { incidentId },
-    select: { id: true, provisionId: true, status: true, method: true, rulesFired: true, matchedTerms: true, score: true },
+    select: { id: true, provisionId: true, status: true, method: true, rulesFired: true, matchedTerms: true, score: true, linkType: true },
   });
   const byProvision = new Map(existing.map((l) => [l.provisionId, l]));
   const proposed = new Set<string>();
@@ -105,6 +115,7 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
       rulesFired: JSON.stringify(p.rulesFired),
       matchedTerms: JSON.stringify(p.matchedTerms),
       score: p.score,
+      linkType: proposeLinkType(p.ruleLinkTypes, incident.occurredOn, madeOn.get(p.provisionId) ?? null),
     };
     const link = byProvision.get(p.provisionId);
     if (!link) {
@@ -116,7 +127,8 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
       link.method !== explanation.method ||
       link.rulesFired !== explanation.rulesFired ||
       link.matchedTerms !== explanation.matchedTerms ||
-      link.score !== explanation.score
+      link.score !== explanation.score ||
+      link.linkType !== explanation.linkType
     ) {
       // Only while still suggested, and only if nobody decided in the meantime.
       const { count } = await tx.incidentProvisionLink.updateMany({ where: { id: link.id, status: "suggested" }, data: explanation });
@@ -141,10 +153,11 @@ export async function suggestLinksForIncident(tx: LinkDb, incidentId: string, op
 export async function suggestLinksForNewIncidents(
   tx: RawExecutor,
   kind: DatabaseKind,
-  cases: { id: string; facts: CaseFacts }[],
+  cases: { id: string; facts: CaseFacts; occurredOn: Date | string }[],
   provisions: ProvisionTerms[],
 ): Promise<number> {
   const now = new Date();
+  const madeOn = new Map(provisions.map((p) => [p.id, p.madeOn ?? null]));
   const memo = new Map<string, ReturnType<typeof proposeLinks>>();
   const textMatches = new Map<string, TermMatch[]>();
   const rows: Record<string, unknown>[] = [];
@@ -162,6 +175,7 @@ export async function suggestLinksForNewIncidents(
         rulesFired: JSON.stringify(p.rulesFired),
         matchedTerms: JSON.stringify(p.matchedTerms),
         score: p.score,
+        linkType: proposeLinkType(p.ruleLinkTypes, c.occurredOn, madeOn.get(p.provisionId) ?? null),
         createdAt: now,
         updatedAt: now,
       });
@@ -187,6 +201,7 @@ type LinkSnapshot = {
   provisionCode: string;
   method: string;
   status: string;
+  linkType: string;
   rationale: string | null;
   score: number | null;
 };
@@ -195,6 +210,7 @@ function snapshot(link: {
   incidentId: string;
   method: string;
   status: string;
+  linkType: string;
   rationale: string | null;
   score: number | null;
   provision: { code: string };
@@ -204,6 +220,7 @@ function snapshot(link: {
     provisionCode: link.provision.code,
     method: link.method,
     status: link.status,
+    linkType: link.linkType,
     rationale: link.rationale,
     score: link.score,
   };
@@ -221,6 +238,8 @@ export async function decideLink(input: {
   rationale: string;
   actorId: string;
   expectedStatus: LinkStatus;
+  /** How the case bears on the provision; unchanged when not given */
+  linkType?: LinkType;
   /** When given, the link must belong to this case record. */
   incidentId?: string;
 }): Promise<SaveResult<{ linkId: string }, DecisionConflict>> {
@@ -231,7 +250,7 @@ export async function decideLink(input: {
     const now = new Date();
     const { count } = await tx.incidentProvisionLink.updateMany({
       where: { id: link.id, status: input.expectedStatus },
-      data: { status: input.decision, rationale: input.rationale, reviewedById: input.actorId, reviewedAt: now },
+      data: { status: input.decision, rationale: input.rationale, reviewedById: input.actorId, reviewedAt: now, linkType: input.linkType ?? link.linkType },
     });
     if (count !== 1) {
       const now = await tx.incidentProvisionLink.findUnique({ where: { id: link.id }, select: { status: true } });
@@ -244,7 +263,7 @@ export async function decideLink(input: {
       entityType: "link",
       entityId: link.id,
       before,
-      after: { ...before, status: input.decision, rationale: input.rationale },
+      after: { ...before, status: input.decision, rationale: input.rationale, linkType: input.linkType ?? link.linkType },
       summary: `${input.decision === "accepted" ? "Accepted" : "Rejected"} link of case ${link.incidentId} to ${link.provision.code}`,
     });
     return { ok: true, linkId: link.id } as const;
@@ -257,6 +276,7 @@ export async function linkIncidentByHand(input: {
   provisionId: string;
   rationale: string;
   actorId: string;
+  linkType?: LinkType;
 }): Promise<SaveResult<{ linkId: string }, ExistingLink>> {
   return prisma.$transaction(async (tx) => {
     const [incident, provision] = await Promise.all([
@@ -276,6 +296,7 @@ export async function linkIncidentByHand(input: {
         provisionId: input.provisionId,
         method: "person",
         status: "accepted",
+        linkType: input.linkType ?? "in_scope",
         rationale: input.rationale,
         reviewedById: input.actorId,
         reviewedAt: new Date(),
@@ -302,10 +323,13 @@ export interface LinkView {
   incidentId: string;
   status: LinkStatus;
   method: LinkMethod;
+  linkType: LinkType;
   rulesFired: string[];
   matchedTerms: TermMatch[];
   score: number | null;
+  /** The reviewer's words: null for anonymous readers (decision 021) */
   rationale: string | null;
+  /** The reviewer's name: null for anonymous readers (decision 021) */
   reviewedBy: string | null;
   reviewedAt: string | null;
   provision: { id: string; code: string; title: string; untranslated: boolean; isGap: boolean; status: string };
@@ -326,6 +350,7 @@ const linkSelect = {
   incidentId: true,
   status: true,
   method: true,
+  linkType: true,
   rulesFired: true,
   matchedTerms: true,
   score: true,
@@ -349,18 +374,28 @@ const linkSelect = {
 
 type LinkRow = Prisma.IncidentProvisionLinkGetPayload<{ select: typeof linkSelect }>;
 
-function toLinkView(row: LinkRow, lng: Language): LinkView {
+/**
+ * Who reads the links. Reviewers' names and rationales are staff identities and
+ * their words: only signed-in readers get them (decision 021); for anonymous
+ * readers they are left out here, on the server, never merely hidden on the page.
+ */
+export interface LinkReader {
+  signedIn: boolean;
+}
+
+function toLinkView(row: LinkRow, lng: Language, reader: LinkReader): LinkView {
   const title = localized(row.provision.title, row.provision.titleEs, row.provision.titleFr, lng);
   return {
     id: row.id,
     incidentId: row.incidentId,
     status: row.status as LinkStatus,
     method: row.method as LinkMethod,
+    linkType: (isLinkType(row.linkType) ? row.linkType : "in_scope") as LinkType,
     rulesFired: parseJsonArray<string>(row.rulesFired),
     matchedTerms: parseJsonArray<TermMatch>(row.matchedTerms),
     score: row.score,
-    rationale: row.rationale,
-    reviewedBy: row.reviewedBy?.name ?? null,
+    rationale: reader.signedIn ? row.rationale : null,
+    reviewedBy: reader.signedIn ? (row.reviewedBy?.name ?? null) : null,
     reviewedAt: row.reviewedAt ? row.reviewedAt.toISOString() : null,
     provision: {
       id: row.provision.id,
@@ -374,11 +409,11 @@ function toLinkView(row: LinkRow, lng: Language): LinkView {
 }
 
 /** Every link of one case, suggestions first by score, then decided ones. */
-export async function listLinksForIncident(incidentId: string, lng: Language): Promise<LinkView[]> {
+export async function listLinksForIncident(incidentId: string, lng: Language, reader: LinkReader): Promise<LinkView[]> {
   const rows = await prisma.incidentProvisionLink.findMany({ where: { incidentId }, select: linkSelect });
   const order: Record<string, number> = { suggested: 0, accepted: 1, rejected: 2 };
   return rows
-    .map((r) => toLinkView(r, lng))
+    .map((r) => toLinkView(r, lng, reader))
     .sort((a, b) => order[a.status] - order[b.status] || (b.score ?? 0) - (a.score ?? 0) || a.provision.code.localeCompare(b.provision.code));
 }
 
@@ -394,27 +429,28 @@ export interface ProvisionLinkRow extends LinkView {
   incident: IncidentSummary;
 }
 
-/** Links of one provision with a given status, with the case records they point to (newest cases first). */
+/** Links of one provision with a given status (and type, when given), with the case records they point to (newest cases first). */
 export async function listLinksForProvision(
   provisionId: string,
   status: LinkStatus,
   lng: Language,
-  { take = 200 }: { take?: number } = {},
+  reader: LinkReader,
+  { take = 200, linkType }: { take?: number; linkType?: LinkType } = {},
 ): Promise<ProvisionLinkRow[]> {
   const rows = await prisma.incidentProvisionLink.findMany({
-    where: { provisionId, status, incident: incidentWhere({}) },
+    where: { provisionId, status, ...(linkType ? { linkType } : {}), incident: incidentWhere({}) },
     select: { ...linkSelect, incident: { select: incidentSummarySelect } },
     orderBy: [{ incident: { occurredOn: "desc" } }, { id: "asc" }],
     take,
   });
-  return rows.map((r) => ({ ...toLinkView(r, lng), incident: toIncidentSummary(r.incident) }));
+  return rows.map((r) => ({ ...toLinkView(r, lng, reader), incident: toIncidentSummary(r.incident) }));
 }
 
 /** Links per status for one provision, counted in SQL. */
-export async function countLinksByStatus(provisionId: string): Promise<Record<LinkStatus, number>> {
+export async function countLinksByStatus(provisionId: string, linkType?: LinkType): Promise<Record<LinkStatus, number>> {
   const rows = await prisma.incidentProvisionLink.groupBy({
     by: ["status"],
-    where: { provisionId, incident: incidentWhere({}) },
+    where: { provisionId, ...(linkType ? { linkType } : {}), incident: incidentWhere({}) },
     _count: { _all: true },
   });
   const counts: Record<LinkStatus, number> = { suggested: 0, accepted: 0, rejected: 0 };
@@ -449,23 +485,27 @@ function linkedIncidentWhere(provisionId: string, filter: IncidentFilter, status
   return { AND: [incidentWhere(filter), { links: { some: { provisionId, status: { in: statuses } } } }] };
 }
 
-/** Case records with an accepted link to the provision, per year (SQL GROUP BY year). */
-export async function countLinkedIncidentsByYear(provisionId: string, filter: IncidentFilter = {}): Promise<{ year: number; records: number }[]> {
+/** Case records with an accepted (or, when asked, suggested) link to the provision, per year (SQL GROUP BY year). */
+export async function countLinkedIncidentsByYear(
+  provisionId: string,
+  filter: IncidentFilter = {},
+  status: LinkStatus = "accepted",
+): Promise<{ year: number; records: number }[]> {
   const rows = await prisma.incident.groupBy({
     by: ["year"],
-    where: linkedIncidentWhere(provisionId, filter),
+    where: linkedIncidentWhere(provisionId, filter, [status]),
     _count: { _all: true },
     orderBy: { year: "asc" },
   });
   return rows.map((r) => ({ year: r.year, records: r._count._all }));
 }
 
-/** Case records with an accepted link to the provision that happened in [from, to). */
-export async function countLinkedIncidentsBetween(provisionId: string, from: Date | null, to: Date | null): Promise<number> {
+/** Case records with an accepted (or, when asked, suggested) link to the provision that happened in [from, to). */
+export async function countLinkedIncidentsBetween(provisionId: string, from: Date | null, to: Date | null, status: LinkStatus = "accepted"): Promise<number> {
   const occurredOn: Prisma.DateTimeFilter = {};
   if (from) occurredOn.gte = from;
   if (to) occurredOn.lt = to;
-  return prisma.incident.count({ where: { AND: [linkedIncidentWhere(provisionId, {}), { occurredOn }] } });
+  return prisma.incident.count({ where: { AND: [linkedIncidentWhere(provisionId, {}, [status]), { occurredOn }] } });
 }
 
 export interface MatrixCount {
@@ -480,14 +520,18 @@ export interface MatrixCount {
  * GROUP BY (provision, status) per year of the range, each joined to the case
  * records that the filter keeps.
  */
-export async function countLinkMatrix(filter: IncidentFilter & { yearFrom: number; yearTo: number }, statuses: LinkStatus[]): Promise<MatrixCount[]> {
+export async function countLinkMatrix(
+  filter: IncidentFilter & { yearFrom: number; yearTo: number },
+  statuses: LinkStatus[],
+  linkType?: LinkType,
+): Promise<MatrixCount[]> {
   const years: number[] = [];
   for (let y = filter.yearFrom; y <= filter.yearTo; y++) years.push(y);
   const perYear = await Promise.all(
     years.map(async (year) => {
       const rows = await prisma.incidentProvisionLink.groupBy({
         by: ["provisionId", "status"],
-        where: { status: { in: statuses }, incident: { AND: [incidentWhere({ ...filter, yearFrom: year, yearTo: year })] } },
+        where: { status: { in: statuses }, ...(linkType ? { linkType } : {}), incident: { AND: [incidentWhere({ ...filter, yearFrom: year, yearTo: year })] } },
         _count: { _all: true },
       });
       return rows.map((r) => ({ provisionId: r.provisionId, year, status: r.status as LinkStatus, records: r._count._all }));
@@ -496,18 +540,34 @@ export async function countLinkMatrix(filter: IncidentFilter & { yearFrom: numbe
   return perYear.flat();
 }
 
+/** A case record behind a cell of the matrix, with its link: status, type, and the rules and terms behind a suggestion. */
+export type LinkedIncident = IncidentSummary & {
+  linkStatus: LinkStatus;
+  linkType: LinkType;
+  method: LinkMethod;
+  rulesFired: string[];
+  matchedTerms: TermMatch[];
+};
+
 /** Case records with an accepted (or given-status) link to a provision in one year, for the matrix's cell pages. */
 export async function listLinkedIncidents(
   provisionId: string,
   filter: IncidentFilter,
   statuses: LinkStatus[],
-  { take = 500 }: { take?: number } = {},
-): Promise<(IncidentSummary & { linkStatus: LinkStatus })[]> {
+  { take = 500, linkType }: { take?: number; linkType?: LinkType } = {},
+): Promise<LinkedIncident[]> {
   const rows = await prisma.incidentProvisionLink.findMany({
-    where: { provisionId, status: { in: statuses }, incident: incidentWhere(filter) },
-    select: { status: true, incident: { select: incidentSummarySelect } },
+    where: { provisionId, status: { in: statuses }, ...(linkType ? { linkType } : {}), incident: incidentWhere(filter) },
+    select: { status: true, linkType: true, method: true, rulesFired: true, matchedTerms: true, incident: { select: incidentSummarySelect } },
     orderBy: [{ incident: { occurredOn: "asc" } }, { id: "asc" }],
     take,
   });
-  return rows.map((r) => ({ ...toIncidentSummary(r.incident), linkStatus: r.status as LinkStatus }));
+  return rows.map((r) => ({
+    ...toIncidentSummary(r.incident),
+    linkStatus: r.status as LinkStatus,
+    linkType: (isLinkType(r.linkType) ? r.linkType : "in_scope") as LinkType,
+    method: r.method as LinkMethod,
+    rulesFired: parseJsonArray<string>(r.rulesFired),
+    matchedTerms: parseJsonArray<TermMatch>(r.matchedTerms),
+  }));
 }

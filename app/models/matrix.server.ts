@@ -3,7 +3,10 @@
 // its CSV and PNG exports.
 import { shapeMatrix, type MatrixData } from "~/charts/accountability-matrix.ts";
 import { STATUS_CHOICES, type MatrixFilter } from "~/domain/matrix-filter.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { coverageLines, publishedContext, yearHasCaseData } from "~/domain/coverage.ts";
+import { formatDate } from "~/lib/format.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { getCaseCoverage, listMexicoAnnualFigures } from "./coverage.server.ts";
 import { countLinkMatrix } from "./link.server.ts";
 import { listProvisionOptions } from "./provision.server.ts";
 
@@ -15,9 +18,28 @@ export interface Matrix {
 
 export async function getMatrix(lng: Language, filter: MatrixFilter, now = new Date()): Promise<Matrix> {
   const statuses = [...STATUS_CHOICES[filter.status]];
-  const [provisions, counts] = await Promise.all([
+  const [provisions, counts, coverage] = await Promise.all([
     listProvisionOptions(lng),
-    countLinkMatrix({ yearFrom: filter.yearFrom, yearTo: filter.yearTo, sectors: filter.sector === "all" ? undefined : [filter.sector] }, statuses),
+    countLinkMatrix(
+      { yearFrom: filter.yearFrom, yearTo: filter.yearTo, sectors: filter.sector === "all" ? undefined : [filter.sector] },
+      statuses,
+      filter.linkType ?? undefined,
+    ),
+    getCaseCoverage(now),
   ]);
-  return { data: shapeMatrix(provisions, counts, filter.yearFrom, filter.yearTo, statuses), today: now.toISOString().slice(0, 10) };
+  const t = getFixedT(lng);
+  const uncovered: number[] = [];
+  for (let y = filter.yearFrom; y <= filter.yearTo; y++) if (!yearHasCaseData(coverage, y)) uncovered.push(y);
+  const figures = await listMexicoAnnualFigures(uncovered);
+  const data = shapeMatrix(provisions, counts, filter.yearFrom, filter.yearTo, statuses, {
+    hasCaseData: (y) => yearHasCaseData(coverage, y),
+    // Published figures are context for years without case records; years after the last published one are left out.
+    published: publishedContext(
+      figures,
+      uncovered.filter((y) => coverage.publishedTo === null || y <= coverage.publishedTo),
+      t,
+    ),
+    coverage: coverageLines(coverage, t, (d) => formatDate(d, lng)),
+  });
+  return { data, today: now.toISOString().slice(0, 10) };
 }

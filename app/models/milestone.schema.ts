@@ -1,5 +1,5 @@
 // The milestone form (dates that mark time charts and bound scorecard windows).
-import { z } from "zod";
+import * as z from "zod";
 import { isoDate, optionalText, requiredText } from "~/lib/form.ts";
 import { requireNewSourceTitle, sourceChoiceFields } from "./source.schema.ts";
 

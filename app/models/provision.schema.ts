@@ -1,7 +1,7 @@
 // The provision form (a commitment an instrument makes, or lacks), shared by the page and the action.
-import { z } from "zod";
+import * as z from "zod";
 import { choice, optionalIsoDate, optionalText, requiredText } from "~/lib/form.ts";
-import { FIGURE_STATUSES } from "~/domain/taxonomy.ts";
+import { PROVISION_STATUSES } from "~/domain/taxonomy.ts";
 import { commitmentCode, position } from "./instrument.schema.ts";
 import { requireNewSourceTitle, sourceChoiceFields } from "./source.schema.ts";
 
@@ -31,7 +31,7 @@ export const provisionSchema = z
     summary: requiredText(2000),
     summaryEs: optionalText(2000),
     summaryFr: optionalText(2000),
-    status: choice(FIGURE_STATUSES),
+    status: choice(PROVISION_STATUSES),
     statusNote: optionalText(500),
     isGap: z.boolean(),
     madeOn: optionalIsoDate,

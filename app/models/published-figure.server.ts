@@ -52,6 +52,8 @@ export const HEADLINE_KEYS = {
   indigenousPopulation: "mx-indigenous-population-share",
   mining: "mx-2012-2024-mining",
   police: "mx-2012-2024-police-pma",
+  indigenousPolice: "mx-2012-2024-indigenous-police-pma",
+  indigenousMining: "mx-2012-2024-indigenous-mining",
 } as const;
 export type HeadlineKey = keyof typeof HEADLINE_KEYS;
 
@@ -116,4 +118,9 @@ export async function getAnnualFigureYearBounds(): Promise<{ min: number; max: n
     _max: { periodStart: true },
   });
   return r._min.periodStart === null || r._max.periodStart === null ? null : { min: r._min.periodStart, max: r._max.periodStart };
+}
+
+/** Every published figure as its source printed it, by key (the API's list; never recomputed). */
+export async function listPublishedFigures(): Promise<FigureView[]> {
+  return prisma.publishedFigure.findMany({ select: figureSelect, orderBy: { key: "asc" } });
 }

@@ -1,7 +1,10 @@
 // A provision's scorecard: accepted links only, counted in SQL. Shared by the
 // scorecard page and its CSV and PNG exports so that all three show the same numbers.
 import { monthWindow, provisionYearRange, shapeProvisionYears, type ScorecardData, type ScorecardWindow } from "~/charts/provision-years.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { coverageLines, publishedContext, windowHasCaseData, yearHasCaseData, yearsOfWindow, type CaseCoverage } from "~/domain/coverage.ts";
+import { formatDate } from "~/lib/format.ts";
+import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { getCaseCoverage, hasCaseRecordsBetween, listMexicoAnnualFigures } from "./coverage.server.ts";
 import { countLinkedIncidentsBetween, countLinkedIncidentsByYear, countLinksByStatus } from "./link.server.ts";
 import type { MilestoneView } from "./milestone.server.ts";
 import { getProvisionByCode, type ProvisionDetail } from "./provision.server.ts";
@@ -28,9 +31,17 @@ export interface Scorecard {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** Case records with an accepted link in [from, to). */
-async function countWindow(provisionId: string, window: { from: string; to: string }): Promise<ScorecardWindow> {
-  return { ...window, records: await countLinkedIncidentsBetween(provisionId, day(window.from), day(window.to)) };
+/** Case records with an accepted link in [from, to), and apart those with a suggestion; null for both when no case records cover the window. */
+async function countWindow(provisionId: string, window: { from: string; to: string }, coverage: CaseCoverage, lng: Language): Promise<ScorecardWindow> {
+  if (!windowHasCaseData(coverage, window.from, window.to) && !(await hasCaseRecordsBetween(window.from, window.to))) {
+    const figures = await listMexicoAnnualFigures(yearsOfWindow(window.from, window.to));
+    return { ...window, records: null, suggested: null, published: publishedContext(figures, yearsOfWindow(window.from, window.to), getFixedT(lng)) };
+  }
+  const [records, suggested] = await Promise.all([
+    countLinkedIncidentsBetween(provisionId, day(window.from), day(window.to)),
+    countLinkedIncidentsBetween(provisionId, day(window.from), day(window.to), "suggested"),
+  ]);
+  return { ...window, records, suggested, published: [] };
 }
 
 export async function getScorecard(
@@ -41,16 +52,22 @@ export async function getScorecard(
 ): Promise<Scorecard | null> {
   const provision = await getProvisionByCode(code, lng);
   if (!provision) return null;
+  const coverage = await getCaseCoverage(now);
   const pivot = milestone?.date ?? null;
-  const [years, before, after, sinceCount, statusCounts] = await Promise.all([
+  const madeOn = provision.madeOn;
+  const sinceCovered = !!madeOn && (windowHasCaseData(coverage, madeOn, null) || (await hasCaseRecordsBetween(madeOn, null)));
+  const [years, suggestedYears, before, after, sinceCount, sinceSuggested, statusCounts] = await Promise.all([
     countLinkedIncidentsByYear(provision.id),
-    pivot ? countWindow(provision.id, monthWindow(pivot, months, "before")) : null,
-    pivot ? countWindow(provision.id, monthWindow(pivot, months, "after")) : null,
-    provision.madeOn ? countLinkedIncidentsBetween(provision.id, day(provision.madeOn), null) : null,
+    countLinkedIncidentsByYear(provision.id, {}, "suggested"),
+    pivot ? countWindow(provision.id, monthWindow(pivot, months, "before"), coverage, lng) : null,
+    pivot ? countWindow(provision.id, monthWindow(pivot, months, "after"), coverage, lng) : null,
+    madeOn && sinceCovered ? countLinkedIncidentsBetween(provision.id, day(madeOn), null) : null,
+    madeOn && sinceCovered ? countLinkedIncidentsBetween(provision.id, day(madeOn), null, "suggested") : null,
     countLinksByStatus(provision.id),
   ]);
-  const range = provisionYearRange(years, now.getUTCFullYear());
+  const range = provisionYearRange([...years, ...suggestedYears], now.getUTCFullYear());
   const today = now.toISOString().slice(0, 10);
+  const t = getFixedT(lng);
   return {
     provision,
     milestones,
@@ -58,13 +75,14 @@ export async function getScorecard(
     afterIncomplete: !!after && after.to > today,
     today,
     data: {
-      rows: shapeProvisionYears(years, range.yearFrom, range.yearTo),
+      rows: shapeProvisionYears(years, suggestedYears, range.yearFrom, range.yearTo, (y) => yearHasCaseData(coverage, y)),
       milestones,
       milestone: milestone ? { key: milestone.key, date: milestone.date, label: milestone.label } : null,
       months,
       before,
       after,
-      sinceMade: provision.madeOn && sinceCount !== null ? { from: provision.madeOn, records: sinceCount } : null,
+      sinceMade: madeOn ? { from: madeOn, records: sinceCount, suggested: sinceSuggested } : null,
+      coverage: coverageLines(coverage, t, (d) => formatDate(d, lng)),
     },
   };
 }

@@ -1,6 +1,6 @@
 // The source an instrument, provision or milestone cites, as its form chooses it:
 // an existing source, none, or a new one typed in the same form.
-import { z } from "zod";
+import * as z from "zod";
 import { optionalText } from "~/lib/form.ts";
 
 export const SOURCE_KINDS = ["official_text", "report", "article", "press_release", "dataset", "other"] as const;

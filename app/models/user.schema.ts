@@ -1,5 +1,5 @@
 // The administrator's user forms: one zod schema each, shared by browser and server.
-import { z } from "zod";
+import * as z from "zod";
 import { choice, requiredText } from "~/lib/form.ts";
 
 export const ROLES = ["viewer", "staff", "admin"] as const;

@@ -1,6 +1,8 @@
 // Every Prisma query on users.
 import { randomBytes } from "node:crypto";
 import { prisma } from "~/lib/db.server.ts";
+import { env } from "~/lib/env.server.ts";
+import { isDemoEmail } from "~/domain/demo-users.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
 import { lockedUntil } from "~/domain/sign-in-lock.ts";
 import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
@@ -30,6 +32,8 @@ export async function verifySignIn(emailRaw: string, password: string): Promise<
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !user.active) return FAILED;
+  // A demo account's password is public: never a way into a production deployment.
+  if (env().isProduction && isDemoEmail(user.email)) return FAILED;
   if (lockedUntil(user)) return FAILED;
   if (!ok) {
     await recordFailedSignIn(user.id);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCharts } from "~/models/chart-data.server.ts";
-import { chartQueryString, type ChartQuery } from "~/charts/query.ts";
+import { chartQueryString, chartReaderOf, VALUES_PARAM, type ChartQuery } from "~/charts/query.ts";
 import type { LoadedChart } from "~/charts/registry.ts";
 import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
@@ -15,19 +15,22 @@ import { GW_CASE_RECORDS } from "~/models/incident.server.ts";
 import { getHeadlineFigures } from "~/models/published-figure.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
+  const reader = chartReaderOf(user);
   const lng = await detectLanguage(request);
   // The overview's two charts are registry charts with fixed queries, so they get
   // the same PNG, CSV, permalink and embed as on the trends page. The time axis
   // runs from the first published annual figure (2012) to the partnership's launch (2025).
+  // Only the values-on-bars choice (?values=1) is the reader's.
+  const values = new URL(request.url).searchParams.get(VALUES_PARAM) === "1" ? { values: true } : {};
   const queries = {
-    annualTrend: { filter: { yearFrom: 2012, yearTo: 2025 }, figures: "revised" } satisfies ChartQuery,
-    sectorBreakdown: { filter: GW_CASE_RECORDS, figures: "revised" } satisfies ChartQuery,
+    annualTrend: { filter: { yearFrom: 2012, yearTo: 2025 }, figures: "revised", ...values } satisfies ChartQuery,
+    sectorBreakdown: { filter: GW_CASE_RECORDS, figures: "revised", ...values } satisfies ChartQuery,
   };
   const [headline, [annualTrend], [sectorBreakdown]] = await Promise.all([
     getHeadlineFigures(),
-    loadCharts(["annual-trend"], queries.annualTrend, lng),
-    loadCharts(["sector-breakdown"], queries.sectorBreakdown, lng),
+    loadCharts(["annual-trend"], queries.annualTrend, lng, reader),
+    loadCharts(["sector-breakdown"], queries.sectorBreakdown, lng, reader),
   ]);
   return { lng, headline, annualTrend, sectorBreakdown, queries, origin: new URL(request.url).origin };
 }
@@ -41,6 +44,7 @@ export default function Overview() {
   const indigenous = headline.indigenous;
   const population = headline.indigenousPopulation;
   const totalText = total ? figureText(total, t, lng) : null;
+  const indigenousText = indigenous ? figureText(indigenous, t, lng) : null;
   const share = indigenous?.value != null && total?.value ? indigenous.value / total.value : null;
 
   return (
@@ -90,6 +94,13 @@ export default function Overview() {
           </HeadlineFigure>
           <HeadlineFigure id="headline-police" figure={headline.police} label={t("overview.police.label")}>
             {totalText ? <p className="small">{t("overview.of", { total: totalText })}</p> : null}
+          </HeadlineFigure>
+          {/* The two published subsets of the Indigenous figure, each with its own source and status. */}
+          <HeadlineFigure id="headline-indigenous-police" figure={headline.indigenousPolice} label={t("overview.indigenousPolice.label")}>
+            {indigenousText ? <p className="small">{t("overview.ofIndigenous", { total: indigenousText })}</p> : null}
+          </HeadlineFigure>
+          <HeadlineFigure id="headline-indigenous-mining" figure={headline.indigenousMining} label={t("overview.indigenousMining.label")}>
+            {indigenousText ? <p className="small">{t("overview.ofIndigenous", { total: indigenousText })}</p> : null}
           </HeadlineFigure>
         </div>
       </section>

@@ -12,11 +12,8 @@ import { env } from "~/lib/env.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { formatBytes, withBodyLimit } from "~/lib/upload.server.ts";
+import { formatBytes, MAX_UPLOAD_BYTES, withBodyLimit } from "~/lib/upload.server.ts";
 import { fetchGwImportPreview, listGwImportJobs, previewGwImport, type GwFileRefusal } from "~/models/gw-import.server.ts";
-
-/** Far above the dataset's size (about 200 kB for 1,700 rows); a 100,000-row file is about 12 MB. */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

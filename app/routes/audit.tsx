@@ -1,9 +1,10 @@
 // /audit (admins): every audited change, newest first, filtered by who, what,
 // which record and when, a page of 50 at a time.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditActor, AuditChanges, auditCountryCodes } from "~/components/audit-changes.tsx";
+import { FilterForm } from "~/components/filter-form.tsx";
 import { Pager } from "~/components/pager.tsx";
 import { countryNames } from "~/domain/countries.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -130,10 +131,13 @@ function AuditFilters() {
   const { users, filter, actions, entityTypes } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <Form method="get" className="case-filters" aria-labelledby="audit-filters-title">
-      <h2 id="audit-filters-title" className="small-heading">
-        {t("admin.audit.filters")}
-      </h2>
+    <FilterForm
+      id="audit-filters-title"
+      title={t("admin.audit.filters")}
+      applyLabel={t("admin.audit.apply")}
+      clearHref="/audit"
+      clearLabel={t("admin.audit.clear")}
+    >
       <div className="filter-row">
         <label>
           {t("admin.audit.actor")}
@@ -178,13 +182,7 @@ function AuditFilters() {
         </label>
         {filter.entityId ? <input type="hidden" name="entityId" value={filter.entityId} /> : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          {t("admin.audit.apply")}
-        </button>
-        <a href="/audit">{t("admin.audit.clear")}</a>
-      </div>
-    </Form>
+    </FilterForm>
   );
 }
 

@@ -1,18 +1,5 @@
+// GET /charts/<id>.png?<query>: the chart drawn on the server, the same as the page's PNG button makes.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { documentExport, readExportRequest } from "~/charts/export.server.ts";
-import { chartDocument } from "~/charts/registry.ts";
-import { requireExportReader } from "~/lib/auth.server.ts";
-import { getFixedT } from "~/lib/i18n.ts";
-import { ChartLoadContext, loadChart } from "~/models/chart-data.server.ts";
+import { chartExport } from "~/exports/documents.server.ts";
 
-/** GET /charts/<id>.png?<query>: the chart drawn on the server, the same as the page's PNG button makes. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireExportReader(request, context);
-  const { id, query, lng, permalink } = await readExportRequest(request, params.id);
-  const chart = await loadChart(id, new ChartLoadContext(query, lng));
-  const ctx = { t: getFixedT(lng), lng };
-  return documentExport("png", chartDocument(chart, ctx), ctx, {
-    credit: ctx.t("trends.export.credit", { url: permalink }),
-    filename: `vigia-${chart.id}-${lng}`,
-  });
-}
+export const loader = (args: LoaderFunctionArgs) => chartExport(args, "png");

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ChartLoadContext, loadChart } from "~/models/chart-data.server.ts";
-import { parseChartQuery } from "~/charts/query.ts";
+import { chartReaderOf, parseChartQuery } from "~/charts/query.ts";
 import { chartTexts, isChartId, type LoadedChart } from "~/charts/registry.ts";
 import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
@@ -16,12 +16,12 @@ export const handle = { bare: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Framed on another site, a private deployment's chart needs a signed-in viewer too.
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
   if (!isChartId(params.id)) throw notFound();
   const url = new URL(request.url);
   const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);
-  const chart = await loadChart(params.id, new ChartLoadContext(query, lng));
+  const chart = await loadChart(params.id, new ChartLoadContext(query, lng, chartReaderOf(user)));
   return { lng, query, problems, chart, origin: url.origin };
 }
 

@@ -47,7 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!incident) throw notFound();
     const history = await listEntityHistory("incident", incident.id);
     const countries = countryNames([...auditCountryCodes(history), incident.countryCode, ...(incident.companyCountry ? [incident.companyCountry] : [])], lng);
-    const [links, provisionOptions] = incident.deletedAt ? [[], []] : await Promise.all([listLinksForIncident(incident.id, lng), listProvisionOptions(lng)]);
+    const [links, provisionOptions] = incident.deletedAt
+      ? [[], []]
+      : await Promise.all([listLinksForIncident(incident.id, lng, { signedIn: true }), listProvisionOptions(lng)]);
     const ownCase = mustVerifyAsSomeoneElse(incident.createdBy?.id ?? null, user.id);
     return { done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, links, provisionOptions, ownCase };
   }
@@ -55,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const incident = await getIncidentPublic(params.id!);
   if (!incident) throw notFound();
   const countries = countryNames([incident.countryCode, ...(incident.companyCountry ? [incident.companyCountry] : [])], lng);
-  const links = await listLinksForIncident(incident.id, lng);
+  const links = await listLinksForIncident(incident.id, lng, { signedIn: true });
   return { done, staff: false as const, admin: false, incident, history: null, countries, links, provisionOptions: null, ownCase: false };
 }
 

@@ -9,6 +9,9 @@ import { decodeCursor, pageLinks } from "~/lib/keyset.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { incidentDate, stateOrRegion } from "~/domain/incident-format.ts";
 import { incidentFilterToParams, parseIncidentFilter } from "~/domain/incident-filter.ts";
+import { SEARCH_PARAM, parseCaseSearch } from "~/domain/case-search.ts";
+import { caseListQuery } from "~/models/incident-export.server.ts";
+import { MAX_SEARCH_HITS } from "~/models/incident-search.server.ts";
 import { CASE_SORTS, countIncidentsAwaitingReview, listIncidents, type CaseSort } from "~/models/incident.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,16 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const deleted = params.get("view") === "deleted";
   if (deleted && !staff) throw new Response("Forbidden", { status: 403 });
   const { filter, problems } = parseIncidentFilter(params);
+  const q = deleted ? null : parseCaseSearch(params);
   const sortParam = params.get("sort") ?? "";
   const sort: CaseSort = (CASE_SORTS as readonly string[]).includes(sortParam) ? (sortParam as CaseSort) : "date_desc";
   const pageRequest = { after: decodeCursor(params.get("after")), before: decodeCursor(params.get("before")) };
   const badCursor = (params.has("after") && !pageRequest.after) || (params.has("before") && !pageRequest.before);
   const [page, awaiting] = await Promise.all([
-    listIncidents({ filter, sort, ...pageRequest, staff, deleted }),
+    listIncidents({ filter, q, sort, ...pageRequest, staff, deleted }),
     staff ? countIncidentsAwaitingReview() : Promise.resolve(null),
   ]);
   // Links keep every filter and the order; only the cursor changes.
   const base = deleted ? new URLSearchParams({ view: "deleted" }) : incidentFilterToParams(filter);
+  if (q) base.set(SEARCH_PARAM, q);
   if (sort !== "date_desc") base.set("sort", sort);
   return {
     staff,
@@ -44,6 +49,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     awaiting,
     done: params.get("done") === "purged" ? ("purged" as const) : null,
     links: pageLinks("/incidents", base, page, pageRequest),
+    // The exports take exactly the list's filters (not its order or page).
+    exportQuery: deleted || problems.length || page.searchTooBroad ? null : caseListQuery({ filter, q }),
+    q,
+    searchTooBroad: page.searchTooBroad,
+    maxSearchHits: MAX_SEARCH_HITS,
   };
 }
 
@@ -90,12 +100,18 @@ export default function CaseList() {
       {!data.deleted ? (
         <>
           <p className="small">{t("incidents.list.defaultScope")}</p>
-          <CaseFilters filter={data.filter} sort={data.sort} sorts={data.sorts} />
+          <CaseFilters filter={data.filter} q={data.q} sort={data.sort} sorts={data.sorts} />
         </>
+      ) : null}
+      {data.searchTooBroad ? (
+        <p className="notice" role="status">
+          {t("incidents.filters.searchTooBroad", { max: formatNumber(data.maxSearchHits, lng) })}
+        </p>
       ) : null}
       <p className="result-count" role="status">
         {t("incidents.list.matching", { total: formatNumber(data.total, lng) })}
       </p>
+      {data.exportQuery !== null && data.total > 0 ? <ExportLinks query={data.exportQuery} /> : null}
       {data.rows.length ? (
         <div className="table-scroll">
           <table className="data-table case-table">
@@ -149,6 +165,30 @@ export default function CaseList() {
       )}
       <Pager links={data.links} />
     </div>
+  );
+}
+
+function ExportLinks({ query }: { query: string }) {
+  const { t } = useTranslation();
+  const href = (path: string, extra?: string) => `${path}${query || extra ? "?" : ""}${[query, extra].filter(Boolean).join("&")}`;
+  return (
+    <section className="case-export" aria-labelledby="case-export-title">
+      <h2 id="case-export-title" className="small-heading">
+        {t("incidents.list.export.title")}
+      </h2>
+      <ul className="inline-list">
+        <li>
+          <a href={href("/incidents.csv")}>{t("incidents.list.export.csv")}</a>
+        </li>
+        <li>
+          <a href={href("/incidents.csv", "sep=semicolon")}>{t("incidents.list.export.csvSemicolon")}</a>
+        </li>
+        <li>
+          <a href={href("/incidents.json")}>{t("incidents.list.export.json")}</a>
+        </li>
+      </ul>
+      <p className="small">{t("incidents.list.export.note")}</p>
+    </section>
   );
 }
 

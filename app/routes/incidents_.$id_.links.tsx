@@ -8,6 +8,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { caseName } from "~/components/case-cells.tsx";
+import { LinkLayersLegend } from "~/components/link-layers.tsx";
 import { LinkSuggestionsPanel, type LinkActionData } from "~/components/link-review.tsx";
 import { countryNames } from "~/domain/countries.server.ts";
 import { incidentDate, stateOrRegion } from "~/domain/incident-format.ts";
@@ -27,14 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isStaff = hasRole(user, "staff");
   const incident = await getIncidentSummary(params.id!, { includeUnpublished: isStaff, showWithheldNames: isStaff });
   if (!incident) throw notFound();
-  const all = await listLinksForIncident(incident.id, lng);
-  const links = user ? all : all.filter((l) => l.status === "accepted");
+  // Everyone sees accepted links and the suggestions awaiting review (with the rule
+  // and terms behind them); reviewers' names and rationales only reach signed-in
+  // readers (decision 021), and rejected suggestions only them too.
+  const all = await listLinksForIncident(incident.id, lng, { signedIn: !!user });
+  const links = user ? all : all.filter((l) => l.status !== "rejected");
   const done = new URL(request.url).searchParams.get("done");
   return {
     incident,
     countries: countryNames(incident.companyCountry ? [incident.companyCountry] : [], lng),
     links,
-    hiddenSuggestions: user ? 0 : all.filter((l) => l.status === "suggested").length,
+    signedIn: !!user,
     canReview: isStaff,
     provisionOptions: isStaff ? await listProvisionOptions(lng) : null,
     done: done === "accepted" || done === "rejected" || done === "linked" ? done : null,
@@ -52,8 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = readForm(form, manualLinkSchema);
     const answer: LinkActionData = { intent: "link", values: submission.values, errors: null, conflict: null };
     if (!submission.ok) return data<LinkActionData>({ ...answer, errors: submission.errors }, { status: 400 });
-    const { provisionId, rationale } = submission.data;
-    const saved = await linkIncidentByHand({ incidentId, provisionId, rationale, actorId: user.id });
+    const { provisionId, rationale, linkType } = submission.data;
+    const saved = await linkIncidentByHand({ incidentId, provisionId, rationale, linkType, actorId: user.id });
     if (saved.ok) return redirect(withDone("linked") + `#link-${saved.linkId}`);
     if (saved.missing) throw notFound();
     if (saved.errors) return data<LinkActionData>({ ...answer, errors: saved.errors }, { status: 400 });
@@ -71,6 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     rationale: submission.data.rationale,
     actorId: user.id,
     expectedStatus: submission.data.expectedStatus,
+    linkType: submission.data.linkType,
     incidentId,
   });
   if (saved.ok) return redirect(withDone(intent === "accept" ? "accepted" : "rejected") + `#link-${saved.linkId}`);
@@ -80,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IncidentLinks() {
-  const { incident, countries, links, hiddenSuggestions, canReview, provisionOptions, done } = useLoaderData<typeof loader>();
+  const { incident, countries, links, signedIn, canReview, provisionOptions, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as LinkActionData | undefined;
   const { t } = useTranslation();
   const lng = useLanguage();
@@ -147,10 +152,12 @@ export default function IncidentLinks() {
           {t(`provisions.links.done.${done}`)}
         </p>
       ) : null}
-      {hiddenSuggestions ? <p className="small muted">{t("provisions.links.signInForSuggestions", { count: hiddenSuggestions })}</p> : null}
+      {signedIn ? null : <p className="small">{t("provisions.layers.publicSuggestions")}</p>}
+      <LinkLayersLegend />
       <LinkSuggestionsPanel
         incidentId={incident.id}
         links={links}
+        groups={signedIn ? undefined : ["suggested", "accepted"]}
         canReview={canReview}
         redirectTo={`/incidents/${incident.id}/links`}
         provisionOptions={provisionOptions ?? undefined}

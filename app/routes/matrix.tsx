@@ -34,7 +34,7 @@ export default function MatrixPage() {
       <p className="lede">{t("provisions.matrix.intro")}</p>
       <MatrixFilterForm filter={filter} lngParam={lng} />
       <MatrixFilterProblems problems={problems} />
-      {data.includesSuggested ? (
+      {data.layers.suggested ? (
         <p className="notice" role="note">
           {t("provisions.matrix.suggestedWarning")}
         </p>
@@ -49,7 +49,11 @@ export default function MatrixPage() {
         height={doc.bodyHeight}
       >
         <ExportLinks png={`/matrix.png?${exportQuery}`} csv={`/matrix.csv?${exportQuery}`} />
-        <p className="small">{t("provisions.matrix.note")}</p>
+        <ul className="small matrix-notes">
+          {doc.texts.notes.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
         <p className="small muted">{doc.texts.asOf}</p>
       </ChartFigure>
       <MatrixCaseTable data={data} filter={filter} caption={`${matrixSeriesLabel(data, t)} · ${doc.texts.subtitle}`} lng={lng} />

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
@@ -7,13 +7,18 @@ import { ChartFigure } from "~/components/chart-figure.tsx";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, pillarLabel, SourceLine } from "~/components/commitment.tsx";
 import { Untranslated } from "~/components/untranslated.tsx";
 import { CaseCell, CaseTable, StateCell } from "~/components/case-cells.tsx";
+import { CoverageNote } from "~/components/coverage-note.tsx";
+import { LinkLayersLegend } from "~/components/link-layers.tsx";
 import { LinkDecisionForm, LinkExplanation } from "~/components/link-review.tsx";
+import { yearHasCaseData } from "~/domain/coverage.ts";
+import { isLinkType, LINK_TYPES, type LinkType } from "~/domain/link-type.ts";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { countLinkedIncidentsByYear, countLinksByStatus, listLinksForProvision } from "~/models/link.server.ts";
+import { getCaseCoverage } from "~/models/coverage.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
 
@@ -21,21 +26,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
   const provision = await getProvisionByCode(params.code!, lng);
   if (!provision) throw notFound();
-  const [counts, accepted, suggested, years, milestones] = await Promise.all([
-    countLinksByStatus(provision.id),
-    listLinksForProvision(provision.id, "accepted", lng),
-    user ? listLinksForProvision(provision.id, "suggested", lng, { take: 50 }) : Promise.resolve([]),
+  const search = new URL(request.url).searchParams;
+  const rawType = search.get("type")?.trim() ?? "";
+  const linkType = isLinkType(rawType) ? rawType : undefined;
+  // Reviewers' names and rationales only for signed-in readers (decision 021).
+  const reader = { signedIn: !!user };
+  const [counts, accepted, suggested, years, suggestedYears, milestones, coverage] = await Promise.all([
+    countLinksByStatus(provision.id, linkType),
+    listLinksForProvision(provision.id, "accepted", lng, reader, { linkType }),
+    // Suggestions are public too, each with the rule and the terms behind it, marked as not reviewed.
+    listLinksForProvision(provision.id, "suggested", lng, reader, { take: 50, linkType }),
     countLinkedIncidentsByYear(provision.id),
+    countLinkedIncidentsByYear(provision.id, {}, "suggested"),
     listMilestones(lng),
+    getCaseCoverage(),
   ]);
-  const done = new URL(request.url).searchParams.get("done");
+  const done = search.get("done");
   return {
     provision,
     counts,
     accepted,
     suggested,
     years,
+    suggestedYears,
     milestones,
+    coverage,
+    linkType: linkType ?? null,
+    typeProblem: rawType && !linkType ? rawType : null,
     thisYear: new Date().getUTCFullYear(),
     signedIn: !!user,
     canReview: hasRole(user, "staff"),
@@ -44,14 +61,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ProvisionPage() {
-  const { provision, counts, accepted, suggested, years, milestones, thisYear, signedIn, canReview, done } = useLoaderData<typeof loader>();
+  const { provision, counts, accepted, suggested, years, suggestedYears, milestones, coverage, linkType, typeProblem, thisYear, signedIn, canReview, done } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lng = useLanguage();
   const ctx = { t, lng };
-  const range = provisionYearRange(years, thisYear);
-  const chartData = { rows: shapeProvisionYears(years, range.yearFrom, range.yearTo), milestones };
+  const range = provisionYearRange([...years, ...suggestedYears], thisYear);
+  const chartData = {
+    rows: shapeProvisionYears(years, suggestedYears, range.yearFrom, range.yearTo, (y) => yearHasCaseData(coverage, y)),
+    milestones,
+  };
   const { inside } = milestonesInRange(milestones, range.yearFrom, range.yearTo);
-  const chartTotal = chartData.rows.reduce((sum, r) => sum + r.records, 0);
+  const chartTotal = chartData.rows.reduce((sum, r) => sum + (r.records ?? 0), 0);
   const pillar = pillarLabel(provision.pillar, t, lng);
   const here = `/provisions/${provision.code}`;
   return (
@@ -102,10 +123,14 @@ export default function ProvisionPage() {
       >
         <p>{t("provisions.charts.years.note")}</p>
         {chartTotal === 0 ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
+        <CoverageNote coverage={coverage} />
         <MilestoneList milestones={inside} />
       </ChartFigure>
 
-      <section aria-labelledby="accepted-title">
+      <LinkLayersLegend id="layers-legend" />
+      <LinkTypeFilter linkType={linkType} problem={typeProblem} />
+
+      <section aria-labelledby="accepted-title" className="layer-accepted-section">
         <h2 id="accepted-title">
           {t("provisions.detail.acceptedTitle")} ({counts.accepted})
         </h2>
@@ -117,21 +142,23 @@ export default function ProvisionPage() {
             rows={accepted}
             incident={(l) => l.incident}
             columns={[
+              { header: t("provisions.linkTypes.label"), cell: (l) => t(`provisions.linkTypes.types.${l.linkType}`) },
               { header: t("provisions.links.method"), cell: (l) => t(`provisions.links.methods.${l.method}`) },
-              { header: t("provisions.links.rationale"), cell: (l) => l.rationale ?? <span className="muted">—</span> },
+              ...(signedIn
+                ? [{ header: t("provisions.links.rationale"), cell: (l: (typeof accepted)[number]) => l.rationale ?? <span className="muted">—</span> }]
+                : []),
             ]}
           />
         )}
         {counts.accepted > accepted.length ? <p className="small">{t("provisions.detail.more", { shown: accepted.length, total: counts.accepted })}</p> : null}
       </section>
 
-      <section aria-labelledby="suggested-title">
+      <section aria-labelledby="suggested-title" className="layer-suggested-section">
         <h2 id="suggested-title">
           {t("provisions.detail.suggestedTitle")} ({counts.suggested})
         </h2>
-        {!signedIn ? (
-          <p className="muted">{t("provisions.detail.signInToSeeSuggestions")}</p>
-        ) : suggested.length === 0 ? (
+        <p className="small">{t("provisions.layers.publicSuggestions")}</p>
+        {suggested.length === 0 ? (
           <p className="muted">{t("provisions.detail.noSuggested")}</p>
         ) : (
           <ul className="link-list">
@@ -147,7 +174,7 @@ export default function ProvisionPage() {
             ))}
           </ul>
         )}
-        {signedIn && counts.suggested > suggested.length ? (
+        {counts.suggested > suggested.length ? (
           <p className="small">{t("provisions.detail.more", { shown: suggested.length, total: counts.suggested })}</p>
         ) : null}
       </section>
@@ -161,6 +188,34 @@ export default function ProvisionPage() {
         </div>
       </section>
     </article>
+  );
+}
+
+/** Only the links of one type, as a GET form that works without JavaScript. */
+function LinkTypeFilter({ linkType, problem }: { linkType: LinkType | null; problem: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="filter-form" aria-label={t("provisions.linkTypes.filter")}>
+      <label>
+        {t("provisions.linkTypes.filter")}
+        <select name="type" defaultValue={linkType ?? ""}>
+          <option value="">{t("provisions.linkTypes.all")}</option>
+          {LINK_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`provisions.linkTypes.types.${type}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button-secondary">
+        {t("provisions.filters.apply")}
+      </button>
+      {problem ? (
+        <p className="form-error" role="alert">
+          {t("provisions.filters.problems.unknownCode", { value: problem, param: "type" })}
+        </p>
+      ) : null}
+    </Form>
   );
 }
 

@@ -6,10 +6,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseTable } from "~/components/case-cells.tsx";
 import { LocalText } from "~/components/commitment.tsx";
+import { LinkLayersLegend } from "~/components/link-layers.tsx";
+import { ruleDescription } from "~/components/link-review.tsx";
 import { MatrixFilterProblems } from "~/components/provision-filters.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
-import { metaT } from "~/lib/language.ts";
+import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { listLinkedIncidents } from "~/models/link.server.ts";
 import { parseMatrixFilter, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     provision.id,
     { yearFrom: filter.yearFrom, yearTo: filter.yearTo, sectors: filter.sector === "all" ? undefined : [filter.sector] },
     [...STATUS_CHOICES[filter.status]],
-    { take: CASE_LIMIT + 1 },
+    { take: CASE_LIMIT + 1, linkType: filter.linkType ?? undefined },
   );
   return {
     provision: { code: provision.code, title: provision.title },
@@ -65,8 +67,10 @@ export default function ProvisionCases() {
           sector: filter.sector === "all" ? t("provisions.matrix.allSectors") : t(`taxonomy.sector.${filter.sector}`),
           status: t(`provisions.matrix.statusChoices.${filter.status}`),
         })}
+        {filter.linkType ? ` · ${t(`provisions.linkTypes.types.${filter.linkType}`)}` : null}
       </p>
       <MatrixFilterProblems problems={problems} />
+      <LinkLayersLegend />
       {cases.length === 0 ? (
         <p className="muted">{t("provisions.cases.none")}</p>
       ) : (
@@ -75,12 +79,47 @@ export default function ProvisionCases() {
           caption={t("provisions.cases.caption", { count: cases.length })}
           rows={cases}
           incident={(c) => c}
-          columns={[{ header: t("provisions.cases.linkStatus"), cell: (c) => t(`provisions.links.statuses.${c.linkStatus}`) }]}
+          columns={[
+            {
+              header: t("provisions.cases.linkStatus"),
+              cell: (c) => (
+                <span className={c.linkStatus === "suggested" ? "layer-suggested" : "layer-accepted"}>
+                  {c.linkStatus === "suggested" ? t("provisions.layers.suggestedShort") : t(`provisions.links.statuses.${c.linkStatus}`)}
+                </span>
+              ),
+            },
+            { header: t("provisions.linkTypes.label"), cell: (c) => t(`provisions.linkTypes.types.${c.linkType}`) },
+            { header: t("provisions.links.rulesFired"), cell: (c) => <RulesAndTerms rules={c.rulesFired} terms={c.matchedTerms} /> },
+          ]}
         />
       )}
       {truncated ? <p className="small">{t("provisions.cases.truncated", { count: CASE_LIMIT })}</p> : null}
       <p className="small muted">{t("provisions.cases.note")}</p>
     </div>
+  );
+}
+
+/** Why a case was suggested: the rules (linked to their explanation) and the terms found. */
+function RulesAndTerms({ rules, terms }: { rules: string[]; terms: { term: string; lang: string }[] }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  if (!rules.length && !terms.length) return <span className="muted">—</span>;
+  return (
+    <ul className="plain-list small">
+      {rules.map((code) => (
+        <li key={code}>
+          <Link to={`/provisions/rules#rule-${code}`}>
+            <code>{code}</code>
+          </Link>
+          : {ruleDescription(code, lng)}
+        </li>
+      ))}
+      {terms.length ? (
+        <li>
+          {t("provisions.links.matchedTerms")}: {terms.map((m) => `«${m.term}»`).join(", ")}
+        </li>
+      ) : null}
+    </ul>
   );
 }
 

@@ -150,6 +150,8 @@ function RuleItem({ rule }: { rule: LinkRule }) {
         </dd>
         <dt>{t("provisions.rules.why")}</dt>
         <dd>{rule.why[lng]}</dd>
+        <dt>{t("provisions.linkTypes.ruleProposes")}</dt>
+        <dd>{!rule.linkType || rule.linkType === "by-date" ? t("provisions.linkTypes.byDate") : t(`provisions.linkTypes.types.${rule.linkType}`)}</dd>
       </dl>
     </li>
   );

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCharts } from "~/models/chart-data.server.ts";
 import { FILTER_FIELDS, problemMessage } from "~/charts/problems.ts";
-import { chartQueryString, parseChartQuery } from "~/charts/query.ts";
+import { chartQueryString, chartReaderOf, parseChartQuery } from "~/charts/query.ts";
 import { chartTexts, type ChartId } from "~/charts/registry.ts";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-form.tsx";
@@ -32,11 +32,11 @@ export const TRENDS_CHARTS = [
 const PREVIEW_CHART: ChartId = "mexico-annual";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
   const url = new URL(request.url);
   const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);
-  const [charts, countries] = await Promise.all([loadCharts(TRENDS_CHARTS, query, lng), listIncidentCountries()]);
+  const [charts, countries] = await Promise.all([loadCharts(TRENDS_CHARTS, query, lng, chartReaderOf(user)), listIncidentCountries()]);
   const lngParam = url.searchParams.get("lng");
   return {
     lng,

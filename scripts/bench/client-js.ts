@@ -1,12 +1,15 @@
 // Client JavaScript per page, gzipped, from the Remix classic build: the entry, the
 // route's module and every module it imports, up through its parent routes (the
-// method of the shared js-budget tool). A page whose modules include Chart.js is a
-// chart page. A size, not a time: stable from run to run.
+// method of the shared js-budget tool), plus the reader's dictionary, which the entry
+// loads by import() before hydrating (the largest of the three, so the figure holds
+// for every reader). A page whose modules include Chart.js is a chart page. A size,
+// not a time: stable from run to run.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "./bench-database.ts";
 
+/** The issue's targets (issue 13). */
 export const JS_BUDGET_KB = { chart: 190, other: 120 };
 
 export interface RouteJs {
@@ -40,6 +43,9 @@ export function clientJsPerRoute(pages: Set<string>): RouteJs[] {
       .filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes("node_modules/chart.js/")))
       .map(([file]) => "/" + file.replace(/^public\//, "")),
   );
+  const dictionaryChunks = Object.entries(outputs)
+    .filter(([, o]) => Object.keys(o.inputs).some((i) => /app\/locales\/(en|es|fr)\.ts$/.test(i)))
+    .map(([file]) => "/" + file.replace(/^public\//, ""));
   const sizes = new Map<string, number>();
   const gz = (file: string) => {
     if (!sizes.has(file)) sizes.set(file, gzipSync(readFileSync(join(ROOT, "public", file))).length);
@@ -54,7 +60,8 @@ export function clientJsPerRoute(pages: Set<string>): RouteJs[] {
         for (const f of r.imports ?? []) files.add(f);
       }
       const chart = [...files].some((f) => chartChunks.has(f));
-      const gzipBytes = [...files].reduce((sum, f) => sum + gz(f), 0);
+      const dictionary = Math.max(0, ...dictionaryChunks.map(gz));
+      const gzipBytes = [...files].reduce((sum, f) => sum + gz(f), dictionary);
       const budgetKb = chart ? JS_BUDGET_KB.chart : JS_BUDGET_KB.other;
       return { route: id, chart, gzipBytes, budgetKb, pass: gzipBytes / 1024 <= budgetKb };
     })

@@ -17,26 +17,42 @@ const counts = [
 ];
 
 describe("shapeMatrix", () => {
-  it("gives every provision a row and every year a column, zeros included, accepted links only by default", () => {
+  it("gives every provision a row and every year a column, zeros included, accepted links only when asked", () => {
     const m = shapeMatrix(provisions, counts, 2019, 2021, ["accepted"]);
     expect(m.years).toEqual([2019, 2020, 2021]);
-    expect(m.rows.map((r) => [r.code, r.counts, r.total])).toEqual([
+    expect(m.rows.map((r) => [r.code, r.accepted, r.acceptedTotal])).toEqual([
       ["AP-I-MIN", [3, 0, 6], 9],
       ["CSP-GAP-HRD", [0, 0, 0], 0],
     ]);
+    expect(m.rows[0].suggested).toEqual([null, null, null]);
     expect(m.max).toBe(6);
-    expect(m.includesSuggested).toBe(false);
+    expect(m.layers).toEqual({ accepted: true, suggested: false });
   });
 
-  it("adds suggested links only when asked, and says how many of each cell are suggestions; rejected links never count", () => {
+  it("keeps accepted and suggested links in two layers, never added together; rejected links never count", () => {
     const m = shapeMatrix(provisions, counts, 2019, 2021, ["accepted", "suggested"]);
-    expect(m.rows[0].counts).toEqual([5, 0, 6]);
+    expect(m.rows[0].accepted).toEqual([3, 0, 6]);
     expect(m.rows[0].suggested).toEqual([2, 0, 0]);
-    expect(m.rows[1].counts).toEqual([0, 1, 0]);
-    expect(m.includesSuggested && !m.onlySuggested).toBe(true);
+    expect([m.rows[0].acceptedTotal, m.rows[0].suggestedTotal]).toEqual([9, 2]);
+    expect(m.rows[1].accepted).toEqual([0, 0, 0]);
+    expect(m.rows[1].suggested).toEqual([0, 1, 0]);
     const onlySuggested = shapeMatrix(provisions, counts, 2019, 2021, ["suggested", "rejected"]);
-    expect(onlySuggested.rows[0].counts).toEqual([2, 0, 0]);
-    expect(onlySuggested.onlySuggested).toBe(true);
+    expect(onlySuggested.rows[0].suggested).toEqual([2, 0, 0]);
+    expect(onlySuggested.rows[0].accepted).toEqual([null, null, null]);
+    expect(onlySuggested.layers).toEqual({ accepted: false, suggested: true });
+  });
+
+  it("gives a year without case records no count at all (null, shown as no case-level data), not 0", () => {
+    const m = shapeMatrix(provisions, counts, 2020, 2023, ["accepted", "suggested"], { hasCaseData: (y) => y <= 2021 });
+    expect(m.covered).toEqual([true, true, false, false]);
+    expect(m.rows[0].accepted).toEqual([0, 6, null, null]);
+    expect(m.rows[0].suggested).toEqual([0, 0, null, null]);
+    const table = matrixTable(m, chartContext());
+    expect(table.rows[0].slice(2, 6)).toEqual([0, 0, 6, 0]);
+    expect(table.rows[0].slice(6, 10)).toEqual(["no case-level data", "no case-level data", "no case-level data", "no case-level data"]);
+    const cells = buildMatrixChart(m, chartContext()).options!.plugins!.heatCells!.cells!;
+    expect(cells.filter((c) => (c.x ?? 0) >= 2).every((c) => c.text === "—")).toBe(true);
+    expect(cells.some((c) => c.text === "0" && (c.x ?? 0) >= 2)).toBe(false);
   });
 });
 
@@ -71,12 +87,24 @@ describe("buildMatrixChart", () => {
 
   it("has a table of exactly the drawn numbers, with totals", () => {
     const table = matrixTable(m, chartContext());
-    expect(table.columns).toEqual(["Code", "Provision", "2019", "2020", "2021", "Total"]);
+    expect(table.columns).toEqual(["Code", "Provision", "2019 · accepted", "2020 · accepted", "2021 · accepted", "Total · accepted"]);
     expect(table.rows).toEqual([
       ["AP-I-MIN", "Sustainable mining", 3, 0, 6, 9],
       ["CSP-GAP-HRD", "Defenders and journalists", 0, 0, 0, 0],
     ]);
     const drawn = config.options!.plugins!.heatCells!.cells!.map((c) => Number(c.text));
     expect(drawn).toEqual(table.rows.flatMap((r) => r.slice(2, -1)));
+  });
+
+  it("labels each layer in its own CSV column and draws suggestions apart on a hatched band", () => {
+    const both = shapeMatrix(provisions, counts, 2019, 2021, ["accepted", "suggested"]);
+    const table = matrixTable(both, chartContext());
+    expect(table.columns.slice(2, 4)).toEqual(["2019 · accepted", "2019 · suggested, not yet reviewed"]);
+    expect(table.columns.slice(-2)).toEqual(["Total · accepted", "Total · suggested, not yet reviewed"]);
+    expect(table.rows[0]).toEqual(["AP-I-MIN", "Sustainable mining", 3, 2, 0, 0, 6, 0, 9, 2]);
+    const cells = buildMatrixChart(both, chartContext()).options!.plugins!.heatCells!.cells!;
+    expect(cells[0]).toMatchObject({ text: "3", suggested: "2" });
+    const onlySuggested = buildMatrixChart(shapeMatrix(provisions, counts, 2019, 2021, ["suggested"]), chartContext()).options!.plugins!.heatCells!.cells!;
+    expect(onlySuggested[0]).toMatchObject({ text: "2", hatched: true });
   });
 });

@@ -3,7 +3,7 @@ import type { AnnualFigureInput } from "~/charts/annual-trend.ts";
 import { buildKilledDisappearedChart, killedDisappearedTable, shapeKilledDisappeared } from "~/charts/killed-disappeared.ts";
 import { buildMexicoAnnualChart, mexicoAnnualTable, shapeMexicoAnnual } from "~/charts/mexico-annual.ts";
 import { buildMiningByYearChart, miningByYearTable, shapeMiningByYear } from "~/charts/mining-by-year.ts";
-import { buildReconciliationChart, reconciliationTable, shapeReconciliation } from "~/charts/reconciliation.ts";
+import { buildReconciliationChart, reconciliationGapNote, reconciliationTable, shapeReconciliation } from "~/charts/reconciliation.ts";
 import { wrapLabel } from "~/charts/time-series.ts";
 import { chartContext } from "./context.ts";
 
@@ -54,25 +54,62 @@ describe("Mexico per year: published beside case records", () => {
 });
 
 describe("reconciliation", () => {
+  const gwCoverage = [{ origin: "gw_dataset", from: 2012, to: 2021 }];
+
   it("gives the difference as case records minus published, counting disappearances published apart, and none where nothing was published", () => {
     const rows = shapeReconciliation(
       published,
       [
         { year: 2012, people: 10 },
         { year: 2021, people: 50 },
+        { year: 2024, people: 2 },
       ],
       span,
       "revised",
+      [...gwCoverage, { origin: "staff", from: 2024, to: 2024 }],
     );
     expect(rows.find((r) => r.year === 2012)!.difference).toBe(0);
     expect(rows.find((r) => r.year === 2021)!.difference).toBe(-4);
-    expect(rows.find((r) => r.year === 2024)).toMatchObject({ publishedPlotted: 18, publishedDisappeared: 1, caseRecords: 0, difference: -19 });
+    expect(rows.find((r) => r.year === 2024)).toMatchObject({
+      publishedPlotted: 18,
+      publishedDisappeared: 1,
+      caseRecords: 2,
+      difference: -17,
+      noCaseData: false,
+    });
     expect(rows.find((r) => r.year === 2013)).toMatchObject({ publishedPlotted: null, caseRecords: 0, difference: null });
+  });
+
+  it("draws no difference where no case record exists, and says why in the notes and the table, in every language", () => {
+    const rows = shapeReconciliation(published, [{ year: 2021, people: 50 }], span, "revised", gwCoverage);
+    const y2024 = rows.find((r) => r.year === 2024)!;
+    expect(y2024).toMatchObject({ publishedPlotted: 18, caseRecords: 0, difference: null, noCaseData: true });
+    // A year with no published figure is not a coverage gap: nothing to compare.
+    expect(rows.find((r) => r.year === 2025)).toMatchObject({ difference: null, noCaseData: false });
+    const config = buildReconciliationChart(rows, span, "revised", milestones, chartContext("en"));
+    const difference = (config.data.datasets as any[]).find((d) => d.type === "line");
+    expect(difference.data[rows.indexOf(y2024)]).toBeNull();
+    expect(difference.spanGaps).toBe(false);
+    expect(reconciliationGapNote(rows, chartContext("en"))).toBe(
+      "No difference is drawn for 2024: no case record covers those years, so there is no case-level data to compare and a difference would read as missing cases.",
+    );
+    for (const lng of ["en", "es", "fr"] as const) {
+      const ctx = chartContext(lng);
+      const table = reconciliationTable(rows, "revised", ctx);
+      const row = table.rows.find((r) => r[0] === 2024)!;
+      expect(row[6]).toBeNull();
+      expect(row[7]).toBe(ctx.t("trends.reconciliation.noCaseData"));
+      expect(table.rows.find((r) => r[0] === 2021)![7]).toBeNull();
+      expect(reconciliationGapNote(rows, ctx)).toContain("2024");
+    }
+    expect(
+      reconciliationGapNote(shapeReconciliation(published, [], span, "revised", [{ origin: "staff", from: 2012, to: 2025 }]), chartContext("en")),
+    ).toBeNull();
   });
 
   it("plots published, case records and the difference, and its table holds the same numbers", () => {
     const ctx = chartContext("es");
-    const rows = shapeReconciliation(published, [{ year: 2021, people: 50 }], span, "revised");
+    const rows = shapeReconciliation(published, [{ year: 2021, people: 50 }], span, "revised", gwCoverage);
     const config = buildReconciliationChart(rows, span, "revised", milestones, ctx);
     const table = reconciliationTable(rows, "revised", ctx);
     const data = (config.data.datasets as any[]).map((d) => d.data);

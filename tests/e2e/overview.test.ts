@@ -39,7 +39,10 @@ describe("npm start on a fresh SQLite database", () => {
     expect(await page.locator("#headline-indigenous").textContent()).toContain("19%");
     expect(await page.locator("#headline-mining .headline-value").textContent()).toBe("at least 42");
     expect(await page.locator("#headline-police .headline-value").textContent()).toBe("at least 28");
-    for (const id of ["headline-total", "headline-2024", "headline-indigenous", "headline-mining", "headline-police"]) {
+    expect(await page.locator("#headline-indigenous-police .headline-value").textContent()).toBe("at least 17");
+    expect(await page.locator("#headline-indigenous-mining .headline-value").textContent()).toBe("at least 15");
+    const headlines = ["headline-total", "headline-2024", "headline-indigenous", "headline-mining", "headline-police"];
+    for (const id of [...headlines, "headline-indigenous-police", "headline-indigenous-mining"]) {
       expect(await page.locator(`#${id} .headline-source`).textContent()).toMatch(/Source: \S/);
       expect(await page.locator(`#${id} .headline-meta`).textContent()).toMatch(/Period: \d{4}/);
     }

@@ -29,6 +29,32 @@ async function signIn(page: Page, role: "staff" | "admin") {
   await page.waitForURL(`${app.url}/`);
 }
 
+describe("a fresh install, signed out", () => {
+  it("shows suggested counts on the matrix, marked as such, and AP-I-MIN's suggested cases with their rule", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.url}/matrix`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Accountability matrix");
+    // The legend says in words what each layer is.
+    const legend = page.locator("#matrix-legend");
+    expect(await legend.textContent()).toContain("Suggested, not yet reviewed");
+    expect(await legend.textContent()).toContain("Accepted: a person reviewed the link");
+    const row = page.locator(".matrix-table tbody tr").filter({ has: page.locator(".code", { hasText: /^AP-I-MIN$/ }) });
+    const suggested = await row.locator(".cell-suggested").allTextContents();
+    // 27 Global Witness mining cases are suggested for AP-I-MIN; none is accepted on a fresh install.
+    expect(suggested.reduce((sum, text) => sum + (Number(text.match(/^(\d+) sugg\.$/)?.[1]) || 0), 0)).toBe(2 * 27);
+    expect(await row.locator("td .cell-accepted").allTextContents()).not.toContain("27");
+    // Years after the last case record say so instead of 0.
+    expect(await row.locator("td.no-data").first().textContent()).toBe("no case-level data");
+
+    await page.goto(`${app.url}/provisions/AP-I-MIN`);
+    await expect.poll(() => page.locator("#suggested-title").textContent()).toBe("Suggestions awaiting review (27)");
+    const first = page.locator("section.layer-suggested-section li.link-suggested").first();
+    expect(await first.locator(".link-explanation").textContent()).toContain("sector-mining");
+    expect(await page.locator("#accepted-title").textContent()).toContain("(0)");
+    await page.close();
+  });
+});
+
 describe("provisions, link review, scorecard and matrix", () => {
   let caseName = "";
   let caseYear = "";
@@ -98,7 +124,7 @@ describe("provisions, link review, scorecard and matrix", () => {
     await page.goto(`${app.url}/provisions/AP-I-MIN/scorecard`, { waitUntil: "networkidle" });
     await expect.poll(async () => (await canvasInk(page))["scorecard-years"], { timeout: 15_000 }).toBeGreaterThan(2000);
     const yearRow = page.locator("#scorecard-years table tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${caseYear}$`) }) });
-    expect(await yearRow.locator("td").textContent()).toBe("1");
+    expect(await yearRow.locator("td").first().textContent()).toBe("1");
     expect(await page.locator("#scorecard-before .headline-label").textContent()).toContain("12 months before");
     expect(await page.locator(".scorecard-sources").textContent()).toContain("La Jornada");
     const png = await page.request.get(`${app.url}/provisions/AP-I-MIN/scorecard.png?milestone=csp-launch&months=12`);
@@ -110,8 +136,8 @@ describe("provisions, link review, scorecard and matrix", () => {
     const row = page.locator(".matrix-table tbody tr").filter({ has: page.locator(".code", { hasText: /^AP-I-MIN$/ }) });
     const years = await page.locator(".matrix-table thead th").allTextContents();
     const cell = row.locator("td").nth(years.indexOf(caseYear) - 1);
-    expect(await cell.textContent()).toBe("1");
-    await cell.getByRole("link").click();
+    expect(await cell.locator(".cell-accepted").textContent()).toBe("1");
+    await cell.locator("a.cell-accepted").click();
     await page.waitForURL(/\/provisions\/AP-I-MIN\/cases\?year=/);
     expect(await page.locator("#provision-cases").textContent()).toContain(caseName);
     expect(errors).toEqual([]);

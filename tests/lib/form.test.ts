@@ -1,6 +1,6 @@
 // The one form reader and the three-way merge (pure: browser and server alike).
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { issuesToErrors, scopeErrors } from "~/lib/form-errors.ts";
 import { choice, flatAccess, flatValuesShape, mergeVersions, optionalText, readBase, readForm, readVersion, requiredText } from "~/lib/form.ts";
 

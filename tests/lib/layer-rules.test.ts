@@ -8,9 +8,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 const ROOT = resolve(import.meta.dirname, "..", "..");
 let eslint: ESLint;
 
-beforeAll(() => {
+// Loading ESLint's TypeScript parser and plugins takes seconds on a busy machine: done once here,
+// with room for it, so that no single case below pays for it against the test timeout.
+beforeAll(async () => {
   eslint = new ESLint({ cwd: ROOT });
-});
+  await eslint.lintText("export const warm = 1;\n", { filePath: resolve(ROOT, "app/lib/warm.ts") });
+}, 120_000);
 
 /** The layer-rule messages ESLint gives for `code` placed at `file` (a path that need not exist). */
 async function layerErrors(file: string, code: string): Promise<string[]> {
@@ -34,6 +37,9 @@ describe("the layer rules", () => {
     ["the domain importing a model", "app/domain/planted.ts", 'import { x } from "~/models/incident.server.ts";'],
     ["a route importing another route", "app/routes/planted.tsx", 'import { x } from "~/routes/trends.tsx";'],
     ["a route importing a sibling route file", "app/routes/planted.tsx", 'import { x } from "./trends.tsx";'],
+    ["a model importing an export loader", "app/models/planted.server.ts", 'import { x } from "~/exports/documents.server.ts";'],
+    ["a component importing an export loader", "app/components/planted.tsx", 'import { x } from "~/exports/documents.server.ts";'],
+    ["an export loader importing a route", "app/exports/planted.server.ts", 'import { x } from "~/routes/trends.tsx";'],
   ])("refuses %s", async (_what, file, code) => {
     expect(await layerErrors(file, use(code))).toHaveLength(1);
   });
@@ -45,6 +51,12 @@ describe("the layer rules", () => {
       ["~/models/incident.server.ts", "~/charts/registry.ts", "~/components/chart-figure.tsx", "~/lib/format.ts"],
     ],
     ["a chart importing the domain and lib", "app/charts/planted.ts", ["~/domain/taxonomy.ts", "~/lib/format.ts"]],
+    [
+      "an export loader importing a model, a chart, the domain and lib",
+      "app/exports/planted.server.ts",
+      ["~/models/matrix.server.ts", "~/charts/registry.ts", "~/domain/matrix-filter.ts", "~/lib/auth.server.ts"],
+    ],
+    ["a route importing an export loader", "app/routes/planted.ts", ["~/exports/documents.server.ts"]],
     [
       "a component importing a schema, the domain and a chart",
       "app/components/planted.tsx",

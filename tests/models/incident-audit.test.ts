@@ -7,6 +7,7 @@ import { validateIncident } from "~/models/incident.schema.ts";
 import { createIncident, purgeIncident, restoreIncident, softDeleteIncident, updateIncident, verifyIncident } from "~/models/incident.server.ts";
 import { changeUserRole, createUser, revokeSessionsOfUser, setUserActive } from "~/models/user.server.ts";
 import { makeIncident, staffId, validIncidentValues } from "../setup/incidents.ts";
+import { decryptField } from "~/lib/field-crypto.server.ts";
 
 // The real writeAudit, wrapped so that one test can make the next write fail.
 vi.mock("~/models/audit.server.ts", async (importOriginal) => {
@@ -61,7 +62,9 @@ describe("audit events share the transaction of their change", () => {
     await expect(updateIncident(id, 1, changed, actor)).rejects.toThrow();
     expect(await state(id)).toEqual(before);
     expect(await updateIncident(id, 1, changed, actor)).toEqual({ ok: true, version: 2 });
-    expect((await state(id)).row).toMatchObject({ municipality: "Cambiado", version: 2, confidential: { witnesses: "Otro testigo" } });
+    const edited = (await state(id)).row;
+    expect(edited).toMatchObject({ municipality: "Cambiado", version: 2 });
+    expect(decryptField(edited!.confidential!.witnesses)).toBe("Otro testigo"); // stored encrypted (decision 102)
 
     before = await state(id);
     failNextAudit();

@@ -68,6 +68,8 @@ interface Attempt {
   allowedStatus?: number;
   /** Waits for background work an allowed attempt started, so that it cannot change the database under the next attempt. */
   settle?: (outcome: Outcome) => Promise<void>;
+  /** A read that is recorded: an allowed attempt writes exactly one audit event of this action, and nothing else */
+  audited?: "case_export";
 }
 
 const ROUTES_DIR = resolve(import.meta.dirname, "../../app/routes");
@@ -139,6 +141,30 @@ const MATRIX: Record<string, Attempt[]> = {
     { name: "list cases", method: "GET", min: "viewer", path: () => "/incidents?state=GRO&sort=date_asc" },
     { name: "list deleted cases", method: "GET", min: "staff", path: () => "/incidents?view=deleted" },
   ],
+  "incidents[.]csv.ts": [
+    { name: "export the case list as CSV", method: "GET", min: "viewer", path: () => "/incidents.csv?state=GRO&sep=semicolon", audited: "case_export" },
+  ],
+  "incidents[.]json.ts": [
+    { name: "export the case list as JSON", method: "GET", min: "viewer", path: () => "/incidents.json?state=GRO", audited: "case_export" },
+  ],
+  // The read-only API: public where dashboards are, files for signed-in readers; its 404 answers anyone.
+  "api.v1.cases.ts": [{ name: "page through cases by API", method: "GET", min: "anonymous", path: () => "/api/v1/cases?limit=5&q=jose" }],
+  "api.v1.cases[.]csv.ts": [
+    { name: "download cases as CSV by API", method: "GET", min: "viewer", path: () => "/api/v1/cases.csv?state=GRO", audited: "case_export" },
+  ],
+  "api.v1.charts.$id.ts": [
+    {
+      name: "read a chart's aggregates by API",
+      method: "GET",
+      min: "anonymous",
+      path: () => "/api/v1/charts/sector-breakdown",
+      params: () => ({ id: "sector-breakdown" }),
+    },
+  ],
+  "api.v1.figures.ts": [{ name: "read published figures by API", method: "GET", min: "anonymous", path: () => "/api/v1/figures" }],
+  "api.v1.milestones.ts": [{ name: "read milestones by API", method: "GET", min: "anonymous", path: () => "/api/v1/milestones" }],
+  "api.v1.openapi[.]json.ts": [{ name: "read the API's description", method: "GET", min: "anonymous", path: () => "/api/v1/openapi.json" }],
+  "api.$.ts": [{ name: "ask the API for nothing there", method: "GET", min: "anonymous", path: () => "/api/v2/x", allowedStatus: 404 }],
   "incidents.new.tsx": [
     { name: "open the incident form", method: "GET", min: "staff", path: () => "/incidents/new" },
     { name: "log an incident", method: "POST", min: "staff", path: () => "/incidents/new", fields: () => validIncidentFields({ stateCode: "ZAC" }) },
@@ -501,7 +527,9 @@ const DASHBOARDS = [
   "incidents_.$id_.links.tsx",
 ];
 /** Open to everyone whatever the deployment says: signing in and out, the language, health, the 404 page. */
-const OPEN_TO_ALL = ["$.tsx", "healthz.ts", "language.ts", "login.tsx", "logout.ts"];
+const OPEN_TO_ALL = ["$.tsx", "healthz.ts", "language.ts", "login.tsx", "logout.ts", "api.v1.openapi[.]json.ts", "api.$.ts"];
+/** The API's public endpoints: like dashboards, but an anonymous reader is answered 401 (JSON) when they are not public. */
+const API_PUBLIC = ["api.v1.cases.ts", "api.v1.charts.$id.ts", "api.v1.figures.ts", "api.v1.milestones.ts"];
 
 /** Signing out: every role may (it only ends one's own session); tried with a throwaway session. */
 const LOGOUT: Attempt = { name: "sign out", method: "POST", min: "anonymous", path: () => "/logout", fields: () => ({}) };
@@ -581,7 +609,8 @@ async function fixture(): Promise<Fixture> {
 }
 
 /** Everything a denied attempt could have changed. */
-async function snapshot(): Promise<string> {
+/** The database as a text to compare; `except` leaves the audit events of one action out of the count. */
+async function snapshot(except?: string): Promise<string> {
   const [incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, importJobs, counts] = await Promise.all([
     prisma.incident.findMany({
       select: { id: true, version: true, deletedAt: true, verificationStatus: true, updatedAt: true, stateCode: true },
@@ -599,7 +628,7 @@ async function snapshot(): Promise<string> {
       prisma.incidentSource.count(),
       prisma.incidentCharacteristic.count(),
       prisma.incidentConfidential.count(),
-      prisma.auditEvent.count(),
+      prisma.auditEvent.count(except ? { where: { action: { not: except } } } : undefined),
       prisma.incidentProvisionLink.count(),
       prisma.source.count(),
     ]),
@@ -648,10 +677,11 @@ describe("authorization matrix", () => {
             const outcome = await attempt(file, a, who, f);
             const refused = isDenied(outcome) || (!!a.notFoundBelow && who !== "anonymous" && outcome.status === 404);
             expect(refused, `${who} should be refused: got ${outcome.status} ${outcome.location ?? ""}`).toBe(true);
-            if (who === "anonymous" && a.method === "GET") expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
+            if (who === "anonymous" && a.method === "GET" && !file.startsWith("api.")) expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
             expect(await snapshot(), `${who}'s refused attempt changed the database`).toBe(before);
           } else {
-            const before = a.method === "GET" ? await snapshot() : null;
+            const before = a.method === "GET" ? await snapshot(a.audited) : null;
+            const recorded = a.audited ? await prisma.auditEvent.count({ where: { action: a.audited } }) : 0;
             const outcome = await attempt(file, a, who, f);
             expect(isDenied(outcome), `${who} should be allowed: got ${outcome.status} ${outcome.location ?? ""}`).toBe(false);
             // Allowed means it worked: a page, or a redirect after the change.
@@ -659,7 +689,8 @@ describe("authorization matrix", () => {
             else expect(outcome.status, `${who}: ${JSON.stringify(outcome.data)?.slice(0, 300)}`).toBeLessThan(400);
             await a.settle?.(outcome);
             // Loaders only read, whoever asks.
-            if (before !== null) expect(await snapshot(), `${who}'s reading changed the database`).toBe(before);
+            if (before !== null) expect(await snapshot(a.audited), `${who}'s reading changed the database`).toBe(before);
+            if (a.audited) expect(await prisma.auditEvent.count({ where: { action: a.audited } }), `${who}'s reading is recorded once`).toBe(recorded + 1);
           }
         }
       });
@@ -711,7 +742,8 @@ describe("authorization matrix", () => {
     const publicFiles = Object.entries(MATRIX)
       .filter(([, attempts]) => attempts.some((a) => a.method === "GET" && a.min === "anonymous"))
       .map(([file]) => file);
-    for (const file of publicFiles) expect(DASHBOARDS.includes(file) || OPEN_TO_ALL.includes(file), `${file}: a dashboard, or open to all?`).toBe(true);
+    for (const file of publicFiles)
+      expect(DASHBOARDS.includes(file) || API_PUBLIC.includes(file) || OPEN_TO_ALL.includes(file), `${file}: a dashboard, or open to all?`).toBe(true);
     for (const file of DASHBOARDS) expect(publicFiles, `${file} is tried as a public page`).toContain(file);
   });
 
@@ -730,6 +762,14 @@ describe("authorization matrix", () => {
           expect(isDenied(viewer), `${file}: ${a.name} as viewer`).toBe(false);
           expect(viewer.status, `${file}: ${a.name} as viewer`).toBe(200);
           expect(await snapshot()).toBe(before);
+        }
+      }
+      for (const file of API_PUBLIC) {
+        for (const a of MATRIX[file]) {
+          const anonymous = await attempt(file, a, "anonymous", f);
+          expect(anonymous.status, `${file}: ${a.name} as anonymous`).toBe(401);
+          const viewer = await attempt(file, a, "viewer", f);
+          expect(viewer.status, `${file}: ${a.name} as viewer`).toBe(200);
         }
       }
     } finally {

@@ -63,7 +63,7 @@ const NOT_FREE_TEXT: Record<(typeof MODELS)[number], string[]> = {
   Instrument: ["id", "code", "kind", "sourceId"], // code: ^[A-Z0-9]+(-[A-Z0-9]+)*$, validated by the form
   Provision: ["id", "code", "instrumentId", "status", "sourceId"],
   Milestone: ["id", "key", "instrumentId", "sourceId"], // key: lower-case letters, digits and dashes
-  IncidentProvisionLink: ["id", "incidentId", "provisionId", "method", "rulesFired", "status", "reviewedById"],
+  IncidentProvisionLink: ["id", "incidentId", "provisionId", "method", "rulesFired", "status", "linkType", "reviewedById"],
   Source: ["id", "key", "kind", "publishedOn", "accessedOn"],
 };
 
@@ -156,6 +156,11 @@ type Request = { url: string; params?: Record<string, string> };
 const thisYear = new Date().getUTCFullYear();
 
 const CSV_REQUESTS: Record<string, (lng: string) => Request[]> = {
+  "api.v1.cases[.]csv.ts": (lng) => [{ url: `/api/v1/cases.csv?country=all&verification=reported,verified,disputed,rejected&sep=semicolon&lng=${lng}` }],
+  "incidents[.]csv.ts": (lng) => [
+    { url: `/incidents.csv?country=all&verification=reported,verified,disputed,rejected&lng=${lng}` },
+    { url: `/incidents.csv?country=all&verification=reported,verified,disputed,rejected&sep=semicolon&lng=${lng}` },
+  ],
   "charts.$id[.]csv.ts": (lng) => CHART_IDS.map((id) => ({ url: `/charts/${id}.csv?from=2012&to=${thisYear}&lng=${lng}`, params: { id } })),
   "matrix[.]csv.ts": (lng) => [{ url: `/matrix.csv?sector=all&status=both&from=2012&to=${thisYear}&lng=${lng}` }, { url: `/matrix.csv?lng=${lng}` }],
   "provisions.$code.scorecard[.]csv.ts": (lng) => [
@@ -185,7 +190,8 @@ beforeAll(async () => {
         expect(response.status, r.url).toBe(200);
         expect(response.headers.get("Content-Type"), r.url).toBe("text/csv; charset=utf-8");
         const text = await response.text();
-        const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+        const delimiter = r.url.includes("sep=semicolon") ? ";" : ",";
+        const rows = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
         served.push({ label: `${file} ${r.url}`, cells: rows.flat() });
       }
     }
@@ -214,7 +220,7 @@ describe("formula payloads in every text field", () => {
   });
 
   it("finds no cell in any served CSV that a spreadsheet would run as a formula", () => {
-    expect(served.length).toBe(LANGUAGES.length * (CHART_IDS.length + 2 + PROVISION_CODES.length + 1));
+    expect(served.length).toBe(LANGUAGES.length * (1 + 2 + CHART_IDS.length + 2 + PROVISION_CODES.length + 1));
     const unguarded = served.flatMap((s) => s.cells.filter((c) => UNGUARDED.test(c) && !NUMBER.test(c)).map((c) => `${s.label}: ${JSON.stringify(c)}`));
     expect(unguarded).toEqual([]);
   });

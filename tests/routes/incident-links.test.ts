@@ -42,11 +42,14 @@ describe("the link review page", () => {
     expect(data.incident).toMatchObject({ sector: "mining_extractives", perpetratorType: "police" });
   });
 
-  it("shows anonymous readers only accepted links, and how many suggestions wait", async () => {
+  it("shows anonymous readers the suggestions with the rules that made them, marked as suggested, and no rejected link", async () => {
     const data = (await loader(args(getAs(url()), incidentId))) as any;
     expect(data.canReview).toBe(false);
-    expect(data.links.every((l: any) => l.status === "accepted")).toBe(true);
-    expect(data.hiddenSuggestions).toBeGreaterThan(0);
+    expect(data.signedIn).toBe(false);
+    const suggested = data.links.filter((l: any) => l.status === "suggested");
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.every((l: any) => l.rulesFired.length > 0 || l.matchedTerms.length > 0)).toBe(true);
+    expect(data.links.some((l: any) => l.status === "rejected")).toBe(false);
     expect(data.provisionOptions).toBeNull();
   });
 

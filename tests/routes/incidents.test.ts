@@ -12,6 +12,7 @@ import { action as newAction, loader as newLoader } from "~/routes/incidents.new
 import { signInAs, signInAsUser, type TestSession } from "../setup/auth.ts";
 import { validIncidentFields } from "../setup/incidents.ts";
 import { get, post } from "../setup/route.ts";
+import { decryptField } from "~/lib/field-crypto.server.ts";
 
 let staff: TestSession;
 let staff2: TestSession;
@@ -107,7 +108,16 @@ describe("logging an incident", () => {
       ["Testimonio directo", null],
       ["Nota de prensa", "https://example.org/nota"],
     ]);
-    expect(row.confidential).toMatchObject({
+    // Stored encrypted (decision 102); read back exactly.
+    const c = row.confidential!;
+    expect(c.witnesses).toMatch(/^enc:v1:/);
+    expect({ witnesses: c.witnesses, contacts: c.contacts, exactLocation: c.exactLocation, confidentialNotes: c.confidentialNotes }).toEqual({
+      witnesses: expect.any(String),
+      contacts: expect.any(String),
+      exactLocation: expect.any(String),
+      confidentialNotes: expect.any(String),
+    });
+    expect(Object.fromEntries((["witnesses", "contacts", "exactLocation", "confidentialNotes"] as const).map((k) => [k, decryptField(c[k])]))).toMatchObject({
       witnesses: "Testigo confidencial",
       contacts: "+52 000 000 0000",
       exactLocation: "17.55, -99.50",

@@ -16,9 +16,21 @@ describe("overview loader", () => {
     expect(annual.span).toEqual({ from: 2012, to: 2025 });
     expect(annual.published.some((r) => r.year === 2024 && r.metric === "disappeared" && r.value === 1)).toBe(true);
     const sectors = data.sectorBreakdown.data.counts;
-    expect(sectors.reduce((s, r) => s + r.people, 0)).toBe(154);
+    expect(sectors.reduce((s, r) => s + r.people!, 0)).toBe(154);
     expect(sectors.some((r) => r.key === "unconfirmed")).toBe(true);
     expect(annual.milestones.map((m) => m.date)).toContain("2025-09-18");
+  });
+
+  it("gives every published headline figure with its source: 222, 110, 42, 28 and the Indigenous subsets 17 and 15", async () => {
+    const { headline } = await overviewLoader(args("http://localhost/"));
+    const shown = Object.fromEntries(Object.entries(headline).map(([k, f]) => [k, f?.value]));
+    expect(shown).toMatchObject({ total: 222, indigenous: 110, mining: 42, police: 28, indigenousPolice: 17, indigenousMining: 15 });
+    for (const key of ["indigenousPolice", "indigenousMining"] as const) {
+      const figure = headline[key]!;
+      expect(figure).toMatchObject({ atLeast: true, periodStart: 2012, periodEnd: 2024, status: "unconfirmed" });
+      expect(figure.source.title).toBeTruthy();
+      expect(figure.source.url ?? figure.source.publisher).toBeTruthy();
+    }
   });
 
   it("gives milestone labels in the requested language", async () => {

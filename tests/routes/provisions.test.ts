@@ -162,7 +162,7 @@ describe("editing a provision", () => {
     expect(saved.version).toBe(form.stored.version + 1);
     expect(await prisma.provision.count({ where: { code: "SOMETHING-ELSE" } })).toBe(0); // the code is fixed
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "provision", entityId: saved.id, action: "update" } });
-    expect(JSON.parse(event.before!)).toEqual({ statusNote: "press summary of plan text" });
+    expect(JSON.parse(event.before!)).toEqual({ statusNote: null });
     expect(JSON.parse(event.after!)).toEqual({ statusNote: "checked against the plan text" });
   });
 

@@ -116,8 +116,16 @@ describe("the scorecard", () => {
     const data = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
     const sql = await sqlCounts(["accepted"], null);
     let total = 0;
+    const suggested = await sqlCounts(["suggested"], null);
     for (const row of data.data.rows) {
+      if (row.year === 2022 || row.year === 2023) {
+        // No case record of any origin covers these years: "no case-level data", never 0.
+        expect(row.records, String(row.year)).toBeNull();
+        expect(row.suggested, String(row.year)).toBeNull();
+        continue;
+      }
       expect(row.records, String(row.year)).toBe(sql.get(`AP-I-MIN:${row.year}`) ?? 0);
+      expect(row.suggested, String(row.year)).toBe(suggested.get(`AP-I-MIN:${row.year}`) ?? 0);
       total += row.records;
     }
     expect(total).toBe([...sql].filter(([k]) => k.startsWith("AP-I-MIN:")).reduce((s, [, n]) => s + n, 0));
@@ -127,11 +135,17 @@ describe("the scorecard", () => {
   it("compares 12 months before and after the partnership launch by default, and counts since the commitment was made", async () => {
     const data = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
     expect(data.params).toEqual({ milestoneKey: "csp-launch", months: 12 });
-    expect(data.data.before).toEqual({ from: "2024-09-18", to: "2025-09-18", records: await sqlWindow("AP-I-MIN", "2024-09-18", "2025-09-18") });
-    expect(data.data.after).toEqual({ from: "2025-09-18", to: "2026-09-18", records: await sqlWindow("AP-I-MIN", "2025-09-18", "2026-09-18") });
+    expect(data.data.before).toEqual({
+      from: "2024-09-18",
+      to: "2025-09-18",
+      records: await sqlWindow("AP-I-MIN", "2024-09-18", "2025-09-18"),
+      suggested: 0,
+      published: [],
+    });
+    expect(data.data.after).toMatchObject({ from: "2025-09-18", to: "2026-09-18", records: await sqlWindow("AP-I-MIN", "2025-09-18", "2026-09-18") });
     expect(data.data.before.records).toBe(3); // 2024-09-18, 2025-03-01, 2025-09-17
     expect(data.data.after.records).toBe(4); // 2025-09-18, 2025-10-01, 2025-12-01, 2026-09-17
-    expect(data.data.sinceMade).toEqual({ from: "2025-09-18", records: await sqlWindow("AP-I-MIN", "2025-09-18", null) });
+    expect(data.data.sinceMade).toEqual({ from: "2025-09-18", records: await sqlWindow("AP-I-MIN", "2025-09-18", null), suggested: 0 });
     expect(data.pending).toBe(4 + 0);
   });
 
@@ -161,7 +175,8 @@ describe("the scorecard", () => {
     expect(header[0]).toBe(`Scorecard: AP-I-MIN · ${page.provision.title.text}`);
     expect(header[1]).toBe(
       `Accepted links only, 2012–${page.data.rows.at(-1).year}; milestones marked. Before and after ${page.data.milestone.label} (September 18, 2025): ` +
-        `12 months before: ${page.data.before.records} · 12 months after: ${page.data.after.records} · since the commitment was made (September 18, 2025): ${page.data.sinceMade.records}`,
+        `12 months before: ${page.data.before.records} accepted, 0 suggested, not yet reviewed · 12 months after: ${page.data.after.records} accepted, 0 suggested, not yet reviewed · ` +
+        `since the commitment was made (September 18, 2025): ${page.data.sinceMade.records} accepted, 0 suggested, not yet reviewed`,
     );
     expect(header[2]).toBe("Source: Vigía case records (Global Witness dataset 2012–2021 and verified cases logged by staff), links reviewed by Vigía staff");
     expect(header[3]).toMatch(/^Data as of /);
@@ -169,11 +184,13 @@ describe("the scorecard", () => {
     expect(header).toContain("4 suggestions for this provision await review and are not counted.");
     expect(header.at(-1)).toBe("Made with Vigía: http://localhost/provisions/AP-I-MIN/scorecard?milestone=csp-launch&months=12&lng=en");
     const lines = body;
-    expect(lines[0]).toBe("Period,From,To,Case records with an accepted link");
-    expect(lines).toContain(`2021,2021-01-01,2021-12-31,${page.data.rows.find((r: any) => r.year === 2021).records}`);
-    expect(lines.at(-3)).toMatch(new RegExp(`^"12 months before .*",2024-09-18,2025-09-17,${page.data.before.records}$`));
-    expect(lines.at(-2)).toMatch(new RegExp(`,2025-09-18,2026-09-17,${page.data.after.records}$`));
-    expect(lines.at(-1)).toBe(`Since the commitment was made,2025-09-18,,${page.data.sinceMade.records}`);
+    expect(lines[0]).toBe('Period,From,To,Case records with an accepted link,"Case records suggested, not yet reviewed",Published figures (context)');
+    const y2021 = page.data.rows.find((r: any) => r.year === 2021);
+    expect(lines).toContain(`2021,2021-01-01,2021-12-31,${y2021.records},${y2021.suggested},`);
+    expect(lines).toContain("2022,2022-01-01,2022-12-31,no case-level data,no case-level data,");
+    expect(lines.at(-3)).toMatch(new RegExp(`^"12 months before .*",2024-09-18,2025-09-17,${page.data.before.records},0,$`));
+    expect(lines.at(-2)).toMatch(new RegExp(`,2025-09-18,2026-09-17,${page.data.after.records},0,$`));
+    expect(lines.at(-1)).toBe(`Since the commitment was made,2025-09-18,,${page.data.sinceMade.records},0,`);
 
     const png = (await scorecardPng(args("http://localhost/provisions/AP-I-MIN/scorecard.png?lng=es", { code: "AP-I-MIN" }))) as Response;
     expect(png.headers.get("Content-Type")).toBe("image/png");
@@ -189,38 +206,57 @@ describe("the scorecard", () => {
     const page = (await detailLoader(args("http://localhost/provisions/AP-I-MIN", { code: "AP-I-MIN" }))) as any;
     expect(page.counts).toMatchObject({ accepted: 20 + 8 + 1, rejected: 3, suggested: 4 });
     expect(page.accepted).toHaveLength(29);
-    expect(page.suggested).toEqual([]); // anonymous readers do not see suggestions
+    // Anonymous readers see the suggestions as their own layer, with the rule behind each.
+    expect(page.suggested).toHaveLength(4);
+    expect(page.suggested.every((l: any) => l.status === "suggested" && l.rulesFired.includes("sector-mining"))).toBe(true);
     const sql = await sqlCounts(["accepted"], null);
     for (const y of page.years) expect(y.records).toBe(sql.get(`AP-I-MIN:${y.year}`));
+    const suggested = await sqlCounts(["suggested"], null);
+    for (const y of page.suggestedYears) expect(y.records).toBe(suggested.get(`AP-I-MIN:${y.year}`));
     expect(page.accepted.find((l: any) => l.incident.nameWithheld)).toMatchObject({ incident: { victimName: null } });
   });
 });
 
 describe("the accountability matrix", () => {
-  it("defaults to mining and extractives, accepted links, 2012 to this year, and matches a direct SQL count in every cell", async () => {
+  it("defaults to mining and extractives, both layers apart, 2012 to this year, and matches a direct SQL count in every cell", async () => {
     const data = (await matrixLoader(args("http://localhost/matrix"))) as any;
-    expect(data.filter).toEqual({ sector: "mining_extractives", yearFrom: 2012, yearTo: new Date().getUTCFullYear(), status: "accepted" });
-    const sql = await sqlCounts(["accepted"], "mining_extractives");
+    expect(data.filter).toEqual({ sector: "mining_extractives", yearFrom: 2012, yearTo: new Date().getUTCFullYear(), status: "both", linkType: null });
+    const accepted = await sqlCounts(["accepted"], "mining_extractives");
+    const suggested = await sqlCounts(["suggested"], "mining_extractives");
     expect(data.data.rows).toHaveLength(26);
     let cells = 0;
     for (const row of data.data.rows) {
-      row.counts.forEach((n: number, i: number) => {
-        expect(n, `${row.code} ${data.data.years[i]}`).toBe(sql.get(`${row.code}:${data.data.years[i]}`) ?? 0);
-        cells += n;
+      data.data.years.forEach((year: number, i: number) => {
+        if (!data.data.covered[i]) {
+          expect(row.accepted[i], `${row.code} ${year}`).toBeNull();
+          expect(row.suggested[i], `${row.code} ${year}`).toBeNull();
+          return;
+        }
+        expect(row.accepted[i], `${row.code} ${year}`).toBe(accepted.get(`${row.code}:${year}`) ?? 0);
+        expect(row.suggested[i], `${row.code} ${year}`).toBe(suggested.get(`${row.code}:${year}`) ?? 0);
+        cells += row.accepted[i];
       });
     }
-    expect(cells).toBe([...sql.values()].reduce((a, b) => a + b, 0));
-    expect(data.data.rows.find((r: any) => r.code === "ESCAZU-ART9").total).toBe(14); // half the Global Witness mining cases; the logging ones are left out
+    expect(cells).toBe([...accepted.values()].reduce((a, b) => a + b, 0));
+    expect(data.data.rows.find((r: any) => r.code === "ESCAZU-ART9").acceptedTotal).toBe(14); // half the Global Witness mining cases; the logging ones are left out
+    // 2022 and 2023: no case records of any origin, so no count at all.
+    expect(data.data.covered[data.data.years.indexOf(2022)]).toBe(false);
+    expect(data.data.covered[data.data.years.indexOf(2021)]).toBe(true);
   });
 
-  it("counts every sector and suggested links when asked, labelled, and still matches SQL", async () => {
+  it("counts every sector, each layer apart and never summed, and still matches SQL", async () => {
     const data = (await matrixLoader(args("http://localhost/matrix?sector=all&status=both&from=2012&to=2021"))) as any;
-    expect(data.data.includesSuggested).toBe(true);
-    const sql = await sqlCounts(["accepted", "suggested"], null);
+    expect(data.data.layers).toEqual({ accepted: true, suggested: true });
+    const accepted = await sqlCounts(["accepted"], null);
+    const suggested = await sqlCounts(["suggested"], null);
     for (const row of data.data.rows)
-      row.counts.forEach((n: number, i: number) => expect(n, `${row.code} ${data.data.years[i]}`).toBe(sql.get(`${row.code}:${data.data.years[i]}`) ?? 0));
+      data.data.years.forEach((year: number, i: number) => {
+        expect(row.accepted[i], `${row.code} ${year}`).toBe(accepted.get(`${row.code}:${year}`) ?? 0);
+        expect(row.suggested[i], `${row.code} ${year}`).toBe(suggested.get(`${row.code}:${year}`) ?? 0);
+      });
     const escazu = data.data.rows.find((r: any) => r.code === "ESCAZU-ART9");
-    expect(escazu.total).toBe(154); // every Global Witness case, accepted or suggested
+    expect(escazu.acceptedTotal + escazu.suggestedTotal).toBe(154); // every Global Witness case is in one layer or the other
+    expect(escazu.acceptedTotal).toBe(14 + 7);
   });
 
   it("reports bad filters instead of failing", async () => {
@@ -235,14 +271,20 @@ describe("the accountability matrix", () => {
     const [header, lines] = csvParts(await csv.text());
     expect(header.slice(0, 3)).toEqual([
       "Case records linked to each provision, by year",
-      "Mining and extractives · 2019–2021 · accepted links",
+      "Mining and extractives · 2019–2021 · accepted and suggested links",
       "Source: Vigía case records (Global Witness dataset 2012–2021 and verified cases logged by staff), links reviewed by Vigía staff",
     ]);
     expect(header[3]).toMatch(/^Data as of /);
-    expect(header.at(-1)).toBe("Made with Vigía: http://localhost/matrix?sector=mining_extractives&from=2019&to=2021&status=accepted&lng=en");
-    expect(lines[0]).toBe("Code,Provision,2019,2020,2021,Total");
+    expect(header.at(-1)).toBe("Made with Vigía: http://localhost/matrix?sector=mining_extractives&from=2019&to=2021&status=both&lng=en");
+    expect(header).toContain(
+      "Number on a hatched band (lower half): case records suggested by a rule or terms, not yet reviewed; never added to the accepted number.",
+    );
+    expect(lines[0]).toBe(
+      'Code,Provision,2019 · accepted,"2019 · suggested, not yet reviewed",2020 · accepted,"2020 · suggested, not yet reviewed",2021 · accepted,"2021 · suggested, not yet reviewed",Total · accepted,"Total · suggested, not yet reviewed"',
+    );
     const min = data.data.rows.find((r: any) => r.code === "AP-I-MIN");
-    expect(lines.find((l) => l.startsWith("AP-I-MIN,"))).toBe(`AP-I-MIN,${min.title},${min.counts.join(",")},${min.total}`);
+    const pairs = data.data.years.flatMap((_: number, i: number) => [min.accepted[i], min.suggested[i]]);
+    expect(lines.find((l) => l.startsWith("AP-I-MIN,"))).toBe(`AP-I-MIN,${min.title},${pairs.join(",")},${min.acceptedTotal},${min.suggestedTotal}`);
     expect(lines).toHaveLength(27);
     const png = (await matrixPng(args("http://localhost/matrix.png?from=2019&to=2021&lng=fr"))) as Response;
     expect(png.headers.get("Content-Type")).toBe("image/png");
@@ -256,7 +298,7 @@ describe("the accountability matrix", () => {
     const cell = (await casesLoader(
       args("http://localhost/provisions/AP-I-MIN/cases?year=2021&sector=mining_extractives&status=accepted", { code: "AP-I-MIN" }),
     )) as any;
-    expect(cell.cases).toHaveLength(min.counts[i2021]);
+    expect(cell.cases).toHaveLength(min.accepted[i2021]);
     expect(cell.cases.every((c: any) => c.year === 2021 && c.sector === "mining_extractives" && c.linkStatus === "accepted")).toBe(true);
     const y2025 = (await casesLoader(args("http://localhost/provisions/AP-I-MIN/cases?year=2025", { code: "AP-I-MIN" }))) as any;
     expect(y2025.cases.map((c: any) => c.occurredOn)).toEqual(["2025-03-01", "2025-09-17", "2025-09-18", "2025-10-01", "2025-12-01"]);

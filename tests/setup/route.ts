@@ -50,7 +50,8 @@ export function post(
 
 /** True when the answer refuses access: 403, or a redirect to sign-in. */
 export function isDenied(o: Outcome): boolean {
-  return o.status === 403 || (o.status === 302 && !!o.location?.startsWith("/login"));
+  // 401: the API's answer to a reader it does not know (a JSON error, not a sign-in page).
+  return o.status === 403 || o.status === 401 || (o.status === 302 && !!o.location?.startsWith("/login"));
 }
 
 /** A stored record's edit form as a browser posts it: with its version, a ticked checkbox as "on", an unticked one left out. */

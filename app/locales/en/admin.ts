@@ -89,6 +89,7 @@ export const admin = {
       link: "Case–provision link",
       link_job: "Link suggestion run",
       gw_import: "Global Witness import",
+      case_list: "Case list",
     },
     actions: {
       create: "Created",
@@ -113,6 +114,7 @@ export const admin = {
       links_suggest_run: "Links suggested for all cases",
       gw_import: "Global Witness import",
       gw_import_keep: "Conflict kept as edited",
+      case_export: "Case list exported",
     },
     keys: {
       staffOnlyFieldsChanged: "Staff-only fields changed",

@@ -2,6 +2,13 @@
 export const incidents = {
   nav: { newIncident: "Log incident" },
   list: {
+    export: {
+      title: "Download these records",
+      csv: "CSV",
+      csvSemicolon: "CSV with semicolons (French or Spanish spreadsheet settings)",
+      json: "JSON",
+      note: "Exactly the records matching these filters and search, in every column your role may read. Each download is recorded in the audit log.",
+    },
     title: "Case records",
     intro: "One row per attack: records from the Global Witness dataset and cases logged by staff.",
     defaultScope:
@@ -30,6 +37,10 @@ export const incidents = {
     },
   },
   filters: {
+    search: "Search names, places and descriptions",
+    searchHint: "Accents and capitals do not matter: “Jose” finds “José”. Every word must appear.",
+    searchTooBroad:
+      "The search matches more than {{max}} records, so only the first {{max}} are listed and the list cannot be downloaded. Add a word or a filter.",
     title: "Filter the cases",
     yearFrom: "From year",
     yearTo: "To year",

@@ -89,6 +89,7 @@ export const trends = {
     miningPeople: "People in mining and extractives conflicts (case records)",
   },
   columns: {
+    note: "Note",
     publishedFirst: "Published, as first reported",
     publishedRevised: "Published, revised",
     perpetrator: "Perpetrator",
@@ -108,7 +109,7 @@ export const trends = {
   },
   notes: {
     mexicoAnnual:
-      "The published bars are Global Witness's figures for all of Mexico and do not change with the filters. Case records exist for 2012–2021 (Global Witness dataset) and for cases staff have logged and verified; a missing bar means no record, not no attack.",
+      "The published bars are Global Witness's figures for all of Mexico and do not change with the filters. Case records come from the Global Witness dataset and from cases staff have logged and verified (their years are in the next note); a missing bar means no record, not no attack.",
     lethalOnly: "Case records here count people killed or disappeared only, which is what Global Witness counts.",
     killedDisappeared:
       "Global Witness's dataset records every case as a killing: its reports before 2025 counted long-term disappearances among the killed. Disappearances appear here as staff log them; Global Witness published 18 killed and 1 disappeared for 2024.",
@@ -132,8 +133,14 @@ export const trends = {
     killedDisappeared: "Killed and disappeared: reports before 2025 count long-term disappearances among the killed; from 2024 they are published apart.",
     inclusion:
       "Inclusion criteria: Global Witness counts lethal attacks it could verify against its own criteria; staff-logged records follow Vigía's verification and may include cases Global Witness did not count.",
-    coverage: "Coverage: Global Witness's case-level data stops at 2021, so for later years the case records hold only what staff have logged.",
+    gap: "No difference is drawn for {{years}}: no case record covers those years, so there is no case-level data to compare and a difference would read as missing cases.",
+    noCaseData: "No case-level data for this year: no difference",
     scope: "Only the years, origin and verification filters apply here, so that the records compared are all of Mexico's, like the published figure.",
+  },
+  coverage: {
+    counted: "Case records counted here: {{list}}.",
+    part: "{{origin}}, {{years}}",
+    none: "No case record is counted here.",
   },
   sources: {
     gwDataset: "Global Witness dataset of lethal attacks 2012–2021 (case records, downloaded 22 Sep 2022)",
@@ -150,6 +157,8 @@ export const trends = {
     unknownNote: "Not on the map: the records whose state could not be identified.",
   },
   export: {
+    showValues: "Show the values on the bars",
+    hideValues: "Hide the values on the bars",
     label: "Exports of “{{title}}”",
     downloadPng: "Download PNG",
     pngLink: "PNG image (link)",

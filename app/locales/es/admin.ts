@@ -91,6 +91,7 @@ export const admin: Translation["admin"] = {
       link: "Vínculo caso–compromiso",
       link_job: "Sugerencia de vínculos",
       gw_import: "Importación de Global Witness",
+      case_list: "Lista de casos",
     },
     actions: {
       create: "Creado",
@@ -115,6 +116,7 @@ export const admin: Translation["admin"] = {
       links_suggest_run: "Vínculos sugeridos para todos los casos",
       gw_import: "Importación de Global Witness",
       gw_import_keep: "Conflicto: se conservó lo modificado",
+      case_export: "Lista de casos exportada",
     },
     keys: {
       staffOnlyFieldsChanged: "Campos reservados al equipo modificados",

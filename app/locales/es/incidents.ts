@@ -3,6 +3,13 @@ import type { Translation } from "../en.ts";
 export const incidents: Translation["incidents"] = {
   nav: { newIncident: "Registrar agresión" },
   list: {
+    export: {
+      title: "Descargar estos registros",
+      csv: "CSV",
+      csvSemicolon: "CSV con punto y coma (hojas de cálculo con configuración regional española o francesa)",
+      json: "JSON",
+      note: "Exactamente los registros que coinciden con estos filtros y esta búsqueda, con todas las columnas que su rol permite leer. Cada descarga queda anotada en el registro de auditoría.",
+    },
     title: "Registros de casos",
     intro: "Una fila por agresión: registros del conjunto de datos de Global Witness y casos registrados por el equipo.",
     defaultScope:
@@ -32,6 +39,10 @@ export const incidents: Translation["incidents"] = {
     },
   },
   filters: {
+    search: "Buscar nombres, lugares y descripciones",
+    searchHint: "No importan los acentos ni las mayúsculas: «Jose» encuentra «José». Deben aparecer todas las palabras.",
+    searchTooBroad:
+      "La búsqueda coincide con más de {{max}} registros: solo se listan los {{max}} primeros y la lista no se puede descargar. Añada una palabra o un filtro.",
     title: "Filtrar los casos",
     yearFrom: "Desde el año",
     yearTo: "Hasta el año",

@@ -92,6 +92,7 @@ export const trends: Translation["trends"] = {
     miningPeople: "Personas en conflictos de minería e industrias extractivas (registros de casos)",
   },
   columns: {
+    note: "Nota",
     publishedFirst: "Publicado, primera cifra",
     publishedRevised: "Publicado, revisado",
     perpetrator: "Perpetrador",
@@ -111,7 +112,7 @@ export const trends: Translation["trends"] = {
   },
   notes: {
     mexicoAnnual:
-      "Las barras publicadas son las cifras de Global Witness para todo México y no cambian con los filtros. Hay registros de casos para 2012–2021 (conjunto de datos de Global Witness) y para los casos que el equipo registró y verificó; una barra ausente significa que no hay registro, no que no hubo ataques.",
+      "Las barras publicadas son las cifras de Global Witness para todo México y no cambian con los filtros. Los registros de casos provienen del conjunto de datos de Global Witness y de los casos que el equipo registró y verificó (sus años figuran en la nota siguiente); una barra ausente significa que no hay registro, no que no hubo ataques.",
     lethalOnly: "Aquí los registros de casos cuentan solo a personas asesinadas o desaparecidas, que es lo que cuenta Global Witness.",
     killedDisappeared:
       "El conjunto de datos de Global Witness registra cada caso como asesinato: sus informes anteriores a 2025 contaban las desapariciones de largo plazo entre las personas asesinadas. Las desapariciones aparecen aquí a medida que el equipo las registra; Global Witness publicó 18 asesinadas y 1 desaparecida para 2024.",
@@ -137,9 +138,14 @@ export const trends: Translation["trends"] = {
       "Asesinadas y desaparecidas: los informes anteriores a 2025 cuentan las desapariciones de largo plazo entre las personas asesinadas; desde 2024 se publican aparte.",
     inclusion:
       "Criterios de inclusión: Global Witness cuenta los ataques letales que pudo verificar con sus propios criterios; los registros del equipo siguen la verificación de Vigía y pueden incluir casos que Global Witness no contó.",
-    coverage:
-      "Cobertura: los datos por caso de Global Witness llegan hasta 2021, así que para los años siguientes los registros solo contienen lo que el equipo ha registrado.",
+    gap: "No se traza diferencia para {{years}}: ningún registro de caso cubre esos años, así que no hay datos por caso con qué comparar y una diferencia se leería como casos faltantes.",
+    noCaseData: "Sin datos por caso para este año: sin diferencia",
     scope: "Aquí solo se aplican los filtros de años, origen y verificación, para comparar todos los registros de México, como la cifra publicada.",
+  },
+  coverage: {
+    counted: "Registros de casos contados aquí: {{list}}.",
+    part: "{{origin}}, {{years}}",
+    none: "Aquí no se cuenta ningún registro de caso.",
   },
   sources: {
     gwDataset: "Conjunto de datos de Global Witness sobre ataques letales 2012–2021 (registros de casos, descargado el 22 sep 2022)",
@@ -156,6 +162,8 @@ export const trends: Translation["trends"] = {
     unknownNote: "Fuera del mapa: los registros cuyo estado no se pudo identificar.",
   },
   export: {
+    showValues: "Mostrar los valores sobre las barras",
+    hideValues: "Ocultar los valores de las barras",
     label: "Exportaciones de «{{title}}»",
     downloadPng: "Descargar PNG",
     pngLink: "Imagen PNG (enlace)",

@@ -92,6 +92,7 @@ export const admin: Translation["admin"] = {
       link: "Lien cas–engagement",
       link_job: "Suggestion de liens",
       gw_import: "Importation Global Witness",
+      case_list: "Liste des cas",
     },
     actions: {
       create: "Créé",
@@ -116,6 +117,7 @@ export const admin: Translation["admin"] = {
       links_suggest_run: "Liens suggérés pour tous les cas",
       gw_import: "Importation Global Witness",
       gw_import_keep: "Conflit : dossier modifié conservé",
+      case_export: "Liste des cas exportée",
     },
     keys: {
       staffOnlyFieldsChanged: "Champs réservés à l'équipe modifiés",

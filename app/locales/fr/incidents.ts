@@ -3,6 +3,13 @@ import type { Translation } from "../en.ts";
 export const incidents: Translation["incidents"] = {
   nav: { newIncident: "Consigner une attaque" },
   list: {
+    export: {
+      title: "Télécharger ces dossiers",
+      csv: "CSV",
+      csvSemicolon: "CSV avec points-virgules (tableurs aux paramètres régionaux français ou espagnols)",
+      json: "JSON",
+      note: "Exactement les dossiers qui correspondent à ces filtres et à cette recherche, avec toutes les colonnes que votre rôle permet de lire. Chaque téléchargement est consigné dans le journal d’audit.",
+    },
     title: "Fiches de cas",
     intro: "Une ligne par attaque : les fiches du jeu de données de Global Witness et les cas consignés par l'équipe.",
     defaultScope:
@@ -32,6 +39,10 @@ export const incidents: Translation["incidents"] = {
     },
   },
   filters: {
+    search: "Rechercher des noms, des lieux et des descriptions",
+    searchHint: "Les accents et les majuscules ne comptent pas : « Jose » trouve « José ». Tous les mots doivent figurer.",
+    searchTooBroad:
+      "La recherche correspond à plus de {{max}} dossiers : seuls les {{max}} premiers sont listés et la liste ne peut pas être téléchargée. Ajoutez un mot ou un filtre.",
     title: "Filtrer les cas",
     yearFrom: "De l'année",
     yearTo: "À l'année",

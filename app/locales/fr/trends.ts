@@ -91,6 +91,7 @@ export const trends: Translation["trends"] = {
     miningPeople: "Personnes dans des conflits miniers et extractifs (dossiers de cas)",
   },
   columns: {
+    note: "Remarque",
     publishedFirst: "Publié, premier chiffre",
     publishedRevised: "Publié, révisé",
     perpetrator: "Auteur",
@@ -110,7 +111,7 @@ export const trends: Translation["trends"] = {
   },
   notes: {
     mexicoAnnual:
-      "Les barres publiées sont les chiffres de Global Witness pour tout le Mexique et ne changent pas avec les filtres. Des dossiers de cas existent pour 2012–2021 (jeu de données de Global Witness) et pour les cas que l'équipe a consignés et vérifiés ; une barre absente signifie qu'il n'y a pas de dossier, pas qu'il n'y a pas eu d'attaque.",
+      "Les barres publiées sont les chiffres de Global Witness pour tout le Mexique et ne changent pas avec les filtres. Les dossiers de cas proviennent du jeu de données de Global Witness et des cas que l'équipe a consignés et vérifiés (leurs années figurent dans la note suivante) ; une barre absente signifie qu'il n'y a pas de dossier, pas qu'il n'y a pas eu d'attaque.",
     lethalOnly: "Ici, les dossiers de cas ne comptent que les personnes tuées ou disparues, ce que compte Global Witness.",
     killedDisappeared:
       "Le jeu de données de Global Witness consigne chaque cas comme un meurtre : ses rapports antérieurs à 2025 comptaient les disparitions de longue durée parmi les personnes tuées. Les disparitions apparaissent ici à mesure que l'équipe les consigne ; Global Witness a publié 18 personnes tuées et 1 disparue pour 2024.",
@@ -136,9 +137,14 @@ export const trends: Translation["trends"] = {
       "Tués et disparus : les rapports antérieurs à 2025 comptent les disparitions de longue durée parmi les personnes tuées ; depuis 2024, elles sont publiées à part.",
     inclusion:
       "Critères d'inclusion : Global Witness compte les attaques mortelles qu'il a pu vérifier selon ses propres critères ; les dossiers de l'équipe suivent la vérification de Vigía et peuvent inclure des cas que Global Witness n'a pas comptés.",
-    coverage:
-      "Couverture : les données par cas de Global Witness s'arrêtent en 2021 ; pour les années suivantes, les dossiers ne contiennent que ce que l'équipe a consigné.",
+    gap: "Aucun écart n'est tracé pour {{years}} : aucun dossier de cas ne couvre ces années ; il n'y a donc pas de données par cas à comparer, et un écart se lirait comme des cas manquants.",
+    noCaseData: "Pas de données par cas pour cette année : pas d'écart",
     scope: "Seuls les filtres d'années, d'origine et de vérification s'appliquent ici, afin de comparer tous les dossiers du Mexique, comme le chiffre publié.",
+  },
+  coverage: {
+    counted: "Dossiers de cas comptés ici : {{list}}.",
+    part: "{{origin}}, {{years}}",
+    none: "Aucun dossier de cas n'est compté ici.",
   },
   sources: {
     gwDataset: "Jeu de données de Global Witness sur les attaques mortelles 2012–2021 (dossiers de cas, téléchargé le 22 sept. 2022)",
@@ -157,6 +163,8 @@ export const trends: Translation["trends"] = {
     unknownNote: "Hors de la carte : les dossiers dont l'État n'a pu être identifié.",
   },
   export: {
+    showValues: "Afficher les valeurs sur les barres",
+    hideValues: "Masquer les valeurs des barres",
     label: "Exportations de « {{title}} »",
     downloadPng: "Télécharger en PNG",
     pngLink: "Image PNG (lien)",

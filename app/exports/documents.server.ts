@@ -1,0 +1,76 @@
+// The export loaders. Every exported document (a trends chart, the accountability
+// matrix, a provision's scorecard) is served as a CSV and as a PNG by two routes
+// that differ only in the format; each document's loader is written once here,
+// and its two routes name the format. Export routes import this layer; nothing
+// else does (eslint.config.js). Every export counts against the exports-per-address
+// rate limit first (requireExportReader, decision 095).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { matrixDocument } from "~/charts/accountability-matrix.ts";
+import { documentExport, readExportRequest } from "~/charts/export.server.ts";
+import { scorecardDocument } from "~/charts/provision-years.ts";
+import { chartReaderOf } from "~/charts/query.ts";
+import { chartDocument } from "~/charts/registry.ts";
+import { matrixFilterToParams, parseMatrixFilter } from "~/domain/matrix-filter.ts";
+import { parseScorecardParams, scorecardQuery } from "~/domain/scorecard-params.ts";
+import { requireExportReader } from "~/lib/auth.server.ts";
+import type { ExportFormat } from "~/lib/http.server.ts";
+import { notFound } from "~/lib/http.server.ts";
+import { getFixedT } from "~/lib/i18n.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
+import { ChartLoadContext, chartExportMemo, loadChart } from "~/models/chart-data.server.ts";
+import { getMatrix } from "~/models/matrix.server.ts";
+import { listMilestones } from "~/models/milestone.server.ts";
+import { getScorecard } from "~/models/scorecard.server.ts";
+
+/** GET /charts/<id>.<format>?<query>: a trends chart, with exactly the plotted numbers, its filters, source and date. */
+export async function chartExport({ request, params, context: loadContext }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
+  const user = await requireExportReader(request, loadContext);
+  const { id, query, lng, permalink } = await readExportRequest(request, params.id);
+  const context = new ChartLoadContext(query, lng, chartReaderOf(user));
+  const chart = await loadChart(id, context);
+  const ctx = { t: getFixedT(lng), lng };
+  // Values on the bars of the image unless values=0 (decision 087); the CSV has them anyway.
+  return documentExport(format, { ...chartDocument(chart, ctx), barValues: query.values !== false }, ctx, {
+    credit: ctx.t("trends.export.credit", { url: permalink }),
+    filename: `vigia-${chart.id}-${lng}`,
+    // Drawn or written once per data version (docs/decisions/077-data-versioned-cache.md).
+    memo: chartExportMemo(id, context, format, permalink),
+  });
+}
+
+/** GET /matrix.<format>?sector=&from=&to=&status=: the accountability matrix, one row per provision, one column per year. */
+export async function matrixExport({ request, context }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
+  await requireExportReader(request, context);
+  const lng = await detectLanguage(request);
+  const url = new URL(request.url);
+  const { filter } = parseMatrixFilter(url.searchParams, new Date().getUTCFullYear());
+  const { data, today } = await getMatrix(lng, filter);
+  const ctx = { t: getFixedT(lng), lng };
+  const query = matrixFilterToParams(filter);
+  return documentExport(format, matrixDocument({ filter, data, today }, ctx), ctx, {
+    credit: ctx.t("trends.export.credit", { url: `${url.origin}/matrix?${query}&lng=${lng}` }),
+    filename: `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}`,
+  });
+}
+
+/**
+ * GET /provisions/<code>/scorecard.<format>?milestone=&months=: the scorecard's numbers (every year, the
+ * two windows around the milestone, the count since the commitment was made) and its chart.
+ */
+export async function scorecardExport({ request, params, context }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
+  await requireExportReader(request, context);
+  const lng = await detectLanguage(request);
+  const url = new URL(request.url);
+  const milestones = await listMilestones(lng);
+  const choice = parseScorecardParams(url.searchParams, milestones);
+  const scorecard = await getScorecard(params.code!, lng, { milestones, milestone: choice.milestone, months: choice.params.months });
+  if (!scorecard) throw notFound();
+  const ctx = { t: getFixedT(lng), lng };
+  const { code } = scorecard.provision;
+  return documentExport(format, scorecardDocument(scorecard, ctx), ctx, {
+    credit: ctx.t("trends.export.credit", {
+      url: `${url.origin}/provisions/${encodeURIComponent(code)}/scorecard?${scorecardQuery(choice.params)}&lng=${lng}`,
+    }),
+    filename: `vigia-scorecard-${code}-${choice.params.milestoneKey ?? "no-milestone"}-${choice.params.months}m`,
+  });
+}
