@@ -98,37 +98,3 @@ export async function touchSession(session: ActiveSession): Promise<void> {
 export async function revokeSession(sessionId: string): Promise<void> {
   await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
-
-// ---------- Between the password and the second factor ----------
-// After a right password on an account with TOTP, a signed cookie names the
-// account for a few minutes; no session exists until the code is right too.
-
-const SECOND_FACTOR_COOKIE = "vigia_second_factor";
-const SECOND_FACTOR_MS = 5 * 60 * 1000;
-
-function secondFactorCookie(request: Request) {
-  return createCookie(SECOND_FACTOR_COOKIE, {
-    path: "/login",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: new URL(request.url).protocol === "https:",
-    secrets: [env().sessionSecret],
-    maxAge: SECOND_FACTOR_MS / 1000,
-  });
-}
-
-/** The Set-Cookie header that starts the second step for `userId`. */
-export function startSecondFactor(request: Request, userId: string): Promise<string> {
-  return secondFactorCookie(request).serialize({ userId, until: Date.now() + SECOND_FACTOR_MS });
-}
-
-/** The account waiting for its second factor, or null when there is none or it waited too long. */
-export async function pendingSecondFactor(request: Request): Promise<string | null> {
-  const value = (await secondFactorCookie(request).parse(request.headers.get("Cookie"))) as { userId?: unknown; until?: unknown } | null;
-  if (!value || typeof value.userId !== "string" || typeof value.until !== "number" || value.until < Date.now()) return null;
-  return value.userId;
-}
-
-export function clearSecondFactor(request: Request): Promise<string> {
-  return secondFactorCookie(request).serialize("", { maxAge: 0 });
-}

@@ -23,8 +23,6 @@ export const AUDIT_ACTIONS = [
   "user_unlock",
   "user_password_reset",
   "password_change",
-  "totp_enable",
-  "totp_disable",
   "link_accept",
   "link_reject",
   "link_create",

@@ -1,22 +1,18 @@
 // Every Prisma query on users.
-import { randomBytes } from "node:crypto";
 import { prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { isDemoEmail } from "~/domain/demo-users.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
 import { lockedUntil } from "~/domain/sign-in-lock.ts";
 import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
-import { newTotpSecret, verifyTotpCode } from "~/lib/totp.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import type { NewUserInput, UserRole } from "./user.schema.ts";
 
 let dummyHash: Promise<string> | undefined;
 
-/** What a sign-in step answers: refused (always the same, whatever the reason), a second factor to ask for, or signed in. */
+/** What a sign-in answers: refused (always the same, whatever the reason), or signed in. */
 export type SignInResult =
-  | { status: "failed" }
-  | { status: "code"; userId: string }
-  | { status: "ok"; user: { id: string; email: string; name: string; role: string }; mustChangePassword: boolean };
+  { status: "failed" } | { status: "ok"; user: { id: string; email: string; name: string; role: string }; mustChangePassword: boolean };
 
 const FAILED = { status: "failed" } as const;
 
@@ -39,7 +35,6 @@ export async function verifySignIn(emailRaw: string, password: string): Promise<
     await recordFailedSignIn(user.id);
     return FAILED;
   }
-  if (user.totpEnabledAt) return { status: "code", userId: user.id };
   return completeSignIn(user.id);
 }
 
@@ -66,47 +61,6 @@ async function completeSignIn(id: string): Promise<SignInResult> {
   return { status: "ok", user: { id: fresh.id, email: fresh.email, name: fresh.name, role: fresh.role }, mustChangePassword: fresh.mustChangePassword };
 }
 
-/**
- * The second step for an account with TOTP: a current code from the
- * authenticator, or one unused recovery code (used up here). A wrong code counts
- * as a wrong sign-in.
- */
-export async function verifySecondFactor(userId: string, codeRaw: string): Promise<SignInResult> {
-  const user = await prisma.user.findUnique({ where: { id: userId } });
-  if (!user || !user.active || !user.totpSecret || !user.totpEnabledAt || lockedUntil(user)) return FAILED;
-  const code = codeRaw.replace(/[\s-]/g, "");
-  const ok = /^\d{6}$/.test(code) ? await useTotpCode(user.id, user.totpSecret, code) : await useRecoveryCode(user.id, code);
-  if (!ok) {
-    await recordFailedSignIn(user.id);
-    return FAILED;
-  }
-  return completeSignIn(user.id);
-}
-
-/** Accepts a TOTP code once: its time step must be later than the last one accepted (compare-and-set, so a replayed or twice-posted code fails). */
-async function useTotpCode(userId: string, secret: string, code: string): Promise<boolean> {
-  const step = await verifyTotpCode(secret, code);
-  if (step === null) return false;
-  const { count } = await prisma.user.updateMany({
-    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
-    data: { totpLastStep: step },
-  });
-  return count === 1;
-}
-
-/** Spends a recovery code: the first request to mark it used wins, so a code works once even when posted twice at once. */
-async function useRecoveryCode(userId: string, code: string): Promise<boolean> {
-  if (!/^[a-z0-9]{10}$/i.test(code)) return false;
-  const codes = await prisma.recoveryCode.findMany({ where: { userId, usedAt: null }, select: { id: true, codeHash: true } });
-  for (const c of codes) {
-    if (await verifyPassword(c.codeHash, code.toLowerCase())) {
-      const { count } = await prisma.recoveryCode.updateMany({ where: { id: c.id, usedAt: null }, data: { usedAt: new Date() } });
-      return count === 1;
-    }
-  }
-  return false;
-}
-
 // ---------- Administration: every change is audited in its transaction ----------
 
 const ADMIN_FIELDS = {
@@ -119,7 +73,6 @@ const ADMIN_FIELDS = {
   failedLoginCount: true,
   lastFailedLoginAt: true,
   mustChangePassword: true,
-  totpEnabledAt: true,
   createdAt: true,
 } as const;
 
@@ -267,18 +220,6 @@ export async function resetPasswordByAdmin(id: string, password: string, actorId
 
 // ---------- One's own account ----------
 
-/** What the account pages show of the signed-in user. */
-export async function getOwnAccount(id: string) {
-  const user = await prisma.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, mustChangePassword: true, passwordChangedAt: true, totpEnabledAt: true, totpSecret: true },
-  });
-  if (!user) return null;
-  const recoveryCodesLeft = user.totpEnabledAt ? await prisma.recoveryCode.count({ where: { userId: id, usedAt: null } }) : 0;
-  const { totpSecret, ...rest } = user;
-  return { ...rest, enrolling: !!totpSecret && !user.totpEnabledAt, recoveryCodesLeft };
-}
-
 const WRONG_PASSWORD = refuse("currentPassword", "wrongPassword");
 
 /**
@@ -295,72 +236,6 @@ export async function changeOwnPassword(id: string, currentPassword: string, new
     await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
     const { count } = await tx.session.updateMany({ where: { userId: id, revokedAt: null, id: { not: keepSessionId } }, data: { revokedAt: new Date() } });
     await writeAudit(tx, { actorId: id, action: "password_change", entityType: "user", entityId: id, after: { otherSessionsRevoked: count } });
-    return { ok: true as const, id };
-  });
-}
-
-/** Starts (or restarts) enrolling an authenticator: a new secret, not yet in force until a code from it is confirmed. */
-export async function startTotpEnrolment(id: string): Promise<{ secret: string } | null> {
-  const secret = newTotpSecret();
-  const { count } = await prisma.user.updateMany({ where: { id, totpEnabledAt: null }, data: { totpSecret: secret, totpLastStep: null } });
-  return count === 1 ? { secret } : null;
-}
-
-/** The secret being enrolled (to show it again), or null. */
-export async function getPendingTotpSecret(id: string): Promise<string | null> {
-  const user = await prisma.user.findUnique({ where: { id }, select: { totpSecret: true, totpEnabledAt: true } });
-  return user && !user.totpEnabledAt ? user.totpSecret : null;
-}
-
-export const RECOVERY_CODE_COUNT = 10;
-const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
-
-function newRecoveryCode(): string {
-  return Array.from(randomBytes(10), (b) => RECOVERY_ALPHABET[b % RECOVERY_ALPHABET.length]).join("");
-}
-
-/**
- * Puts the second factor in force once a code from the authenticator is right,
- * and answers the recovery codes: shown once, stored only as hashes. The audit
- * log records that it happened, never the secret or a code.
- */
-export async function confirmTotpEnrolment(id: string, code: string): Promise<SaveResult<{ recoveryCodes: string[] }>> {
-  const user = await prisma.user.findUnique({ where: { id }, select: { totpSecret: true, totpEnabledAt: true } });
-  if (!user) return MISSING;
-  if (!user.totpSecret || user.totpEnabledAt) return NOTHING_TO_CHANGE;
-  const step = await verifyTotpCode(user.totpSecret, code.replace(/\s/g, ""));
-  if (step === null) return refuse("code", "wrongCode");
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  const hashes = await Promise.all(codes.map((c) => hashPassword(c)));
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({
-      where: { id, totpEnabledAt: null, totpSecret: user.totpSecret },
-      data: { totpEnabledAt: new Date(), totpLastStep: step },
-    });
-    if (count !== 1) return NOTHING_TO_CHANGE;
-    await tx.recoveryCode.deleteMany({ where: { userId: id } });
-    await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: id, codeHash })) });
-    await writeAudit(tx, { actorId: id, action: "totp_enable", entityType: "user", entityId: id, after: { recoveryCodes: RECOVERY_CODE_COUNT } });
-    return { ok: true as const, recoveryCodes: codes };
-  });
-}
-
-/** Turns the second factor off, after checking the password. */
-export async function disableTotp(id: string, password: string): Promise<UserSaveResult> {
-  const user = await prisma.user.findUnique({ where: { id }, select: { passwordHash: true, totpEnabledAt: true } });
-  if (!user) return MISSING;
-  if (!(await verifyPassword(user.passwordHash, password))) return refuse("password", "wrongPassword");
-  return prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
-    await tx.recoveryCode.deleteMany({ where: { userId: id } });
-    await writeAudit(tx, {
-      actorId: id,
-      action: "totp_disable",
-      entityType: "user",
-      entityId: id,
-      before: { totp: !!user.totpEnabledAt },
-      after: { totp: false },
-    });
     return { ok: true as const, id };
   });
 }

@@ -120,10 +120,7 @@ export default function ManageUser() {
             {user.lockedUntil ? ` · ${t("admin.users.lockedUntil", { time: formatDateTime(user.lockedUntil, lng) })}` : ""}
           </dd>
         </div>
-        <div className="record-row">
-          <dt>{t("admin.user.secondFactor")}</dt>
-          <dd>{user.totpEnabledAt ? t("admin.user.secondFactorOn") : t("admin.user.secondFactorOff")}</dd>
-        </div>
+        <div className="record-row"></div>
         {user.mustChangePassword ? (
           <div className="record-row">
             <dt>{t("auth.password")}</dt>

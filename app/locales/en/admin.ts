@@ -29,9 +29,6 @@ export const admin = {
   },
   user: {
     failedSignIns: "Wrong sign-ins since the last good one",
-    secondFactor: "Second factor (authenticator app)",
-    secondFactorOn: "On",
-    secondFactorOff: "Off",
     mustChangePassword: "Must choose a new password at the next sign-in",
     unlock: "Unlock the account",
     unlockHint: "Clears the {{count}} wrong sign-ins counted, and with them any lock. Do it once you know the person is who they say.",
@@ -106,8 +103,6 @@ export const admin = {
       user_unlock: "User unlocked",
       user_password_reset: "Password reset by an administrator",
       password_change: "Password changed",
-      totp_enable: "Second factor turned on",
-      totp_disable: "Second factor turned off",
       link_accept: "Link accepted",
       link_reject: "Link rejected",
       link_create: "Linked by hand",

@@ -31,9 +31,6 @@ export const admin: Translation["admin"] = {
   },
   user: {
     failedSignIns: "Intentos fallidos desde el último correcto",
-    secondFactor: "Segundo factor (aplicación de autenticación)",
-    secondFactorOn: "Activado",
-    secondFactorOff: "Desactivado",
     mustChangePassword: "Debe elegir una contraseña nueva al iniciar sesión",
     unlock: "Desbloquear la cuenta",
     unlockHint: "Borra los {{count}} intentos fallidos contados y, con ellos, cualquier bloqueo. Hágalo cuando sepa que la persona es quien dice ser.",
@@ -108,8 +105,6 @@ export const admin: Translation["admin"] = {
       user_unlock: "Usuario desbloqueado",
       user_password_reset: "Contraseña restablecida por un administrador",
       password_change: "Contraseña cambiada",
-      totp_enable: "Segundo factor activado",
-      totp_disable: "Segundo factor desactivado",
       link_accept: "Vínculo aceptado",
       link_reject: "Vínculo rechazado",
       link_create: "Vinculado a mano",

@@ -31,9 +31,6 @@ export const admin: Translation["admin"] = {
   },
   user: {
     failedSignIns: "Échecs de connexion depuis la dernière réussie",
-    secondFactor: "Second facteur (application d'authentification)",
-    secondFactorOn: "Activé",
-    secondFactorOff: "Désactivé",
     mustChangePassword: "Doit choisir un nouveau mot de passe à la prochaine connexion",
     unlock: "Déverrouiller le compte",
     unlockHint:
@@ -109,8 +106,6 @@ export const admin: Translation["admin"] = {
       user_unlock: "Utilisateur déverrouillé",
       user_password_reset: "Mot de passe réinitialisé par un administrateur",
       password_change: "Mot de passe modifié",
-      totp_enable: "Second facteur activé",
-      totp_disable: "Second facteur désactivé",
       link_accept: "Lien accepté",
       link_reject: "Lien rejeté",
       link_create: "Lié à la main",

@@ -2,21 +2,7 @@
 ALTER TABLE "User" DROP COLUMN "lockedUntil",
 ADD COLUMN     "lastFailedLoginAt" TIMESTAMP(3),
 ADD COLUMN     "mustChangePassword" BOOLEAN NOT NULL DEFAULT false,
-ADD COLUMN     "passwordChangedAt" TIMESTAMP(3),
-ADD COLUMN     "totpEnabledAt" TIMESTAMP(3),
-ADD COLUMN     "totpLastStep" INTEGER,
-ADD COLUMN     "totpSecret" TEXT;
-
--- CreateTable
-CREATE TABLE "RecoveryCode" (
-    "id" TEXT NOT NULL,
-    "userId" TEXT NOT NULL,
-    "codeHash" TEXT NOT NULL,
-    "usedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "RecoveryCode_pkey" PRIMARY KEY ("id")
-);
+ADD COLUMN     "passwordChangedAt" TIMESTAMP(3);
 
 -- CreateTable
 CREATE TABLE "RateLimitHit" (
@@ -28,10 +14,4 @@ CREATE TABLE "RateLimitHit" (
 );
 
 -- CreateIndex
-CREATE INDEX "RecoveryCode_userId_idx" ON "RecoveryCode"("userId");
-
--- CreateIndex
 CREATE INDEX "RateLimitHit_expiresAt_idx" ON "RateLimitHit"("expiresAt");
-
--- AddForeignKey
-ALTER TABLE "RecoveryCode" ADD CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

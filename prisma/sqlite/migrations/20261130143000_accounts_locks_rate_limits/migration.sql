@@ -1,14 +1,4 @@
 -- CreateTable
-CREATE TABLE "RecoveryCode" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "userId" TEXT NOT NULL,
-    "codeHash" TEXT NOT NULL,
-    "usedAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-
--- CreateTable
 CREATE TABLE "RateLimitHit" (
     "key" TEXT NOT NULL PRIMARY KEY,
     "count" INTEGER NOT NULL DEFAULT 0,
@@ -30,9 +20,6 @@ CREATE TABLE "new_User" (
     "lastLoginAt" DATETIME,
     "mustChangePassword" BOOLEAN NOT NULL DEFAULT false,
     "passwordChangedAt" DATETIME,
-    "totpSecret" TEXT,
-    "totpEnabledAt" DATETIME,
-    "totpLastStep" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -42,9 +29,6 @@ ALTER TABLE "new_User" RENAME TO "User";
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
-
--- CreateIndex
-CREATE INDEX "RecoveryCode_userId_idx" ON "RecoveryCode"("userId");
 
 -- CreateIndex
 CREATE INDEX "RateLimitHit_expiresAt_idx" ON "RateLimitHit"("expiresAt");
