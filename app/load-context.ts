@@ -1,10 +1,13 @@
 // What the HTTP server (scripts/server.ts) hands every loader, action and
-// entry.server: this request's Content-Security-Policy nonce (decision 093).
+// entry.server: this request's Content-Security-Policy nonce (decision 093) and
+// the client's address for the rate limits (decision 095).
 export {};
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The nonce every inline script of this response must carry. */
     cspNonce?: string;
+    /** The client's address (req.ip, which follows TRUST_PROXY), for the rate limits. */
+    clientAddress?: string;
   }
 }

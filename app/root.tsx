@@ -103,6 +103,9 @@ function SiteHeader({ lng, user }: { lng: Language; user: SessionUser | null }) 
           <Form method="post" action="/logout" className="account">
             <CsrfInput />
             <span className="small">{t("auth.signedInAs", { name: user.name, role: t(`auth.roles.${user.role}`) })}</span>{" "}
+            <a href="/account/password" className="small">
+              {t("auth.passwordPage.link")}
+            </a>{" "}
             <button type="submit" className="link-button">
               {t("auth.signOut")}
             </button>

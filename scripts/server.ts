@@ -218,7 +218,9 @@ export async function createApp({
         handlers.set(current, handle);
       }
       const nonce = res.locals.cspNonce as string;
-      const context: AppLoadContext = { cspNonce: nonce };
+      // The client's address for the rate limits (app/lib/rate-limit.server.ts): Express's req.ip,
+      // which follows TRUST_PROXY ("trust proxy" above) for X-Forwarded-For.
+      const context: AppLoadContext = { cspNonce: nonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" };
       const response = await handle(remixRequest(req, res, req.body as Buffer | undefined), context);
       await sendResponse(req, res, response, nonce);
     } catch (error) {

@@ -7,12 +7,15 @@ import { parseIncidentFilter } from "~/domain/incident-filter.ts";
 import { hasRole, requireUser } from "~/lib/auth.server.ts";
 import { csvStream } from "~/lib/csv.server.ts";
 import { exportResponse, textStream } from "~/lib/http.server.ts";
+import { clientAddress, enforceRateLimit } from "~/lib/rate-limit.server.ts";
 import { auditCaseExport, caseCsvBatches, caseJsonPieces, caseListQuery, refuseTooBroad, type CaseExportRequest } from "~/models/incident-export.server.ts";
 
 export type CaseFileFormat = "csv" | "json";
 
 /** GET /incidents.<format>?<the case list's filters>&q=(&sep=semicolon). */
-export async function caseListExport({ request }: LoaderFunctionArgs, format: CaseFileFormat): Promise<Response> {
+export async function caseListExport({ request, context }: LoaderFunctionArgs, format: CaseFileFormat): Promise<Response> {
+  // Counted against the exports-per-address limit like every other export (decision 095).
+  await enforceRateLimit("exportsAddress", clientAddress(context));
   const user = await requireUser(request, "viewer");
   const params = new URL(request.url).searchParams;
   const { filter, problems } = parseIncidentFilter(params);

@@ -2,7 +2,8 @@
 // matrix, a provision's scorecard) is served as a CSV and as a PNG by two routes
 // that differ only in the format; each document's loader is written once here,
 // and its two routes name the format. Export routes import this layer; nothing
-// else does (eslint.config.js).
+// else does (eslint.config.js). Every export counts against the exports-per-address
+// rate limit first (requireExportReader, decision 095).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { matrixDocument } from "~/charts/accountability-matrix.ts";
 import { documentExport, readExportRequest } from "~/charts/export.server.ts";
@@ -11,7 +12,7 @@ import { chartReaderOf } from "~/charts/query.ts";
 import { chartDocument } from "~/charts/registry.ts";
 import { matrixFilterToParams, parseMatrixFilter } from "~/domain/matrix-filter.ts";
 import { parseScorecardParams, scorecardQuery } from "~/domain/scorecard-params.ts";
-import { requireDashboardReader } from "~/lib/auth.server.ts";
+import { requireExportReader } from "~/lib/auth.server.ts";
 import type { ExportFormat } from "~/lib/http.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
@@ -23,8 +24,8 @@ import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
 /** GET /charts/<id>.<format>?<query>: a trends chart, with exactly the plotted numbers, its filters, source and date. */
-export async function chartExport({ request, params }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
-  const user = await requireDashboardReader(request);
+export async function chartExport({ request, params, context: loadContext }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
+  const user = await requireExportReader(request, loadContext);
   const { id, query, lng, permalink } = await readExportRequest(request, params.id);
   const context = new ChartLoadContext(query, lng, chartReaderOf(user));
   const chart = await loadChart(id, context);
@@ -39,8 +40,8 @@ export async function chartExport({ request, params }: LoaderFunctionArgs, forma
 }
 
 /** GET /matrix.<format>?sector=&from=&to=&status=: the accountability matrix, one row per provision, one column per year. */
-export async function matrixExport({ request }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
-  await requireDashboardReader(request);
+export async function matrixExport({ request, context }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
+  await requireExportReader(request, context);
   const lng = await detectLanguage(request);
   const url = new URL(request.url);
   const { filter } = parseMatrixFilter(url.searchParams, new Date().getUTCFullYear());
@@ -60,8 +61,8 @@ export async function matrixExport({ request }: LoaderFunctionArgs, format: Expo
  * GET /provisions/<code>/scorecard.<format>?milestone=&months=: the scorecard's numbers (every year, the
  * two windows around the milestone, the count since the commitment was made) and its chart.
  */
-export async function scorecardExport({ request, params }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
-  await requireDashboardReader(request);
+export async function scorecardExport({ request, params, context }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
+  await requireExportReader(request, context);
   const lng = await detectLanguage(request);
   const url = new URL(request.url);
   const milestones = await listMilestones(lng);

@@ -4,6 +4,7 @@
 import { redirect } from "@remix-run/node";
 import { assertCsrf } from "./csrf.server.ts";
 import { env } from "./env.server.ts";
+import { clientAddress, enforceRateLimit } from "./rate-limit.server.ts";
 import { getActiveSession, touchSession, type ActiveSession, type SessionUser } from "./session.server.ts";
 
 export type Role = SessionUser["role"];
@@ -22,9 +23,23 @@ function signInRedirect(request: Request): never {
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
-export async function requireUser(request: Request, role: Role = "viewer"): Promise<SessionUser> {
+/** Where an account whose password an administrator reset must go before anything else. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+function requirePasswordChosen(request: Request, user: SessionUser, options: { passwordChange?: boolean }) {
+  if (!user.mustChangePassword || options.passwordChange) return;
+  if (request.method !== "GET" && request.method !== "HEAD") throw new Response("Choose a new password first", { status: 403 });
+  throw redirect(CHANGE_PASSWORD_PATH);
+}
+
+/**
+ * The signed-in user with at least `role`. An account that must choose a new
+ * password is sent to do so first (options.passwordChange: the page where it does).
+ */
+export async function requireUser(request: Request, role: Role = "viewer", options: { passwordChange?: boolean } = {}): Promise<SessionUser> {
   const session = await getActiveSession(request);
   if (!session) signInRedirect(request);
+  requirePasswordChosen(request, session.user, options);
   if (!hasRole(session.user, role)) throw new Response("Forbidden", { status: 403 });
   return session.user;
 }
@@ -33,14 +48,21 @@ export async function requireUser(request: Request, role: Role = "viewer"): Prom
  * For actions: the signed-in user with at least `role`, after the CSRF check.
  * Reads the form once and returns it, since a request body can be read only once.
  */
-export async function requireUserForAction(request: Request, role: Role = "viewer"): Promise<{ user: SessionUser; form: FormData; session: ActiveSession }> {
+export async function requireUserForAction(
+  request: Request,
+  role: Role = "viewer",
+  options: { passwordChange?: boolean } = {},
+): Promise<{ user: SessionUser; form: FormData; session: ActiveSession }> {
   const session = await getActiveSession(request);
   if (!session) {
     if (request.method !== "GET") throw new Response("Sign in first", { status: 403 });
     signInRedirect(request);
   }
+  // Writes per user (429 with Retry-After past the limit), counted before the body is read.
+  await enforceRateLimit("writesUser", session.user.id);
   const form = await request.formData();
   assertCsrf(request, form, session.token);
+  requirePasswordChosen(request, session.user, options);
   if (!hasRole(session.user, role)) throw new Response("Forbidden", { status: 403 });
   await touchSession(session);
   return { user: session.user, form, session };
@@ -53,4 +75,10 @@ export async function requireUserForAction(request: Request, role: Role = "viewe
 export async function requireDashboardReader(request: Request): Promise<SessionUser | null> {
   if (env().publicDashboards) return getUser(request);
   return requireUser(request, "viewer");
+}
+
+/** For an export (CSV, PNG): the dashboard rule, after the exports-per-address limit (429 past it). */
+export async function requireExportReader(request: Request, context: unknown): Promise<SessionUser | null> {
+  await enforceRateLimit("exportsAddress", clientAddress(context));
+  return requireDashboardReader(request);
 }

@@ -12,8 +12,42 @@ const schema = z.object({
   BODY_LIMIT: z.string().optional(),
   PUBLIC_DASHBOARDS: z.string().optional(),
   GW_DATASET_URL: z.string().optional(),
+  RATE_LIMIT_SIGN_IN_ADDRESS: z.string().optional(),
+  RATE_LIMIT_SIGN_IN_ACCOUNT: z.string().optional(),
+  RATE_LIMIT_WRITES_USER: z.string().optional(),
+  RATE_LIMIT_EXPORTS_ADDRESS: z.string().optional(),
+  REQUIRE_SECOND_VERIFIER: z.string().optional(),
   SMALL_COUNT_THRESHOLD: z.string().optional(),
 });
+
+/** A rate limit: at most `max` requests per window of `windowMs`. */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+export const RATE_LIMIT_NAMES = ["signInAddress", "signInAccount", "writesUser", "exportsAddress"] as const;
+export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
+
+const RATE_LIMIT_VARS: Record<RateLimitName, { variable: string; fallback: string }> = {
+  signInAddress: { variable: "RATE_LIMIT_SIGN_IN_ADDRESS", fallback: "30/15m" },
+  signInAccount: { variable: "RATE_LIMIT_SIGN_IN_ACCOUNT", fallback: "10/15m" },
+  writesUser: { variable: "RATE_LIMIT_WRITES_USER", fallback: "120/1m" },
+  exportsAddress: { variable: "RATE_LIMIT_EXPORTS_ADDRESS", fallback: "120/1m" },
+};
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** "30/15m" is 30 per 15 minutes (units s, m, h); "0" or "off" turns the limit off (null). */
+export function parseRateLimit(variable: string, text: string): RateLimit | null {
+  const value = text.trim().toLowerCase();
+  if (value === "0" || value === "off") return null;
+  const m = /^(\d{1,9})\/(\d{1,6})([smh])$/.exec(value);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new ConfigError(`${variable} "${text}" is not a rate limit: write it as requests/time, such as 30/15m (s, m or h), or 0 to turn it off.`);
+  }
+  return { max: Number(m[1]), windowMs: Number(m[2]) * UNIT_MS[m[3] as keyof typeof UNIT_MS] };
+}
 
 export interface Env {
   database: DatabaseTarget;
@@ -35,6 +69,10 @@ export interface Env {
   publicDashboards: boolean;
   /** Where administrators may fetch the Global Witness dataset from (an http or https address), or null. */
   gwDatasetUrl: string | null;
+  /** Rate limits kept in the database (null: off) */
+  rateLimits: Record<RateLimitName, RateLimit | null>;
+  /** Whether a case's creator is refused verifying it (someone else must) */
+  requireSecondVerifier: boolean;
   /** Counts of staff records below this are shown to anonymous readers as "fewer than N" (1: nothing withheld). */
   smallCountThreshold: number;
 }
@@ -76,6 +114,13 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     bodyLimit,
     publicDashboards: (raw.PUBLIC_DASHBOARDS ?? "1") !== "0",
     gwDatasetUrl,
+    rateLimits: Object.fromEntries(
+      RATE_LIMIT_NAMES.map((name) => {
+        const { variable, fallback } = RATE_LIMIT_VARS[name];
+        return [name, parseRateLimit(variable, source[variable]?.trim() || fallback)];
+      }),
+    ) as Record<RateLimitName, RateLimit | null>,
+    requireSecondVerifier: (raw.REQUIRE_SECOND_VERIFIER ?? "1").trim() !== "0",
     smallCountThreshold: Number(thresholdText),
   };
 }

@@ -62,6 +62,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: "viewer" | "staff" | "admin";
+  /** An administrator reset the password: nothing but choosing a new one until then */
+  mustChangePassword: boolean;
 }
 
 export interface ActiveSession {
@@ -77,7 +79,7 @@ export async function getActiveSession(request: Request): Promise<ActiveSession 
   if (!token) return null;
   const session = await prisma.session.findUnique({
     where: { id: hashToken(token) },
-    include: { user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+    include: { user: { select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true } } },
   });
   const now = Date.now();
   if (!session || session.revokedAt || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_MS <= now || !session.user.active) {

@@ -1,8 +1,9 @@
 // Every Prisma query on case records (incidents). Aggregations run in SQL.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import { env } from "~/lib/env.server.ts";
 import { getDataVersion, memoByVersion } from "~/models/data-version.server.ts";
 import { keysetPage, keysetQuery, type PageRequest } from "~/lib/keyset.ts";
-import type { SaveResult, StoredVersion } from "~/lib/form.ts";
+import { refuse, type SaveResult, type StoredVersion } from "~/lib/form.ts";
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from "~/domain/name-match.ts";
 import type { VerificationStatus } from "~/domain/taxonomy.ts";
 import { isNameWithheld, visibleName } from "~/domain/victim-name.ts";
@@ -543,10 +544,20 @@ export async function verifyIncident(id: string, baseVersion: number, decision: 
   );
 }
 
+/** Whether REQUIRE_SECOND_VERIFIER keeps `actorId` from verifying a case created by `createdById`. */
+export function mustVerifyAsSomeoneElse(createdById: string | null, actorId: string): boolean {
+  return env().requireSecondVerifier && createdById === actorId;
+}
+
 async function writeVerification(id: string, baseVersion: number, decision: VerificationDecision, actorId: string) {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.incident.findUnique({ where: { id }, select: { verificationStatus: true, verificationNote: true, deletedAt: true } });
+    const before = await tx.incident.findUnique({
+      where: { id },
+      select: { verificationStatus: true, verificationNote: true, deletedAt: true, createdById: true },
+    });
     if (!before || before.deletedAt) return { ok: false, missing: true } as const;
+    // Four eyes (docs/decisions/096): whoever logged a case cannot decide on it; going back to "reported" stays open.
+    if (mustVerifyAsSomeoneElse(before.createdById, actorId) && decision.status !== "reported") return refuse("form", "ownCaseVerification");
     const now = new Date();
     const { count } = await tx.incident.updateMany({
       where: { id, version: baseVersion, deletedAt: null },

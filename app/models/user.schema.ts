@@ -8,6 +8,13 @@ export type UserRole = (typeof ROLES)[number];
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
+/** A password someone chooses: the same rules wherever one is set. */
+const newPassword = z
+  .string()
+  .min(1)
+  .refine((v) => v.length >= PASSWORD_MIN, { message: "validation.passwordTooShort", params: { min: PASSWORD_MIN } })
+  .refine((v) => v.length <= PASSWORD_MAX, { message: "validation.tooLong", params: { max: PASSWORD_MAX } });
+
 export const newUserSchema = z
   .object({
     email: z
@@ -19,11 +26,7 @@ export const newUserSchema = z
       .transform((v) => v.toLowerCase()),
     name: requiredText(200),
     role: choice(ROLES),
-    password: z
-      .string()
-      .min(1)
-      .refine((v) => v.length >= PASSWORD_MIN, { message: "validation.passwordTooShort", params: { min: PASSWORD_MIN } })
-      .refine((v) => v.length <= PASSWORD_MAX, { message: "validation.tooLong", params: { max: PASSWORD_MAX } }),
+    password: newPassword,
   })
   .superRefine((v, ctx) => {
     const local = v.email.split("@")[0];
@@ -34,3 +37,23 @@ export const newUserSchema = z
 export type NewUserInput = z.output<typeof newUserSchema>;
 
 export const roleSchema = z.object({ role: choice(ROLES) });
+
+/** An administrator's reset: the temporary password to hand over. */
+export const resetPasswordSchema = z.object({ password: newPassword });
+
+/** Changing one's own password: the current one, and the new one twice. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_MAX),
+    newPassword,
+    confirmPassword: z.string().min(1).max(PASSWORD_MAX),
+  })
+  .superRefine((v, ctx) => {
+    if (v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+  });
+
+/** A code from an authenticator app (or, at sign-in, a recovery code). */
+export const codeSchema = z.object({ code: z.string().trim().min(1).max(32) });
+
+/** Turning the second factor off needs the password. */
+export const passwordCheckSchema = z.object({ password: z.string().min(1).max(PASSWORD_MAX) });

@@ -3,45 +3,83 @@ import { prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { isDemoEmail } from "~/domain/demo-users.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
+import { lockedUntil } from "~/domain/sign-in-lock.ts";
 import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import type { NewUserInput, UserRole } from "./user.schema.ts";
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MS = 15 * 60 * 1000;
-
 let dummyHash: Promise<string> | undefined;
 
+/** What a sign-in answers: refused (always the same, whatever the reason), or signed in. */
+export type SignInResult =
+  { status: "failed" } | { status: "ok"; user: { id: string; email: string; name: string; role: string }; mustChangePassword: boolean };
+
+const FAILED = { status: "failed" } as const;
+
 /**
- * The user whose email and password match, or null. Unknown email, wrong
+ * The first step of a sign-in: email and password. Unknown email, wrong
  * password, locked and deactivated accounts all look the same to the caller and
- * take about the same time (a hash is always verified).
+ * take about the same time (a hash is always verified). A wrong password is
+ * counted by one atomic increment; a locked account is refused without counting.
  */
-export async function verifySignIn(emailRaw: string, password: string) {
+export async function verifySignIn(emailRaw: string, password: string): Promise<SignInResult> {
   const email = emailRaw.trim().toLowerCase();
   const user = await prisma.user.findUnique({ where: { email } });
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !user.active) return null;
+  if (!user || !user.active) return FAILED;
   // A demo account's password is public: never a way into a production deployment.
-  if (env().isProduction && isDemoEmail(user.email)) return null;
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) return null;
+  if (env().isProduction && isDemoEmail(user.email)) return FAILED;
+  if (lockedUntil(user)) return FAILED;
   if (!ok) {
-    const failed = user.failedLoginCount + 1;
-    await prisma.user.update({
-      where: { id: user.id },
-      data: failed >= MAX_FAILED_SIGN_INS ? { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + LOCK_MS) } : { failedLoginCount: failed },
-    });
-    return null;
+    await recordFailedSignIn(user.id);
+    return FAILED;
   }
-  await prisma.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return completeSignIn(user.id);
+}
+
+/** One more wrong sign-in: a single UPDATE ... SET failedLoginCount = failedLoginCount + 1, never a read-modify-write. */
+async function recordFailedSignIn(id: string): Promise<void> {
+  await prisma.user.update({ where: { id }, data: { failedLoginCount: { increment: 1 }, lastFailedLoginAt: new Date() } });
+}
+
+/**
+ * Signs in once every factor is right: refused if the account is locked now, and
+ * otherwise resets the count only if it is still the count just read
+ * (compare-and-set), so a wrong sign-in counted meanwhile makes this one fail
+ * rather than be erased.
+ */
+async function completeSignIn(id: string): Promise<SignInResult> {
+  const now = new Date();
+  const fresh = await prisma.user.findUnique({ where: { id } });
+  if (!fresh || !fresh.active || lockedUntil(fresh, now)) return FAILED;
+  const { count } = await prisma.user.updateMany({
+    where: { id, failedLoginCount: fresh.failedLoginCount },
+    data: { failedLoginCount: 0, lastFailedLoginAt: null, lastLoginAt: now },
+  });
+  if (count !== 1) return FAILED;
+  return { status: "ok", user: { id: fresh.id, email: fresh.email, name: fresh.name, role: fresh.role }, mustChangePassword: fresh.mustChangePassword };
 }
 
 // ---------- Administration: every change is audited in its transaction ----------
 
-const ADMIN_FIELDS = { id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, lockedUntil: true, createdAt: true } as const;
+const ADMIN_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  lastLoginAt: true,
+  failedLoginCount: true,
+  lastFailedLoginAt: true,
+  mustChangePassword: true,
+  createdAt: true,
+} as const;
+
+/** An account as the administrator's pages show it: with the end of its lock, if locked now. */
+function withLock<U extends { failedLoginCount: number; lastFailedLoginAt: Date | null }>(u: U, now: Date) {
+  return { ...u, lockedUntil: lockedUntil(u, now) };
+}
 
 /** What the audit log may say about a user: never a password hash. */
 function userAuditValues(u: { email: string; name: string; role: string; active: boolean }) {
@@ -57,14 +95,15 @@ export async function listUsers() {
     _count: { _all: true },
   });
   const counts = new Map(live.map((s) => [s.userId, s._count._all]));
-  return users.map((u) => ({ ...u, liveSessions: counts.get(u.id) ?? 0 }));
+  return users.map((u) => ({ ...withLock(u, now), liveSessions: counts.get(u.id) ?? 0 }));
 }
 
 export async function getUserForAdmin(id: string) {
   const user = await prisma.user.findUnique({ where: { id }, select: ADMIN_FIELDS });
   if (!user) return null;
-  const liveSessions = await prisma.session.count({ where: { userId: id, revokedAt: null, expiresAt: { gt: new Date() } } });
-  return { ...user, liveSessions };
+  const now = new Date();
+  const liveSessions = await prisma.session.count({ where: { userId: id, revokedAt: null, expiresAt: { gt: now } } });
+  return { ...withLock(user, now), liveSessions };
 }
 
 type UserSaveResult = SaveResult<{ id: string }>;
@@ -111,7 +150,7 @@ export async function setUserActive(id: string, active: boolean, actorId: string
     const before = await tx.user.findUnique({ where: { id }, select: ADMIN_FIELDS });
     if (!before) return MISSING;
     if (before.active === active) return NOTHING_TO_CHANGE;
-    await tx.user.update({ where: { id }, data: active ? { active, failedLoginCount: 0, lockedUntil: null } : { active } });
+    await tx.user.update({ where: { id }, data: active ? { active, failedLoginCount: 0, lastFailedLoginAt: null } : { active } });
     let revoked = 0;
     if (!active) revoked = (await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } })).count;
     await writeAudit(tx, {
@@ -133,6 +172,71 @@ export async function revokeSessionsOfUser(id: string, actorId: string): Promise
     const { count } = await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     await writeAudit(tx, { actorId, action: "user_revoke_sessions", entityType: "user", entityId: id, after: { sessionsRevoked: count } });
     return { ok: true as const, id, revoked: count };
+  });
+}
+
+/** Lifts a lock and clears the count of wrong sign-ins (audited with the count it cleared). */
+export async function unlockUser(id: string, actorId: string): Promise<UserSaveResult> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { failedLoginCount: true, lastFailedLoginAt: true } });
+    if (!before) return MISSING;
+    if (before.failedLoginCount === 0) return NOTHING_TO_CHANGE;
+    await tx.user.update({ where: { id }, data: { failedLoginCount: 0, lastFailedLoginAt: null } });
+    await writeAudit(tx, {
+      actorId,
+      action: "user_unlock",
+      entityType: "user",
+      entityId: id,
+      before: { failedLoginCount: before.failedLoginCount, lockedUntil: lockedUntil(before)?.toISOString() ?? null },
+      after: { failedLoginCount: 0 },
+    });
+    return { ok: true as const, id };
+  });
+}
+
+/**
+ * An administrator's reset: a temporary password the administrator hands over,
+ * which must be replaced at the next sign-in; every session of the account ends.
+ * The audit log records that it happened, never the password.
+ */
+export async function resetPasswordByAdmin(id: string, password: string, actorId: string): Promise<UserSaveResult> {
+  if (id === actorId) return NOT_ON_SELF;
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { id: true } });
+    if (!before) return MISSING;
+    await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lastFailedLoginAt: null } });
+    const { count } = await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, {
+      actorId,
+      action: "user_password_reset",
+      entityType: "user",
+      entityId: id,
+      after: { mustChangePassword: true, sessionsRevoked: count },
+    });
+    return { ok: true as const, id };
+  });
+}
+
+// ---------- One's own account ----------
+
+const WRONG_PASSWORD = refuse("currentPassword", "wrongPassword");
+
+/**
+ * Changes one's own password after checking the current one; every other session
+ * of the account ends (the one making the change stays signed in).
+ */
+export async function changeOwnPassword(id: string, currentPassword: string, newPassword: string, keepSessionId: string): Promise<UserSaveResult> {
+  const user = await prisma.user.findUnique({ where: { id }, select: { passwordHash: true } });
+  if (!user) return MISSING;
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) return WRONG_PASSWORD;
+  if (await verifyPassword(user.passwordHash, newPassword)) return refuse("newPassword", "samePassword");
+  const passwordHash = await hashPassword(newPassword);
+  return prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
+    const { count } = await tx.session.updateMany({ where: { userId: id, revokedAt: null, id: { not: keepSessionId } }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, { actorId: id, action: "password_change", entityType: "user", entityId: id, after: { otherSessionsRevoked: count } });
+    return { ok: true as const, id };
   });
 }
 

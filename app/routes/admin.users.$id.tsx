@@ -10,10 +10,10 @@ import { readForm } from "~/lib/form.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
-import { ROLES, roleSchema } from "~/models/user.schema.ts";
-import { changeUserRole, getUserForAdmin, revokeSessionsOfUser, setUserActive } from "~/models/user.server.ts";
+import { PASSWORD_MIN, resetPasswordSchema, ROLES, roleSchema } from "~/models/user.schema.ts";
+import { changeUserRole, getUserForAdmin, resetPasswordByAdmin, revokeSessionsOfUser, setUserActive, unlockUser } from "~/models/user.server.ts";
 
-const DONE = ["role", "deactivated", "reactivated", "revoked", "created"] as const;
+const DONE = ["role", "deactivated", "reactivated", "revoked", "created", "unlocked", "reset"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = await requireUser(request, "admin");
@@ -43,6 +43,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (intent === "deactivate" || intent === "reactivate") {
     result = await setUserActive(id, intent === "reactivate", admin.id);
     done = intent === "reactivate" ? "reactivated" : "deactivated";
+  } else if (intent === "unlock") {
+    result = await unlockUser(id, admin.id);
+    done = "unlocked";
+  } else if (intent === "reset") {
+    const submission = readForm(form, resetPasswordSchema);
+    if (!submission.ok) return data<ManageAnswer>({ errors: submission.errors }, { status: 400 });
+    result = await resetPasswordByAdmin(id, submission.data.password, admin.id);
+    done = "reset";
   } else if (intent === "revoke") {
     result = await revokeSessionsOfUser(id, admin.id);
     done = "revoked";
@@ -105,7 +113,32 @@ export default function ManageUser() {
           <dt>{t("admin.users.sessions")}</dt>
           <dd>{user.liveSessions}</dd>
         </div>
+        <div className="record-row">
+          <dt>{t("admin.user.failedSignIns")}</dt>
+          <dd>
+            {user.failedLoginCount}
+            {user.lockedUntil ? ` · ${t("admin.users.lockedUntil", { time: formatDateTime(user.lockedUntil, lng) })}` : ""}
+          </dd>
+        </div>
+        <div className="record-row"></div>
+        {user.mustChangePassword ? (
+          <div className="record-row">
+            <dt>{t("auth.password")}</dt>
+            <dd>{t("admin.user.mustChangePassword")}</dd>
+          </div>
+        ) : null}
       </dl>
+
+      {user.failedLoginCount > 0 ? (
+        <Form method="post" className="stack narrow">
+          <CsrfInput />
+          <h2>{t("admin.user.unlock")}</h2>
+          <p className="hint">{t("admin.user.unlockHint", { count: user.failedLoginCount })}</p>
+          <button type="submit" name="intent" value="unlock" className="button-primary">
+            {t("admin.user.unlock")}
+          </button>
+        </Form>
+      ) : null}
 
       {self ? (
         <p className="hint">{t("admin.user.selfHint")}</p>
@@ -126,6 +159,20 @@ export default function ManageUser() {
             <FieldMessage path="role" errors={errors} />
             <button type="submit" name="intent" value="role" className="button-primary">
               {t("admin.user.saveRole")}
+            </button>
+          </Form>
+          <Form method="post" className="stack narrow">
+            <CsrfInput />
+            <h2>
+              <label htmlFor={fieldProps("password", errors).id}>{t("admin.user.resetPassword")}</label>
+            </h2>
+            <p className="hint" id="reset-hint">
+              {t("admin.user.resetHint", { min: PASSWORD_MIN })}
+            </p>
+            <input {...fieldProps("password", errors, "reset-hint")} name="password" type="password" autoComplete="new-password" required />
+            <FieldMessage path="password" errors={errors} />
+            <button type="submit" name="intent" value="reset" className="button-secondary">
+              {t("admin.user.resetPassword")}
             </button>
           </Form>
           <Form method="post" className="stack narrow">

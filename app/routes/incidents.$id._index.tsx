@@ -7,7 +7,7 @@ import { CaseRecordRows, RecordRow as Row } from "~/components/case-record.tsx";
 import { AsWritten } from "~/components/gw-import.tsx";
 import { readUnmapped } from "~/domain/gw-unmapped.ts";
 import { CsrfInput } from "~/components/csrf-input.tsx";
-import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
+import { FieldMessage, fieldProps, useErrorText } from "~/components/form-errors.tsx";
 import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
 import { countryNames } from "~/domain/countries.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
@@ -27,6 +27,7 @@ import {
   restoreIncident,
   softDeleteIncident,
   verifyIncident,
+  mustVerifyAsSomeoneElse,
   type PublicIncident,
   type StaffIncident,
 } from "~/models/incident.server.ts";
@@ -49,14 +50,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const [links, provisionOptions] = incident.deletedAt
       ? [[], []]
       : await Promise.all([listLinksForIncident(incident.id, lng, { signedIn: true }), listProvisionOptions(lng)]);
-    return { done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, links, provisionOptions };
+    const ownCase = mustVerifyAsSomeoneElse(incident.createdBy?.id ?? null, user.id);
+    return { done, staff: true as const, admin: hasRole(user, "admin"), incident, history, countries, links, provisionOptions, ownCase };
   }
   // Viewers get the public shape only: no staff-only field is ever loaded for them.
   const incident = await getIncidentPublic(params.id!);
   if (!incident) throw notFound();
   const countries = countryNames([incident.countryCode, ...(incident.companyCountry ? [incident.companyCountry] : [])], lng);
   const links = await listLinksForIncident(incident.id, lng, { signedIn: true });
-  return { done, staff: false as const, admin: false, incident, history: null, countries, links, provisionOptions: null };
+  return { done, staff: false as const, admin: false, incident, history: null, countries, links, provisionOptions: null, ownCase: false };
 }
 
 interface VerifyResult {
@@ -116,7 +118,9 @@ export default function CasePage() {
       {loaded.staff ? (
         <>
           <StaffOnlyFields incident={loaded.incident as unknown as StaffIncident} countries={loaded.countries} />
-          {!loaded.incident.deletedAt ? <VerificationForm incident={loaded.incident as unknown as StaffIncident} result={verify} /> : null}
+          {!loaded.incident.deletedAt ? (
+            <VerificationForm incident={loaded.incident as unknown as StaffIncident} result={verify} ownCase={loaded.ownCase} />
+          ) : null}
           <CaseHistory history={loaded.history} countries={loaded.countries} />
         </>
       ) : null}
@@ -313,9 +317,10 @@ function CaseHistory({ history, countries }: { history: HistoryEvent; countries:
 /** A reviewer's decision on a staff record; the choice of going back to "reported" comes last. */
 const DECISIONS = [...VERIFICATION_STATUSES.filter((s) => s !== "reported"), "reported" as const];
 
-function VerificationForm({ incident, result }: { incident: StaffIncident; result: VerifyResult | undefined }) {
+function VerificationForm({ incident, result, ownCase }: { incident: StaffIncident; result: VerifyResult | undefined; ownCase: boolean }) {
   const { t } = useTranslation();
   const lng = useLanguage();
+  const errorText = useErrorText();
   const errors = result?.errors ?? null;
   return (
     <section aria-labelledby="verify-title" className="verification">
@@ -337,7 +342,17 @@ function VerificationForm({ incident, result }: { incident: StaffIncident; resul
           {result.conflictVersion > 0 ? t("incidents.verification.conflict", { version: result.conflictVersion }) : t("incidents.conflict.deleted")}
         </p>
       ) : null}
-      <Form method="post" className="stack narrow" key={incident.version}>
+      {ownCase ? (
+        <p className="notice" id="own-case">
+          {t("incidents.verification.ownCase")}
+        </p>
+      ) : null}
+      {errors?.form ? (
+        <p className="form-error" role="alert">
+          {errorText(errors.form)}
+        </p>
+      ) : null}
+      <Form method="post" className="stack narrow" key={incident.version} aria-describedby={ownCase ? "own-case" : undefined}>
         <CsrfInput />
         <input type="hidden" name="version" value={incident.version} />
         <div className="field">

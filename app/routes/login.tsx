@@ -1,10 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/lib/auth.server.ts";
+import { CHANGE_PASSWORD_PATH, getUser } from "~/lib/auth.server.ts";
 import { assertCsrf } from "~/lib/csrf.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
+import { clientAddress, hitRateLimit } from "~/lib/rate-limit.server.ts";
 import { createSession } from "~/lib/session.server.ts";
 import { verifySignIn } from "~/models/user.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
@@ -15,21 +16,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { lng: await detectLanguage(request) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   assertCsrf(request, form, null);
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
   const to = safeRedirect(form.get("redirectTo"));
-  if (!email.trim() || !password) return { error: "required" as const, email };
-  const user = await verifySignIn(email, password);
-  if (!user) return { error: "failed" as const, email };
-  return redirect(to === "/login" ? "/" : to, { headers: { "Set-Cookie": await createSession(request, user.id) } });
+  // Per address first (guessing many accounts), then per account (many addresses guessing one).
+  for (const [limit, subject] of [
+    ["signInAddress", clientAddress(context)],
+    ["signInAccount", email.trim().toLowerCase()],
+  ] as const) {
+    const outcome = await hitRateLimit(limit, subject);
+    if (!outcome.ok) {
+      return data<LoginAnswer>({ error: "tooMany", email }, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
+    }
+  }
+  if (!email.trim() || !password) return data<LoginAnswer>({ error: "required", email }, { status: 400 });
+  const result = await verifySignIn(email, password);
+  if (result.status === "failed") return data<LoginAnswer>({ error: "failed", email }, { status: 400 });
+  const next = to === "/login" ? "/" : to;
+  return redirect(result.mustChangePassword ? CHANGE_PASSWORD_PATH : next, { headers: { "Set-Cookie": await createSession(request, result.user.id) } });
+}
+
+/** What a refused sign-in answers: why (the same "failed" whatever was wrong), and the email as typed. */
+interface LoginAnswer {
+  error: "required" | "failed" | "tooMany";
+  email: string;
 }
 
 export default function Login() {
   const { t } = useTranslation();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>() as LoginAnswer | undefined;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (

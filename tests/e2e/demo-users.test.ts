@@ -13,7 +13,8 @@ const dir = join(ARTIFACTS, "e2e-db");
 mkdirSync(dir, { recursive: true });
 const dbFile = join(dir, `demo-users-${process.pid}.db`);
 const DATABASE_URL = `file:${dbFile}`;
-const production = { NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), DATABASE_URL };
+// Production also needs its own key for the confidential fields (decision 102).
+const production = { NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), DATA_KEY: randomBytes(32).toString("base64"), DATABASE_URL };
 
 function expectOneSentence(stderr: string, pattern: RegExp) {
   const lines = stderr.split("\n").filter((l) => l.trim() && !/npm (warn|error)/i.test(l));
@@ -69,7 +70,8 @@ describe("demo accounts never reach production", () => {
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
       body: new URLSearchParams({ email: "admin@vigia.test", password: "vigia-admin-demo", redirectTo: "/" }),
     });
-    expect(res.status).toBe(200);
+    // Refused like any failed sign-in: 400 with the page's alert (decision 094).
+    expect(res.status).toBe(400);
     expect(res.headers.get("set-cookie") ?? "").not.toMatch(/vigia_session=[^;]{10}/);
     expect(await res.text()).toMatch(/role="alert"/);
 

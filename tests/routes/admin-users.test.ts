@@ -51,7 +51,7 @@ describe("creating users", () => {
     expect(outcome.location).toBe(`/admin/users/${user.id}?done=created`);
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user.passwordHash, "frase de paso bastante larga")).toBe(true);
-    expect(await verifySignIn("nueva.persona@vigia.test", "frase de paso bastante larga")).toMatchObject({ role: "staff" });
+    expect(await verifySignIn("nueva.persona@vigia.test", "frase de paso bastante larga")).toMatchObject({ status: "ok", user: { role: "staff" } });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: user.id } });
     expect(event).toMatchObject({ action: "user_create", entityType: "user", actorId: admin.userId });
     expect(JSON.parse(event.after!)).toEqual({ email: "nueva.persona@vigia.test", name: "Nueva Persona", role: "staff", active: true });
@@ -78,10 +78,10 @@ describe("managing users", () => {
     expect((await post(manageAction, path, { intent: "deactivate" }, admin, params)).location).toBe(`${path}?done=deactivated`);
     expect((await prisma.user.findUniqueOrThrow({ where: { id } })).active).toBe(false);
     expect(await prisma.session.count({ where: { userId: id, revokedAt: null } })).toBe(0);
-    expect(await verifySignIn("gestion@vigia.test", "otra frase bastante larga")).toBeNull();
+    expect(await verifySignIn("gestion@vigia.test", "otra frase bastante larga")).toEqual({ status: "failed" });
 
     expect((await post(manageAction, path, { intent: "reactivate" }, admin, params)).location).toBe(`${path}?done=reactivated`);
-    expect(await verifySignIn("gestion@vigia.test", "otra frase bastante larga")).toMatchObject({ role: "staff" });
+    expect(await verifySignIn("gestion@vigia.test", "otra frase bastante larga")).toMatchObject({ status: "ok", user: { role: "staff" } });
 
     const { createSession: again } = await import("~/lib/session.server.ts");
     const cookie = (await again(new Request(`${BASE}/login`), id)).split(";")[0];

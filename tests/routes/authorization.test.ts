@@ -117,6 +117,18 @@ const MATRIX: Record<string, Attempt[]> = {
     { name: "switch language", method: "POST", min: "anonymous", path: () => "/language", fields: () => ({ lng: "es", redirectTo: "/" }) },
     { name: "GET /language", method: "GET", min: "anonymous", path: () => "/language" },
   ],
+  "account.password.tsx": [
+    { name: "open change password", method: "GET", min: "viewer", path: () => "/account/password" },
+    // Refused by the form (the two new passwords differ): reaching the form is what is checked, not changing a demo password.
+    {
+      name: "change password",
+      method: "POST",
+      min: "viewer",
+      path: () => "/account/password",
+      fields: () => ({ currentPassword: "x", newPassword: "a-new-password-here", confirmPassword: "different" }),
+      allowedStatus: 400,
+    },
+  ],
   "login.tsx": [
     { name: "open sign-in", method: "GET", min: "anonymous", path: () => "/login" },
     { name: "sign in", method: "POST", min: "anonymous", path: () => "/login", fields: () => ({ email: "viewer@vigia.test", password: "vigia-viewer-demo" }) },

@@ -9,7 +9,7 @@ import { action as editAction, loader as editLoader } from "~/routes/incidents.$
 import { action as purgeAction } from "~/routes/incidents.$id.purge.tsx";
 import { loader as listLoader } from "~/routes/incidents._index.tsx";
 import { action as newAction, loader as newLoader } from "~/routes/incidents.new.tsx";
-import { signInAs, type TestSession } from "../setup/auth.ts";
+import { signInAs, signInAsUser, type TestSession } from "../setup/auth.ts";
 import { validIncidentFields } from "../setup/incidents.ts";
 import { get, post } from "../setup/route.ts";
 import { decryptField } from "~/lib/field-crypto.server.ts";
@@ -299,7 +299,7 @@ describe("what readers see", () => {
   it("viewers never receive a staff-only field, in the list or on the case page", async () => {
     const secrets = { witnesses: "SECRET-WITNESS", contacts: "SECRET-CONTACT", exactLocation: "SECRET-LOCATION", confidentialNotes: "SECRET-NOTE" };
     const id = await logCase(validIncidentFields({ ...secrets, victimName: "Nombre Reservado", victimNamePublic: "", stateCode: "QUE" }));
-    await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "STAFF-REVIEW-NOTE", version: "1" }, staff, { id });
+    await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "STAFF-REVIEW-NOTE", version: "1" }, admin, { id });
 
     const page = await get(caseLoader, `/incidents/${id}`, viewer, { id });
     const list = await get(listLoader, "/incidents?state=QUE&verification=verified", viewer);
@@ -347,7 +347,7 @@ describe("what readers see", () => {
     expect(byDefault.data.rows.map((r: { id: string }) => r.id)).not.toContain(id);
     const reported = await get(listLoader, "/incidents?state=COL&verification=reported", viewer);
     expect(reported.data.rows.map((r: { id: string }) => r.id)).toContain(id);
-    await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "", version: "1" }, staff, { id });
+    await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "", version: "1" }, admin, { id });
     expect((await get(listLoader, "/incidents?state=COL", viewer)).data.rows.map((r: { id: string }) => r.id)).toContain(id);
   });
 
@@ -367,20 +367,38 @@ describe("verification", () => {
     const bad = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "approved", note: "x", version: "1" }, staff, { id });
     expect(bad.status).toBe(400);
     expect(bad.data.errors.status.key).toBe("unknownChoice");
-    const ok = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "disputed", note: "Fuentes contradictorias", version: "1" }, staff2, {
+    const ok = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "disputed", note: "Fuentes contradictorias", version: "1" }, admin, {
       id,
     });
     expect(ok).toMatchObject({ status: 302, location: `/incidents/${id}?done=verified` });
     const row = await prisma.incident.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ verificationStatus: "disputed", verificationNote: "Fuentes contradictorias", verifiedById: staff2.userId, version: 2 });
+    expect(row).toMatchObject({ verificationStatus: "disputed", verificationNote: "Fuentes contradictorias", verifiedById: admin.userId, version: 2 });
     expect(Math.abs(row.verifiedAt!.getTime() - Date.now())).toBeLessThan(60_000);
     // A second reviewer who opened version 1 is refused: no silent overwrite of the first decision.
-    const stale = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "OK", version: "1" }, staff, { id });
+    const stale = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "OK", version: "1" }, admin, { id });
     expect(stale.status).toBe(409);
     expect(stale.data.conflictVersion).toBe(2);
     expect((await prisma.incident.findUniqueOrThrow({ where: { id } })).verificationStatus).toBe("disputed");
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "verify" } });
     expect(JSON.parse(event.after!)).toEqual({ verificationStatus: "disputed", verificationNote: "Fuentes contradictorias", version: 2 });
+  });
+});
+
+describe("verification by a second person", () => {
+  it("refuses the case's creator with a clear message, and lets another staff member verify it", async () => {
+    const id = await logCase(validIncidentFields({ stateCode: "TLA" }));
+    const page = await get(caseLoader, `/incidents/${id}`, staff, { id });
+    expect(page.data.ownCase).toBe(true);
+    const own = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "", version: "1" }, staff, { id });
+    expect(own.status).toBe(400);
+    expect(own.data.errors.form.key).toBe("ownCaseVerification");
+    expect((await prisma.incident.findUniqueOrThrow({ where: { id } })).verificationStatus).toBe("reported");
+    const other = await prisma.user.create({ data: { email: "second-reviewer@vigia.test", name: "Second reviewer", role: "staff", passwordHash: "!" } });
+    const otherSession = await signInAsUser(other.id);
+    expect((await get(caseLoader, `/incidents/${id}`, otherSession, { id })).data.ownCase).toBe(false);
+    const ok = await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "", version: "1" }, otherSession, { id });
+    expect(ok).toMatchObject({ status: 302, location: `/incidents/${id}?done=verified` });
+    expect(await prisma.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({ verificationStatus: "verified", verifiedById: other.id });
   });
 });
 
@@ -472,7 +490,7 @@ describe("two people editing the same case", () => {
 describe("delete, restore and purge", () => {
   it("a soft delete hides the case from lists and viewers; staff restore it; only an admin purges it, after confirming", async () => {
     const id = await logCase(validIncidentFields({ stateCode: "BCS" }));
-    await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "", version: "1" }, staff, { id });
+    await post(caseAction, `/incidents/${id}`, { intent: "verify", status: "verified", note: "", version: "1" }, admin, { id });
     expect((await post(caseAction, `/incidents/${id}`, { intent: "delete" }, staff, { id })).location).toBe(`/incidents/${id}?done=deleted`);
     expect((await prisma.incident.findUniqueOrThrow({ where: { id } })).deletedAt).not.toBeNull();
     expect((await get(listLoader, "/incidents?state=BCS", viewer)).data.rows.map((r: { id: string }) => r.id)).not.toContain(id);

@@ -12,12 +12,17 @@ export interface TestSession {
 /** A live session for a seeded demo user ("viewer", "staff" or "admin"). */
 export async function signInAs(role: "viewer" | "staff" | "admin"): Promise<TestSession> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email: `${role}@vigia.test` } });
-  const setCookie = await createSession(new Request("http://localhost/login"), user.id);
+  return signInAsUser(user.id);
+}
+
+/** A live session for any user. */
+export async function signInAsUser(userId: string): Promise<TestSession> {
+  const setCookie = await createSession(new Request("http://localhost/login"), userId);
   const cookie = setCookie.split(";")[0];
   const token = decodeURIComponent(cookie.split("=").slice(1).join("="));
   // The cookie is signed: "<value>.<signature>", its value JSON-encoded in base64.
   const value = JSON.parse(atob(token.slice(0, token.lastIndexOf("."))));
-  return { cookie, csrf: csrfTokenFor(value), userId: user.id };
+  return { cookie, csrf: csrfTokenFor(value), userId };
 }
 
 /** A form POST as a browser on this site would send it. */

@@ -60,11 +60,26 @@ export async function staffId(): Promise<string> {
   return (await prisma.user.findUniqueOrThrow({ where: { email: "staff@vigia.test" } })).id;
 }
 
+/**
+ * Another staff member, who logs the fixtures' cases: the demo staff and admin
+ * accounts may then verify them (a creator may not, docs/decisions/096).
+ */
+export async function fixtureStaffId(): Promise<string> {
+  const email = "fixture-staff@vigia.test";
+  const user = await prisma.user.upsert({
+    where: { email },
+    create: { email, name: "Fixture staff", role: "staff", passwordHash: "!" },
+    update: {},
+    select: { id: true },
+  });
+  return user.id;
+}
+
 /** A staff-logged case made through the model (audited like any other). */
 export async function makeIncident(change?: (v: IncidentFormValues) => void, options: { deleted?: boolean } = {}): Promise<string> {
   const result = validateIncident(validIncidentValues(change));
   if (!result.ok) throw new Error(`Invalid fixture: ${JSON.stringify(result.errors)}`);
-  const actor = await staffId();
+  const actor = await fixtureStaffId();
   const { id } = await createIncident(result.data, actor);
   if (options.deleted) await prisma.incident.update({ where: { id }, data: { deletedAt: new Date() } });
   return id;

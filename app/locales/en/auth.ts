@@ -8,6 +8,18 @@ export const auth = {
   intro: "Staff and researchers sign in to log, verify and link cases. The dashboards are public.",
   failed: "The email or password is not right, or the account is locked for a while after too many attempts. Try again, or ask an administrator.",
   required: "Enter your email and password.",
+  tooMany: "Too many sign-in attempts from here or for this account. Wait a few minutes and try again.",
+  passwordPage: {
+    link: "Change password",
+    title: "Change your password",
+    forced: "An administrator reset your password: choose a new one to go on.",
+    done: "Your password was changed. Every other session of your account has ended.",
+    currentPassword: "Current password",
+    newPassword: "New password",
+    confirmPassword: "New password again",
+    hint: "At least {{min}} characters. A few unrelated words make a good one. Every other session of your account ends.",
+    submit: "Change password",
+  },
   signedOut: "You are signed out.",
   roles: { viewer: "viewer", staff: "staff", admin: "administrator" },
 };

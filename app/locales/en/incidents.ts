@@ -180,6 +180,8 @@ export const incidents = {
     },
   },
   verification: {
+    ownCase:
+      "You logged this case, so another staff member must verify it (a second person checks every staff record). You can still edit it or set it back to reported.",
     title: "Verification",
     current: "Status: {{status}}",
     reviewed: "Reviewed by {{name}} on {{date}}",

@@ -187,6 +187,8 @@ export const incidents: Translation["incidents"] = {
     },
   },
   verification: {
+    ownCase:
+      "Usted registró este caso, así que otra persona del equipo debe verificarlo (una segunda persona revisa cada registro del equipo). Aún puede editarlo o devolverlo a «reportado».",
     title: "Verificación",
     current: "Estado: {{status}}",
     reviewed: "Revisado por {{name}} el {{date}}",

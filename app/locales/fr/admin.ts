@@ -30,6 +30,14 @@ export const admin: Translation["admin"] = {
     created: "L'utilisateur a été créé.",
   },
   user: {
+    failedSignIns: "Échecs de connexion depuis la dernière réussie",
+    mustChangePassword: "Doit choisir un nouveau mot de passe à la prochaine connexion",
+    unlock: "Déverrouiller le compte",
+    unlockHint:
+      "Efface les {{count}} échecs de connexion comptés et, avec eux, tout verrouillage. Faites-le une fois sûr que la personne est bien celle qu'elle dit être.",
+    resetPassword: "Réinitialiser le mot de passe",
+    resetHint:
+      "Indiquez un mot de passe temporaire d'au moins {{min}} caractères et transmettez-le de façon sûre ; la personne devra en choisir un nouveau à sa prochaine connexion. Toutes les sessions du compte prennent fin maintenant.",
     title: "Utilisateur : {{name}}",
     changeRole: "Changer le rôle",
     saveRole: "Enregistrer le rôle",
@@ -45,6 +53,8 @@ export const admin: Translation["admin"] = {
       reactivated: "L'utilisateur a été réactivé.",
       revoked: "Toutes les sessions de cet utilisateur ont pris fin.",
       created: "L'utilisateur a été créé.",
+      unlocked: "Le compte est déverrouillé et son compteur d'échecs remis à zéro.",
+      reset: "Le mot de passe a été réinitialisé : la personne devra en choisir un nouveau à sa prochaine connexion, et toutes ses sessions sont terminées.",
     },
     selfHint: "Vous ne pouvez pas changer votre propre rôle ni vous désactiver : demandez-le à une autre personne administratrice.",
   },
@@ -93,6 +103,9 @@ export const admin: Translation["admin"] = {
       user_deactivate: "Utilisateur désactivé",
       user_reactivate: "Utilisateur réactivé",
       user_revoke_sessions: "Sessions révoquées",
+      user_unlock: "Utilisateur déverrouillé",
+      user_password_reset: "Mot de passe réinitialisé par un administrateur",
+      password_change: "Mot de passe modifié",
       link_accept: "Lien accepté",
       link_reject: "Lien rejeté",
       link_create: "Lié à la main",

@@ -188,6 +188,8 @@ export const incidents: Translation["incidents"] = {
     },
   },
   verification: {
+    ownCase:
+      "Vous avez saisi ce cas : un autre membre de l'équipe doit le vérifier (une seconde personne contrôle chaque fiche de l'équipe). Vous pouvez toujours le modifier ou le remettre à « signalé ».",
     title: "Vérification",
     current: "État : {{status}}",
     reviewed: "Vérifié par {{name}} le {{date}}",
