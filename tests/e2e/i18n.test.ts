@@ -67,8 +67,8 @@ describe.each(cases)("the overview in $lng", ({ lng, dict, total, y2024, date })
     const page = await context.newPage();
     await page.goto(`${app.url}/`);
     await page.getByRole("button", { name: dict.app.languages[lng] }).click();
-    await page.waitForLoadState("networkidle");
-    expect(await page.locator("h1").textContent()).toBe(dict.overview.title);
+    // What a person sees: the heading in the chosen language (the switch reloads the page).
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 30_000 }).toBe(dict.overview.title);
     await page.goto(`${app.url}/`);
     expect(await page.locator("h1").textContent()).toBe(dict.overview.title);
     await context.close();
@@ -105,7 +105,8 @@ describe("every page in Spanish and French", () => {
     await page.fill("input[name=email]", "admin@vigia.test");
     await page.fill("input[name=password]", "vigia-admin-demo");
     await page.locator("form button[type=submit]").last().click();
-    await page.waitForLoadState("networkidle");
+    // Signed in once the address has left the sign-in page.
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 });
     for (const path of signedInPages) found.push(...(await rawKeys(path)));
     await page.goto(`${app.url}/incidents?lng=${lng}`);
     const caseHref = await page.locator("table a[href^='/incidents/']").first().getAttribute("href");

@@ -249,10 +249,14 @@ describe("embedding", () => {
   it("lets other sites frame /embed/ pages only", async () => {
     const embed = await fetch(`${app.url}/embed/sector-breakdown`);
     expect(embed.headers.get("x-frame-options")).toBeNull();
-    expect(embed.headers.get("content-security-policy")).toBe("frame-ancestors *");
+    // One policy per response (decision 093): scripts by nonce, and who may frame the page.
+    const directives = (r: Response) => (r.headers.get("content-security-policy") ?? "").split(/;\s*/);
+    expect(directives(embed)).toContain("frame-ancestors *");
+    expect(directives(embed).some((d) => d.startsWith("script-src 'nonce-"))).toBe(true);
     const trends = await fetch(`${app.url}/trends`);
     expect(trends.headers.get("x-frame-options")).toBe("DENY");
-    expect(trends.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    expect(directives(trends)).toContain("frame-ancestors 'none'");
+    expect(directives(trends)).not.toContain("frame-ancestors *");
     for (const path of ["/charts", "/charts/sector-breakdown.png", "/"]) {
       expect((await fetch(app.url + path)).headers.get("x-frame-options"), path).toBe("DENY");
     }
