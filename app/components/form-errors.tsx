@@ -31,6 +31,17 @@ export function FieldMessage({ path, errors }: { path: string; errors: FieldErro
   );
 }
 
+/** A problem with the whole form (not one field), announced as it appears. */
+export function FormMessage({ errors }: { errors: FieldErrors | null | undefined }) {
+  const text = useErrorText();
+  if (!errors?.form) return null;
+  return (
+    <p className="form-error" role="alert">
+      {text(errors.form)}
+    </p>
+  );
+}
+
 /**
  * The list of problems, focused when it appears so that keyboard and screen-reader
  * users land on it; each item links to its field (an error about the whole form

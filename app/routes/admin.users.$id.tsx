@@ -3,14 +3,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
-import { FieldMessage, fieldProps, useErrorText } from "~/components/form-errors.tsx";
+import { RoleSelect } from "~/components/role-select.tsx";
+import { FieldMessage, fieldProps, FormMessage } from "~/components/form-errors.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";
 import { readForm } from "~/lib/form.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
-import { PASSWORD_MIN, resetPasswordSchema, ROLES, roleSchema } from "~/models/user.schema.ts";
+import { PASSWORD_MIN, resetPasswordSchema, roleSchema } from "~/models/user.schema.ts";
 import { changeUserRole, getUserForAdmin, resetPasswordByAdmin, revokeSessionsOfUser, setUserActive, unlockUser } from "~/models/user.server.ts";
 
 const DONE = ["role", "deactivated", "reactivated", "revoked", "created", "unlocked", "reset"] as const;
@@ -73,7 +74,6 @@ export default function ManageUser() {
   const lng = useLanguage();
   const answer = useActionData<typeof action>() as ManageAnswer | undefined;
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const errors = answer?.errors ?? null;
   return (
     <section className="narrow-wide">
@@ -86,11 +86,7 @@ export default function ManageUser() {
           {t(`admin.user.done.${done}`)}
         </p>
       ) : null}
-      {errors?.form ? (
-        <p className="form-error" role="alert">
-          {errorText(errors.form)}
-        </p>
-      ) : null}
+      <FormMessage errors={errors} />
       <h2>{t("admin.user.account")}</h2>
       <dl className="record">
         <div className="record-row">
@@ -149,14 +145,7 @@ export default function ManageUser() {
             <h2>
               <label htmlFor={fieldProps("role", errors).id}>{t("admin.user.changeRole")}</label>
             </h2>
-            <select {...fieldProps("role", errors)} name="role" defaultValue={user.role}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`auth.roles.${r}`)}
-                </option>
-              ))}
-            </select>
-            <FieldMessage path="role" errors={errors} />
+            <RoleSelect errors={errors} defaultValue={user.role} />
             <button type="submit" name="intent" value="role" className="button-primary">
               {t("admin.user.saveRole")}
             </button>

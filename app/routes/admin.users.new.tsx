@@ -4,12 +4,13 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps } from "~/components/form-errors.tsx";
+import { RoleSelect } from "~/components/role-select.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { fieldId, type FieldErrors } from "~/lib/form-errors.ts";
 import { readForm } from "~/lib/form.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
-import { newUserSchema, PASSWORD_MIN, ROLES } from "~/models/user.schema.ts";
+import { newUserSchema, PASSWORD_MIN } from "~/models/user.schema.ts";
 import { createUser } from "~/models/user.server.ts";
 
 interface FormResult {
@@ -65,14 +66,7 @@ export default function NewUser() {
         </div>
         <div className="field">
           <label htmlFor={fieldId("role")}>{t("admin.users.role")}</label>
-          <select {...fieldProps("role", errors)} name="role" defaultValue={result?.values.role ?? "viewer"}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`auth.roles.${r}`)}
-              </option>
-            ))}
-          </select>
-          <FieldMessage path="role" errors={errors} />
+          <RoleSelect errors={errors} defaultValue={result?.values.role ?? "viewer"} />
         </div>
         <div className="field">
           <label htmlFor={fieldId("password")}>{t("admin.newUser.password")}</label>

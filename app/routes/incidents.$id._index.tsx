@@ -7,7 +7,7 @@ import { CaseRecordRows, RecordRow as Row } from "~/components/case-record.tsx";
 import { AsWritten } from "~/components/gw-import.tsx";
 import { readUnmapped } from "~/domain/gw-unmapped.ts";
 import { CsrfInput } from "~/components/csrf-input.tsx";
-import { FieldMessage, fieldProps, useErrorText } from "~/components/form-errors.tsx";
+import { FieldMessage, fieldProps, FormMessage } from "~/components/form-errors.tsx";
 import { LinkSuggestionsPanel } from "~/components/link-review.tsx";
 import { countryNames } from "~/domain/countries.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
@@ -320,7 +320,6 @@ const DECISIONS = [...VERIFICATION_STATUSES.filter((s) => s !== "reported"), "re
 function VerificationForm({ incident, result, ownCase }: { incident: StaffIncident; result: VerifyResult | undefined; ownCase: boolean }) {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const errorText = useErrorText();
   const errors = result?.errors ?? null;
   return (
     <section aria-labelledby="verify-title" className="verification">
@@ -347,11 +346,7 @@ function VerificationForm({ incident, result, ownCase }: { incident: StaffIncide
           {t("incidents.verification.ownCase")}
         </p>
       ) : null}
-      {errors?.form ? (
-        <p className="form-error" role="alert">
-          {errorText(errors.form)}
-        </p>
-      ) : null}
+      <FormMessage errors={errors} />
       <Form method="post" className="stack narrow" key={incident.version} aria-describedby={ownCase ? "own-case" : undefined}>
         <CsrfInput />
         <input type="hidden" name="version" value={incident.version} />
