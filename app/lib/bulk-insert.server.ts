@@ -17,6 +17,9 @@ const MAX_PARAMS: Record<DatabaseKind, number> = { sqlite: 999, postgresql: 32_7
 export async function insertMany(db: RawExecutor, kind: DatabaseKind, table: string, rows: Record<string, unknown>[]): Promise<number> {
   if (!rows.length) return 0;
   const columns = Object.keys(rows[0]);
+  // Only names and placeholders are written into the SQL text; every value is a bound parameter.
+  // The names come from the models' code, never from a request: refuse anything that is not a plain identifier.
+  for (const name of [table, ...columns]) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`insertMany: not an identifier: ${name}`);
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS[kind] / columns.length));
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
   let inserted = 0;

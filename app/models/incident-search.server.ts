@@ -34,16 +34,16 @@ export async function findIncidentsMatching(terms: string[]): Promise<SearchHits
   const limit = MAX_SEARCH_HITS + 1;
   let rows: { id: string }[];
   if (databaseKind() === "sqlite") {
-    rows = await prisma.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT "Incident"."id" AS id FROM "IncidentSearch" JOIN "Incident" ON "Incident".rowid = "IncidentSearch".rowid
-       WHERE "IncidentSearch" MATCH ? LIMIT ?`,
-      ftsQuery(terms),
-      limit,
-    );
+    rows = await prisma.$queryRaw<
+      { id: string }[]
+    >`SELECT "Incident"."id" AS id FROM "IncidentSearch" JOIN "Incident" ON "Incident".rowid = "IncidentSearch".rowid
+       WHERE "IncidentSearch" MATCH ${ftsQuery(terms)} LIMIT ${limit}`;
   } else {
     const conditions = terms.map(
       (_, i) => `vigia_incident_search_text("victimName", "regionRaw", "municipality", "description") LIKE vigia_search_fold($${i + 1})`,
     );
+    // The one query built as text: one placeholder per word ($1, $2, ...) and a constant limit;
+    // every word the reader typed is a bound parameter, never part of the SQL.
     rows = await prisma.$queryRawUnsafe<{ id: string }[]>(
       `SELECT "id" AS id FROM "Incident" WHERE ${conditions.join(" AND ")} LIMIT ${limit}`,
       ...terms.map(likePattern),
@@ -55,15 +55,13 @@ export async function findIncidentsMatching(terms: string[]): Promise<SearchHits
 /** The query plan of a search, to prove the index is used (tests). */
 export async function explainIncidentSearch(terms: string[]): Promise<string> {
   if (databaseKind() === "sqlite") {
-    const rows = await prisma.$queryRawUnsafe<{ detail: string }[]>(
-      `EXPLAIN QUERY PLAN SELECT "Incident"."id" FROM "IncidentSearch" JOIN "Incident" ON "Incident".rowid = "IncidentSearch".rowid WHERE "IncidentSearch" MATCH ?`,
-      ftsQuery(terms),
-    );
+    const rows = await prisma.$queryRaw<
+      { detail: string }[]
+    >`EXPLAIN QUERY PLAN SELECT "Incident"."id" FROM "IncidentSearch" JOIN "Incident" ON "Incident".rowid = "IncidentSearch".rowid WHERE "IncidentSearch" MATCH ${ftsQuery(terms)}`;
     return rows.map((r) => r.detail).join("\n");
   }
-  const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-    `EXPLAIN SELECT "id" FROM "Incident" WHERE vigia_incident_search_text("victimName", "regionRaw", "municipality", "description") LIKE vigia_search_fold($1)`,
-    likePattern(terms[0]),
-  );
+  const rows = await prisma.$queryRaw<
+    { "QUERY PLAN": string }[]
+  >`EXPLAIN SELECT "id" FROM "Incident" WHERE vigia_incident_search_text("victimName", "regionRaw", "municipality", "description") LIKE vigia_search_fold(${likePattern(terms[0])})`;
   return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
