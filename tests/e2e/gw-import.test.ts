@@ -31,7 +31,8 @@ describe("importing the Global Witness dataset in a browser", () => {
 
     await page.getByRole("link", { name: "Import" }).click();
     await page.waitForURL(`${app.url}/admin/import`);
-    expect(await page.locator("h1").textContent()).toBe("Import the Global Witness dataset");
+    // The address changes before the new page has rendered: wait for its heading, as a person would.
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 30_000 }).toBe("Import the Global Witness dataset");
     const csv = gwCsv([
       { id: "e2e-1", name: "Berta Cáceres", gender: "Female", industry_driver: "Hydropower", local_region: "Intibucá", date: "2016-03-03" },
       { id: "e2e-2", date: "3 March 2016" },

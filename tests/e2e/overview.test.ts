@@ -73,7 +73,7 @@ describe("npm start on a fresh SQLite database", () => {
     // The language switcher is a plain form.
     await page.getByRole("button", { name: "Español" }).click();
     await page.waitForURL(app.url + "/");
-    expect(await page.locator("h1").textContent()).toBe("Personas defensoras de la tierra y el medio ambiente en México");
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 30_000 }).toBe("Personas defensoras de la tierra y el medio ambiente en México");
     await context.close();
   });
 
