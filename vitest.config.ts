@@ -29,7 +29,7 @@ export default defineConfig({
           // Writes and exports are limited per user and address (app/lib/rate-limit.server.ts); route tests
           // make many from one user without a client address, so they run with generous limits unless a
           // test file sets its own (tests/routes/rate-limits.test.ts).
-          env: { TEST_DB_KIND: kind, RATE_LIMIT_WRITES_USER: "100000/1m", RATE_LIMIT_EXPORTS_ADDRESS: "100000/1m" },
+          env: { TEST_DB_KIND: kind, RATE_LIMIT_WRITES_USER: "100000/1m", RATE_LIMIT_EXPORTS_ADDRESS: "100000/1m", RATE_LIMIT_API_ADDRESS: "100000/1m" },
           globalSetup: ["tests/setup/db-global.ts"],
           setupFiles: ["tests/setup/msw.ts", "tests/setup/db-file.ts"],
           environment: "node",

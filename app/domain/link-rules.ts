@@ -124,3 +124,8 @@ export function parseTermList(json: string | null | undefined): string[] {
     return [];
   }
 }
+
+/** A rule's description in a language, or its code when the rules file has no such rule (any more). */
+export function ruleDescription(code: string, lng: "en" | "es" | "fr"): string {
+  return LINK_RULES.rules.find((r) => r.code === code)?.description[lng] ?? code;
+}

@@ -16,6 +16,7 @@ const schema = z.object({
   RATE_LIMIT_SIGN_IN_ACCOUNT: z.string().optional(),
   RATE_LIMIT_WRITES_USER: z.string().optional(),
   RATE_LIMIT_EXPORTS_ADDRESS: z.string().optional(),
+  RATE_LIMIT_API_ADDRESS: z.string().optional(),
   REQUIRE_SECOND_VERIFIER: z.string().optional(),
   SMALL_COUNT_THRESHOLD: z.string().optional(),
 });
@@ -26,7 +27,7 @@ export interface RateLimit {
   windowMs: number;
 }
 
-export const RATE_LIMIT_NAMES = ["signInAddress", "signInAccount", "writesUser", "exportsAddress"] as const;
+export const RATE_LIMIT_NAMES = ["signInAddress", "signInAccount", "writesUser", "exportsAddress", "apiAddress"] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
 const RATE_LIMIT_VARS: Record<RateLimitName, { variable: string; fallback: string }> = {
@@ -34,6 +35,8 @@ const RATE_LIMIT_VARS: Record<RateLimitName, { variable: string; fallback: strin
   signInAccount: { variable: "RATE_LIMIT_SIGN_IN_ACCOUNT", fallback: "10/15m" },
   writesUser: { variable: "RATE_LIMIT_WRITES_USER", fallback: "120/1m" },
   exportsAddress: { variable: "RATE_LIMIT_EXPORTS_ADDRESS", fallback: "120/1m" },
+  // Requests to /api/v1 per address: a walk through 100,000 cases in pages of 500 takes 200.
+  apiAddress: { variable: "RATE_LIMIT_API_ADDRESS", fallback: "600/1m" },
 };
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;

@@ -8,7 +8,7 @@ import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { isLinkType, proposeLinkType, type LinkType } from "~/domain/link-type.ts";
-import { LINK_RULES, parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
+import { LINK_RULES, parseTermList, proposeLinks, ruleDescription, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
 import { rulesFileSchema } from "~/domain/link-rules-schema.ts";
 import type { TermMatch } from "~/domain/term-match.ts";
 import { writeAudit } from "./audit.server.ts";
@@ -575,4 +575,111 @@ export async function listLinkedIncidents(
     rulesFired: parseJsonArray<string>(r.rulesFired),
     matchedTerms: parseJsonArray<TermMatch>(r.matchedTerms),
   }));
+}
+
+// ---------- The API's links ----------
+
+/**
+ * Who reads links through the API, as the pages decide it: the public sees
+ * accepted and suggested links of published case records (Global Witness and
+ * verified staff records), without reviewers' names or rationales (decisions
+ * 081, 083, 098); a viewer also sees rejected suggestions and those names and
+ * words (as /incidents/<id>/links shows them); staff see links of every live
+ * case record, verified or not, as the case page shows them.
+ */
+export type LinkApiReader = "public" | "viewer" | "staff";
+
+export interface LinkApiFilter {
+  provisionCodes?: string[];
+  caseIds?: string[];
+  layers?: LinkStatus[];
+  linkTypes?: LinkType[];
+}
+
+/** A link as the API gives it. `reviewedBy` and `rationale` only for signed-in readers. */
+export interface LinkApiRecord {
+  id: string;
+  caseId: string;
+  provisionCode: string;
+  /** accepted (a finding); suggested (not yet reviewed, never counted as a finding); rejected (signed-in readers only) */
+  layer: LinkStatus;
+  linkType: LinkType;
+  method: LinkMethod;
+  rules: { code: string; description: string }[];
+  matchedTerms: TermMatch[];
+  score: number | null;
+  reviewedAt: string | null;
+  createdAt: string;
+  reviewedBy?: string | null;
+  rationale?: string | null;
+}
+
+/** The layers a reader may see: rejected suggestions only signed in. */
+export function linkLayersFor(reader: LinkApiReader): LinkStatus[] {
+  return reader === "public" ? ["accepted", "suggested"] : [...LINK_STATUSES];
+}
+
+/**
+ * One page of links in id order (the API's cursor, decision 067): link ids never
+ * change, so a walk gives every link that existed at its start exactly once,
+ * whatever is suggested, decided or removed meanwhile.
+ */
+export async function listLinksPage(input: {
+  reader: LinkApiReader;
+  filter: LinkApiFilter;
+  after: string | null;
+  size: number;
+  lng: Language;
+}): Promise<{ rows: LinkApiRecord[]; next: string | null }> {
+  const { reader, filter } = input;
+  const allowed = linkLayersFor(reader);
+  const layers = filter.layers?.length ? filter.layers.filter((l) => allowed.includes(l)) : allowed;
+  const and: Prisma.IncidentProvisionLinkWhereInput[] = [
+    { status: { in: layers } },
+    // Every country: the scope of the case records a reader may see, not a dashboard's default country.
+    { incident: reader === "staff" ? { deletedAt: null } : incidentWhere({ countries: ["all"] }) },
+  ];
+  if (filter.provisionCodes?.length) and.push({ provision: { code: { in: filter.provisionCodes } } });
+  if (filter.caseIds?.length) and.push({ incidentId: { in: filter.caseIds } });
+  if (filter.linkTypes?.length) and.push({ linkType: { in: filter.linkTypes } });
+  if (input.after) and.push({ id: { gt: input.after } });
+  const found = await prisma.incidentProvisionLink.findMany({
+    where: { AND: and },
+    orderBy: { id: "asc" },
+    take: input.size + 1,
+    select: {
+      id: true,
+      incidentId: true,
+      status: true,
+      method: true,
+      linkType: true,
+      rulesFired: true,
+      matchedTerms: true,
+      score: true,
+      rationale: true,
+      reviewedAt: true,
+      createdAt: true,
+      reviewedBy: { select: { name: true } },
+      provision: { select: { code: true } },
+    },
+  });
+  const rows = found.slice(0, input.size).map((r): LinkApiRecord => {
+    const record: LinkApiRecord = {
+      id: r.id,
+      caseId: r.incidentId,
+      provisionCode: r.provision.code,
+      layer: r.status as LinkStatus,
+      linkType: (isLinkType(r.linkType) ? r.linkType : "in_scope") as LinkType,
+      method: r.method as LinkMethod,
+      rules: parseJsonArray<string>(r.rulesFired).map((code) => ({ code, description: ruleDescription(code, input.lng) })),
+      matchedTerms: parseJsonArray<TermMatch>(r.matchedTerms),
+      score: r.score,
+      reviewedAt: r.reviewedAt ? r.reviewedAt.toISOString() : null,
+      createdAt: r.createdAt.toISOString(),
+    };
+    // Staff identities and their words stay with signed-in readers (decision 083): left out, not blanked.
+    if (reader !== "public") Object.assign(record, { reviewedBy: r.reviewedBy?.name ?? null, rationale: r.rationale });
+    return record;
+  });
+  return { rows, next: found.length > input.size ? rows[rows.length - 1].id : null };
 }

@@ -139,6 +139,99 @@ export async function getProvisionByCode(code: string, lng: Language): Promise<P
   };
 }
 
+// ---------- The API's provisions ----------
+
+/** What the API's provision list can be narrowed to: the instrument and pillar the provisions page groups by, the status, gaps. */
+export interface ProvisionFilter {
+  instruments?: string[];
+  pillars?: string[];
+  statuses?: string[];
+  isGap?: boolean;
+}
+
+/** A provision as the API gives it: as its page shows it, with its instrument and the terms the text signal looks for. */
+export interface ProvisionApiRecord {
+  code: string;
+  instrument: { code: string; name: LocalizedText; kind: string };
+  pillar: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  status: string;
+  statusNote: string | null;
+  isGap: boolean;
+  madeOn: string | null;
+  source: (SourceRef & { key: string }) | null;
+  terms: { en: string[]; es: string[] };
+}
+
+const provisionApiSelect = {
+  ...provisionSelect,
+  termsEn: true,
+  termsEs: true,
+  instrument: { select: { code: true, name: true, nameEs: true, nameFr: true, kind: true } },
+} satisfies Prisma.ProvisionSelect;
+
+function toApiRecord(p: Prisma.ProvisionGetPayload<{ select: typeof provisionApiSelect }>, lng: Language): ProvisionApiRecord {
+  const view = toView(p, lng);
+  return {
+    code: view.code,
+    instrument: { code: p.instrument.code, name: localized(p.instrument.name, p.instrument.nameEs, p.instrument.nameFr, lng), kind: p.instrument.kind },
+    pillar: view.pillar,
+    title: view.title,
+    summary: view.summary,
+    status: view.status,
+    statusNote: view.statusNote,
+    isGap: view.isGap,
+    madeOn: view.madeOn,
+    source: view.source,
+    terms: { en: parseTermList(p.termsEn), es: parseTermList(p.termsEs) },
+  };
+}
+
+/**
+ * One page of provisions in id order (the API's cursor, decision 067): ids never
+ * change, so a walk gives every provision that existed at its start exactly once.
+ */
+export async function listProvisionsPage(input: {
+  filter: ProvisionFilter;
+  after: string | null;
+  size: number;
+  lng: Language;
+}): Promise<{ rows: ProvisionApiRecord[]; next: string | null }> {
+  const { instruments, pillars, statuses, isGap } = input.filter;
+  const and: Prisma.ProvisionWhereInput[] = [];
+  if (instruments?.length) and.push({ instrument: { code: { in: instruments } } });
+  if (pillars?.length) and.push({ pillar: { in: pillars } });
+  if (statuses?.length) and.push({ status: { in: statuses } });
+  if (isGap !== undefined) and.push({ isGap });
+  if (input.after) and.push({ id: { gt: input.after } });
+  const found = await prisma.provision.findMany({ where: { AND: and }, orderBy: { id: "asc" }, take: input.size + 1, select: provisionApiSelect });
+  const rows = found.slice(0, input.size);
+  return { rows: rows.map((r) => toApiRecord(r, input.lng)), next: found.length > input.size ? rows[rows.length - 1].id : null };
+}
+
+/** One provision by its code, as the API gives it; null when there is none. */
+export async function getProvisionForApi(code: string, lng: Language): Promise<ProvisionApiRecord | null> {
+  const p = await prisma.provision.findUnique({ where: { code }, select: provisionApiSelect });
+  return p ? toApiRecord(p, lng) : null;
+}
+
+/** Of these instrument codes, those no instrument has (for a 400 naming them). */
+export async function unknownInstrumentCodes(codes: string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const found = await prisma.instrument.findMany({ where: { code: { in: codes } }, select: { code: true } });
+  const known = new Set(found.map((i) => i.code));
+  return codes.filter((c) => !known.has(c));
+}
+
+/** Of these provision codes, those no provision has (for a 400 naming them). */
+export async function unknownProvisionCodes(codes: string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const found = await prisma.provision.findMany({ where: { code: { in: codes } }, select: { code: true } });
+  const known = new Set(found.map((p) => p.code));
+  return codes.filter((c) => !known.has(c));
+}
+
 export interface ProvisionOption {
   id: string;
   code: string;

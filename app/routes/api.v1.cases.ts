@@ -1,20 +1,14 @@
 // GET /api/v1/cases?<the case list's filters>&q=&limit=&after=: case records as JSON, a page at a time (decision 067).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson } from "~/lib/api.server.ts";
+import { apiError, apiJson, apiPage } from "~/lib/api.server.ts";
 import { readApiCaseRequest } from "~/models/api.server.ts";
 import { listIncidentsPage } from "~/models/incident-export.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const read = await readApiCaseRequest(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const read = await readApiCaseRequest(request, context);
   if (!read.ok) return read.response;
   const { exportRequest, after, size, audience } = read;
   const page = await listIncidentsPage({ ...exportRequest, after, size });
   if (page.searchTooBroad) return apiError(400, "The search matches too many records: add a word or a filter.");
-  const url = new URL(request.url);
-  const body: { data: unknown[]; next?: string } = { data: page.rows };
-  if (page.next) {
-    url.searchParams.set("after", page.next);
-    body.next = url.toString();
-  }
-  return apiJson(request, body, audience);
+  return apiJson(request, apiPage(request, page.rows, page.next), audience);
 }

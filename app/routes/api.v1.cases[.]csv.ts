@@ -5,8 +5,8 @@ import { caseFile } from "~/exports/cases.server.ts";
 import { readApiCaseRequest } from "~/models/api.server.ts";
 import { auditCaseExport, SearchTooBroad } from "~/models/incident-export.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const read = await readApiCaseRequest(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const read = await readApiCaseRequest(request, context);
   if (!read.ok) return read.response;
   // A whole file leaves with the reader's name in the audit log: that needs an account.
   if (!read.user) return apiError(401, "Sign in to download case records as a file; /api/v1/cases pages through them without one.");

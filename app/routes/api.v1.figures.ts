@@ -4,8 +4,8 @@ import { apiJson } from "~/lib/api.server.ts";
 import { apiReader } from "~/models/api.server.ts";
 import { listPublishedFigures } from "~/models/published-figure.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const reader = await apiReader(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const reader = await apiReader(request, context);
   if (!reader.ok) return reader.response;
-  return apiJson(request, { data: await listPublishedFigures() }, "public");
+  return apiJson(request, { data: await listPublishedFigures() }, reader.audience);
 }

@@ -5,8 +5,8 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { apiReader } from "~/models/api.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const reader = await apiReader(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const reader = await apiReader(request, context);
   if (!reader.ok) return reader.response;
-  return apiJson(request, { data: await listMilestones(await detectLanguage(request)) }, "public");
+  return apiJson(request, { data: await listMilestones(await detectLanguage(request)) }, reader.audience);
 }
