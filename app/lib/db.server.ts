@@ -25,6 +25,9 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
  * opens (the adapter has no option for them; synchronous is per connection) and
  * the files' modes narrowed once the database file exists.
  */
+/** SQLite's limit on bound values per statement since 3.32 (better-sqlite3 12 ships 3.4x). */
+export const SQLITE_MAX_BIND_VALUES = 32766;
+
 class DurableSqliteAdapter extends PrismaBetterSqlite3 {
   constructor(private readonly file: string) {
     super({ url: file, timeout: 5000 });
@@ -34,6 +37,10 @@ class DurableSqliteAdapter extends PrismaBetterSqlite3 {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS.map((p) => `PRAGMA ${p};`).join("\n"));
     secureSqliteFiles(this.file);
+    // Without it Prisma assumes SQLite's old bound of 999 values and refuses a query with more (P2029),
+    // which an id list of a case search (up to 10,000, decision 065) needs; the SQLite in
+    // better-sqlite3 takes SQLITE_MAX_VARIABLE_NUMBER = 32766.
+    adapter.getConnectionInfo = () => ({ supportsRelationJoins: false, maxBindValues: SQLITE_MAX_BIND_VALUES });
     return adapter;
   }
 }

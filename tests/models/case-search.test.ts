@@ -69,6 +69,29 @@ describe("case search", () => {
     expect(await find("tlachinollan")).toEqual([]);
   });
 
+  it("lists and counts a search matching thousands of records (more than SQLite's 999 bound values Prisma assumed)", async () => {
+    const many = 2500;
+    const base = {
+      origin: "gw_dataset",
+      occurredOn: new Date("2019-06-01"),
+      year: 2019,
+      sector: "mining_extractives",
+      perpetratorType: "hitmen",
+      outcome: "killed",
+    };
+    for (let i = 0; i < many; i += 500) {
+      await prisma.incident.createMany({
+        data: Array.from({ length: Math.min(500, many - i) }, (_, k) => ({ ...base, victimName: `Persona ${i + k}`, description: "Caso del ejido Xochipala" })),
+      });
+    }
+    const page = await listIncidents({ filter: {}, q: "xochipala", size: 50 });
+    expect(page.searchTooBroad).toBe(false);
+    expect(page.total).toBe(many);
+    expect(page.rows).toHaveLength(50);
+    const combined = await listIncidents({ filter: { yearFrom: 2019, yearTo: 2019, sectors: ["mining_extractives"] }, q: "xochipala persona", size: 10 });
+    expect(combined.total).toBe(many);
+  });
+
   it("answers through the index", async () => {
     if (databaseKind() === "sqlite") {
       expect(await explainIncidentSearch(["jose"])).toMatch(/SCAN IncidentSearch VIRTUAL TABLE INDEX/);

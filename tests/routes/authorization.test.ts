@@ -162,6 +162,17 @@ const MATRIX: Record<string, Attempt[]> = {
     },
   ],
   "api.v1.figures.ts": [{ name: "read published figures by API", method: "GET", min: "anonymous", path: () => "/api/v1/figures" }],
+  "api.v1.links.ts": [{ name: "page through links by API", method: "GET", min: "anonymous", path: (f) => `/api/v1/links?case=${f.published}&limit=5` }],
+  "api.v1.provisions._index.ts": [{ name: "page through provisions by API", method: "GET", min: "anonymous", path: () => "/api/v1/provisions?limit=5" }],
+  "api.v1.provisions.$code.ts": [
+    {
+      name: "read a provision by API",
+      method: "GET",
+      min: "anonymous",
+      path: (f) => `/api/v1/provisions/${f.provision}`,
+      params: (f) => ({ code: f.provision }),
+    },
+  ],
   "api.v1.milestones.ts": [{ name: "read milestones by API", method: "GET", min: "anonymous", path: () => "/api/v1/milestones" }],
   "api.v1.openapi[.]json.ts": [{ name: "read the API's description", method: "GET", min: "anonymous", path: () => "/api/v1/openapi.json" }],
   "api.$.ts": [{ name: "ask the API for nothing there", method: "GET", min: "anonymous", path: () => "/api/v2/x", allowedStatus: 404 }],
@@ -529,7 +540,15 @@ const DASHBOARDS = [
 /** Open to everyone whatever the deployment says: signing in and out, the language, health, the 404 page. */
 const OPEN_TO_ALL = ["$.tsx", "healthz.ts", "language.ts", "login.tsx", "logout.ts", "api.v1.openapi[.]json.ts", "api.$.ts"];
 /** The API's public endpoints: like dashboards, but an anonymous reader is answered 401 (JSON) when they are not public. */
-const API_PUBLIC = ["api.v1.cases.ts", "api.v1.charts.$id.ts", "api.v1.figures.ts", "api.v1.milestones.ts"];
+const API_PUBLIC = [
+  "api.v1.cases.ts",
+  "api.v1.charts.$id.ts",
+  "api.v1.figures.ts",
+  "api.v1.milestones.ts",
+  "api.v1.links.ts",
+  "api.v1.provisions._index.ts",
+  "api.v1.provisions.$code.ts",
+];
 
 /** Signing out: every role may (it only ends one's own session); tried with a throwaway session. */
 const LOGOUT: Attempt = { name: "sign out", method: "POST", min: "anonymous", path: () => "/logout", fields: () => ({}) };
