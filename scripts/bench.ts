@@ -8,9 +8,12 @@
 //   - the case list's keyset pages;
 //   - HTTP requests/s and latency with autocannon on loopback against the built app,
 //     each route as a ratio to the trivial route /healthz, cold PNG latency, server memory;
-//   - client JavaScript per page, gzipped, from the build.
+//   - client JavaScript per page, gzipped, from the build;
+//   - the case list's search (a name with and without accents, a place, with filters), in its own
+//     section of the report (scripts/bench/case-search.ts).
 // Each figure is printed beside its target from the issue; speed never fails the run.
-// Options: --quick, --seed N, --sizes 100000,1000000, --no-http, --no-postgres, --out FILE.
+// Options: --quick, --seed N, --sizes 100000,1000000, --no-http, --no-postgres, --out FILE,
+// --only case-search (that part alone, on the bench databases; nothing is built).
 // PostgreSQL is measured when TEST_POSTGRES_URL names a server (bench databases vigia_bench_* are made there).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -22,6 +25,7 @@ import { buildIfNeeded } from "./build-if-needed.ts";
 import { compareAggregates, rawDriver, type AggregateResult } from "./bench/aggregates.ts";
 import { defaultBenchUrl, ensureBenchDatabase, ROOT, type BenchMarker } from "./bench/bench-database.ts";
 import { clientJsPerRoute, type RouteJs } from "./bench/client-js.ts";
+import { benchCaseSearch, renderCaseSearch, type CaseSearchRun } from "./bench/case-search.ts";
 import { benchHttp, type HttpResult } from "./bench/http.ts";
 import { describeMachine, median, percentile, sample, type Machine } from "./bench/measure.ts";
 import { renderReport, writeReportSection } from "./bench/report.ts";
@@ -39,6 +43,8 @@ export interface BenchOptions {
   loaderSamples: { min: number; max: number; budgetMs: number };
   httpSeconds: number;
   httpConnections: number;
+  /** --only case-search: measure the case search alone */
+  only: "case-search" | null;
 }
 
 function parseOptions(argv: string[]): BenchOptions {
@@ -48,6 +54,8 @@ function parseOptions(argv: string[]): BenchOptions {
     return i === -1 ? undefined : argv[i + 1];
   };
   const quick = has("--quick");
+  const only = value("--only") ?? null;
+  if (only !== null && only !== "case-search") throw new Error(`--only ${only}: the only part that runs alone is case-search.`);
   const sizes = (value("--sizes") ?? (quick ? "100000" : "100000,1000000")).split(",").map((s) => Number(s.replaceAll("_", "")));
   return {
     quick,
@@ -60,6 +68,7 @@ function parseOptions(argv: string[]): BenchOptions {
     loaderSamples: quick ? { min: 5, max: 15, budgetMs: 8_000 } : { min: 7, max: 40, budgetMs: 45_000 },
     httpSeconds: quick ? 10 : 15,
     httpConnections: 50,
+    only,
   };
 }
 
@@ -185,6 +194,28 @@ async function benchCaseList(db: DatabaseResult, runs: number) {
   log(`    case list: ${db.caseList.map((c) => `${c.ms.toFixed(1)}`).join(" / ")} ms`);
 }
 
+async function loadBuild(): Promise<ServerBuild> {
+  buildIfNeeded(log);
+  return (await import(pathToFileURL(join(ROOT, "build/index.js")).href)) as ServerBuild;
+}
+
+// ---------- Case search (issue 12): its own section of the report, its own --only ----------
+
+function writeCaseSearchSection(options: BenchOptions, command: string, machine: Machine, startedAt: Date, runs: CaseSearchRun[], notMeasured: string[]) {
+  const load = `Load average (1, 5, 15 min) at the start ${machine.loadAtStart.map((l) => l.toFixed(2)).join(", ")}, at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")}: the machine is shared, read the rows against each other, not milliseconds across runs.`;
+  const section = renderCaseSearch(runs, {
+    command,
+    date: startedAt.toISOString().slice(0, 10),
+    machine: `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
+    load,
+    notMeasured: notMeasured.filter((n) => n.startsWith("PostgreSQL")),
+  });
+  const file = resolve(ROOT, options.out);
+  writeFileSync(file, writeReportSection(existsSync(file) ? readFileSync(file, "utf8") : "", "case-search", section));
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
@@ -194,12 +225,12 @@ async function main() {
   log(`  ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAtStart.map((l) => l.toFixed(2)).join(" ")}`);
   const notMeasured: string[] = [];
 
-  buildIfNeeded(log);
-  const build = (await import(pathToFileURL(join(ROOT, "build/index.js")).href)) as ServerBuild;
+  const build = options.only ? null : await loadBuild();
 
   const kinds: DatabaseKind[] = options.postgresBase ? ["sqlite", "postgresql"] : ["sqlite"];
   if (!options.postgresBase) notMeasured.push("PostgreSQL: TEST_POSTGRES_URL was not set (or --no-postgres was given).");
   const databases: DatabaseResult[] = [];
+  const searches: CaseSearchRun[] = [];
   for (const kind of kinds) {
     for (const cases of options.sizes) {
       const url = defaultBenchUrl(kind, cases, options.seed, options.postgresBase ?? undefined);
@@ -213,13 +244,21 @@ async function main() {
       const db: DatabaseResult = { kind, cases, url, marker: data.marker, generated: data.generated, counts: [], charts: [], loaders: [], caseList: [] };
       databases.push(db);
       await useDatabase(url);
-      await benchAggregates(db, options.runs);
-      await benchLoaders(db, build, options.loaderSamples);
-      await benchCaseList(db, options.runs);
+      if (build) {
+        await benchAggregates(db, options.runs);
+        await benchLoaders(db, build, options.loaderSamples);
+        await benchCaseList(db, options.runs);
+      }
+      searches.push(await benchCaseSearch(kind, cases, options.loaderSamples, log));
     }
   }
   const { disconnectDb } = await import("../app/lib/db.server.ts");
   await disconnectDb();
+  writeCaseSearchSection(options, command, machine, startedAt, searches, notMeasured);
+  if (!build) {
+    log(`\nCase search written to ${options.out} (${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} minutes).`);
+    process.exit(0);
+  }
 
   const http: BenchResults["http"] = [];
   if (options.http) {

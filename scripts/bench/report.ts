@@ -257,7 +257,7 @@ const startMark = (mode: string) => `<!-- bench:${mode}:start -->`;
 const endMark = (mode: string) => `<!-- bench:${mode}:end -->`;
 
 /** `existing` with the section of `mode` replaced by `section` (added at the end when it has none yet). */
-export function writeReportSection(existing: string, mode: "quick" | "full", section: string): string {
+export function writeReportSection(existing: string, mode: "quick" | "full" | "case-search", section: string): string {
   const block = `${startMark(mode)}\n${section.trim()}\n${endMark(mode)}`;
   const a = existing.indexOf(startMark(mode));
   const b = existing.indexOf(endMark(mode));
