@@ -1,7 +1,7 @@
 // The second step of a sign-in for an account with a second factor
 // (docs/decisions/105): a code from the authenticator app, or a recovery code.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldMessage, fieldProps, FormMessage } from "~/components/form-errors.tsx";
 import { CHANGE_PASSWORD_PATH, getUser } from "~/lib/auth.server.ts";
@@ -19,9 +19,8 @@ import { signInEmailOf, verifySecondFactor } from "~/models/user.server.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (await getUser(request)) throw redirect(to);
-  // Nothing waiting (or it waited too long): the sign-in starts again with the password.
-  if (!(await pendingSecondFactor(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(to)}`);
-  return { lng: await detectLanguage(request) };
+  // Nothing waiting (or it waited too long): the page says so and links to the password step.
+  return { lng: await detectLanguage(request), pending: (await pendingSecondFactor(request)) !== null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,10 +57,12 @@ interface CodeAnswer {
 
 export default function SignInCode() {
   const { t } = useTranslation();
+  const { pending } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as CodeAnswer | undefined;
   const [params] = useSearchParams();
-  const errors = answer?.errors ?? null;
-  const expired = errors?.form?.key === "signInExpired";
+  const expired = !pending || answer?.errors.form?.key === "signInExpired";
+  // Arriving with nothing waiting reads like a sign-in that waited too long.
+  const errors: FieldErrors | null = answer?.errors ?? (pending ? null : { form: { key: "signInExpired" } });
   return (
     <section className="narrow">
       <h1>{t("auth.code.title")}</h1>
