@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "./db.server.ts";
 import { env } from "./env.server.ts";
-import { SESSION_COOKIE } from "./http.server.ts";
+import { cookieSecure, SESSION_COOKIE } from "./http.server.ts";
 
 export const IDLE_MS = 2 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -14,16 +14,9 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export { SESSION_COOKIE };
 
-/** The options every cookie of ours shares: signed, HttpOnly, SameSite=Lax, Secure (decision 093). */
+/** The options of the sign-in cookies: signed, HttpOnly, SameSite=Lax, Secure (decision 093). */
 function cookieOptions(request: Request) {
-  return {
-    httpOnly: true,
-    sameSite: "lax" as const,
-    // Always Secure in production; elsewhere when the request came over HTTPS (as
-    // Express saw it: X-Forwarded-Proto counts only when TRUST_PROXY says so).
-    secure: env().isProduction || new URL(request.url).protocol === "https:",
-    secrets: [env().sessionSecret],
-  };
+  return { httpOnly: true, sameSite: "lax" as const, secure: cookieSecure(request), secrets: [env().sessionSecret] };
 }
 
 function sessionCookie(request: Request) {

@@ -70,6 +70,15 @@ describe("behind a proxy that TRUST_PROXY names", () => {
     const page = await fetch(`${app.url}/`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(page.status).toBe(200);
     expect(page.headers.get("strict-transport-security")).toBe(HSTS);
+    // Every cookie we set is Secure in production, the reader's language too.
+    const language = await fetch(`${app.url}/language`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, "X-Forwarded-Proto": "https" },
+      body: new URLSearchParams({ lng: "es", redirectTo: "/" }),
+    });
+    expect(language.status).toBe(302);
+    expect(language.headers.getSetCookie().find((c) => c.startsWith("vigia_lng=")) ?? "").toMatch(/; Secure/);
     for (const headers of [{}, { "X-Forwarded-Proto": "http" }] as Record<string, string>[]) {
       const plain = await fetch(`${app.url}/`, { headers });
       expect(plain.headers.get("strict-transport-security")).toBeNull();
