@@ -106,6 +106,13 @@ function SiteHeader({ lng, user }: { lng: Language; user: SessionUser | null }) 
             <a href="/account/password" className="small">
               {t("auth.passwordPage.link")}
             </a>{" "}
+            {user.role !== "viewer" ? (
+              <>
+                <a href="/account/two-factor" className="small">
+                  {t("auth.twoFactor.link")}
+                </a>{" "}
+              </>
+            ) : null}
             <button type="submit" className="link-button">
               {t("auth.signOut")}
             </button>

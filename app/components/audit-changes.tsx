@@ -32,14 +32,18 @@ const CODE_LABELS: Record<string, string> = {
   characteristics: "taxonomy.characteristic",
   origin: "taxonomy.origin",
   role: "auth.roles",
+  secondFactor: "admin.audit.secondFactor",
 };
+
+/** Keys of account events, labelled under admin.audit.keys. */
+const ACCOUNT_KEYS = ["email", "name", "role", "active", "secondFactor", "recoveryCodes", "recoveryCodesLeft", "recoveryCodesDeleted"];
 
 function auditKeyLabel(key: string, t: TFunction): string {
   if (key === "occurredOn") return t("incidents.fields.date");
   if (key === "staffOnlyFieldsChanged" || key === "staffOnlyFieldsFilled" || key === "savedDespitePossibleDuplicates" || key === "sessionsRevoked") {
     return t(`admin.audit.keys.${key}`);
   }
-  if (["email", "name", "role", "active"].includes(key)) return t(`admin.audit.keys.${key}`);
+  if (ACCOUNT_KEYS.includes(key)) return t(`admin.audit.keys.${key}`);
   return t(`incidents.fields.${key}`, { defaultValue: key });
 }
 

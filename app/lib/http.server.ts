@@ -101,6 +101,15 @@ export function textStream(pieces: AsyncIterator<string>): ReadableStream<Uint8A
 /** The session cookie's name (app/lib/session.server.ts sets it). */
 export const SESSION_COOKIE = "vigia_session";
 
+/**
+ * Whether a cookie we set is Secure (decision 093, 106): always in production;
+ * elsewhere when the request came over HTTPS as Express saw it (X-Forwarded-Proto
+ * counts only when TRUST_PROXY says so). Every cookie of ours follows this one rule.
+ */
+export function cookieSecure(request: Request): boolean {
+  return env().isProduction || new URL(request.url).protocol === "https:";
+}
+
 /** True when the request carries a session cookie, or the response sets one: the answer concerns a signed-in reader. */
 export function concernsSignedInReader(cookieHeader: string | null, setCookies: readonly string[]): boolean {
   const named = (text: string) => text.split(/;\s*/).some((part) => part.startsWith(`${SESSION_COOKIE}=`) && part.length > SESSION_COOKIE.length + 1);

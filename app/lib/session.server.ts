@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "./db.server.ts";
 import { env } from "./env.server.ts";
-import { SESSION_COOKIE } from "./http.server.ts";
+import { cookieSecure, SESSION_COOKIE } from "./http.server.ts";
 
 export const IDLE_MS = 2 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -14,17 +14,13 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export { SESSION_COOKIE };
 
+/** The options of the sign-in cookies: signed, HttpOnly, SameSite=Lax, Secure (decision 093). */
+function cookieOptions(request: Request) {
+  return { httpOnly: true, sameSite: "lax" as const, secure: cookieSecure(request), secrets: [env().sessionSecret] };
+}
+
 function sessionCookie(request: Request) {
-  return createCookie(SESSION_COOKIE, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    // Always Secure in production; elsewhere when the request came over HTTPS (as
-    // Express saw it: X-Forwarded-Proto counts only when TRUST_PROXY says so).
-    secure: env().isProduction || new URL(request.url).protocol === "https:",
-    secrets: [env().sessionSecret],
-    maxAge: ABSOLUTE_MS / 1000,
-  });
+  return createCookie(SESSION_COOKIE, { ...cookieOptions(request), path: "/", maxAge: ABSOLUTE_MS / 1000 });
 }
 
 export function hashToken(token: string): string {
@@ -97,4 +93,34 @@ export async function touchSession(session: ActiveSession): Promise<void> {
 
 export async function revokeSession(sessionId: string): Promise<void> {
   await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+// ---------- Between the password and the second factor (docs/decisions/105) ----------
+// After a right password on an account with TOTP, a signed cookie names the
+// account for a few minutes, for /login/code only; no session exists, and
+// nothing else reads it, until the code is right too.
+
+const SECOND_FACTOR_COOKIE = "vigia_second_factor";
+export const SECOND_FACTOR_MS = 5 * 60 * 1000;
+const PURPOSE = "second-factor";
+
+function secondFactorCookie(request: Request) {
+  return createCookie(SECOND_FACTOR_COOKIE, { ...cookieOptions(request), path: "/login", maxAge: SECOND_FACTOR_MS / 1000 });
+}
+
+/** The Set-Cookie header that starts the second step for `userId`. */
+export function startSecondFactor(request: Request, userId: string, now: number = Date.now()): Promise<string> {
+  return secondFactorCookie(request).serialize({ purpose: PURPOSE, userId, until: now + SECOND_FACTOR_MS });
+}
+
+/** The account waiting for its second factor, or null when there is none, it was tampered with, or it waited too long. */
+export async function pendingSecondFactor(request: Request, now: number = Date.now()): Promise<string | null> {
+  const value = (await secondFactorCookie(request).parse(request.headers.get("Cookie"))) as { purpose?: unknown; userId?: unknown; until?: unknown } | null;
+  if (!value || typeof value !== "object" || value.purpose !== PURPOSE) return null;
+  if (typeof value.userId !== "string" || typeof value.until !== "number" || value.until < now) return null;
+  return value.userId;
+}
+
+export function clearSecondFactor(request: Request): Promise<string> {
+  return secondFactorCookie(request).serialize("", { maxAge: 0 });
 }

@@ -55,5 +55,5 @@ export const changePasswordSchema = z
 /** A code from an authenticator app (or, at sign-in, a recovery code). */
 export const codeSchema = z.object({ code: z.string().trim().min(1).max(32) });
 
-/** Turning the second factor off needs the password. */
-export const passwordCheckSchema = z.object({ password: z.string().min(1).max(PASSWORD_MAX) });
+/** Turning the second factor off, or new recovery codes: the password and a code. */
+export const passwordAndCodeSchema = z.object({ password: z.string().min(1).max(PASSWORD_MAX), code: z.string().trim().min(1).max(32) });

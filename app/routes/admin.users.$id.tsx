@@ -12,9 +12,17 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { PASSWORD_MIN, resetPasswordSchema, roleSchema } from "~/models/user.schema.ts";
-import { changeUserRole, getUserForAdmin, resetPasswordByAdmin, revokeSessionsOfUser, setUserActive, unlockUser } from "~/models/user.server.ts";
+import {
+  changeUserRole,
+  getUserForAdmin,
+  removeSecondFactorByAdmin,
+  resetPasswordByAdmin,
+  revokeSessionsOfUser,
+  setUserActive,
+  unlockUser,
+} from "~/models/user.server.ts";
 
-const DONE = ["role", "deactivated", "reactivated", "revoked", "created", "unlocked", "reset"] as const;
+const DONE = ["role", "deactivated", "reactivated", "revoked", "created", "unlocked", "reset", "secondFactorRemoved"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = await requireUser(request, "admin");
@@ -52,6 +60,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!submission.ok) return data<ManageAnswer>({ errors: submission.errors }, { status: 400 });
     result = await resetPasswordByAdmin(id, submission.data.password, admin.id);
     done = "reset";
+  } else if (intent === "removeSecondFactor") {
+    result = await removeSecondFactorByAdmin(id, admin.id);
+    done = "secondFactorRemoved";
   } else if (intent === "revoke") {
     result = await revokeSessionsOfUser(id, admin.id);
     done = "revoked";
@@ -116,7 +127,10 @@ export default function ManageUser() {
             {user.lockedUntil ? ` · ${t("admin.users.lockedUntil", { time: formatDateTime(user.lockedUntil, lng) })}` : ""}
           </dd>
         </div>
-        <div className="record-row"></div>
+        <div className="record-row">
+          <dt>{t("admin.user.secondFactor")}</dt>
+          <dd>{user.totpEnabledAt ? t("admin.user.secondFactorOn") : t("admin.user.secondFactorOff")}</dd>
+        </div>
         {user.mustChangePassword ? (
           <div className="record-row">
             <dt>{t("auth.password")}</dt>
@@ -164,6 +178,16 @@ export default function ManageUser() {
               {t("admin.user.resetPassword")}
             </button>
           </Form>
+          {user.totpEnabledAt ? (
+            <Form method="post" className="stack narrow">
+              <CsrfInput />
+              <h2>{t("admin.user.removeSecondFactor")}</h2>
+              <p className="hint">{t("admin.user.removeSecondFactorHint")}</p>
+              <button type="submit" name="intent" value="removeSecondFactor" className="button-secondary">
+                {t("admin.user.removeSecondFactor")}
+              </button>
+            </Form>
+          ) : null}
           <Form method="post" className="stack narrow">
             <CsrfInput />
             <h2>{user.active ? t("admin.user.deactivate") : t("admin.user.reactivate")}</h2>

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { assertCsrf } from "~/lib/csrf.server.ts";
 import { isLanguage } from "~/lib/i18n.ts";
 import { getActiveSession } from "~/lib/session.server.ts";
+import { cookieSecure } from "~/lib/http.server.ts";
 import { languageCookie } from "~/lib/i18n.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
 
@@ -13,7 +14,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const lng = form.get("lng");
   const to = safeRedirect(form.get("redirectTo"));
   if (!isLanguage(lng)) return redirect(to);
-  return redirect(to, { headers: { "Set-Cookie": await languageCookie.serialize(lng) } });
+  return redirect(to, { headers: { "Set-Cookie": await languageCookie.serialize(lng, { secure: cookieSecure(request) }) } });
 }
 
 export async function loader() {

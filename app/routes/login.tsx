@@ -6,7 +6,7 @@ import { assertCsrf } from "~/lib/csrf.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { clientAddress, hitRateLimit } from "~/lib/rate-limit.server.ts";
-import { createSession } from "~/lib/session.server.ts";
+import { createSession, startSecondFactor } from "~/lib/session.server.ts";
 import { verifySignIn } from "~/models/user.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
 
@@ -36,6 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await verifySignIn(email, password);
   if (result.status === "failed") return data<LoginAnswer>({ error: "failed", email }, { status: 400 });
   const next = to === "/login" ? "/" : to;
+  if (result.status === "code") {
+    // The password was right; the account has a second factor: nothing is granted until the code is right too.
+    return redirect(`/login/code?redirectTo=${encodeURIComponent(next)}`, { headers: { "Set-Cookie": await startSecondFactor(request, result.userId) } });
+  }
   return redirect(result.mustChangePassword ? CHANGE_PASSWORD_PATH : next, { headers: { "Set-Cookie": await createSession(request, result.user.id) } });
 }
 

@@ -133,6 +133,15 @@ const MATRIX: Record<string, Attempt[]> = {
     { name: "open sign-in", method: "GET", min: "anonymous", path: () => "/login" },
     { name: "sign in", method: "POST", min: "anonymous", path: () => "/login", fields: () => ({ email: "viewer@vigia.test", password: "vigia-viewer-demo" }) },
   ],
+  "login_.code.tsx": [
+    { name: "open the second step", method: "GET", min: "anonymous", path: () => "/login/code" },
+    // Nothing waiting (no second-step cookie): the form answers that the sign-in must start again.
+    { name: "send a code", method: "POST", min: "anonymous", path: () => "/login/code", fields: () => ({ code: "123456" }), allowedStatus: 400 },
+  ],
+  "account.two-factor.tsx": [
+    { name: "open two-step sign-in", method: "GET", min: "staff", path: () => "/account/two-factor" },
+    { name: "start enrolling an authenticator", method: "POST", min: "staff", path: () => "/account/two-factor", fields: () => ({ intent: "start" }) },
+  ],
   "logout.ts": [
     { name: "GET /logout", method: "GET", min: "anonymous", path: () => "/logout" },
     // Signing out is tried last for each role (it ends the session); see below.
@@ -274,6 +283,16 @@ const MATRIX: Record<string, Attempt[]> = {
       path: (f) => `/admin/users/${f.user}`,
       params: (f) => ({ id: f.user }),
       fields: () => ({ intent: "revoke" }),
+    },
+    // The target has no second factor: the form answers that there is nothing to remove (tested with one in tests/routes/two-factor.test.ts).
+    {
+      name: "remove a user's second factor",
+      method: "POST",
+      min: "admin",
+      path: (f) => `/admin/users/${f.user}`,
+      params: (f) => ({ id: f.user }),
+      fields: () => ({ intent: "removeSecondFactor" }),
+      allowedStatus: 400,
     },
   ],
   "audit.tsx": [{ name: "read the audit log", method: "GET", min: "admin", path: () => "/audit?action=create" }],
@@ -538,7 +557,7 @@ const DASHBOARDS = [
   "incidents_.$id_.links.tsx",
 ];
 /** Open to everyone whatever the deployment says: signing in and out, the language, health, the 404 page. */
-const OPEN_TO_ALL = ["$.tsx", "healthz.ts", "language.ts", "login.tsx", "logout.ts", "api.v1.openapi[.]json.ts", "api.$.ts"];
+const OPEN_TO_ALL = ["$.tsx", "healthz.ts", "language.ts", "login.tsx", "login_.code.tsx", "logout.ts", "api.v1.openapi[.]json.ts", "api.$.ts"];
 /** The API's public endpoints: like dashboards, but an anonymous reader is answered 401 (JSON) when they are not public. */
 const API_PUBLIC = [
   "api.v1.cases.ts",

@@ -37,6 +37,10 @@ export const validation: Translation["validation"] = {
   wrongPassword: "Esta no es su contraseña actual.",
   samePassword: "Elija una contraseña distinta de la actual.",
   wrongCode: "Este código no es correcto: escriba el código que muestra ahora su aplicación.",
+  codeRefused:
+    "Este código no es correcto o ya se usó, o la cuenta está bloqueada un tiempo tras demasiados intentos. Pruebe con el siguiente código de su aplicación.",
+  signInExpired: "Este inicio de sesión esperó demasiado. Empiece de nuevo con su correo y su contraseña.",
+  signInTooMany: "Demasiados intentos de inicio de sesión desde aquí o para esta cuenta. Espere unos minutos y vuelva a intentarlo.",
   confirmPurge: "Marque la casilla para confirmar.",
   badDate: "Escriba una fecha real con el formato AAAA-MM-DD.",
   badPosition: "Escriba un número entero de 0 a 999.",

@@ -37,6 +37,10 @@ export const validation: Translation["validation"] = {
   wrongPassword: "Ce n'est pas votre mot de passe actuel.",
   samePassword: "Choisissez un mot de passe différent de l'actuel.",
   wrongCode: "Ce code n'est pas le bon : saisissez le code que votre application affiche maintenant.",
+  codeRefused:
+    "Ce code n'est pas le bon ou a déjà servi, ou le compte est verrouillé un moment après trop de tentatives. Essayez le code suivant de votre application.",
+  signInExpired: "Cette connexion a trop attendu. Recommencez avec votre adresse e-mail et votre mot de passe.",
+  signInTooMany: "Trop de tentatives de connexion depuis ici ou pour ce compte. Attendez quelques minutes et réessayez.",
   confirmPurge: "Cochez la case pour confirmer.",
   badDate: "Indiquez une date réelle au format AAAA-MM-JJ.",
   badPosition: "Entrez un nombre entier de 0 à 999.",
