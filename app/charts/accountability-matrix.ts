@@ -5,6 +5,7 @@
 import { describeMatrixFilter, type MatrixFilter } from "~/domain/matrix-filter.ts";
 import { formatDate } from "~/lib/format.ts";
 import type { ChartDocument } from "./document.ts";
+import { countCell, suppressCount, type Count } from "./small-counts.ts";
 import type { HeatCell } from "./heatmap-plugin.ts";
 import type { ChartContext, ChartTable, HeatmapChartConfig } from "./types.ts";
 import { BASE_OPTIONS } from "./time-series.ts";
@@ -27,12 +28,16 @@ export interface MatrixRow {
   code: string;
   title: string;
   isGap: boolean;
-  /** Per year: case records with an accepted link; null where no case records cover the year or the layer is not shown */
-  accepted: (number | null)[];
+  /**
+   * Per year: case records with an accepted link; null where no case records cover the year (see covered),
+   * where the layer is not shown, or where the count is withheld (small counts, decision 109)
+   */
+  accepted: Count[];
   /** Per year: case records suggested and not yet reviewed (a layer of its own, never added to accepted); null as above */
-  suggested: (number | null)[];
-  acceptedTotal: number;
-  suggestedTotal: number;
+  suggested: Count[];
+  /** null: withheld (small, or the sum of a withheld cell) */
+  acceptedTotal: Count;
+  suggestedTotal: Count;
 }
 
 export interface MatrixData {
@@ -48,6 +53,8 @@ export interface MatrixData {
   published: string[];
   /** What data covers the years, in words */
   coverage: string[];
+  /** Set when counts below it are withheld from this reader (decision 109) */
+  smallCountThreshold?: number;
 }
 
 /**
@@ -88,15 +95,48 @@ export function shapeMatrix(
     if (!row || i === undefined) continue;
     if (c.status === "accepted" && layers.accepted) {
       row.accepted[i] = (row.accepted[i] ?? 0) + c.records;
-      row.acceptedTotal += c.records;
+      row.acceptedTotal = (row.acceptedTotal ?? 0) + c.records;
     } else if (c.status === "suggested" && layers.suggested) {
       row.suggested[i] = (row.suggested[i] ?? 0) + c.records;
-      row.suggestedTotal += c.records;
+      row.suggestedTotal = (row.suggestedTotal ?? 0) + c.records;
     }
   }
+  return { years, covered, rows, max: shadingMax(rows, layers), layers, published: context.published ?? [], coverage: context.coverage ?? [] };
+}
+
+/** Largest count of the shaded layer: withheld cells take no part, so that the shading cannot tell their size. */
+function shadingMax(rows: MatrixRow[], layers: MatrixData["layers"]): number {
   const shaded = layers.accepted ? "accepted" : "suggested";
-  const max = Math.max(0, ...rows.flatMap((r) => r[shaded].map((v) => v ?? 0)));
-  return { years, covered, rows, max, layers, published: context.published ?? [], coverage: context.coverage ?? [] };
+  return Math.max(0, ...rows.flatMap((r) => r[shaded].map((v) => v ?? 0)));
+}
+
+/**
+ * The matrix as an anonymous reader may have it (decisions 099, 109): every cell
+ * from 1 to threshold - 1 withheld, in each layer apart; a row's total withheld
+ * when it is small or when any of its cells is (else the total minus the shown
+ * cells would give the withheld one away).
+ */
+export function withholdMatrix(data: MatrixData, threshold: number): MatrixData {
+  const layer = (cells: Count[]) => cells.map((v, i) => (v === null || !data.covered[i] ? v : suppressCount(v, threshold)));
+  const total = (shown: Count[], sum: Count): Count =>
+    sum === null || shown.some((v, i) => v === null && data.covered[i]) ? null : suppressCount(sum, threshold);
+  const rows = data.rows.map((r) => {
+    const accepted = data.layers.accepted ? layer(r.accepted) : r.accepted;
+    const suggested = data.layers.suggested ? layer(r.suggested) : r.suggested;
+    return {
+      ...r,
+      accepted,
+      suggested,
+      acceptedTotal: data.layers.accepted ? total(accepted, r.acceptedTotal) : r.acceptedTotal,
+      suggestedTotal: data.layers.suggested ? total(suggested, r.suggestedTotal) : r.suggestedTotal,
+    };
+  });
+  return { ...data, rows, max: shadingMax(rows, data.layers), smallCountThreshold: threshold };
+}
+
+/** A chart context that writes "fewer than N" with this matrix's threshold. */
+function withThreshold(data: Pick<MatrixData, "smallCountThreshold">, ctx: ChartContext): ChartContext {
+  return data.smallCountThreshold ? { ...ctx, smallCountThreshold: data.smallCountThreshold } : ctx;
 }
 
 // A single-hue sequential scale (light to dark blue): reads in greyscale and with
@@ -119,6 +159,9 @@ export function contrastRatio(a: string, b: string): number {
 const DARK_INK = "#1b1b1b";
 const LIGHT_INK = "#ffffff";
 
+/** A withheld cell (decision 109) in the lightest non-zero shade, like the map's lowest class: a count of unknown size. */
+export const WITHHELD_SHADE = { fill: SHADES[1], ink: DARK_INK, level: 1 };
+
 /** The fill of a cell, and whichever text colour contrasts more with it. */
 export function matrixShade(count: number, max: number): { fill: string; ink: string; level: number } {
   if (count <= 0 || max <= 0) return { fill: SHADES[0], ink: "#595959", level: 0 };
@@ -140,9 +183,9 @@ export function matrixSeriesLabel(data: Pick<MatrixData, "layers">, t: ChartCont
       : t("provisions.matrix.series");
 }
 
-/** A count in a cell or a CSV field: the number, or the words saying no case records cover it. */
-function cellValue(value: number | null, t: ChartContext["t"]): number | string {
-  return value === null ? t("provisions.coverage.noCaseData") : value;
+/** A count in a cell or a CSV field: the words saying no case records cover it, the number, or "fewer than N". */
+function cellValue(value: Count, covered: boolean, ctx: ChartContext): number | string {
+  return covered ? countCell(value, ctx) : ctx.t("provisions.coverage.noCaseData");
 }
 
 export function buildMatrixChart(data: MatrixData, { t }: ChartContext): HeatmapChartConfig {
@@ -150,26 +193,28 @@ export function buildMatrixChart(data: MatrixData, { t }: ChartContext): Heatmap
   const xLabels = data.years.map(String);
   const xTicks = data.years.map((y, i) => (data.covered[i] ? String(y) : [String(y), t("provisions.coverage.noCaseDataShort")]));
   const yLabels = data.rows.map((r) => matrixRowLabel(r));
-  const points: { x: string; y: string; v: number }[] = [];
+  const points: { x: string; y: string; v: number; text?: string }[] = [];
   const both = data.layers.accepted && data.layers.suggested;
+  const fewer = t("charts.fewerThanShort", { count: data.smallCountThreshold ?? 3 });
+  const text = (n: Count) => (n === null ? fewer : String(n));
   const cells: HeatCell[] = data.rows.flatMap((row, yi) =>
     data.years.map((_, xi) => {
       const accepted = row.accepted[xi];
       const suggested = row.suggested[xi];
       if (!data.covered[xi]) return { x: xi, y: yi, fill: NO_DATA_FILL, ink: "#595959", text: "—" };
       if (!data.layers.accepted) {
-        points.push({ x: xLabels[xi], y: yLabels[yi], v: suggested ?? 0 });
-        return { x: xi, y: yi, fill: "#ffffff", ink: DARK_INK, text: String(suggested ?? 0), hatched: true };
+        points.push({ x: xLabels[xi], y: yLabels[yi], v: suggested ?? 0, text: text(suggested) });
+        return { x: xi, y: yi, fill: "#ffffff", ink: DARK_INK, text: text(suggested), hatched: true };
       }
-      points.push({ x: xLabels[xi], y: yLabels[yi], v: accepted ?? 0 });
-      const shade = matrixShade(accepted ?? 0, data.max);
+      points.push({ x: xLabels[xi], y: yLabels[yi], v: accepted ?? 0, text: text(accepted) });
+      const shade = accepted === null ? WITHHELD_SHADE : matrixShade(accepted, data.max);
       return {
         x: xi,
         y: yi,
         fill: shade.fill,
         ink: shade.ink,
-        text: String(accepted ?? 0),
-        ...(both ? { suggested: String(suggested ?? 0) } : {}),
+        text: text(accepted),
+        ...(both ? { suggested: text(suggested) } : {}),
       };
     }),
   );
@@ -205,8 +250,8 @@ export function buildMatrixChart(data: MatrixData, { t }: ChartContext): Heatmap
         tooltip: {
           callbacks: {
             label: (item) => {
-              const raw = item.raw as { x: string; y: string; v: number };
-              return `${raw.y} · ${raw.x}: ${raw.v}`;
+              const raw = item.raw as { x: string; y: string; v: number; text?: string };
+              return `${raw.y} · ${raw.x}: ${raw.text ?? raw.v}`;
             },
           },
         },
@@ -237,7 +282,9 @@ function shownLayers(data: MatrixData, t: ChartContext["t"]): { key: "accepted" 
   ];
 }
 
-export function matrixTable(data: MatrixData, { t }: ChartContext): ChartTable {
+export function matrixTable(data: MatrixData, chartCtx: ChartContext): ChartTable {
+  const ctx = withThreshold(data, chartCtx);
+  const { t } = ctx;
   const layers = shownLayers(data, t);
   return {
     columns: [
@@ -249,8 +296,8 @@ export function matrixTable(data: MatrixData, { t }: ChartContext): ChartTable {
     rows: data.rows.map((r) => [
       r.code,
       r.title,
-      ...data.years.flatMap((_, i) => layers.map((l) => cellValue(r[l.key][i], t))),
-      ...layers.map((l) => (l.key === "accepted" ? r.acceptedTotal : r.suggestedTotal)),
+      ...data.years.flatMap((_, i) => layers.map((l) => cellValue(r[l.key][i], data.covered[i], ctx))),
+      ...layers.map((l) => countCell(l.key === "accepted" ? r.acceptedTotal : r.suggestedTotal, ctx)),
     ]),
   };
 }
@@ -270,6 +317,7 @@ export function matrixDocument({ filter, data, today }: { filter: MatrixFilter; 
         ...(data.layers.accepted ? [t("provisions.matrix.legendAccepted")] : []),
         ...(data.layers.suggested ? [t("provisions.matrix.legendSuggested"), t("provisions.matrix.suggestedWarning")] : []),
         t("provisions.matrix.note"),
+        ...(data.smallCountThreshold ? [t("charts.smallLinkCountsNote", { count: data.smallCountThreshold })] : []),
         ...data.coverage,
         ...(data.covered.some((c) => !c) ? [t("provisions.coverage.columnNote"), ...data.published] : []),
       ],

@@ -4,21 +4,26 @@
 import { formatDate } from "~/lib/format.ts";
 import type { MilestoneInput } from "./annual-trend.ts";
 import type { ChartDocument } from "./document.ts";
+import { addCounts, countCell, suppressCount, type Count } from "./small-counts.ts";
 import { PALETTE } from "./palette.ts";
 import { milestoneLines, yearBarOptions } from "./time-series.ts";
 import type { AnyChartConfig, ChartContext, ChartTable, YearSpan } from "./types.ts";
 
 export interface ProvisionYearRow {
   year: number;
-  /** Case records with an accepted link; null when no case records cover the year ("no case-level data", not 0) */
-  records: number | null;
+  /** Whether any case records cover the year (else "no case-level data", never 0) */
+  covered: boolean;
+  /** Case records with an accepted link; null when the year is not covered, or withheld (small counts, decision 109) */
+  records: Count;
   /** Case records suggested, not yet reviewed (a layer of its own, never added to records); null as above */
-  suggested: number | null;
+  suggested: Count;
 }
 
 export interface ProvisionYearsData {
   rows: ProvisionYearRow[];
   milestones: MilestoneInput[];
+  /** Set when counts below it are withheld from this reader (decision 109) */
+  smallCountThreshold?: number;
 }
 
 export interface YearCount {
@@ -43,7 +48,7 @@ export function shapeProvisionYears(
   for (let year = yearFrom; year <= yearTo; year++) {
     // A count found in a year is shown even if coverage says otherwise: a record is its own evidence.
     const covered = hasCaseData(year) || acceptedBy.has(year) || suggestedBy.has(year);
-    rows.push({ year, records: covered ? (acceptedBy.get(year) ?? 0) : null, suggested: covered ? (suggestedBy.get(year) ?? 0) : null });
+    rows.push({ year, covered, records: covered ? (acceptedBy.get(year) ?? 0) : null, suggested: covered ? (suggestedBy.get(year) ?? 0) : null });
   }
   return rows;
 }
@@ -90,16 +95,60 @@ export function buildProvisionYearsChart(data: ProvisionYearsData, { t }: ChartC
   };
 }
 
-/** A count, or the words saying no case records cover it. */
-export function countOrNoData(value: number | null, t: ChartContext["t"]): number | string {
-  return value === null ? t("provisions.coverage.noCaseData") : value;
+/** A count, "fewer than N" where it is withheld, or the words saying no case records cover it. */
+export function countOrNoData(value: Count, covered: boolean, ctx: ChartContext): number | string {
+  return covered ? countCell(value, ctx) : ctx.t("provisions.coverage.noCaseData");
 }
 
-export function provisionYearsTable(data: ProvisionYearsData, { t }: ChartContext): ChartTable {
+/** A chart context that writes "fewer than N" with the data's threshold. */
+function withThreshold(data: Pick<ProvisionYearsData, "smallCountThreshold">, ctx: ChartContext): ChartContext {
+  return data.smallCountThreshold ? { ...ctx, smallCountThreshold: data.smallCountThreshold } : ctx;
+}
+
+export function provisionYearsTable(data: ProvisionYearsData, chartCtx: ChartContext): ChartTable {
+  const ctx = withThreshold(data, chartCtx);
+  const { t } = ctx;
   return {
     columns: [t("common.year"), t("provisions.layers.acceptedSeries"), t("provisions.layers.suggestedSeries")],
-    rows: data.rows.map((r) => [r.year, countOrNoData(r.records, t), countOrNoData(r.suggested, t)]),
+    rows: data.rows.map((r) => [r.year, countOrNoData(r.records, r.covered, ctx), countOrNoData(r.suggested, r.covered, ctx)]),
   };
+}
+
+/** Whether no case record is linked in any covered year (withheld counts are not none). */
+export function noneLinked(rows: ProvisionYearRow[]): boolean {
+  return rows.every((r) => !r.covered || r.records === 0);
+}
+
+/**
+ * A provision's yearly counts as an anonymous reader may have them (decisions 099, 109):
+ * every covered count from 1 to threshold - 1 withheld, each layer apart.
+ */
+export function withholdProvisionYears(rows: ProvisionYearRow[], threshold: number): ProvisionYearRow[] {
+  const cell = (n: Count, covered: boolean) => (n === null || !covered ? n : suppressCount(n, threshold));
+  return rows.map((r) => ({ ...r, records: cell(r.records, r.covered), suggested: cell(r.suggested, r.covered) }));
+}
+
+/**
+ * A count over a span of time as an anonymous reader may have it: withheld when it
+ * is small, or when any year it overlaps is withheld in the same layer (the span's
+ * count minus the shown years could otherwise give that year away).
+ */
+export function withholdSpan(
+  n: Count,
+  span: { from: string; to: string | null },
+  rows: ProvisionYearRow[],
+  layer: "records" | "suggested",
+  threshold: number,
+): Count {
+  const first = Number(span.from.slice(0, 4));
+  const last = span.to === null ? Infinity : Number(lastDay(span.to).slice(0, 4));
+  const overlapsWithheld = rows.some((r) => r.year >= first && r.year <= last && r.covered && r[layer] === null);
+  return n === null || overlapsWithheld ? null : suppressCount(n, threshold);
+}
+
+/** A total of the yearly counts of one layer: withheld when any year is or when it is small (addCounts). */
+export function yearsTotal(rows: ProvisionYearRow[], layer: "records" | "suggested"): Count {
+  return rows.filter((r) => r.covered).reduce<Count>((sum, r) => addCounts(sum, r[layer]), 0);
 }
 
 export interface ScorecardWindow {
@@ -107,10 +156,12 @@ export interface ScorecardWindow {
   from: string;
   /** YYYY-MM-DD, exclusive */
   to: string;
-  /** Accepted links; null when no case records cover the window */
-  records: number | null;
+  /** Whether case records cover the window (else "no case-level data") */
+  covered: boolean;
+  /** Accepted links; null when no case records cover the window, or withheld (decision 109) */
+  records: Count;
   /** Suggestions not yet reviewed (never added to records); null as above */
-  suggested: number | null;
+  suggested: Count;
   /** For a window without case records: the published annual figures of its years, in words, for context */
   published: string[];
 }
@@ -121,8 +172,8 @@ export interface ScorecardData extends ProvisionYearsData {
   months: number;
   before: ScorecardWindow | null;
   after: ScorecardWindow | null;
-  /** null when the date the commitment was made is not known */
-  sinceMade: { from: string; records: number | null; suggested: number | null } | null;
+  /** null when the date the commitment was made is not known; records and suggested null when not covered or withheld */
+  sinceMade: { from: string; covered: boolean; records: Count; suggested: Count } | null;
   /** What data covers the years and windows, in words (Global Witness, published figures, staff records) */
   coverage: string[];
 }
@@ -135,9 +186,18 @@ export function lastDay(exclusiveEnd: string): string {
 }
 
 /** Every number of the scorecard, each with its period and both layers: the CSV export and the printed table. */
-export function scorecardTable(data: ScorecardData, { t, lng }: ChartContext): ChartTable {
-  const n = (v: number | null) => countOrNoData(v, t);
-  const rows: ChartTable["rows"] = data.rows.map((r) => [String(r.year), `${r.year}-01-01`, `${r.year}-12-31`, n(r.records), n(r.suggested), null]);
+export function scorecardTable(data: ScorecardData, chartCtx: ChartContext): ChartTable {
+  const ctx = withThreshold(data, chartCtx);
+  const { t, lng } = ctx;
+  const n = (v: Count, covered: boolean) => countOrNoData(v, covered, ctx);
+  const rows: ChartTable["rows"] = data.rows.map((r) => [
+    String(r.year),
+    `${r.year}-01-01`,
+    `${r.year}-12-31`,
+    n(r.records, r.covered),
+    n(r.suggested, r.covered),
+    null,
+  ]);
   if (data.milestone && data.before && data.after) {
     const milestone = milestoneWords(data.milestone, lng);
     for (const [key, w] of [
@@ -148,14 +208,21 @@ export function scorecardTable(data: ScorecardData, { t, lng }: ChartContext): C
         t(`provisions.scorecard.${key}`, { count: data.months, milestone }),
         w.from,
         lastDay(w.to),
-        n(w.records),
-        n(w.suggested),
+        n(w.records, w.covered),
+        n(w.suggested, w.covered),
         w.published.join(" ") || null,
       ]);
     }
   }
   if (data.sinceMade)
-    rows.push([t("provisions.scorecard.sinceMadeRow"), data.sinceMade.from, null, n(data.sinceMade.records), n(data.sinceMade.suggested), null]);
+    rows.push([
+      t("provisions.scorecard.sinceMadeRow"),
+      data.sinceMade.from,
+      null,
+      n(data.sinceMade.records, data.sinceMade.covered),
+      n(data.sinceMade.suggested, data.sinceMade.covered),
+      null,
+    ]);
   return {
     columns: [
       t("provisions.scorecard.period"),
@@ -184,12 +251,14 @@ export function milestoneWords(milestone: { label: string; date: string }, lng: 
 }
 
 /** The before/after comparison in one line, for the PNG (the page shows it as figures): accepted, and suggestions apart. */
-export function scorecardComparisonLine(data: ScorecardData, { t, lng }: ChartContext): string {
+export function scorecardComparisonLine(data: ScorecardData, chartCtx: ChartContext): string {
+  const ctx = withThreshold(data, chartCtx);
+  const { t, lng } = ctx;
   const { milestone, before, after, sinceMade } = data;
-  const layers = (w: { records: number | null; suggested: number | null }) =>
-    w.records === null
+  const layers = (w: { covered: boolean; records: Count; suggested: Count }) =>
+    !w.covered
       ? t("provisions.coverage.noCaseData")
-      : `${w.records} ${t("provisions.layers.acceptedShort")}, ${w.suggested ?? 0} ${t("provisions.layers.suggestedShort")}`;
+      : `${countCell(w.records, ctx)} ${t("provisions.layers.acceptedShort")}, ${countCell(w.suggested, ctx)} ${t("provisions.layers.suggestedShort")}`;
   const since = sinceMade
     ? `${t("provisions.scorecard.sinceMade", { date: formatDate(sinceMade.from, lng) })}: ${layers(sinceMade)}`
     : t("provisions.scorecard.sinceMadeUnknown");
@@ -224,8 +293,8 @@ export interface ScorecardProvision {
 export interface ScorecardExportInput {
   provision: ScorecardProvision;
   data: ScorecardData;
-  /** Suggestions not yet reviewed (not counted) */
-  pending: number;
+  /** Suggestions not yet reviewed (not counted); null when withheld (decision 109) */
+  pending: Count;
   afterIncomplete: boolean;
   today: string;
 }
@@ -238,8 +307,7 @@ export function scorecardDocument({ provision, data, pending, afterIncomplete, t
   const { t, lng } = ctx;
   const { from, to } = spanOf(data);
   const source = t("provisions.charts.years.source");
-  const total = data.rows.reduce((sum, r) => sum + (r.records ?? 0), 0);
-  const windows = [data.before, data.after].filter((w): w is ScorecardWindow => !!w && w.records === null);
+  const windows = [data.before, data.after].filter((w): w is ScorecardWindow => !!w && !w.covered);
   const status = [
     `${t("provisions.status.label")}: ${t(`provisions.status.values.${provision.status}`, { defaultValue: provision.status })}`,
     ...(provision.isGap ? [t("provisions.gap")] : []),
@@ -253,12 +321,17 @@ export function scorecardDocument({ provision, data, pending, afterIncomplete, t
       sourceLine: t("charts.sourceLine", { source }),
       asOf: t("charts.dataAsOf", { date: formatDate(today, lng) }),
       notes: [
-        ...(total === 0 ? [t("provisions.charts.years.noneLinked")] : []),
+        ...(noneLinked(data.rows) ? [t("provisions.charts.years.noneLinked")] : []),
         status,
         t("provisions.scorecard.countNote"),
-        ...(pending ? [t("provisions.scorecard.pending", { count: pending })] : []),
+        ...(pending === null
+          ? [t("provisions.scorecard.pendingWithheld", { count: data.smallCountThreshold ?? 3 })]
+          : pending
+            ? [t("provisions.scorecard.pending", { count: pending })]
+            : []),
+        ...(data.smallCountThreshold ? [t("charts.smallLinkCountsNote", { count: data.smallCountThreshold })] : []),
         ...data.coverage,
-        ...(data.rows.some((r) => r.records === null) ? [t("provisions.coverage.columnNote")] : []),
+        ...(data.rows.some((r) => !r.covered) ? [t("provisions.coverage.columnNote")] : []),
         ...[...new Set(windows.flatMap((w) => w.published))],
         ...(afterIncomplete ? [t("provisions.scorecard.incomplete", { date: formatDate(today, lng) })] : []),
         ...[milestoneLegend(data, ctx)].filter((line): line is string => line !== null),

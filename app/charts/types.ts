@@ -22,7 +22,7 @@ export interface ChartTable {
 export type AnyChartConfig = ChartConfiguration<"bar" | "line", (number | null)[], string>;
 
 /** A heat map's configuration: a scatter chart on two category axes whose cells a plugin paints. */
-export type HeatmapChartConfig = ChartConfiguration<"scatter", { x: string; y: string; v: number }[], string>;
+export type HeatmapChartConfig = ChartConfiguration<"scatter", { x: string; y: string; v: number; text?: string }[], string>;
 
 /** The years a time axis shows, both included. */
 export interface YearSpan {

@@ -3,7 +3,7 @@
 // ChartFigure drawn from the matrix's export document.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { matrixShade, type MatrixData, type MatrixRow } from "~/charts/accountability-matrix.ts";
+import { matrixShade, WITHHELD_SHADE, type MatrixData, type MatrixRow } from "~/charts/accountability-matrix.ts";
 import { LinkTypeFilter } from "./link-review.tsx";
 import { STATUS_CHOICES, type MatrixFilter } from "~/domain/matrix-filter.ts";
 import { formatNumber } from "~/lib/format.ts";
@@ -66,10 +66,26 @@ function MatrixCell({ row, index, data, filter, lng }: { row: MatrixRow; index: 
   }
   const accepted = row.accepted[index];
   const suggested = row.suggested[index];
-  const shade = matrixShade((data.layers.accepted ? accepted : suggested) ?? 0, data.max);
+  // A withheld count (decision 109) says "fewer than N" and opens no list of its records.
+  const threshold = data.smallCountThreshold ?? 3;
+  const withheld = { accepted: data.layers.accepted && accepted === null, suggested: data.layers.suggested && suggested === null };
+  const shade = withheld.accepted ? WITHHELD_SHADE : matrixShade((data.layers.accepted ? accepted : suggested) ?? 0, data.max);
   const style = data.layers.accepted ? { background: shade.fill, color: shade.ink } : undefined;
   return (
     <td className="num matrix-cell" style={style}>
+      {withheld.accepted ? (
+        <span className="cell-accepted withheld" aria-label={t("provisions.matrix.cellLabelWithheld", { count: threshold, code: row.code, year })}>
+          {t("charts.fewerThan", { count: threshold })}
+        </span>
+      ) : null}
+      {withheld.suggested ? (
+        <span
+          className="cell-suggested layer-suggested withheld"
+          aria-label={t("provisions.layers.cellSuggestedLabelWithheld", { count: threshold, code: row.code, year })}
+        >
+          {t("provisions.layers.cellSuggestedWithheld", { count: threshold })}
+        </span>
+      ) : null}
       {accepted !== null ? (
         accepted > 0 ? (
           <Link
@@ -111,6 +127,14 @@ export function MatrixCaseTable({ data, filter, caption, lng }: { data: MatrixDa
   const total = (row: MatrixRow, layer: "accepted" | "suggested") => {
     const n = layer === "accepted" ? row.acceptedTotal : row.suggestedTotal;
     const className = layer === "accepted" ? "cell-accepted" : "cell-suggested layer-suggested";
+    if (n === null) {
+      const count = data.smallCountThreshold ?? 3;
+      return (
+        <span className={`${className} withheld`}>
+          {layer === "accepted" ? t("charts.fewerThan", { count }) : t("provisions.layers.cellSuggestedWithheld", { count })}
+        </span>
+      );
+    }
     const text = layer === "accepted" ? formatNumber(n, lng) : t("provisions.layers.cellSuggested", { count: n });
     return n > 0 ? (
       <Link className={className} to={casesHref(row.code, filter, { from: filter.yearFrom, to: filter.yearTo }, layer)}>

@@ -4,6 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lastDay, milestoneWords, type ScorecardData } from "~/charts/provision-years.ts";
+import type { Count } from "~/charts/small-counts.ts";
 import { MAX_MONTHS, type ScorecardParams, type ScorecardProblem } from "~/domain/scorecard-params.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
@@ -133,7 +134,8 @@ export function ScorecardComparison({
   lng,
 }: {
   data: ScorecardData;
-  pending: number;
+  /** null: withheld (decision 109) */
+  pending: Count;
   afterIncomplete: boolean;
   today: string;
   lng: Language;
@@ -141,8 +143,16 @@ export function ScorecardComparison({
   const { t } = useTranslation();
   const period = (window: { from: string; to: string }) =>
     t("provisions.scorecard.periodRange", { from: formatDate(window.from, lng), to: formatDate(lastDay(window.to), lng) });
-  const value = (n: number | null) => (n === null ? t("provisions.coverage.noCaseData") : formatNumber(n, lng));
-  const suggested = (n: number | null) => (n === null ? null : t("provisions.scorecard.windowSuggested", { count: n }));
+  // Not covered: "no case-level data"; withheld (decision 109): "fewer than N", in each layer apart.
+  const threshold = data.smallCountThreshold ?? 3;
+  const value = (w: { covered: boolean; records: Count }) =>
+    !w.covered ? t("provisions.coverage.noCaseData") : w.records === null ? t("charts.fewerThan", { count: threshold }) : formatNumber(w.records, lng);
+  const suggested = (w: { covered: boolean; suggested: Count }) =>
+    !w.covered
+      ? null
+      : w.suggested === null
+        ? t("provisions.scorecard.windowSuggestedWithheld", { count: threshold })
+        : t("provisions.scorecard.windowSuggested", { count: w.suggested });
   const { milestone, before, after, sinceMade } = data;
   return (
     <section aria-labelledby="comparison-title" className="scorecard-figures">
@@ -159,22 +169,22 @@ export function ScorecardComparison({
           <>
             <Headline
               id="scorecard-before"
-              value={value(before.records)}
-              suggested={suggested(before.suggested)}
+              value={value(before)}
+              suggested={suggested(before)}
               label={t("provisions.scorecard.before", { count: data.months, milestone: milestone.label })}
               meta={period(before)}
-              note={before.records === null ? t("provisions.coverage.noCaseDataWindow") : null}
+              note={!before.covered ? t("provisions.coverage.noCaseDataWindow") : null}
               context={before.published}
             />
             <Headline
               id="scorecard-after"
-              value={value(after.records)}
-              suggested={suggested(after.suggested)}
+              value={value(after)}
+              suggested={suggested(after)}
               label={t("provisions.scorecard.after", { count: data.months, milestone: milestone.label })}
               meta={period(after)}
               note={
                 [
-                  after.records === null ? t("provisions.coverage.noCaseDataWindow") : null,
+                  !after.covered ? t("provisions.coverage.noCaseDataWindow") : null,
                   afterIncomplete ? t("provisions.scorecard.incomplete", { date: formatDate(today, lng) }) : null,
                 ]
                   .filter(Boolean)
@@ -186,13 +196,18 @@ export function ScorecardComparison({
         ) : null}
         <Headline
           id="scorecard-since"
-          value={sinceMade ? value(sinceMade.records) : null}
-          suggested={sinceMade ? suggested(sinceMade.suggested) : null}
+          value={sinceMade ? value(sinceMade) : null}
+          suggested={sinceMade ? suggested(sinceMade) : null}
           label={sinceMade ? t("provisions.scorecard.sinceMade", { date: formatDate(sinceMade.from, lng) }) : t("provisions.scorecard.sinceMadeUnknown")}
         />
       </div>
       <p className="small">{t("provisions.scorecard.countNote")}</p>
-      {pending ? <p className="small">{t("provisions.scorecard.pending", { count: pending })}</p> : null}
+      {pending === null ? (
+        <p className="small">{t("provisions.scorecard.pendingWithheld", { count: threshold })}</p>
+      ) : pending ? (
+        <p className="small">{t("provisions.scorecard.pending", { count: pending })}</p>
+      ) : null}
+      {data.smallCountThreshold ? <p className="small">{t("charts.smallLinkCountsNote", { count: data.smallCountThreshold })}</p> : null}
       <section aria-labelledby="coverage-title" className="coverage-note">
         <h3 id="coverage-title" className="small-heading">
           {t("provisions.coverage.title")}

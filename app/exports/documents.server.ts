@@ -41,19 +41,19 @@ export async function chartExport({ request, params, context: loadContext }: Loa
 
 /** GET /matrix.<format>?sector=&from=&to=&status=: the accountability matrix, one row per provision, one column per year. */
 export async function matrixExport({ request, context }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
-  await requireExportReader(request, context);
+  const reader = chartReaderOf(await requireExportReader(request, context));
   const lng = await detectLanguage(request);
   const url = new URL(request.url);
   const { filter } = parseMatrixFilter(url.searchParams, new Date().getUTCFullYear());
-  const { data, today } = await getMatrix(lng, filter);
+  const { data, today } = await getMatrix(lng, filter, reader);
   const ctx = { t: getFixedT(lng), lng };
   const query = matrixFilterToParams(filter);
   const permalink = `${url.origin}/matrix?${query}&lng=${lng}`;
   return documentExport(format, matrixDocument({ filter, data, today }, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}`,
-    // The same for every reader (counts only): drawn once per data version and day.
-    memo: exportMemo([format, "matrix", permalink, today]),
+    // The same for every reader of a kind (small counts are withheld from anonymous ones): drawn once per data version and day.
+    memo: exportMemo([format, "matrix", reader, permalink, today]),
   });
 }
 
@@ -62,19 +62,19 @@ export async function matrixExport({ request, context }: LoaderFunctionArgs, for
  * two windows around the milestone, the count since the commitment was made) and its chart.
  */
 export async function scorecardExport({ request, params, context }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
-  await requireExportReader(request, context);
+  const reader = chartReaderOf(await requireExportReader(request, context));
   const lng = await detectLanguage(request);
   const url = new URL(request.url);
   const milestones = await listMilestones(lng);
   const choice = parseScorecardParams(url.searchParams, milestones);
-  const scorecard = await getScorecard(params.code!, lng, { milestones, milestone: choice.milestone, months: choice.params.months });
+  const scorecard = await getScorecard(params.code!, lng, { milestones, milestone: choice.milestone, months: choice.params.months }, reader);
   if (!scorecard) throw notFound();
   const ctx = { t: getFixedT(lng), lng };
   const { code } = scorecard.provision;
   const permalink = `${url.origin}/provisions/${encodeURIComponent(code)}/scorecard?${scorecardQuery(choice.params)}&lng=${lng}`;
   return documentExport(format, scorecardDocument(scorecard, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
-    memo: exportMemo([format, "scorecard", permalink, new Date().toISOString().slice(0, 10)]),
+    memo: exportMemo([format, "scorecard", reader, permalink, new Date().toISOString().slice(0, 10)]),
     filename: `vigia-scorecard-${code}-${choice.params.milestoneKey ?? "no-milestone"}-${choice.params.months}m`,
   });
 }

@@ -107,6 +107,9 @@ export const en = {
   charts: {
     sourceLine: "Source: {{source}}",
     fewerThan: "fewer than {{count}}",
+    fewerThanShort: "<{{count}}",
+    smallLinkCountsNote:
+      "Counts of case records below {{count}} that include records logged by staff are shown as “fewer than {{count}}”, and so is any total that includes one, so that no one can be singled out or worked out by subtraction.",
     smallCountsNote:
       "Counts of people below {{count}} that include records logged by staff are shown as “fewer than {{count}}” and not drawn, so that no one can be singled out.",
     dataAsOf: "Data as of {{date}}",

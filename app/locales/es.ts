@@ -108,6 +108,9 @@ export const es: Translation = {
   charts: {
     sourceLine: "Fuente: {{source}}",
     fewerThan: "menos de {{count}}",
+    fewerThanShort: "<{{count}}",
+    smallLinkCountsNote:
+      "Los conteos de casos menores de {{count}} que incluyen registros del personal se muestran como «menos de {{count}}», al igual que todo total que incluya uno, para que nadie pueda ser identificado ni deducido por resta.",
     smallCountsNote:
       "Los conteos de personas menores de {{count}} que incluyen registros del personal se muestran como «menos de {{count}}» y no se dibujan, para que nadie pueda ser identificado.",
     dataAsOf: "Datos al {{date}}",

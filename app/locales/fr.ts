@@ -107,6 +107,9 @@ export const fr: Translation = {
   charts: {
     sourceLine: "Source : {{source}}",
     fewerThan: "moins de {{count}}",
+    fewerThanShort: "<{{count}}",
+    smallLinkCountsNote:
+      "Les nombres d’affaires inférieurs à {{count}} qui comprennent des fiches saisies par l’équipe sont indiqués « moins de {{count}} », de même que tout total qui en comprend un, pour que personne ne puisse être identifié ni retrouvé par soustraction.",
     smallCountsNote:
       "Les nombres de personnes inférieurs à {{count}} qui comprennent des fiches saisies par l’équipe sont indiqués « moins de {{count}} » et ne sont pas dessinés, pour que personne ne puisse être identifié.",
     dataAsOf: "Données au {{date}}",

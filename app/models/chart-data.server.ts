@@ -220,15 +220,25 @@ const WITHHOLD: { [K in ChartId]: (d: ChartDataById[K], threshold: number) => Ch
 };
 
 /**
+ * Whether small counts are withheld from this reader, and below what: the
+ * deployment's threshold for an anonymous reader when the scope counts at least
+ * one staff record; null (exact counts) otherwise. The one rule of decision 099,
+ * for the charts here and for the matrix, scorecards and provision pages (decision 109).
+ */
+export async function smallCountThreshold(reader: ChartReader, scope: IncidentFilter | null): Promise<number | null> {
+  const threshold = env().smallCountThreshold;
+  if (reader !== "public" || threshold <= 1 || !scope) return null;
+  return (await hasStaffRecords(scope)) ? threshold : null;
+}
+
+/**
  * The one suppression step: for an anonymous reader, when the chart's scope
  * counts at least one staff record, every count of people from 1 to threshold - 1
  * is withheld (null), before the data reaches a page, an embed, a PNG or a CSV.
  */
 async function withholdSmallCounts<K extends ChartId>(id: K, data: ChartDataById[K], context: ChartLoadContext): Promise<ChartDataById[K]> {
-  const threshold = env().smallCountThreshold;
-  if (context.reader !== "public" || threshold <= 1) return data;
-  const scope = (data as { scope?: IncidentFilter | null }).scope;
-  if (!scope || !(await hasStaffRecords(scope))) return data;
+  const threshold = await smallCountThreshold(context.reader, (data as { scope?: IncidentFilter | null }).scope ?? null);
+  if (threshold === null) return data;
   const suppress = WITHHOLD[id] as (d: ChartDataById[K], threshold: number) => ChartDataById[K];
   return { ...suppress(data, threshold), smallCountThreshold: threshold };
 }

@@ -1,12 +1,14 @@
 // The accountability matrix: every provision, every year of the range, the number
 // of case records linked to it (SQL GROUP BY per year). Shared by the page and
 // its CSV and PNG exports.
-import { shapeMatrix, type MatrixData } from "~/charts/accountability-matrix.ts";
+import { shapeMatrix, withholdMatrix, type MatrixData } from "~/charts/accountability-matrix.ts";
+import type { ChartReader } from "~/charts/query.ts";
 import { STATUS_CHOICES, type MatrixFilter } from "~/domain/matrix-filter.ts";
 import { coverageLines, publishedContext, yearHasCaseData } from "~/domain/coverage.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { getCaseCoverage, listMexicoAnnualFigures } from "./coverage.server.ts";
+import { smallCountThreshold } from "./chart-data.server.ts";
 import { countLinkMatrix } from "./link.server.ts";
 import { listProvisionOptions } from "./provision.server.ts";
 
@@ -16,16 +18,15 @@ export interface Matrix {
   today: string;
 }
 
-export async function getMatrix(lng: Language, filter: MatrixFilter, now = new Date()): Promise<Matrix> {
+/** The matrix as this reader may have it: small counts of staff records withheld from anonymous readers (decision 109). */
+export async function getMatrix(lng: Language, filter: MatrixFilter, reader: ChartReader, now = new Date()): Promise<Matrix> {
   const statuses = [...STATUS_CHOICES[filter.status]];
-  const [provisions, counts, coverage] = await Promise.all([
+  const scope = { yearFrom: filter.yearFrom, yearTo: filter.yearTo, sectors: filter.sector === "all" ? undefined : [filter.sector] };
+  const [provisions, counts, coverage, threshold] = await Promise.all([
     listProvisionOptions(lng),
-    countLinkMatrix(
-      { yearFrom: filter.yearFrom, yearTo: filter.yearTo, sectors: filter.sector === "all" ? undefined : [filter.sector] },
-      statuses,
-      filter.linkType ?? undefined,
-    ),
+    countLinkMatrix(scope, statuses, filter.linkType ?? undefined),
     getCaseCoverage(now),
+    smallCountThreshold(reader, scope),
   ]);
   const t = getFixedT(lng);
   const uncovered: number[] = [];
@@ -41,5 +42,5 @@ export async function getMatrix(lng: Language, filter: MatrixFilter, now = new D
     ),
     coverage: coverageLines(coverage, t, (d) => formatDate(d, lng)),
   });
-  return { data, today: now.toISOString().slice(0, 10) };
+  return { data: threshold === null ? data : withholdMatrix(data, threshold), today: now.toISOString().slice(0, 10) };
 }

@@ -8,7 +8,11 @@ import type { Language } from "~/lib/i18n.ts";
 import { parseTermList } from "~/domain/link-rules.ts";
 import type { SourceRef } from "./published-figure.server.ts";
 import { writeAudit } from "./audit.server.ts";
-import { countLinksPerProvision, type LinkStatus } from "./link.server.ts";
+import type { ChartReader } from "~/charts/query.ts";
+import { suppressCount, type Count } from "~/charts/small-counts.ts";
+import { smallCountThreshold } from "./chart-data.server.ts";
+import { getIncidentYearBounds } from "./incident.server.ts";
+import { countLinkMatrix, countLinksPerProvision, type LinkStatus } from "./link.server.ts";
 import { localized, type LocalizedText } from "~/domain/localized-text.ts";
 import type { provisionSchema, ProvisionInput } from "./provision.schema.ts";
 import { storedSourceChoice } from "./source.schema.ts";
@@ -27,7 +31,8 @@ export interface ProvisionView {
   /** YYYY-MM-DD or null when not known */
   madeOn: string | null;
   source: (SourceRef & { key: string }) | null;
-  links: Record<LinkStatus, number>;
+  /** Links per status; null where withheld from this reader (decision 109) */
+  links: Record<LinkStatus, Count>;
 }
 
 export interface InstrumentGroupView {
@@ -62,7 +67,7 @@ type ProvisionRow = Prisma.ProvisionGetPayload<{ select: typeof provisionSelect 
 
 const NO_LINKS: Record<LinkStatus, number> = { suggested: 0, accepted: 0, rejected: 0 };
 
-function toView(p: ProvisionRow, lng: Language, links: Record<LinkStatus, number> = NO_LINKS): ProvisionView {
+function toView(p: ProvisionRow, lng: Language, links: Record<LinkStatus, Count> = NO_LINKS): ProvisionView {
   return {
     id: p.id,
     code: p.code,
@@ -78,8 +83,25 @@ function toView(p: ProvisionRow, lng: Language, links: Record<LinkStatus, number
   };
 }
 
-/** Instruments in their order, each with its provisions grouped by pillar (gaps included, flagged). */
-export async function listProvisionsByInstrument(lng: Language): Promise<InstrumentGroupView[]> {
+/**
+ * Each provision's link totals as this reader may have them: for an anonymous
+ * reader, when staff records are counted, a total is withheld when it is small or
+ * when any year of it is (its provision page shows the years; decision 109).
+ */
+async function linkTotalsForReader(counts: Map<string, Record<LinkStatus, number>>, reader: ChartReader): Promise<Map<string, Record<LinkStatus, Count>>> {
+  const threshold = await smallCountThreshold(reader, {});
+  if (threshold === null) return counts;
+  const bounds = await getIncidentYearBounds();
+  const perYear = bounds ? await countLinkMatrix({ yearFrom: bounds.min, yearTo: bounds.max }, ["accepted", "suggested"]) : [];
+  const withheldYear = new Set(perYear.filter((c) => suppressCount(c.records, threshold) === null).map((c) => `${c.provisionId} ${c.status}`));
+  const total = (id: string, status: LinkStatus, n: number) => (withheldYear.has(`${id} ${status}`) ? null : suppressCount(n, threshold));
+  return new Map(
+    [...counts].map(([id, c]) => [id, { accepted: total(id, "accepted", c.accepted), suggested: total(id, "suggested", c.suggested), rejected: c.rejected }]),
+  );
+}
+
+/** Instruments in their order, each with its provisions grouped by pillar (gaps included, flagged); link totals as this reader may have them. */
+export async function listProvisionsByInstrument(lng: Language, reader: ChartReader): Promise<InstrumentGroupView[]> {
   const [instruments, counts] = await Promise.all([
     prisma.instrument.findMany({
       orderBy: [{ position: "asc" }, { code: "asc" }],
@@ -93,7 +115,7 @@ export async function listProvisionsByInstrument(lng: Language): Promise<Instrum
         provisions: { select: provisionSelect, orderBy: [{ position: "asc" }, { code: "asc" }] },
       },
     }),
-    countLinksPerProvision(),
+    countLinksPerProvision().then((counts) => linkTotalsForReader(counts, reader)),
   ]);
   return instruments.map((i) => {
     const pillars: InstrumentGroupView["pillars"] = [];

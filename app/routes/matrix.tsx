@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { matrixDocument, matrixSeriesLabel } from "~/charts/accountability-matrix.ts";
+import { chartReaderOf } from "~/charts/query.ts";
 import { documentChartConfig } from "~/charts/document.ts";
 import { MatrixCaseTable, MatrixFilterForm } from "~/components/accountability-matrix.tsx";
 import { ChartFigure } from "~/components/chart-figure.tsx";
@@ -14,10 +15,10 @@ import { metaT, useLanguage } from "~/lib/language.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const { filter, problems } = parseMatrixFilter(new URL(request.url).searchParams, new Date().getUTCFullYear());
-  const matrix = await getMatrix(lng, filter);
+  const matrix = await getMatrix(lng, filter, chartReaderOf(user));
   return { filter, problems, ...matrix };
 }
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
-import { buildProvisionYearsChart, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
+import { buildProvisionYearsChart, noneLinked, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
+import { chartReaderOf } from "~/charts/query.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, MilestoneList, pillarLabel, SourceLine } from "~/components/commitment.tsx";
 import { Untranslated } from "~/components/untranslated.tsx";
@@ -21,6 +22,7 @@ import { countLinkedIncidentsByYear, countLinksByStatus, listLinksForProvision }
 import { getCaseCoverage } from "~/models/coverage.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
+import { provisionYearsForReader, totalForReader } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
@@ -42,18 +44,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCaseCoverage(),
   ]);
   const done = search.get("done");
+  const range = provisionYearRange([...years, ...suggestedYears], new Date().getUTCFullYear());
+  // Small counts of staff records withheld from anonymous readers, totals with them (decision 109).
+  const { rows, threshold } = await provisionYearsForReader(
+    shapeProvisionYears(years, suggestedYears, range.yearFrom, range.yearTo, (y) => yearHasCaseData(coverage, y)),
+    chartReaderOf(user),
+  );
   return {
     provision,
-    counts,
+    counts: {
+      accepted: totalForReader(counts.accepted, rows, "records", threshold),
+      suggested: totalForReader(counts.suggested, rows, "suggested", threshold),
+      // Rejected links are for signed-in readers only (decision 083).
+      rejected: user ? counts.rejected : null,
+    },
     accepted,
     suggested,
-    years,
-    suggestedYears,
+    range,
+    rows,
+    smallCountThreshold: threshold,
     milestones,
     coverage,
     linkType: linkType ?? null,
     typeProblem: rawType && !linkType ? rawType : null,
-    thisYear: new Date().getUTCFullYear(),
     signedIn: !!user,
     canReview: hasRole(user, "staff"),
     done: done === "accepted" || done === "rejected" ? done : null,
@@ -61,18 +74,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ProvisionPage() {
-  const { provision, counts, accepted, suggested, years, suggestedYears, milestones, coverage, linkType, typeProblem, thisYear, signedIn, canReview, done } =
+  const { provision, counts, accepted, suggested, range, rows, smallCountThreshold, milestones, coverage, linkType, typeProblem, signedIn, canReview, done } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lng = useLanguage();
   const ctx = { t, lng };
-  const range = provisionYearRange([...years, ...suggestedYears], thisYear);
-  const chartData = {
-    rows: shapeProvisionYears(years, suggestedYears, range.yearFrom, range.yearTo, (y) => yearHasCaseData(coverage, y)),
-    milestones,
-  };
+  const chartData = { rows, milestones, ...(smallCountThreshold === null ? {} : { smallCountThreshold }) };
   const { inside } = milestonesInRange(milestones, range.yearFrom, range.yearTo);
-  const chartTotal = chartData.rows.reduce((sum, r) => sum + (r.records ?? 0), 0);
+  const count = (n: number | null) => (n === null ? t("charts.fewerThan", { count: smallCountThreshold ?? 3 }) : n);
   const pillar = pillarLabel(provision.pillar, t, lng);
   const here = `/provisions/${provision.code}`;
   return (
@@ -122,7 +131,8 @@ export default function ProvisionPage() {
         height={280}
       >
         <p>{t("provisions.charts.years.note")}</p>
-        {chartTotal === 0 ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
+        {noneLinked(rows) ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
+        {smallCountThreshold !== null ? <p className="small">{t("charts.smallLinkCountsNote", { count: smallCountThreshold })}</p> : null}
         <CoverageNote coverage={coverage} />
         <MilestoneList milestones={inside} />
       </ChartFigure>
@@ -132,7 +142,7 @@ export default function ProvisionPage() {
 
       <section aria-labelledby="accepted-title" className="layer-accepted-section">
         <h2 id="accepted-title">
-          {t("provisions.detail.acceptedTitle")} ({counts.accepted})
+          {t("provisions.detail.acceptedTitle")} ({count(counts.accepted)})
         </h2>
         {accepted.length === 0 ? (
           <p className="muted">{t("provisions.detail.noAccepted")}</p>
@@ -150,12 +160,14 @@ export default function ProvisionPage() {
             ]}
           />
         )}
-        {counts.accepted > accepted.length ? <p className="small">{t("provisions.detail.more", { shown: accepted.length, total: counts.accepted })}</p> : null}
+        {counts.accepted !== null && counts.accepted > accepted.length ? (
+          <p className="small">{t("provisions.detail.more", { shown: accepted.length, total: counts.accepted })}</p>
+        ) : null}
       </section>
 
       <section aria-labelledby="suggested-title" className="layer-suggested-section">
         <h2 id="suggested-title">
-          {t("provisions.detail.suggestedTitle")} ({counts.suggested})
+          {t("provisions.detail.suggestedTitle")} ({count(counts.suggested)})
         </h2>
         <p className="small">{t("provisions.layers.publicSuggestions")}</p>
         {suggested.length === 0 ? (
@@ -174,7 +186,7 @@ export default function ProvisionPage() {
             ))}
           </ul>
         )}
-        {counts.suggested > suggested.length ? (
+        {counts.suggested !== null && counts.suggested > suggested.length ? (
           <p className="small">{t("provisions.detail.more", { shown: suggested.length, total: counts.suggested })}</p>
         ) : null}
       </section>

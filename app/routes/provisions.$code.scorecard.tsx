@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
-import { buildProvisionYearsChart, provisionYearsTable } from "~/charts/provision-years.ts";
+import { buildProvisionYearsChart, noneLinked, provisionYearsTable } from "~/charts/provision-years.ts";
+import { chartReaderOf } from "~/charts/query.ts";
 import { ChartFigure } from "~/components/chart-figure.tsx";
 import { MilestoneList } from "~/components/commitment.tsx";
 import { ExportLinks } from "~/components/export-links.tsx";
@@ -16,11 +17,11 @@ import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
+  const user = await requireDashboardReader(request);
   const lng = await detectLanguage(request);
   const milestones = await listMilestones(lng);
   const choice = parseScorecardParams(new URL(request.url).searchParams, milestones);
-  const scorecard = await getScorecard(params.code!, lng, { milestones, milestone: choice.milestone, months: choice.params.months });
+  const scorecard = await getScorecard(params.code!, lng, { milestones, milestone: choice.milestone, months: choice.params.months }, chartReaderOf(user));
   if (!scorecard) throw notFound();
   return { ...scorecard, params: choice.params, problems: choice.problems };
 }
@@ -55,7 +56,7 @@ export default function Scorecard() {
           csv={`${base}.csv?${exportQuery}`}
           extra={t("provisions.export.printHint")}
         />
-        {data.rows.every((r) => r.records === 0) ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
+        {noneLinked(data.rows) ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
         <MilestoneList milestones={milestonesInRange(milestones, first, last).inside} />
       </ChartFigure>
       <ScorecardSources provision={provision} today={today} lng={lng} />

@@ -4,25 +4,28 @@ import { useTranslation } from "react-i18next";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine } from "~/components/commitment.tsx";
 import { Untranslated } from "~/components/untranslated.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
+import { env } from "~/lib/env.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { countPendingSuggestions } from "~/models/link.server.ts";
 import { listProvisionsByInstrument } from "~/models/provision.server.ts";
+import { chartReaderOf } from "~/charts/query.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);
-  const instruments = await listProvisionsByInstrument(lng);
+  const instruments = await listProvisionsByInstrument(lng, chartReaderOf(user));
   const isStaff = hasRole(user, "staff");
   return {
     instruments,
     isStaff,
     signedIn: !!user,
     pending: isStaff ? await countPendingSuggestions() : null,
+    smallCountThreshold: env().smallCountThreshold,
   };
 }
 
 export default function Provisions() {
-  const { instruments, isStaff, signedIn, pending } = useLoaderData<typeof loader>();
+  const { instruments, isStaff, signedIn, pending, smallCountThreshold } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lng = useLanguage();
   const gaps = instruments.flatMap((i) => i.pillars.flatMap((p) => p.provisions)).filter((p) => p.isGap);
@@ -106,7 +109,9 @@ export default function Provisions() {
                         <SourceLine source={p.source} />
                       </p>
                       <p className="small">
-                        {t("provisions.list.acceptedLinks", { count: p.links.accepted })}
+                        {p.links.accepted === null
+                          ? t("provisions.list.acceptedLinksWithheld", { count: smallCountThreshold ?? 3 })
+                          : t("provisions.list.acceptedLinks", { count: p.links.accepted })}
                         {signedIn && p.links.suggested ? <> · {t("provisions.list.suggestedLinks", { count: p.links.suggested })}</> : null}
                         {" · "}
                         <Link to={`/provisions/${p.code}/scorecard`}>{t("provisions.scorecard.title")}</Link>

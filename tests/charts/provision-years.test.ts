@@ -30,8 +30,8 @@ describe("shapeProvisionYears", () => {
       2026,
     );
     expect(rows).toHaveLength(15);
-    expect(rows[0]).toEqual({ year: 2012, records: 0, suggested: 0 });
-    expect(rows.find((r) => r.year === 2021)).toEqual({ year: 2021, records: 5, suggested: 3 });
+    expect(rows[0]).toEqual({ year: 2012, covered: true, records: 0, suggested: 0 });
+    expect(rows.find((r) => r.year === 2021)).toEqual({ year: 2021, covered: true, records: 5, suggested: 3 });
   });
 
   it("gives a year no case records cover null (no case-level data), never 0", () => {
@@ -91,9 +91,9 @@ describe("scorecard windows and table", () => {
     milestones,
     milestone: { key: "csp-launch", date: "2025-09-18", label: "Partnership launched" },
     months: 12,
-    before: { from: "2024-09-18", to: "2025-09-18", records: 4, suggested: 1, published: [] },
-    after: { from: "2025-09-18", to: "2026-09-18", records: 2, suggested: 0, published: [] },
-    sinceMade: { from: "2025-09-18", records: 3, suggested: 5 },
+    before: { from: "2024-09-18", to: "2025-09-18", covered: true, records: 4, suggested: 1, published: [] },
+    after: { from: "2025-09-18", to: "2026-09-18", covered: true, records: 2, suggested: 0, published: [] },
+    sinceMade: { from: "2025-09-18", covered: true, records: 3, suggested: 5 },
     coverage: [],
   };
 
@@ -131,6 +131,7 @@ describe("scorecard windows and table", () => {
       before: {
         from: "2024-09-18",
         to: "2025-09-18",
+        covered: false,
         records: null,
         suggested: null,
         published: ["Published figure for 2024: 18 killed and 1 disappeared (Roots of Resistance)."],

@@ -1,5 +1,7 @@
 // Scorecard and matrix counts against a direct SQL count of accepted links (the
-// same SQL on SQLite and PostgreSQL), after a realistic mix of decisions.
+// same SQL on SQLite and PostgreSQL), after a realistic mix of decisions: exact
+// for a signed-in reader; for an anonymous one, small counts withheld wherever
+// staff records are counted, and every total that includes one (decision 109).
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
@@ -13,9 +15,16 @@ import { loader as matrixLoader } from "~/routes/matrix.tsx";
 import { loader as matrixCsv } from "~/routes/matrix[.]csv.ts";
 import { loader as matrixPng } from "~/routes/matrix[.]png.ts";
 import { loader as detailLoader } from "~/routes/provisions.$code._index.tsx";
-import { getAs } from "../setup/auth.ts";
+import { loader as provisionsLoader } from "~/routes/provisions._index.tsx";
+import { getAs, signInAs, type TestSession } from "../setup/auth.ts";
 
-const args = (url: string, params: Record<string, string> = {}) => ({ request: getAs(url), params, context: {} });
+let viewer: TestSession;
+/** A signed-in viewer's request: exact counts. */
+const args = (url: string, params: Record<string, string> = {}) => ({ request: getAs(url, viewer), params, context: {} });
+/** An anonymous reader's request: small counts of staff records withheld. */
+const anon = (url: string, params: Record<string, string> = {}) => ({ request: getAs(url), params, context: {} });
+/** What an anonymous reader is shown for an exact count n: n itself, or null (withheld) from 1 to 2. */
+const shown = (n: number) => (n >= 1 && n < 3 ? null : n);
 
 /** An export CSV's header lines (title, filters, source, date, notes, credit; as parsed cells) and its table's raw lines, split at the empty line between them. */
 function csvParts(text: string): [string[], string[]] {
@@ -84,6 +93,7 @@ async function setStatus(incidentId: string, code: string, status: string) {
 }
 
 beforeAll(async () => {
+  viewer = await signInAs("viewer");
   const { job } = await createLinkSuggestionJob(null);
   await runLinkSuggestionJob(job.id);
   // Global Witness mining cases: 20 accepted, 3 rejected, 4 left suggested.
@@ -138,6 +148,7 @@ describe("the scorecard", () => {
     expect(data.data.before).toEqual({
       from: "2024-09-18",
       to: "2025-09-18",
+      covered: true,
       records: await sqlWindow("AP-I-MIN", "2024-09-18", "2025-09-18"),
       suggested: 0,
       published: [],
@@ -145,7 +156,7 @@ describe("the scorecard", () => {
     expect(data.data.after).toMatchObject({ from: "2025-09-18", to: "2026-09-18", records: await sqlWindow("AP-I-MIN", "2025-09-18", "2026-09-18") });
     expect(data.data.before.records).toBe(3); // 2024-09-18, 2025-03-01, 2025-09-17
     expect(data.data.after.records).toBe(4); // 2025-09-18, 2025-10-01, 2025-12-01, 2026-09-17
-    expect(data.data.sinceMade).toEqual({ from: "2025-09-18", records: await sqlWindow("AP-I-MIN", "2025-09-18", null), suggested: 0 });
+    expect(data.data.sinceMade).toEqual({ from: "2025-09-18", covered: true, records: await sqlWindow("AP-I-MIN", "2025-09-18", null), suggested: 0 });
     expect(data.pending).toBe(4 + 0);
   });
 
@@ -210,9 +221,12 @@ describe("the scorecard", () => {
     expect(page.suggested).toHaveLength(4);
     expect(page.suggested.every((l: any) => l.status === "suggested" && l.rulesFired.includes("sector-mining"))).toBe(true);
     const sql = await sqlCounts(["accepted"], null);
-    for (const y of page.years) expect(y.records).toBe(sql.get(`AP-I-MIN:${y.year}`));
     const suggested = await sqlCounts(["suggested"], null);
-    for (const y of page.suggestedYears) expect(y.records).toBe(suggested.get(`AP-I-MIN:${y.year}`));
+    for (const y of page.rows.filter((r: any) => r.covered)) {
+      expect(y.records, String(y.year)).toBe(sql.get(`AP-I-MIN:${y.year}`) ?? 0);
+      expect(y.suggested, String(y.year)).toBe(suggested.get(`AP-I-MIN:${y.year}`) ?? 0);
+    }
+    expect(page.smallCountThreshold).toBeNull();
     expect(page.accepted.find((l: any) => l.incident.nameWithheld)).toMatchObject({ incident: { victimName: null } });
   });
 });
@@ -304,5 +318,153 @@ describe("the accountability matrix", () => {
     expect(y2025.cases.map((c: any) => c.occurredOn)).toEqual(["2025-03-01", "2025-09-17", "2025-09-18", "2025-10-01", "2025-12-01"]);
     expect(y2025.cases.at(-1)).toMatchObject({ victimName: null, nameWithheld: true });
     expect(JSON.stringify(y2025)).not.toContain("Hidden Name");
+  });
+});
+
+describe("anonymous readers: small counts of staff records withheld (decision 109)", () => {
+  it("the matrix withholds every cell from 1 to 2 in each layer apart, and every total that includes one", async () => {
+    const [data, exact] = (await Promise.all([matrixLoader(anon("http://localhost/matrix")), matrixLoader(args("http://localhost/matrix"))])) as any[];
+    expect(data.data.smallCountThreshold).toBe(3);
+    expect(exact.data.smallCountThreshold).toBeUndefined();
+    const accepted = await sqlCounts(["accepted"], "mining_extractives");
+    const suggested = await sqlCounts(["suggested"], "mining_extractives");
+    let withheld = 0;
+    for (const row of data.data.rows) {
+      const exactRow = exact.data.rows.find((r: any) => r.code === row.code);
+      data.data.years.forEach((year: number, i: number) => {
+        if (!data.data.covered[i]) return expect(row.accepted[i]).toBeNull();
+        expect(row.accepted[i], `${row.code} ${year}`).toBe(shown(accepted.get(`${row.code}:${year}`) ?? 0));
+        expect(row.suggested[i], `${row.code} ${year}`).toBe(shown(suggested.get(`${row.code}:${year}`) ?? 0));
+        if (row.accepted[i] === null) withheld++;
+      });
+      // A total is shown only when none of its cells is withheld: else total minus the shown cells gives one away.
+      for (const layer of ["accepted", "suggested"] as const) {
+        const total = row[`${layer}Total`];
+        const anyWithheld = row[layer].some((v: number | null, i: number) => v === null && data.data.covered[i]);
+        expect(total, `${row.code} ${layer} total`).toBe(anyWithheld ? null : shown(exactRow[`${layer}Total`]));
+      }
+    }
+    expect(withheld).toBeGreaterThan(0);
+    const min = data.data.rows.find((r: any) => r.code === "AP-I-MIN");
+    // The staff cases of 2024 (two) and the current year (two) are withheld; 2025 (five) is shown; the total is withheld.
+    expect(min.accepted[data.data.years.indexOf(2024)]).toBeNull();
+    expect(min.accepted[data.data.years.indexOf(2025)]).toBe(5);
+    expect(min.acceptedTotal).toBeNull();
+    expect(exact.data.rows.find((r: any) => r.code === "AP-I-MIN").acceptedTotal).toBe(29);
+  });
+
+  it("a window without staff records is not withheld (Global Witness counts are public record by record)", async () => {
+    const data = (await matrixLoader(anon("http://localhost/matrix?sector=all&from=2012&to=2021"))) as any;
+    expect(data.data.smallCountThreshold).toBeUndefined();
+    const accepted = await sqlCounts(["accepted"], null);
+    const min = data.data.rows.find((r: any) => r.code === "AP-I-MIN");
+    data.data.years.forEach((year: number, i: number) => expect(min.accepted[i]).toBe(accepted.get(`AP-I-MIN:${year}`) ?? 0));
+  });
+
+  it('the matrix CSV says "fewer than 3" where the page withholds, and its PNG is drawn apart from a signed-in reader\'s', async () => {
+    const url = "http://localhost/matrix.csv?from=2023&to=2026";
+    const data = (await matrixLoader(anon("http://localhost/matrix?from=2023&to=2026"))) as any;
+    const [header, lines] = csvParts(await ((await matrixCsv(anon(url))) as Response).text());
+    expect(header).toContain(
+      "Counts of case records below 3 that include records logged by staff are shown as “fewer than 3”, and so is any total that includes one, so that no one can be singled out or worked out by subtraction.",
+    );
+    const min = data.data.rows.find((r: any) => r.code === "AP-I-MIN");
+    const cell = (v: number | null, i: number) => (!data.data.covered[i] ? "no case-level data" : v === null ? "fewer than 3" : v);
+    const pairs = data.data.years.flatMap((_: number, i: number) => [cell(min.accepted[i], i), cell(min.suggested[i], i)]);
+    expect(lines.find((l) => l.startsWith("AP-I-MIN,"))).toBe(`AP-I-MIN,${min.title},${pairs.join(",")},fewer than 3,0`);
+    expect(pairs).toContain("fewer than 3");
+    const [, exactLines] = csvParts(await ((await matrixCsv(args(url))) as Response).text());
+    expect(exactLines.find((l) => l.startsWith("AP-I-MIN,"))).toMatch(/,2,0,5,0,2,0,9,0$/);
+    expect(exactLines.join("\n")).not.toContain("fewer than");
+    // The PNG is the same document drawn: the anonymous one carries "<3" in the cells, so it differs from the exact one.
+    const png = async (a: ReturnType<typeof anon>) => Buffer.from(await ((await matrixPng(a)) as Response).arrayBuffer());
+    const [anonPng, exactPng, anonAgain] = await Promise.all([
+      png(anon("http://localhost/matrix.png?from=2023&to=2026")),
+      png(args("http://localhost/matrix.png?from=2023&to=2026")),
+      png(anon("http://localhost/matrix.png?from=2023&to=2026")),
+    ]);
+    expect(anonPng.subarray(1, 4).toString()).toBe("PNG");
+    expect(anonPng.equals(exactPng)).toBe(false);
+    expect(anonPng.equals(anonAgain)).toBe(true);
+  });
+
+  it("the scorecard withholds small years, and every window or total overlapping a withheld year", async () => {
+    const data = (await scorecardLoader(anon("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
+    const exact = (await scorecardLoader(args("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
+    expect(data.data.smallCountThreshold).toBe(3);
+    data.data.rows.forEach((row: any, i: number) => {
+      const e = exact.data.rows[i];
+      expect(row.covered).toBe(e.covered);
+      expect(row.records, String(row.year)).toBe(e.covered ? shown(e.records) : null);
+      expect(row.suggested, String(row.year)).toBe(e.covered ? shown(e.suggested) : null);
+    });
+    // Exactly 3 before and 4 after, but both overlap a withheld year (2024: two cases; this year: two cases).
+    expect(exact.data.before.records).toBe(3);
+    expect(data.data.before).toMatchObject({ covered: true, records: null });
+    expect(data.data.after).toMatchObject({ covered: true, records: null });
+    expect(data.data.sinceMade).toMatchObject({ covered: true, records: null });
+    // Suggestions: 4 pending, but a year of them holds fewer than 3, so the total would give it away.
+    expect(exact.pending).toBe(4);
+    const suggestedYearWithheld = data.data.rows.some((r: any) => r.covered && r.suggested === null);
+    expect(data.pending).toBe(suggestedYearWithheld ? null : 4);
+    // Another milestone: the windows around Escazú (2021) hold Global Witness years only, none withheld.
+    const escazu = (await scorecardLoader(
+      anon("http://localhost/provisions/AP-I-MIN/scorecard?milestone=escazu-in-force-mx&months=6", { code: "AP-I-MIN" }),
+    )) as any;
+    const before = await sqlWindow("AP-I-MIN", "2020-10-22", "2021-04-22");
+    const overlaps = escazu.data.rows.some((r: any) => (r.year === 2020 || r.year === 2021) && r.covered && r.records === null);
+    expect(escazu.data.before.records).toBe(overlaps ? null : shown(before));
+  });
+
+  it('the scorecard CSV and PNG say the same as the page: "fewer than 3" for the anonymous reader, exact numbers signed in', async () => {
+    const page = (await scorecardLoader(anon("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
+    const csv = (await scorecardCsv(anon("http://localhost/provisions/AP-I-MIN/scorecard.csv", { code: "AP-I-MIN" }))) as Response;
+    const [header, lines] = csvParts(await csv.text());
+    expect(header[1]).toContain(
+      "12 months before: fewer than 3 accepted, 0 suggested, not yet reviewed · 12 months after: fewer than 3 accepted, 0 suggested, not yet reviewed · since the commitment was made (September 18, 2025): fewer than 3 accepted, 0 suggested, not yet reviewed",
+    );
+    expect(header.join("\n")).not.toContain("4 suggestions for this provision");
+    expect(lines).toContain("2024,2024-01-01,2024-12-31,fewer than 3,0,");
+    expect(lines).toContain("2025,2025-01-01,2025-12-31,5,0,");
+    expect(lines).toContain("2022,2022-01-01,2022-12-31,no case-level data,no case-level data,");
+    expect(lines.at(-1)).toBe("Since the commitment was made,2025-09-18,,fewer than 3,0,");
+    const y2014 = page.data.rows.find((r: any) => r.year === 2014);
+    expect(lines.find((l) => l.startsWith("2014,"))).toBe(
+      `2014,2014-01-01,2014-12-31,${y2014.records ?? "fewer than 3"},${y2014.suggested ?? "fewer than 3"},`,
+    );
+    const signedIn = await ((await scorecardCsv(args("http://localhost/provisions/AP-I-MIN/scorecard.csv", { code: "AP-I-MIN" }))) as Response).text();
+    expect(signedIn).not.toContain("fewer than");
+    expect(signedIn).toContain("2024,2024-01-01,2024-12-31,2,0,");
+    const png = async (a: ReturnType<typeof anon>) => Buffer.from(await ((await scorecardPng(a)) as Response).arrayBuffer());
+    const [anonPng, exactPng] = await Promise.all([
+      png(anon("http://localhost/provisions/AP-I-MIN/scorecard.png", { code: "AP-I-MIN" })),
+      png(args("http://localhost/provisions/AP-I-MIN/scorecard.png", { code: "AP-I-MIN" })),
+    ]);
+    expect(anonPng.subarray(1, 4).toString()).toBe("PNG");
+    // The subtitle drawn in the image says "fewer than 3" where the signed-in one says 3 and 4.
+    expect(anonPng.equals(exactPng)).toBe(false);
+  });
+
+  it("the provision page and the list of provisions withhold the same counts, and their totals", async () => {
+    const page = (await detailLoader(anon("http://localhost/provisions/AP-I-MIN", { code: "AP-I-MIN" }))) as any;
+    const exact = (await detailLoader(args("http://localhost/provisions/AP-I-MIN", { code: "AP-I-MIN" }))) as any;
+    const card = (await scorecardLoader(anon("http://localhost/provisions/AP-I-MIN/scorecard", { code: "AP-I-MIN" }))) as any;
+    expect(page.smallCountThreshold).toBe(3);
+    expect(page.rows).toEqual(card.data.rows);
+    expect(exact.rows.find((r: any) => r.year === 2024).records).toBe(2);
+    expect(page.rows.find((r: any) => r.year === 2024).records).toBeNull();
+    // 29 accepted in all, but 2024 is withheld: the total minus the shown years would give it away.
+    expect(exact.counts.accepted).toBe(29);
+    expect(page.counts.accepted).toBeNull();
+    const list = (await provisionsLoader(anon("http://localhost/provisions"))) as any;
+    const listed = (code: string, l: any) => l.instruments.flatMap((i: any) => i.pillars.flatMap((p: any) => p.provisions)).find((p: any) => p.code === code);
+    expect(listed("AP-I-MIN", list).links.accepted).toBeNull();
+    expect(listed("AP-I-MIN", (await provisionsLoader(args("http://localhost/provisions"))) as any).links.accepted).toBe(29);
+    // A provision whose every year is large enough or zero keeps its total (here: none withheld means the exact count).
+    const escazu = (await detailLoader(anon("http://localhost/provisions/ESCAZU-ART9", { code: "ESCAZU-ART9" }))) as any;
+    const escazuExact = (await detailLoader(args("http://localhost/provisions/ESCAZU-ART9", { code: "ESCAZU-ART9" }))) as any;
+    const anyWithheld = escazu.rows.some((r: any) => r.covered && r.records === null);
+    expect(escazu.counts.accepted).toBe(anyWithheld ? null : shown(escazuExact.counts.accepted));
+    expect(listed("ESCAZU-ART9", list).links.accepted).toBe(escazu.counts.accepted);
   });
 });
