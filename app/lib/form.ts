@@ -1,6 +1,6 @@
 // Forms, one way (docs/decisions/045-one-form-convention.md). A form is read into
-// its values exactly as typed and checked with its zod schema, the same in the
-// browser and on the server: the outcome is either the typed input of a model or
+// its values exactly as typed and checked with its zod schema on the server (the
+// browser does not carry zod: docs/decisions/114-zod-only-where-a-form-is-checked.md): the outcome is either the typed input of a model or
 // the values again with FieldErrors. Every save of a model answers a SaveResult.
 // An edit names the integer version it started from; a save refused because
 // someone saved in between is merged three ways with the newer version, so that

@@ -1,7 +1,7 @@
 // The fields of a case record, each declared once (CASE_FIELDS), and everything
 // derived from them: the form's values and how they are read from a post, the
-// one zod schema (run in the browser before sending and on the server before
-// saving, so both give the same messages), the record types, what the audit log
+// one zod schema (run on the server before saving, with or without JavaScript,
+// so the messages are the same), the record types, what the audit log
 // records, labels, readable values and the three-way merge of two versions. The
 // form's values stay strings exactly as typed (nothing typed is ever lost on an
 // error); the schema turns them into an IncidentInput only when every field is
@@ -218,7 +218,7 @@ export function emptyIncidentForm(): IncidentFormValues {
   return buildValues((field) => field.empty());
 }
 
-/** The form's fields as posted (same in the browser and on the server). */
+/** The form's fields as posted. */
 export function readIncidentForm(form: FormLike): IncidentFormValues {
   return buildValues((field, key) => field.read(form, key));
 }

@@ -1,4 +1,4 @@
-// The administrator's user forms: one zod schema each, shared by browser and server.
+// The administrator's user forms: one zod schema each, checked by the server.
 import * as z from "zod";
 import { built, choice, requiredText } from "~/lib/form.ts";
 
