@@ -1,11 +1,11 @@
 // The one registration of Chart.js parts, shared by the page and (later) the
-// server-side PNG renderer. Tree-shaken: only what Vigía draws.
+// server-side PNG renderer. Tree-shaken: only what Vigía draws. No Filler: no dataset
+// fills an area (docs/decisions/115-chart-js-without-filler.md).
 import {
   BarController,
   BarElement,
   CategoryScale,
   Chart,
-  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -34,7 +34,6 @@ export function registerCharts(): typeof Chart {
       LinearScale,
       Legend,
       Tooltip,
-      Filler,
       milestonePlugin,
       hatchBarsPlugin,
     );

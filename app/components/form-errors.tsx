@@ -1,6 +1,6 @@
 // Accessible form errors: a summary at the top that links to each wrong field,
 // and a message next to the field that the field names in aria-describedby.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { errorId, fieldId, FORM_ERROR, type FieldError, type FieldErrors } from "~/lib/form-errors.ts";
 
@@ -47,6 +47,20 @@ export function FormMessage({ errors }: { errors: FieldErrors | null | undefined
  * users land on it; each item links to its field (an error about the whole form
  * has no field to link to).
  */
+/**
+ * With JavaScript, a summary link moves focus to its field without a navigation: the
+ * router would take the new #hash for a new page and drop the server's answer that the
+ * form is showing, and every typed value with it. The address still ends in the field's #id.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string): void {
+  const field = document.getElementById(id);
+  if (!field) return;
+  event.preventDefault();
+  window.history.replaceState(window.history.state, "", `#${id}`);
+  field.scrollIntoView({ block: "center" });
+  field.focus();
+}
+
 export function ErrorSummary({
   errors,
   label,
@@ -77,7 +91,7 @@ export function ErrorSummary({
             {path === FORM_ERROR ? (
               text(errors[path])
             ) : (
-              <a href={`#${fieldId(path)}`}>
+              <a href={`#${fieldId(path)}`} onClick={(event) => focusField(event, fieldId(path))}>
                 {label(path)}: {text(errors[path])}
               </a>
             )}

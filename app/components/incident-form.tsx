@@ -1,11 +1,12 @@
 // The case-record form, for logging and for editing. Works without JavaScript
 // (a plain POST; source rows are added and removed by submit buttons that
-// re-render the form with every value kept); with JavaScript the same zod schema
-// checks the form before it is sent. Its fields come from CASE_FIELDS
+// re-render the form with every value kept). With JavaScript too, the server checks
+// it and answers with the same messages (one round trip): zod never reaches the
+// browser (docs/decisions/114-zod-only-where-a-form-is-checked.md). Its fields come from CASE_FIELDS
 // (app/models/incident.schema.ts): each section lists its fields, and each kind of
 // control is drawn once here.
 import { Form, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps, useFocusOnMount } from "~/components/form-errors.tsx";
@@ -20,8 +21,6 @@ import {
   fieldPath,
   fieldValue,
   incidentFieldLabel,
-  readIncidentForm,
-  validateIncident,
   type CaseFieldKey,
   type IncidentFormValues,
   type SourceRow,
@@ -63,26 +62,9 @@ export function IncidentForm({
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const shown = clientErrors ?? errors;
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (submitter && submitter.value !== "save") {
-      setClientErrors(null);
-      return; // adding or removing a source row goes to the server, like without JavaScript
-    }
-    const result = validateIncident(readIncidentForm(new FormData(event.currentTarget)));
-    if (!result.ok) {
-      event.preventDefault();
-      setClientErrors(result.errors);
-    } else {
-      setClientErrors(null);
-    }
-  }
 
   return (
-    <Form method="post" noValidate className="incident-form" onSubmit={onSubmit}>
+    <Form method="post" noValidate className="incident-form">
       {/* The first submit button is the one Enter presses: make it Save, never "remove source". */}
       <button type="submit" name="intent" value="save" className="default-submit" tabIndex={-1} aria-hidden="true">
         {t("incidents.form.save")}
@@ -90,12 +72,12 @@ export function IncidentForm({
       <CsrfInput />
       {version !== undefined ? <input type="hidden" name="version" value={version} key={version} /> : null}
       {base ? <input type="hidden" name="base" value={JSON.stringify(base)} key={`base-${version}`} /> : null}
-      <ErrorSummary errors={shown} label={(p) => incidentFieldLabel(p, t)} order={FORM_ORDER} />
+      <ErrorSummary errors={errors} label={(p) => incidentFieldLabel(p, t)} order={FORM_ORDER} />
       {before}
       {duplicates?.length ? <DuplicatePanel duplicates={duplicates} days={duplicateWindowDays ?? 7} lng={lng} /> : null}
 
       {FORM_LAYOUT.map(({ section, keys }) => (
-        <FormSectionFields key={section} section={section} keys={keys} values={values} errors={shown} lng={lng} countries={countries} />
+        <FormSectionFields key={section} section={section} keys={keys} values={values} errors={errors} lng={lng} countries={countries} />
       ))}
 
       <div className="form-actions">

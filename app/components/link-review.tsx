@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/lib/language.ts";
 import { fieldId, scopeErrors, type FieldErrors } from "~/lib/form-errors.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
-import { LINK_RULES } from "~/domain/link-rules.ts";
+import type { RuleFired } from "~/domain/link-rules.ts";
 import { LINK_TYPES, type LinkType } from "~/domain/link-type.ts";
 import { RATIONALE_MAX, RATIONALE_MIN } from "~/domain/link-rationale.ts";
 import type { LinkView } from "~/models/link.server.ts";
@@ -25,10 +25,6 @@ export interface LinkActionData {
   errors: FieldErrors | null;
   /** Refused because the link is no longer as the reviewer saw it (409) */
   conflict: "decidedMeanwhile" | "linkExists" | null;
-}
-
-export function ruleDescription(code: string, lng: "en" | "es" | "fr"): string {
-  return LINK_RULES.rules.find((r) => r.code === code)?.description[lng] ?? code;
 }
 
 /** Why a link was suggested, in words: rules, matched terms, score. */
@@ -50,10 +46,10 @@ export function LinkExplanation({ link }: { link: LinkView }) {
           <div>
             <dt>{t("provisions.links.rulesFired")}</dt>
             <dd>
-              {link.rulesFired.length ? (
+              {link.rules.length ? (
                 <ul>
-                  {link.rulesFired.map((code) => (
-                    <RuleItem key={code} code={code} />
+                  {link.rules.map((rule) => (
+                    <RuleItem key={rule.code} rule={rule} />
                   ))}
                 </ul>
               ) : (
@@ -177,14 +173,13 @@ export function LinkTypeFilter({ value }: { value: string | null | undefined }) 
 }
 
 /** A rule that suggested a link: its code, linked to the rules page, and what it looks for. */
-export function RuleItem({ code }: { code: string }) {
-  const lng = useLanguage();
+export function RuleItem({ rule }: { rule: RuleFired }) {
   return (
     <li>
-      <Link to={`/provisions/rules#rule-${code}`}>
-        <code>{code}</code>
+      <Link to={`/provisions/rules#rule-${rule.code}`}>
+        <code>{rule.code}</code>
       </Link>
-      : {ruleDescription(code, lng)}
+      : {rule.description}
     </li>
   );
 }

@@ -45,6 +45,21 @@ export function ruleFires(rule: LinkRule, facts: CaseFacts): boolean {
   });
 }
 
+/** A rule that fired, with what it looks for in one language: what pages show of it. */
+export interface RuleFired {
+  code: string;
+  description: string;
+}
+
+/**
+ * The rules behind a link as a page shows them. Described on the server, so that the
+ * rules file stays out of the browser's JavaScript (docs/decisions/116-client-js-where-it-stands.md);
+ * a code the file no longer has reads as itself.
+ */
+export function describeRules(codes: string[], lng: "en" | "es" | "fr"): RuleFired[] {
+  return codes.map((code) => ({ code, description: ruleDescription(code, lng) }));
+}
+
 export function rulesThatFire(facts: CaseFacts, rules: LinkRule[] = LINK_RULES.rules): LinkRule[] {
   return rules.filter((r) => ruleFires(r, facts));
 }

@@ -1,7 +1,7 @@
 // Zod issues as field errors that a page can translate: each error is an i18n key
-// under `validation.` plus the values its message needs. The same mapping runs in
-// the browser and on the server, so a message reads the same with or without
-// JavaScript, in the reader's language.
+// under `validation.` plus the values its message needs. The server checks every
+// form and the page translates its errors, so a message reads the same with or
+// without JavaScript, in the reader's language.
 import type { z } from "zod";
 
 export interface FieldError {

@@ -1,6 +1,6 @@
 // Forms, one way (docs/decisions/045-one-form-convention.md). A form is read into
-// its values exactly as typed and checked with its zod schema, the same in the
-// browser and on the server: the outcome is either the typed input of a model or
+// its values exactly as typed and checked with its zod schema on the server (the
+// browser does not carry zod: docs/decisions/114-zod-only-where-a-form-is-checked.md): the outcome is either the typed input of a model or
 // the values again with FieldErrors. Every save of a model answers a SaveResult.
 // An edit names the integer version it started from; a save refused because
 // someone saved in between is merged three ways with the newer version, so that
@@ -81,6 +81,20 @@ export function flatValuesShape<S extends z.ZodObject>(schema: S): z.ZodType<Fla
   return z.object(shape) as unknown as z.ZodType<FlatValues<S>>;
 }
 
+// ---------- Schemas built once, left out of the browser ----------
+
+/**
+ * Builds a schema when its module loads. Written `/* @__PURE__ *\/ built(() => ...)`
+ * for the bundler: a page that imports a schema module only for its constants, or
+ * for its action (which the browser build drops), then carries neither the schema
+ * nor zod; only the server runs the schemas
+ * (docs/decisions/114-zod-only-where-a-form-is-checked.md). A function, because
+ * esbuild keeps whatever calls the arguments of a pure call make.
+ */
+export function built<T>(build: () => T): T {
+  return build();
+}
+
 // ---------- Field checks shared by the forms ----------
 // Messages are keys under validation.*: zod's own checks are mapped by
 // app/lib/form-errors.ts (empty -> required, too long -> tooLong with its maximum).
@@ -104,17 +118,24 @@ export const choice = <const T extends readonly [string, ...string[]]>(values: T
     .pipe(z.enum(values, { error: "validation.unknownChoice" }));
 
 /** A calendar date as YYYY-MM-DD that exists (no 30 February). */
-export const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.badDate")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, "validation.badDate");
+export const isoDate = /* @__PURE__ */ built(() =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.badDate")
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, "validation.badDate"),
+);
 
 /** A date that may be left empty (null). */
-export const optionalIsoDate = z.union([z.literal("").transform(() => null), isoDate]);
+export const optionalIsoDate = /* @__PURE__ */ built(() =>
+  z
+    .literal("")
+    .transform(() => null)
+    .or(isoDate),
+);
 
 // ---------- Saves ----------
 

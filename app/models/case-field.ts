@@ -5,7 +5,7 @@
 // declared once, in CASE_FIELDS (app/models/incident.schema.ts); a new field of
 // an existing kind needs nothing here.
 import type { TFunction } from "i18next";
-import * as z from "zod";
+import type * as z from "zod";
 import { formCheckbox, formText, formTexts, type FormLike } from "~/lib/form.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
@@ -21,6 +21,14 @@ export type FormSection = (typeof FORM_SECTIONS)[number];
  * stored apart, never exported and never written to the audit log ("sensitive").
  */
 export type Visibility = "public" | "staff" | "sensitive";
+
+/**
+ * zod, handed to a field's schema when the schema is wanted. This module never
+ * imports zod itself, so that the pages that only show fields (the case page, the
+ * conflict view) do not carry it: only the modules that check a form do
+ * (docs/decisions/114-zod-only-where-a-form-is-checked.md).
+ */
+export type Zod = Pick<typeof z, "array" | "boolean" | "object" | "string">;
 
 /** What showing a value to a person needs. */
 export interface ShowContext {
@@ -61,9 +69,9 @@ export interface CaseField<V, S> {
   /** The value as posted; `name` is the field's key */
   read: (form: FormLike, name: string) => V;
   /** Checks the value as typed and turns it into what is stored */
-  schema: z.ZodType<S, V>;
+  schema: (zod: Zod) => z.ZodType<S, V>;
   /** The shape of the value as typed (to read back a version a page carried) */
-  shape: z.ZodType<V>;
+  shape: (zod: Zod) => z.ZodType<V>;
   /** The stored value as the form shows it */
   fromStored: (stored: StoredCase, key: string) => V;
   /** A field stored in several columns names them, and says what each holds (default: one column, the field's key) */
@@ -108,8 +116,8 @@ export function textField<const O extends Common & { max: number; lines?: number
     control: o.lines ? { type: "textarea", rows: o.lines } : { type: "text", wide: !!o.wide },
     empty: () => "",
     read: (form, name) => formText(form, name),
-    schema: z.string().trim().max(o.max).transform(orNull),
-    shape: z.string(),
+    schema: (z) => z.string().trim().max(o.max).transform(orNull),
+    shape: (z) => z.string(),
     fromStored: (stored, key) => storedText(columnOf(stored, key, o.visibility)),
     compare: (v) => v.trim(),
     text: trimmedOrNone,
@@ -121,12 +129,14 @@ export function wholeNumberField<const O extends Common & { min: number; max: nu
   o: O & { text?: (value: string, ctx: ShowContext) => string },
 ) {
   const inRange = (v: string) => v === "" || (Number(v) >= o.min && Number(v) <= o.max);
-  const base = z
-    .string()
-    .trim()
-    .regex(/^(|\d+)$/, { message: "validation.notWholeNumber" })
-    .refine(inRange, { message: `validation.${o.rangeMessage}`, params: { min: o.min, max: o.max } });
-  const schema = (o.required ? z.string().trim().min(1).pipe(base) : base).transform((v) => (v === "" ? null : Number(v)));
+  const schema = (z: Zod) => {
+    const base = z
+      .string()
+      .trim()
+      .regex(/^(|\d+)$/, { message: "validation.notWholeNumber" })
+      .refine(inRange, { message: `validation.${o.rangeMessage}`, params: { min: o.min, max: o.max } });
+    return (o.required ? z.string().trim().min(1).pipe(base) : base).transform((v) => (v === "" ? null : Number(v)));
+  };
   return {
     ...o,
     visibility: o.visibility ?? "public",
@@ -134,8 +144,8 @@ export function wholeNumberField<const O extends Common & { min: number; max: nu
     control: { type: "number" },
     empty: () => o.initial ?? "",
     read: (form, name) => formText(form, name),
-    schema: schema as z.ZodType<O["required"] extends true ? number : number | null, string>,
-    shape: z.string(),
+    schema: schema as (z: Zod) => z.ZodType<O["required"] extends true ? number : number | null, string>,
+    shape: (z) => z.string(),
     fromStored: (stored, key) => storedText(columnOf(stored, key, o.visibility)),
     compare: (v) => v.trim(),
     text: o.text ?? ((v, ctx) => (/^\d+$/.test(v.trim()) ? formatNumber(Number(v), ctx.lng) : trimmedOrNone(v, ctx))),
@@ -157,8 +167,10 @@ export function choiceField<
     unknownMessage?: string;
   },
 >(o: O & { text?: (value: string, ctx: ShowContext) => string }) {
-  const known = z.string().refine((v) => v === "" || o.options.includes(v), { message: `validation.${o.unknownMessage ?? "unknownChoice"}` });
-  const schema = (o.required ? z.string().min(1).pipe(known) : known).transform(orNull);
+  const schema = (z: Zod) => {
+    const known = z.string().refine((v) => v === "" || o.options.includes(v), { message: `validation.${o.unknownMessage ?? "unknownChoice"}` });
+    return (o.required ? z.string().min(1).pipe(known) : known).transform(orNull);
+  };
   return {
     ...o,
     visibility: o.visibility ?? "public",
@@ -166,8 +178,8 @@ export function choiceField<
     control: { type: "select", options: o.options, optionText: o.optionText, emptyOption: o.emptyOption },
     empty: () => o.initial ?? "",
     read: (form, name) => formText(form, name),
-    schema: schema as z.ZodType<O["required"] extends true ? string : string | null, string>,
-    shape: z.string(),
+    schema: schema as (z: Zod) => z.ZodType<O["required"] extends true ? string : string | null, string>,
+    shape: (z) => z.string(),
     fromStored: (stored, key) => storedText(columnOf(stored, key, o.visibility)),
     compare: (v) => v.trim(),
     text: o.text ?? ((v, ctx) => (v ? o.optionText(v, ctx.t) || v : none(ctx))),
@@ -184,12 +196,13 @@ export function countryField<const O extends Common & { isCountry: (code: string
     control: { type: "country", emptyOption: o.emptyOption },
     empty: () => "",
     read: (form, name) => formText(form, name),
-    schema: z
-      .string()
-      .trim()
-      .refine((v) => v === "" || o.isCountry(v), { message: "validation.unknownCountry" })
-      .transform(orNull),
-    shape: z.string(),
+    schema: (z) =>
+      z
+        .string()
+        .trim()
+        .refine((v) => v === "" || o.isCountry(v), { message: "validation.unknownCountry" })
+        .transform(orNull),
+    shape: (z) => z.string(),
     fromStored: (stored, key) => storedText(columnOf(stored, key, o.visibility)),
     compare: (v) => v.trim(),
     text: (v, ctx) => (v ? ctx.countryName(v) : none(ctx)),
@@ -206,8 +219,8 @@ export function checkboxField<const O extends Common & { initial: boolean }>(o: 
     control: { type: "checkbox" },
     empty: () => o.initial,
     read: (form, name) => formCheckbox(form, name),
-    schema: z.boolean(),
-    shape: z.boolean(),
+    schema: (z) => z.boolean(),
+    shape: (z) => z.boolean(),
     fromStored: (stored, key) => columnOf(stored, key, o.visibility) === true,
     compare: (v) => String(v),
     text: (v, ctx) => ctx.t(v ? "incidents.values.yes" : "incidents.values.no"),
@@ -224,11 +237,12 @@ export function codesField<const O extends Common & { options: readonly string[]
     control: { type: "checkboxes", options: o.options, optionText: o.optionText },
     empty: () => [] as string[],
     read: (form, name) => formTexts(form, name),
-    schema: z
-      .array(z.string().refine((v) => o.options.includes(v), { message: "validation.unknownChoice" }))
-      .max(o.options.length)
-      .transform((codes) => [...new Set(codes)]),
-    shape: z.array(z.string()),
+    schema: (z) =>
+      z
+        .array(z.string().refine((v) => o.options.includes(v), { message: "validation.unknownChoice" }))
+        .max(o.options.length)
+        .transform((codes) => [...new Set(codes)]),
+    shape: (z) => z.array(z.string()),
     fromStored: (stored, key) => ((stored[key] ?? []) as (string | { code: string })[]).map((c) => (typeof c === "string" ? c : c.code)).sort(),
     compare: (v) => [...new Set(v)].sort().join(","),
     text: (v, ctx) => (v.length ? v.map((c) => o.optionText(c, ctx.t) || c).join(", ") : none(ctx)),
@@ -259,49 +273,50 @@ export function latestAllowedStart(now = new Date()): Date {
 
 /** A date known to the day, the month or only the year: year required, month and day optional. */
 export function dateField<const O extends Common & { minYear: number }>(o: O) {
-  const schema = z
-    .object({
-      year: z
-        .string()
-        .trim()
-        .min(1)
-        .regex(/^\d{4}$/, { message: "validation.notYear" }),
-      month: z
-        .string()
-        .trim()
-        .regex(/^(|[1-9]|1[0-2]|0[1-9])$/, { message: "validation.unknownChoice" }),
-      day: z
-        .string()
-        .trim()
-        .regex(/^(|\d{1,2})$/, { message: "validation.notDay" }),
-    })
-    .superRefine((d, ctx) => {
-      const year = Number(d.year);
-      if (year < o.minYear) {
-        ctx.addIssue({ code: "custom", path: ["year"], message: "validation.yearTooEarly", params: { min: o.minYear } });
-        return;
-      }
-      if (d.day && !d.month) {
-        ctx.addIssue({ code: "custom", path: ["month"], message: "validation.dayNeedsMonth" });
-        return;
-      }
-      const month = d.month ? Number(d.month) : 1;
-      const day = d.day ? Number(d.day) : 1;
-      const start = new Date(Date.UTC(year, month - 1, day));
-      if (start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day || day < 1) {
-        ctx.addIssue({ code: "custom", path: ["day"], message: "validation.noSuchDate" });
-        return;
-      }
-      if (start > latestAllowedStart()) {
-        const path = d.day ? "day" : d.month ? "month" : "year";
-        ctx.addIssue({ code: "custom", path: [path], message: "validation.futureDate" });
-      }
-    })
-    .transform((d): StoredDate => ({
-      occurredOn: new Date(Date.UTC(Number(d.year), d.month ? Number(d.month) - 1 : 0, d.day ? Number(d.day) : 1)),
-      datePrecision: d.day ? "day" : d.month ? "month" : "year",
-      year: Number(d.year),
-    }));
+  const schema = (z: Zod) =>
+    z
+      .object({
+        year: z
+          .string()
+          .trim()
+          .min(1)
+          .regex(/^\d{4}$/, { message: "validation.notYear" }),
+        month: z
+          .string()
+          .trim()
+          .regex(/^(|[1-9]|1[0-2]|0[1-9])$/, { message: "validation.unknownChoice" }),
+        day: z
+          .string()
+          .trim()
+          .regex(/^(|\d{1,2})$/, { message: "validation.notDay" }),
+      })
+      .superRefine((d, ctx) => {
+        const year = Number(d.year);
+        if (year < o.minYear) {
+          ctx.addIssue({ code: "custom", path: ["year"], message: "validation.yearTooEarly", params: { min: o.minYear } });
+          return;
+        }
+        if (d.day && !d.month) {
+          ctx.addIssue({ code: "custom", path: ["month"], message: "validation.dayNeedsMonth" });
+          return;
+        }
+        const month = d.month ? Number(d.month) : 1;
+        const day = d.day ? Number(d.day) : 1;
+        const start = new Date(Date.UTC(year, month - 1, day));
+        if (start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day || day < 1) {
+          ctx.addIssue({ code: "custom", path: ["day"], message: "validation.noSuchDate" });
+          return;
+        }
+        if (start > latestAllowedStart()) {
+          const path = d.day ? "day" : d.month ? "month" : "year";
+          ctx.addIssue({ code: "custom", path: [path], message: "validation.futureDate" });
+        }
+      })
+      .transform((d): StoredDate => ({
+        occurredOn: new Date(Date.UTC(Number(d.year), d.month ? Number(d.month) - 1 : 0, d.day ? Number(d.day) : 1)),
+        datePrecision: d.day ? "day" : d.month ? "month" : "year",
+        year: Number(d.year),
+      }));
   return {
     ...o,
     visibility: o.visibility ?? "public",
@@ -311,7 +326,7 @@ export function dateField<const O extends Common & { minYear: number }>(o: O) {
     empty: (): DateParts => ({ year: "", month: "", day: "" }),
     read: (form) => ({ year: formText(form, "year"), month: formText(form, "month"), day: formText(form, "day") }),
     schema,
-    shape: z.object({ year: z.string(), month: z.string(), day: z.string() }),
+    shape: (z) => z.object({ year: z.string(), month: z.string(), day: z.string() }),
     fromStored: (stored) => {
       const date = new Date(stored.occurredOn as Date | string);
       const precision = stored.datePrecision as DatePrecision;
@@ -359,10 +374,11 @@ export function isWebAddress(value: string): boolean {
 
 /** Where a case was reported: rows of a title and, if there is one, a web address; at least one row. */
 export function sourcesField<const O extends Common & { maxRows: number; emptyRows: number; urlMax: number; titleMax: number }>(o: O) {
-  const row = z.object({ url: z.string().trim().max(o.urlMax), title: z.string().trim().max(o.titleMax) }).superRefine((s, ctx) => {
-    if (s.url && !isWebAddress(s.url)) ctx.addIssue({ code: "custom", path: ["url"], message: "validation.notUrl" });
-    if (s.url && !s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "validation.sourceTitleRequired" });
-  });
+  const row = (z: Zod) =>
+    z.object({ url: z.string().trim().max(o.urlMax), title: z.string().trim().max(o.titleMax) }).superRefine((s, ctx) => {
+      if (s.url && !isWebAddress(s.url)) ctx.addIssue({ code: "custom", path: ["url"], message: "validation.notUrl" });
+      if (s.url && !s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "validation.sourceTitleRequired" });
+    });
   return {
     ...o,
     visibility: o.visibility ?? "public",
@@ -377,14 +393,15 @@ export function sourcesField<const O extends Common & { maxRows: number; emptyRo
       const rows = Math.max(urls.length, titles.length, 1);
       return Array.from({ length: rows }, (_, i) => ({ url: urls[i] ?? "", title: titles[i] ?? "" }));
     },
-    schema: z
-      .array(row)
-      .max(o.maxRows)
-      .superRefine((rows, ctx) => {
-        if (!rows.some((r) => r.url || r.title)) ctx.addIssue({ code: "custom", path: [0, "title"], message: "validation.sourceRequired" });
-      })
-      .transform((rows): StoredSource[] => rows.filter((s) => s.url || s.title).map((s) => ({ url: orNull(s.url), title: s.title }))),
-    shape: z.array(z.object({ url: z.string(), title: z.string() })),
+    schema: (z) =>
+      z
+        .array(row(z))
+        .max(o.maxRows)
+        .superRefine((rows, ctx) => {
+          if (!rows.some((r) => r.url || r.title)) ctx.addIssue({ code: "custom", path: [0, "title"], message: "validation.sourceRequired" });
+        })
+        .transform((rows): StoredSource[] => rows.filter((s) => s.url || s.title).map((s) => ({ url: orNull(s.url), title: s.title }))),
+    shape: (z) => z.array(z.object({ url: z.string(), title: z.string() })),
     fromStored: (stored, key) => (stored[key] as StoredSource[]).map((s) => ({ url: s.url ?? "", title: s.title })),
     compare: (v) => JSON.stringify(v.map((s) => [s.url.trim(), s.title.trim()]).filter(([u, t]) => u || t)),
     text: (v, ctx) => {

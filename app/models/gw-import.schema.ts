@@ -1,12 +1,13 @@
 // The admin's decisions on an import's conflicts, as the confirmation form sends
 // them: one radio group per Global Witness id, named "decision.<id>".
 import * as z from "zod";
+import { built } from "~/lib/form.ts";
 
 export const CONFLICT_DECISIONS = ["leave", "keep", "take"] as const;
 export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];
 export const DECISION_FIELD = "decision.";
 
-const decision = z.enum(CONFLICT_DECISIONS).catch("leave");
+const decision = /* @__PURE__ */ built(() => z.enum(CONFLICT_DECISIONS).catch("leave"));
 
 /** Decisions other than "leave" (a conflict left is reported again next time), for the listed ids only. */
 export function readConflictDecisions(form: FormData, conflictIds: string[]): Record<string, "keep" | "take"> {

@@ -1,7 +1,7 @@
 // The fields of a case record, each declared once (CASE_FIELDS), and everything
 // derived from them: the form's values and how they are read from a post, the
-// one zod schema (run in the browser before sending and on the server before
-// saving, so both give the same messages), the record types, what the audit log
+// one zod schema (run on the server before saving, with or without JavaScript,
+// so the messages are the same), the record types, what the audit log
 // records, labels, readable values and the three-way merge of two versions. The
 // form's values stay strings exactly as typed (nothing typed is ever lost on an
 // error); the schema turns them into an IncidentInput only when every field is
@@ -22,7 +22,7 @@ import {
   VERIFICATION_STATUSES,
   isMxState,
 } from "~/domain/taxonomy.ts";
-import { mergeVersions as mergeThreeWays, parseForm, type FieldAccess, type FormLike, type MergeResult, type Submission } from "~/lib/form.ts";
+import { built, mergeVersions as mergeThreeWays, parseForm, type FieldAccess, type FormLike, type MergeResult, type Submission } from "~/lib/form.ts";
 import {
   checkboxField,
   choiceField,
@@ -38,6 +38,7 @@ import {
   type ShowContext,
   type SourceRow,
   type StoredCase,
+  type Zod,
 } from "./case-field.ts";
 
 export { isWebAddress, latestAllowedStart, type DatePrecision, type ShowContext, type SourceRow } from "./case-field.ts";
@@ -113,7 +114,7 @@ const GROUP_CHECKS: Record<string, (group: Record<string, unknown>, ctx: z.Refin
 type Fields = typeof CASE_FIELDS;
 export type CaseFieldKey = keyof Fields;
 type ValueOf<F> = F extends { empty: () => infer V } ? V : never;
-type StoredOf<F> = F extends { schema: z.ZodType } ? z.output<F["schema"]> : never;
+type StoredOf<F> = F extends { schema: (zod: never) => infer S extends z.ZodType } ? z.output<S> : never;
 type PathOf<K extends string, F> = F extends { path: infer P extends string } ? P : F extends { visibility: "sensitive" } ? `confidential.${K}` : K;
 type Nest<P extends string, V> = P extends `${infer A}.${infer B}` ? { [K in A]: Nest<B, V> } : { [K in P]: V };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -217,16 +218,23 @@ export function emptyIncidentForm(): IncidentFormValues {
   return buildValues((field) => field.empty());
 }
 
-/** The form's fields as posted (same in the browser and on the server). */
+/** The form's fields as posted. */
 export function readIncidentForm(form: FormLike): IncidentFormValues {
   return buildValues((field, key) => field.read(form, key));
 }
 
+// What the fields' schemas are built with: the constructors by name, never the namespace
+// object itself, which would bring the whole of zod into the bundle.
+const ZOD: Zod = { array: z.array, boolean: z.boolean, object: z.object, string: z.string };
+
+// The schemas below are marked pure for the bundler: a page that imports this module only
+// for the field list (the case page, the conflict view) then leaves them, and zod, out of its
+// JavaScript (docs/decisions/114-zod-only-where-a-form-is-checked.md).
 /** The one schema of the form: the values as typed -> the stored values, nested as the form's paths. */
-export const incidentSchema = nestedSchema((field) => field.schema);
+export const incidentSchema = /* @__PURE__ */ nestedSchema((field) => field.schema(ZOD));
 
 /** The shape of form values (no rules), to read back a version the page carried (the edit form's base). */
-export const incidentValuesShape = nestedSchema((field) => field.shape) as unknown as z.ZodType<IncidentFormValues>;
+export const incidentValuesShape = /* @__PURE__ */ nestedSchema((field) => field.shape(ZOD)) as unknown as z.ZodType<IncidentFormValues>;
 
 export type IncidentValidation = Submission<IncidentFormValues, IncidentInput>;
 
@@ -346,12 +354,14 @@ export function incidentFieldText(path: IncidentField, values: IncidentFormValue
 // ---------- Other forms of a case record ----------
 
 /** Purging a deleted case for good needs its box ticked. */
-export const purgeSchema = z.object({ confirm: z.literal("yes", { error: "validation.confirmPurge" }) });
+export const purgeSchema = /* @__PURE__ */ built(() => z.object({ confirm: z.literal("yes", { error: "validation.confirmPurge" }) }));
 
 export const VERIFICATION_NOTE_MAX = 2000;
 
-export const verificationSchema = z.object({
-  status: z.enum(VERIFICATION_STATUSES, { message: "validation.unknownChoice" }),
-  note: z.string().trim().max(VERIFICATION_NOTE_MAX),
-  version: z.string().regex(/^\d+$/, { message: "validation.notWholeNumber" }),
-});
+export const verificationSchema = /* @__PURE__ */ built(() =>
+  z.object({
+    status: z.enum(VERIFICATION_STATUSES, { message: "validation.unknownChoice" }),
+    note: z.string().trim().max(VERIFICATION_NOTE_MAX),
+    version: z.string().regex(/^\d+$/, { message: "validation.notWholeNumber" }),
+  }),
+);

@@ -8,7 +8,7 @@ import { prisma, type Db, type Prisma } from "~/lib/db.server.ts";
 import { refuse, type SaveResult } from "~/lib/form.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { isLinkType, proposeLinkType, type LinkType } from "~/domain/link-type.ts";
-import { LINK_RULES, parseTermList, proposeLinks, ruleDescription, type CaseFacts, type ProvisionTerms } from "~/domain/link-rules.ts";
+import { describeRules, LINK_RULES, parseTermList, proposeLinks, type CaseFacts, type ProvisionTerms, type RuleFired } from "~/domain/link-rules.ts";
 import { rulesFileSchema } from "~/domain/link-rules-schema.ts";
 import type { TermMatch } from "~/domain/term-match.ts";
 import { writeAudit } from "./audit.server.ts";
@@ -329,7 +329,10 @@ export interface LinkView {
   status: LinkStatus;
   method: LinkMethod;
   linkType: LinkType;
+  /** Codes of the rules behind a suggestion */
   rulesFired: string[];
+  /** The same rules, described in the reader's language (what the page shows) */
+  rules: RuleFired[];
   matchedTerms: TermMatch[];
   score: number | null;
   /** The reviewer's words: null for anonymous readers (decision 021) */
@@ -397,6 +400,7 @@ function toLinkView(row: LinkRow, lng: Language, reader: LinkReader): LinkView {
     method: row.method as LinkMethod,
     linkType: (isLinkType(row.linkType) ? row.linkType : "in_scope") as LinkType,
     rulesFired: parseJsonArray<string>(row.rulesFired),
+    rules: describeRules(parseJsonArray<string>(row.rulesFired), lng),
     matchedTerms: parseJsonArray<TermMatch>(row.matchedTerms),
     score: row.score,
     rationale: reader.signedIn ? row.rationale : null,
@@ -550,7 +554,10 @@ export type LinkedIncident = IncidentSummary & {
   linkStatus: LinkStatus;
   linkType: LinkType;
   method: LinkMethod;
+  /** Codes of the rules behind a suggestion */
   rulesFired: string[];
+  /** The same rules, described in the reader's language (what the page shows) */
+  rules: RuleFired[];
   matchedTerms: TermMatch[];
 };
 
@@ -559,7 +566,7 @@ export async function listLinkedIncidents(
   provisionId: string,
   filter: IncidentFilter,
   statuses: LinkStatus[],
-  { take = 500, linkType }: { take?: number; linkType?: LinkType } = {},
+  { take = 500, linkType, lng = "en" }: { take?: number; linkType?: LinkType; lng?: Language } = {},
 ): Promise<LinkedIncident[]> {
   const rows = await prisma.incidentProvisionLink.findMany({
     where: { provisionId, status: { in: statuses }, ...(linkType ? { linkType } : {}), incident: incidentWhere(filter) },
@@ -573,6 +580,7 @@ export async function listLinkedIncidents(
     linkType: (isLinkType(r.linkType) ? r.linkType : "in_scope") as LinkType,
     method: r.method as LinkMethod,
     rulesFired: parseJsonArray<string>(r.rulesFired),
+    rules: describeRules(parseJsonArray<string>(r.rulesFired), lng),
     matchedTerms: parseJsonArray<TermMatch>(r.matchedTerms),
   }));
 }
@@ -671,7 +679,7 @@ export async function listLinksPage(input: {
       layer: r.status as LinkStatus,
       linkType: (isLinkType(r.linkType) ? r.linkType : "in_scope") as LinkType,
       method: r.method as LinkMethod,
-      rules: parseJsonArray<string>(r.rulesFired).map((code) => ({ code, description: ruleDescription(code, input.lng) })),
+      rules: describeRules(parseJsonArray<string>(r.rulesFired), input.lng),
       matchedTerms: parseJsonArray<TermMatch>(r.matchedTerms),
       score: r.score,
       reviewedAt: r.reviewedAt ? r.reviewedAt.toISOString() : null,

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps } from "~/components/form-errors.tsx";
@@ -38,20 +37,14 @@ export default function NewUser() {
   useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as FormResult | undefined;
   const { t } = useTranslation();
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const errors = clientErrors ?? result?.errors ?? null;
+  // Checked by the server only (one round trip, the same messages with or without
+  // JavaScript): zod stays out of the browser (docs/decisions/114-zod-only-where-a-form-is-checked.md).
+  const errors = result?.errors ?? null;
   const label = (path: string) => t(path === "password" ? "admin.newUser.password" : `admin.users.${path}`);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const check = readForm(new FormData(event.currentTarget), newUserSchema);
-    if (!check.ok) {
-      event.preventDefault();
-      setClientErrors(check.errors);
-    } else setClientErrors(null);
-  }
   return (
     <section className="narrow">
       <h1>{t("admin.newUser.title")}</h1>
-      <Form method="post" className="stack" noValidate onSubmit={onSubmit}>
+      <Form method="post" className="stack" noValidate>
         <CsrfInput />
         <ErrorSummary errors={errors} label={label} order={["email", "name", "role", "password"]} />
         <div className="field">

@@ -14,6 +14,7 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { listLinkedIncidents } from "~/models/link.server.ts";
+import type { RuleFired } from "~/domain/link-rules.ts";
 import { parseMatrixFilter, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     provision.id,
     { yearFrom: filter.yearFrom, yearTo: filter.yearTo, sectors: filter.sector === "all" ? undefined : [filter.sector] },
     [...STATUS_CHOICES[filter.status]],
-    { take: CASE_LIMIT + 1, linkType: filter.linkType ?? undefined },
+    { take: CASE_LIMIT + 1, linkType: filter.linkType ?? undefined, lng },
   );
   return {
     provision: { code: provision.code, title: provision.title },
@@ -89,7 +90,7 @@ export default function ProvisionCases() {
               ),
             },
             { header: t("provisions.linkTypes.label"), cell: (c) => t(`provisions.linkTypes.types.${c.linkType}`) },
-            { header: t("provisions.links.rulesFired"), cell: (c) => <RulesAndTerms rules={c.rulesFired} terms={c.matchedTerms} /> },
+            { header: t("provisions.links.rulesFired"), cell: (c) => <RulesAndTerms rules={c.rules} terms={c.matchedTerms} /> },
           ]}
         />
       )}
@@ -100,13 +101,13 @@ export default function ProvisionCases() {
 }
 
 /** Why a case was suggested: the rules (linked to their explanation) and the terms found. */
-function RulesAndTerms({ rules, terms }: { rules: string[]; terms: { term: string; lang: string }[] }) {
+function RulesAndTerms({ rules, terms }: { rules: RuleFired[]; terms: { term: string; lang: string }[] }) {
   const { t } = useTranslation();
   if (!rules.length && !terms.length) return <span className="muted">—</span>;
   return (
     <ul className="plain-list small">
-      {rules.map((code) => (
-        <RuleItem key={code} code={code} />
+      {rules.map((rule) => (
+        <RuleItem key={rule.code} rule={rule} />
       ))}
       {terms.length ? (
         <li>

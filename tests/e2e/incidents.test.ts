@@ -1,7 +1,7 @@
 // Staff log an incident in a real browser: a validation error first (every typed
 // value must survive it), then the fix, the saved case, the list and the audit log.
-// Once with JavaScript (the shared zod schema checks in the browser) and once
-// without (the server answers with the same messages).
+// Once with JavaScript and once without: the server checks the form either way and
+// answers with the same messages (docs/decisions/114-zod-only-where-a-form-is-checked.md).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";

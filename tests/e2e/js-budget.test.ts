@@ -3,14 +3,15 @@
 // modules and imports up through the root, and the reader's dictionary.
 // The targets are 120 KB (pages without charts) and 190 KB (chart pages);
 // CEILING_KB is what this branch reaches, so that the figures can only go down
-// (docs/decisions/075-reader-language-only-in-the-browser.md says what is left).
+// (docs/decisions/075-reader-language-only-in-the-browser.md, 078, 114, 115 and 116 say
+// what each step saved and what is left).
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { clientJsPerRoute, JS_BUDGET_KB } from "../../scripts/bench/client-js.ts";
 
-const CEILING_KB = { chart: 210, other: 170 };
+const CEILING_KB = { chart: 203, other: 141 };
 
 describe("client JavaScript per page", () => {
   it("stays within the ceiling, and the ceiling follows the figures down", async () => {
