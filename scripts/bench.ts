@@ -23,6 +23,7 @@ import { compareAggregates, rawDriver, type AggregateResult } from "./bench/aggr
 import { defaultBenchUrl, ensureBenchDatabase, ROOT, type BenchMarker } from "./bench/bench-database.ts";
 import { clientJsPerRoute, type RouteJs } from "./bench/client-js.ts";
 import { benchHttp, type HttpResult } from "./bench/http.ts";
+import { benchImport, type ImportResult } from "./bench/import.ts";
 import { describeMachine, median, percentile, sample, type Machine } from "./bench/measure.ts";
 import { renderReport, writeReportSection } from "./bench/report.ts";
 
@@ -85,6 +86,7 @@ export interface BenchResults {
   databases: DatabaseResult[];
   http: { cases: number; result: HttpResult }[];
   js: RouteJs[];
+  imports: ImportResult[];
   notMeasured: string[];
 }
 
@@ -185,6 +187,21 @@ async function benchCaseList(db: DatabaseResult, runs: number) {
   log(`    case list: ${db.caseList.map((c) => `${c.ms.toFixed(1)}`).join(" / ")} ms`);
 }
 
+/** The import of 100,000 rows (scripts/bench-import.ts), on SQLite, and on PostgreSQL in a full run with a server. */
+async function benchImports(options: BenchOptions, notMeasured: string[]): Promise<ImportResult[]> {
+  const postgres = !options.quick && !!options.postgresBase;
+  log(`\n[Import of 100,000 rows, ${postgres ? "SQLite and PostgreSQL" : "SQLite"}]`);
+  try {
+    const results = await benchImport({ postgres, log });
+    for (const r of results) log(`    ${r.kind}: preview ${r.previewSeconds} s, import ${r.importSeconds} s`);
+    if (!postgres) notMeasured.push("Import on PostgreSQL: measured in the full run with TEST_POSTGRES_URL only.");
+    return results;
+  } catch (error) {
+    notMeasured.push(`Import of 100,000 rows: failed (${String(error).split("\n")[0]}).`);
+    return [];
+  }
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
@@ -230,6 +247,8 @@ async function main() {
     }
   } else notMeasured.push("HTTP: --no-http was given.");
 
+  const imports = await benchImports(options, notMeasured);
+
   const pages = new Set(
     Object.entries(build.routes)
       .filter(([id, r]) => id !== "root" && typeof r.module.default === "function")
@@ -247,6 +266,7 @@ async function main() {
     databases,
     http,
     js,
+    imports,
     notMeasured,
   };
   const section = renderReport(results);

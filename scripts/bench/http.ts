@@ -54,6 +54,26 @@ export interface HttpResult {
   servedOnceRssBytes: number;
   /** The highest resident memory (VmHWM) of any of the servers started for the measurements */
   peakRssBytes: number;
+  /** The repeated PNG at each size (decision 112) */
+  pngSizes: PngSizeFacts[];
+}
+
+export interface PngSizeFacts {
+  path: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** The PNG's two sizes: download (2000 px) and preview (size=preview, 1000 px), width and height from the PNG header. */
+async function pngSizes(base: string): Promise<PngSizeFacts[]> {
+  const out: PngSizeFacts[] = [];
+  for (const path of [PNG_PATH, `${PNG_PATH}?size=preview`]) {
+    const res = await fetch(base + path);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    out.push({ path, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bytes: bytes.length });
+  }
+  return out;
 }
 
 export const PNG_PATH = "/charts/sector-breakdown.png";
@@ -160,13 +180,14 @@ async function stopApp(child: ChildProcess) {
 export async function benchHttp(options: { databaseUrl: string; seconds: number; connections: number; log: (line: string) => void }): Promise<HttpResult> {
   const { seconds, connections, log } = options;
   const first = await startApp(options.databaseUrl);
-  let idleRssBytes: number, servedOnceRssBytes: number, coldPngFirstMs: number, coldPngNewFiltersMs: number, responses: ResponseFacts[];
+  let idleRssBytes: number, servedOnceRssBytes: number, coldPngFirstMs: number, coldPngNewFiltersMs: number, responses: ResponseFacts[], sizes: PngSizeFacts[];
   try {
     await get(first.base, "/healthz");
     idleRssBytes = procStatus(first.child.pid!).rss;
     coldPngFirstMs = (await get(first.base, PNG_PATH)).ms;
     responses = [await get(first.base, "/"), await get(first.base, "/trends"), await get(first.base, PNG_PATH)];
     coldPngNewFiltersMs = (await get(first.base, `${PNG_PATH}?from=2016&to=2020&state=OAX`)).ms;
+    sizes = await pngSizes(first.base);
     servedOnceRssBytes = procStatus(first.child.pid!).hwm;
   } finally {
     await stopApp(first.child);
@@ -192,5 +213,5 @@ export async function benchHttp(options: { databaseUrl: string; seconds: number;
       await stopApp(child);
     }
   }
-  return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, servedOnceRssBytes, peakRssBytes };
+  return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, servedOnceRssBytes, peakRssBytes, pngSizes: sizes };
 }
