@@ -3,6 +3,7 @@
 // its own, so that its memory and database clients stay apart from the bench's; its figures
 // are read from the table it prints.
 import { spawn } from "node:child_process";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./bench-database.ts";
 
@@ -21,7 +22,7 @@ export interface ImportResult {
 }
 
 /** Runs `npm run bench:import` for IMPORT_ROWS rows (PostgreSQL too when `postgres`); one result per database. */
-export async function benchImport(options: { postgres: boolean; log: (line: string) => void }): Promise<ImportResult[]> {
+export async function benchImport(options: { postgres: boolean; limitSeconds: number; log: (line: string) => void }): Promise<ImportResult[]> {
   const args = ["--import", "tsx", join(ROOT, "scripts/bench-import.ts"), "--rows", String(IMPORT_ROWS), ...(options.postgres ? [] : ["--sqlite-only"])];
   const env = { ...process.env };
   if (!options.postgres) delete env.TEST_POSTGRES_URL;
@@ -31,8 +32,16 @@ export async function benchImport(options: { postgres: boolean; log: (line: stri
     let err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
+    // Bounded: on a machine shared with other work the import can take many times its own CPU time.
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.limitSeconds * 1000);
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolveOutput(out) : reject(new Error(`bench-import exited with ${code}:\n${err.slice(-2000)}`))));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolveOutput(out);
+      else if (code === null)
+        reject(new Error(`not finished within ${options.limitSeconds} s of wall time, stopped (load average ${loadavg()[0].toFixed(1)})`));
+      else reject(new Error(`bench-import exited with ${code}:\n${err.slice(-2000)}`));
+    });
   });
   return parseImportOutput(output);
 }
