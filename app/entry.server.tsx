@@ -10,6 +10,10 @@ import { createI18n } from "~/lib/i18n.ts";
 import "~/load-context.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 
+// The HTTP server (scripts/server.ts) answers anonymous reads of public pages through
+// this, so that the cache and the build's own database client and caches are one.
+export { cachedPage } from "~/models/page-cache.server.ts";
+
 const ABORT_DELAY = 5_000;
 
 export default async function handleRequest(

@@ -18,11 +18,13 @@ import {
   contentSecurityPolicy,
   CSP_REPORT_PATH,
   etagMatches,
+  PAGE_ETAG_HEADER,
   isCrossSite,
   isCspReportContentType,
   isFormContentType,
   weakEtag,
 } from "../app/lib/http.server.ts";
+import type { cachedPage } from "../app/models/page-cache.server.ts";
 import { MAX_UPLOAD_BYTES, UPLOAD_PATHS } from "../app/lib/upload.server.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -97,6 +99,9 @@ async function sendResponse(req: express.Request, res: express.Response, respons
     cacheControl: response.headers.get("Cache-Control"),
   });
   const headers = new Headers(response.headers);
+  // The tag of a page from the rendered-page cache (decision 111), computed once when it was kept.
+  const keptEtag = headers.get(PAGE_ETAG_HEADER);
+  headers.delete(PAGE_ETAG_HEADER);
   headers.set("Cache-Control", decision.cacheControl);
   if (!decision.etag || req.method !== "GET" || !response.body) {
     if (decision.cacheControl.includes("no-store")) headers.delete("ETag");
@@ -105,9 +110,12 @@ async function sendResponse(req: express.Request, res: express.Response, respons
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   const isHtml = /^text\/html/i.test(headers.get("Content-Type") ?? "");
-  const etag = weakEtag(isHtml ? new TextEncoder().encode(new TextDecoder().decode(bytes).replaceAll(nonce, "")) : bytes);
+  const etag = keptEtag ?? weakEtag(isHtml ? new TextEncoder().encode(new TextDecoder().decode(bytes).replaceAll(nonce, "")) : bytes);
   headers.set("ETag", etag);
-  if (!headers.has("Vary")) headers.set("Vary", "Cookie, Accept-Language");
+  // Cookie and Accept-Language besides whatever the answer varies with already (a cached page's gzip: Accept-Encoding).
+  const vary = headers.get("Vary");
+  if (!vary) headers.set("Vary", "Cookie, Accept-Language");
+  else if (!/\bcookie\b/i.test(vary)) headers.set("Vary", `${vary}, Cookie, Accept-Language`);
   if (etagMatches(req.get("if-none-match") ?? null, etag)) {
     res.removeHeader("Content-Security-Policy");
     res.status(304);
@@ -220,8 +228,11 @@ export async function createApp({
       const nonce = res.locals.cspNonce as string;
       // The client's address for the rate limits (app/lib/rate-limit.server.ts): Express's req.ip,
       // which follows TRUST_PROXY ("trust proxy" above) for X-Forwarded-For.
-      const context: AppLoadContext = { cspNonce: nonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" };
-      const response = await handle(remixRequest(req, res, req.body as Buffer | undefined), context);
+      const context = (cspNonce: string): AppLoadContext => ({ cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" });
+      const request = remixRequest(req, res, req.body as Buffer | undefined);
+      // Anonymous reads of public pages from the rendered-page cache (decision 111); everything else rendered.
+      const pageCache = (current.entry.module as { cachedPage?: typeof cachedPage }).cachedPage;
+      const response = (await pageCache?.(request, nonce, (r, cspNonce) => handle!(r, context(cspNonce)))) ?? (await handle(request, context(nonce)));
       await sendResponse(req, res, response, nonce);
     } catch (error) {
       next(error);

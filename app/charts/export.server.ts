@@ -8,7 +8,8 @@ import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { documentCsvRows, type ChartDocument } from "./document.ts";
 import { problemMessages } from "./problems.ts";
-import { chartQueryString, parseChartQuery, type ChartQuery } from "./query.ts";
+import { chartQueryString, parseChartQuery, PNG_SIZE_PARAM, type ChartQuery } from "./query.ts";
+import { PNG_SCALES, type PngSize } from "./export-image.ts";
 import { isChartId, type ChartId } from "./registry.ts";
 import { renderDocumentPng } from "./render.server.ts";
 import type { ChartContext } from "./types.ts";
@@ -17,6 +18,8 @@ export interface ExportRequest {
   id: ChartId;
   query: ChartQuery;
   lng: Language;
+  /** The PNG's size (`size=preview` for previews and social cards; download otherwise). */
+  size: PngSize;
   /** The chart on the trends page, with the same query and language. */
   permalink: string;
 }
@@ -36,7 +39,28 @@ export async function readExportRequest(request: Request, id: string | undefined
   if (problems.length) {
     throw new Response([t("trends.problems.exportRefused"), ...problemMessages(problems, { t }).map((m) => `- ${m}`)].join("\n"), { status: 400, headers });
   }
-  return { id, query, lng, permalink: `${url.origin}/trends${chartQueryString(query, lng)}#${id}` };
+  const size = await refuseUnknownPngSize(request);
+  return { id, query, lng, size, permalink: `${url.origin}/trends${chartQueryString(query, lng)}#${id}` };
+}
+
+/** The PNG size a URL asks for; null for a value that names none. */
+export function readPngSize(params: URLSearchParams): PngSize | null {
+  const raw = params.get(PNG_SIZE_PARAM)?.trim();
+  if (!raw) return "download";
+  return Object.hasOwn(PNG_SCALES, raw) ? (raw as PngSize) : null;
+}
+
+/** The 400 of a PNG size that names none, in the reader's language, as a wrong filter is refused. */
+export async function refuseUnknownPngSize(request: Request): Promise<PngSize> {
+  const params = new URL(request.url).searchParams;
+  const size = readPngSize(params);
+  if (size) return size;
+  const t = getFixedT(await detectLanguage(request));
+  const message = problemMessages([{ param: PNG_SIZE_PARAM, value: params.get(PNG_SIZE_PARAM) ?? "", reason: "unknownCode" }], { t });
+  throw new Response([t("trends.problems.exportRefused"), ...message.map((m) => `- ${m}`)].join("\n"), {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 export interface DocumentExportOptions {
@@ -46,6 +70,8 @@ export interface DocumentExportOptions {
   filename: string;
   audience?: ExportAudience;
   csv?: CsvOptions;
+  /** The PNG's size (decision 112); the route names it in the memo's key too. */
+  pngSize?: PngSize;
   /** Keeps the drawn or written body, e.g. by data version (the route hands in the cache). */
   memo?: (make: () => Promise<string | Uint8Array>) => Promise<string | Uint8Array>;
 }
@@ -55,8 +81,8 @@ export async function documentExport(
   format: ExportFormat,
   doc: ChartDocument,
   ctx: ChartContext,
-  { credit, filename, audience = "dashboard", csv, memo = (make) => make() }: DocumentExportOptions,
+  { credit, filename, audience = "dashboard", csv, pngSize = "download", memo = (make) => make() }: DocumentExportOptions,
 ): Promise<Response> {
-  const body = await memo(async () => (format === "png" ? renderDocumentPng(doc, ctx, credit) : toCsv(documentCsvRows(doc, credit), csv)));
+  const body = await memo(async () => (format === "png" ? renderDocumentPng(doc, ctx, credit, pngSize) : toCsv(documentCsvRows(doc, credit), csv)));
   return exportResponse(format, body, `${filename}.${format}`, audience);
 }

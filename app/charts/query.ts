@@ -75,6 +75,16 @@ export function chartQueryString(query: ChartQuery, lng?: string): string {
   return s ? `?${s}` : "";
 }
 
+/** The parameter of a server PNG's size: `size=preview` asks for the 1000-px image of previews and social cards (decision 112). */
+export const PNG_SIZE_PARAM = "size";
+
+/** The address of a chart's preview PNG (social cards): the chart's PNG at the preview size. */
+export function previewPngUrl(origin: string, id: string, query: ChartQuery, lng?: string): string {
+  const params = chartQueryToParams(query, lng);
+  params.set(PNG_SIZE_PARAM, "preview");
+  return `${origin}/charts/${id}.png?${params}`;
+}
+
 function intersect(wanted: string[] | undefined, allowed: readonly string[]): string[] {
   return wanted?.length ? wanted.filter((v) => allowed.includes(v)) : [...allowed];
 }

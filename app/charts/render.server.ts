@@ -4,7 +4,7 @@
 // browser, no native build step).
 import { createCanvas, Path2D, type Canvas } from "@napi-rs/canvas";
 import type { ChartDocument } from "./document.ts";
-import { composeChartImage, type CanvasPlatform } from "./export-image.ts";
+import { composeChartImage, PNG_SCALES, type CanvasPlatform, type PngSize } from "./export-image.ts";
 import { registerCharts } from "./register.ts";
 import type { ChartContext } from "./types.ts";
 
@@ -14,8 +14,8 @@ const platform: CanvasPlatform = {
   Chart: registerCharts(),
 };
 
-/** The document as a PNG with its title, filters, notes, source, date and credit drawn in. */
-export async function renderDocumentPng(doc: ChartDocument, ctx: ChartContext, credit?: string): Promise<Uint8Array> {
-  const canvas = composeChartImage(platform, { doc, ctx, credit });
+/** The document as a PNG with its title, filters, notes, source, date and credit drawn in, 2000 px wide or the preview's 1000 (decision 112). */
+export async function renderDocumentPng(doc: ChartDocument, ctx: ChartContext, credit?: string, size: PngSize = "download"): Promise<Uint8Array> {
+  const canvas = composeChartImage(platform, { doc, ctx, credit, scale: PNG_SCALES[size] });
   return new Uint8Array(await (canvas as unknown as Canvas).encode("png"));
 }

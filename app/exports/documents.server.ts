@@ -6,7 +6,7 @@
 // rate limit first (requireExportReader, decision 095).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { matrixDocument } from "~/charts/accountability-matrix.ts";
-import { documentExport, readExportRequest } from "~/charts/export.server.ts";
+import { documentExport, readExportRequest, refuseUnknownPngSize } from "~/charts/export.server.ts";
 import { scorecardDocument } from "~/charts/provision-years.ts";
 import { chartReaderOf } from "~/charts/query.ts";
 import { chartDocument } from "~/charts/registry.ts";
@@ -26,7 +26,7 @@ import { getScorecard } from "~/models/scorecard.server.ts";
 /** GET /charts/<id>.<format>?<query>: a trends chart, with exactly the plotted numbers, its filters, source and date. */
 export async function chartExport({ request, params, context: loadContext }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
   const user = await requireExportReader(request, loadContext);
-  const { id, query, lng, permalink } = await readExportRequest(request, params.id);
+  const { id, query, lng, size, permalink } = await readExportRequest(request, params.id);
   const context = new ChartLoadContext(query, lng, chartReaderOf(user));
   const chart = await loadChart(id, context);
   const ctx = { t: getFixedT(lng), lng };
@@ -34,14 +34,16 @@ export async function chartExport({ request, params, context: loadContext }: Loa
   return documentExport(format, { ...chartDocument(chart, ctx), barValues: query.values !== false }, ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-${chart.id}-${lng}`,
-    // Drawn or written once per data version (docs/decisions/077-data-versioned-cache.md).
-    memo: await chartExportMemo(id, context, format, permalink),
+    pngSize: size,
+    // Drawn or written once per data version and size (docs/decisions/077-data-versioned-cache.md).
+    memo: await chartExportMemo(id, context, format, permalink, format === "png" ? size : undefined),
   });
 }
 
 /** GET /matrix.<format>?sector=&from=&to=&status=: the accountability matrix, one row per provision, one column per year. */
 export async function matrixExport({ request, context }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
   const reader = chartReaderOf(await requireExportReader(request, context));
+  const size = await refuseUnknownPngSize(request);
   const lng = await detectLanguage(request);
   const url = new URL(request.url);
   const { filter } = parseMatrixFilter(url.searchParams, new Date().getUTCFullYear());
@@ -52,8 +54,9 @@ export async function matrixExport({ request, context }: LoaderFunctionArgs, for
   return documentExport(format, matrixDocument({ filter, data, today }, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}`,
-    // The same for every reader of a kind (small counts are withheld from anonymous ones): drawn once per data version and day.
-    memo: exportMemo([format, "matrix", reader, permalink, today]),
+    // The same for every reader of a kind (small counts are withheld from anonymous ones): drawn once per data version, size and day.
+    pngSize: size,
+    memo: exportMemo([format, size, "matrix", reader, permalink, today]),
   });
 }
 
@@ -63,6 +66,7 @@ export async function matrixExport({ request, context }: LoaderFunctionArgs, for
  */
 export async function scorecardExport({ request, params, context }: LoaderFunctionArgs, format: ExportFormat): Promise<Response> {
   const reader = chartReaderOf(await requireExportReader(request, context));
+  const size = await refuseUnknownPngSize(request);
   const lng = await detectLanguage(request);
   const url = new URL(request.url);
   const milestones = await listMilestones(lng);
@@ -74,7 +78,8 @@ export async function scorecardExport({ request, params, context }: LoaderFuncti
   const permalink = `${url.origin}/provisions/${encodeURIComponent(code)}/scorecard?${scorecardQuery(choice.params)}&lng=${lng}`;
   return documentExport(format, scorecardDocument(scorecard, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
-    memo: exportMemo([format, "scorecard", reader, permalink, new Date().toISOString().slice(0, 10)]),
+    pngSize: size,
+    memo: exportMemo([format, size, "scorecard", reader, permalink, new Date().toISOString().slice(0, 10)]),
     filename: `vigia-scorecard-${code}-${choice.params.milestoneKey ?? "no-milestone"}-${choice.params.months}m`,
   });
 }

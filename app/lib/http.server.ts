@@ -151,6 +151,12 @@ export function cacheDecision({
   return { cacheControl: "no-cache", etag: true };
 }
 
+/**
+ * Carries the ETag a cached page was tagged with when it was kept (decision 111), from
+ * the page cache to the server, which sends it as the ETag and never sends this header.
+ */
+export const PAGE_ETAG_HEADER = "X-Vigia-Page-Etag";
+
 /** A weak ETag of a body (the same bytes give the same tag). */
 export function weakEtag(body: Uint8Array): string {
   return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;

@@ -32,6 +32,7 @@ import {
   type ChartReader,
 } from "~/charts/query.ts";
 import type { BreakdownChartData, ChartDataById, ChartId, LoadedChart, MexicoAnnualChartData } from "~/charts/registry.ts";
+import type { PngSize } from "~/charts/export-image.ts";
 import type { CaseCount, CaseCoverage, YearCount, YearSpan } from "~/charts/types.ts";
 import { countryNames } from "~/domain/countries.server.ts";
 import { ALL_COUNTRIES } from "~/domain/incident-filter.ts";
@@ -310,11 +311,11 @@ export async function loadChart<K extends ChartId>(id: K, context: ChartLoadCont
 }
 
 /**
- * Keeps an export's body (PNG bytes, CSV text) by format, chart, query, language, day,
+ * Keeps an export's body (PNG bytes, CSV text) by format, PNG size, chart, query, language, day,
  * permalink and data version: a repeated PNG is drawn once until the data change.
  */
-export async function chartExportMemo(id: ChartId, context: ChartLoadContext, format: ExportFormat, permalink: string) {
-  return exportMemo([format, id, context.reader, context.query, context.lng, context.today(), permalink], await context.dataVersion());
+export async function chartExportMemo(id: ChartId, context: ChartLoadContext, format: ExportFormat, permalink: string, pngSize?: PngSize) {
+  return exportMemo([format, pngSize ?? null, id, context.reader, context.query, context.lng, context.today(), permalink], await context.dataVersion());
 }
 
 /** An estimate of a value's bytes in memory, for the cache's bound. */

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCharts } from "~/models/chart-data.server.ts";
-import { chartQueryString, chartReaderOf, VALUES_PARAM, type ChartQuery } from "~/charts/query.ts";
+import { chartReaderOf, previewPngUrl, VALUES_PARAM, type ChartQuery } from "~/charts/query.ts";
 import type { LoadedChart } from "~/charts/registry.ts";
 import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
@@ -131,7 +131,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const tags = [{ title: `${t("overview.title")} · Vigía` }, { name: "description", content: t("overview.intro") }];
   if (!data) return tags;
   // The social preview is the server's PNG of the overview's trend chart.
-  const image = `${data.origin}/charts/annual-trend.png${chartQueryString(data.queries.annualTrend as ChartQuery, lng)}`;
+  const image = previewPngUrl(data.origin, "annual-trend", data.queries.annualTrend as ChartQuery, lng);
   return [
     ...tags,
     { property: "og:type", content: "website" },

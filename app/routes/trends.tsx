@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCharts } from "~/models/chart-data.server.ts";
 import { FILTER_FIELDS, problemMessage } from "~/charts/problems.ts";
-import { chartQueryString, chartReaderOf, parseChartQuery } from "~/charts/query.ts";
+import { chartQueryString, chartReaderOf, parseChartQuery, previewPngUrl } from "~/charts/query.ts";
 import { chartTexts, type ChartId } from "~/charts/registry.ts";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-form.tsx";
@@ -106,7 +106,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const preview = data.charts.find((c) => c.id === PREVIEW_CHART)!;
   const texts = chartTexts(preview, { t, lng });
   const qs = chartQueryString(data.query, lng);
-  const image = `${data.origin}/charts/${PREVIEW_CHART}.png${qs}`;
+  const image = previewPngUrl(data.origin, PREVIEW_CHART, data.query, lng);
   return [
     { title },
     { name: "description", content: t("trends.intro") },

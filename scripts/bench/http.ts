@@ -54,6 +54,26 @@ export interface HttpResult {
   servedOnceRssBytes: number;
   /** The highest resident memory (VmHWM) of any of the servers started for the measurements */
   peakRssBytes: number;
+  /** The repeated PNG at each size (decision 112) */
+  pngSizes: PngSizeFacts[];
+}
+
+export interface PngSizeFacts {
+  path: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** The PNG's two sizes: download (2000 px) and preview (size=preview, 1000 px), width and height from the PNG header. */
+async function pngSizes(base: string): Promise<PngSizeFacts[]> {
+  const out: PngSizeFacts[] = [];
+  for (const path of [PNG_PATH, `${PNG_PATH}?size=preview`]) {
+    const res = await fetch(base + path);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    out.push({ path, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bytes: bytes.length });
+  }
+  return out;
 }
 
 export const PNG_PATH = "/charts/sector-breakdown.png";
@@ -122,7 +142,16 @@ async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; bas
   // node itself (not npx or npm), so that the pid whose memory is read is the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/bench/serve.ts")], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex") },
+    // Every request of the load comes from one address, where a deployment's readers come from many: the
+    // exports-per-address limit (decision 095) is raised so that it still runs (and is counted) on every PNG
+    // but never answers 429, which would measure the limit instead of the PNG.
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      RATE_LIMIT_EXPORTS_ADDRESS: "1000000/1m",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
@@ -160,13 +189,14 @@ async function stopApp(child: ChildProcess) {
 export async function benchHttp(options: { databaseUrl: string; seconds: number; connections: number; log: (line: string) => void }): Promise<HttpResult> {
   const { seconds, connections, log } = options;
   const first = await startApp(options.databaseUrl);
-  let idleRssBytes: number, servedOnceRssBytes: number, coldPngFirstMs: number, coldPngNewFiltersMs: number, responses: ResponseFacts[];
+  let idleRssBytes: number, servedOnceRssBytes: number, coldPngFirstMs: number, coldPngNewFiltersMs: number, responses: ResponseFacts[], sizes: PngSizeFacts[];
   try {
     await get(first.base, "/healthz");
     idleRssBytes = procStatus(first.child.pid!).rss;
     coldPngFirstMs = (await get(first.base, PNG_PATH)).ms;
     responses = [await get(first.base, "/"), await get(first.base, "/trends"), await get(first.base, PNG_PATH)];
     coldPngNewFiltersMs = (await get(first.base, `${PNG_PATH}?from=2016&to=2020&state=OAX`)).ms;
+    sizes = await pngSizes(first.base);
     servedOnceRssBytes = procStatus(first.child.pid!).hwm;
   } finally {
     await stopApp(first.child);
@@ -192,5 +222,5 @@ export async function benchHttp(options: { databaseUrl: string; seconds: number;
       await stopApp(child);
     }
   }
-  return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, servedOnceRssBytes, peakRssBytes };
+  return { seconds, connections, loads, coldPngFirstMs, coldPngNewFiltersMs, responses, idleRssBytes, servedOnceRssBytes, peakRssBytes, pngSizes: sizes };
 }

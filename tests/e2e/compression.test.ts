@@ -1,6 +1,7 @@
 // Compression on the real server (scripts/server.ts): brotli or gzip as the client
-// asks, for HTML, JSON, CSV and JS; PNG left alone; nothing for a client that asks
-// for nothing. Raw node:http, so that the headers and bytes are the ones sent.
+// asks, for HTML, JSON, CSV and JS (gzip for pages from the rendered-page cache);
+// PNG left alone; nothing for a client that asks for nothing. Raw node:http, so
+// that the headers and bytes are the ones sent.
 import { request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,14 +36,23 @@ function decode(encoding: string | undefined, body: Buffer): string {
 }
 
 describe("compression", () => {
-  it("sends the overview page in brotli or gzip, as the client asks, and plain to a client that asks for neither", async () => {
-    const br = await get("/", "br, gzip");
+  it("sends pages in brotli or gzip, as the client asks, and plain to a client that asks for neither", async () => {
+    const br = await get("/login", "br, gzip");
     expect(br.status).toBe(200);
     expect(br.headers["content-encoding"]).toBe("br");
     expect(String(br.headers.vary)).toMatch(/Accept-Encoding/i);
     const html = decode("br", br.body);
     expect(html).toContain("<html");
     expect(br.body.length).toBeLessThan(Buffer.byteLength(html) / 3);
+
+    // A public page from the rendered-page cache (decision 111) goes in gzip, assembled from
+    // pieces compressed once, even to a client that would take brotli.
+    const cached = await get("/", "br, gzip");
+    expect(cached.headers["content-encoding"]).toBe("gzip");
+    expect(String(cached.headers.vary)).toMatch(/Accept-Encoding/i);
+    const page = decode("gzip", cached.body);
+    expect(page).toContain("<html");
+    expect(cached.body.length).toBeLessThan(Buffer.byteLength(page) / 3);
 
     const gz = await get("/", "gzip");
     expect(gz.headers["content-encoding"]).toBe("gzip");

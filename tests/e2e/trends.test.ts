@@ -96,7 +96,7 @@ describe("trends explorer in Chromium", () => {
     expect(await page.locator("#state-map").textContent()).toContain("State not identified: 17");
     expect(await page.locator("#state-map").textContent()).toContain("CC BY 4.0");
     // The social preview is the server's PNG of the same view.
-    expect(await page.locator('meta[property="og:image"]').getAttribute("content")).toBe(`${app.url}/charts/mexico-annual.png?lng=en`);
+    expect(await page.locator('meta[property="og:image"]').getAttribute("content")).toBe(`${app.url}/charts/mexico-annual.png?lng=en&size=preview`);
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, "trends.png"), fullPage: true });
     await page.close();

@@ -190,6 +190,32 @@ describe("server-rendered PNG", () => {
   }
 });
 
+describe("PNG sizes (decision 112)", () => {
+  it("draws 2000 px for download and 1000 px for previews and social cards, each kept apart, and refuses a size that names none", async () => {
+    const png = async (query: string, id = "annual-trend") => {
+      const response = await pngLoader(args(`http://localhost/charts/${id}.png?${query}`, { id }));
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { bytes, image: await loadImage(bytes) };
+    };
+    const download = await png("lng=en");
+    const preview = await png("lng=en&size=preview");
+    expect(download.image.width).toBe(2000);
+    expect(preview.image.width).toBe(1000);
+    // The same layout, scaled: the same proportions, fewer bytes.
+    expect(preview.image.height).toBe(download.image.height / 2);
+    expect(preview.bytes.length).toBeLessThan(download.bytes.length * 0.6);
+    // Asked again, each size is its own kept image.
+    expect((await png("lng=en")).image.width).toBe(2000);
+    expect((await png("size=preview&lng=en")).image.width).toBe(1000);
+    // The state map is drawn as paths: it scales too.
+    expect((await png("size=preview", "state-map")).image.width).toBe(1000);
+
+    const refused = await thrown(pngLoader(args("http://localhost/charts/annual-trend.png?size=huge&lng=es", { id: "annual-trend" })));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("huge");
+  });
+});
+
 describe("CSV", () => {
   it("names the chart, its filters, source and date before the numbers, in the reader's language, as UTF-8 with a BOM", async () => {
     const response = await csvLoader(args("http://localhost/charts/state-map.csv?sector=mining_extractives&lng=es", { id: "state-map" }));

@@ -209,6 +209,8 @@ describe("the scorecard", () => {
     expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
     const view = new DataView(bytes.buffer);
     expect(view.getUint32(16)).toBe(2000); // width: 1000 CSS px at 2x, like every chart image
+    const preview = (await scorecardPng(args("http://localhost/provisions/AP-I-MIN/scorecard.png?lng=es&size=preview", { code: "AP-I-MIN" }))) as Response;
+    expect(new DataView(await preview.arrayBuffer()).getUint32(16)).toBe(1000);
     expect(view.getUint32(20)).toBeGreaterThan(500); // height: text + chart
     await expect(scorecardCsv(args("http://localhost/provisions/NOPE/scorecard.csv", { code: "NOPE" }))).rejects.toMatchObject({ status: 404 });
   });
@@ -303,6 +305,10 @@ describe("the accountability matrix", () => {
     const png = (await matrixPng(args("http://localhost/matrix.png?from=2019&to=2021&lng=fr"))) as Response;
     expect(png.headers.get("Content-Type")).toBe("image/png");
     expect(new DataView(await png.arrayBuffer()).getUint32(16)).toBe(2000); // 1000 CSS px at 2x: three years need no more
+    // The preview size (decision 112): the same layout at 1x, kept apart from the download.
+    const preview = (await matrixPng(args("http://localhost/matrix.png?from=2019&to=2021&lng=fr&size=preview"))) as Response;
+    expect(new DataView(await preview.arrayBuffer()).getUint32(16)).toBe(1000);
+    expect(((await matrixPng(args("http://localhost/matrix.png?from=2019&to=2021&lng=fr&size=big")).catch((e: Response) => e)) as Response).status).toBe(400);
   });
 
   it("opens the case records behind a cell", async () => {
