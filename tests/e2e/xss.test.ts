@@ -303,9 +303,6 @@ async function visitAll(visits: Visit[], cookie?: string) {
     for (const s of visit.shows ?? []) expect.soft(text, `${visit.path} shows ${s}`).toContain(s);
     expect.soft(await injected(page), visit.path).toEqual([]);
   }
-  // Client-side navigation renders the same data without the server's HTML.
-  await page.goto(`${app.url}/`);
-  await page.waitForFunction(() => "__remixRouter" in window);
   await context.close();
   expect(ran, ran.join("\n")).toEqual([]);
   expect(
@@ -321,6 +318,16 @@ async function visitAll(visits: Visit[], cookie?: string) {
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
 describe("XSS payloads in every free-text field", () => {
+  it("the trap works: a call to __xss and a dialog are both caught", async () => {
+    const { context, page, ran } = await newTrappedContext();
+    await page.goto(`${app.url}/`);
+    await page.getByRole("heading").first().waitFor();
+    await page.evaluate(() => (window as unknown as { __xss: (t: string) => Promise<void> }).__xss("control"));
+    await page.evaluate(() => alert("control"));
+    await context.close();
+    expect(ran).toEqual([`__xss(control) on ${app.url}/`, `dialog "control" on ${app.url}/`]);
+  });
+
   it("no payload runs on the pages staff and admins read, and each reads as text", async () => {
     const pages: Visit[] = [
       {
@@ -360,10 +367,10 @@ describe("XSS payloads in every free-text field", () => {
   it("no payload runs on the public pages, embeds, charts with filters, sign-in and not-found addresses", async () => {
     const pages: Visit[] = [
       { path: "/provisions", shows: [visible("provTitle")] },
-      { path: "/provisions/XSS-1", shows: [visible("provTitle"), visible("provSummary")] },
+      { path: "/provisions/XSS-1", shows: [visible("provTitle"), visible("provSummary"), visible("victim")] },
       { path: "/provisions/XSS-1/scorecard", shows: [visible("provTitle"), visible("msLabel")] },
       { path: "/provisions/milestones", shows: [visible("msLabel")] },
-      { path: `/matrix?${q({ sector: "all" })}` },
+      { path: `/matrix?${q({ sector: "all" })}`, shows: [visible("provTitle")] },
       { path: `/trends?${q({ sector: payload("trendSector"), state: payload("trendState"), countries: payload("c"), verification: payload("v") })}` },
       { path: `/charts?${q({ sector: payload("chartsSector") })}` },
       { path: `/embed/annual-trend?${q({ sector: payload("embedSector"), from: payload("y") })}` },
@@ -391,5 +398,37 @@ describe("XSS payloads in every free-text field", () => {
     }
     await context.close();
     expect(ran).toEqual([]);
+  });
+});
+
+describe("XSS payloads rendered by client-side navigation", () => {
+  it("the case list's link opens the case page in the browser (data, not the server's HTML), and nothing runs", async () => {
+    const before = app.output().match(/CSP violation/g)?.length ?? 0;
+    const { context, page, ran } = await newTrappedContext(cookies.admin);
+    await page.goto(`${app.url}/incidents?${q({ q: "zapotitlan" })}`);
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await page
+      .getByRole("link", { name: /^victim/ })
+      .first()
+      .click();
+    await page.waitForURL(`${app.url}/incidents/${ids.incident}`);
+    // The address changes before the page renders: wait for its heading, as a person would.
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain(visible("victim"));
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const tag of ["victim", "description", "witnesses", "notes", "rationale"]) expect(text).toContain(visible(tag));
+    expect(await injected(page)).toEqual([]);
+    await page.getByRole("link", { name: "Provisions" }).first().click();
+    await page.waitForURL(`${app.url}/provisions`);
+    await expect.poll(() => page.locator("h1").first().textContent()).toBe("Commitments and provisions");
+    await page
+      .getByRole("link", { name: /^provTitle/ })
+      .first()
+      .click();
+    await page.waitForURL(`${app.url}/provisions/XSS-1`);
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain(visible("provTitle"));
+    expect(await injected(page)).toEqual([]);
+    await context.close();
+    expect(ran, ran.join("\n")).toEqual([]);
+    expect(app.output().match(/CSP violation/g)?.length ?? 0).toBe(before);
   });
 });
