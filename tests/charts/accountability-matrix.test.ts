@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildMatrixChart, contrastRatio, matrixChartHeight, matrixShade, matrixTable, shapeMatrix } from "~/charts/accountability-matrix.ts";
+import { buildMatrixChart, contrastRatio, matrixChartHeight, matrixShade, matrixTable, shapeMatrix, withholdMatrix } from "~/charts/accountability-matrix.ts";
 import { chartContext } from "./context.ts";
 
 const provisions = [
@@ -106,5 +106,41 @@ describe("buildMatrixChart", () => {
     expect(cells[0]).toMatchObject({ text: "3", suggested: "2" });
     const onlySuggested = buildMatrixChart(shapeMatrix(provisions, counts, 2019, 2021, ["suggested"]), chartContext()).options!.plugins!.heatCells!.cells!;
     expect(onlySuggested[0]).toMatchObject({ text: "2", hatched: true });
+  });
+});
+
+describe("withholdMatrix (decision 109)", () => {
+  const m = shapeMatrix(provisions, counts, 2019, 2021, ["accepted", "suggested"]);
+  const w = withholdMatrix(m, 3);
+
+  it("withholds counts from 1 to 2 in each layer apart, keeps zeros and larger counts", () => {
+    expect(w.rows[0].accepted).toEqual([3, 0, 6]);
+    expect(w.rows[0].suggested).toEqual([null, 0, 0]);
+    expect(w.rows[1].suggested).toEqual([0, null, 0]);
+    expect(w.smallCountThreshold).toBe(3);
+  });
+
+  it("withholds a total that includes a withheld cell (else total minus the shown cells gives it away), never sums the layers", () => {
+    expect([w.rows[0].acceptedTotal, w.rows[0].suggestedTotal]).toEqual([9, null]);
+    expect([w.rows[1].acceptedTotal, w.rows[1].suggestedTotal]).toEqual([0, null]);
+  });
+
+  it('keeps "no case-level data" apart from a withheld count', () => {
+    const uncovered = withholdMatrix(shapeMatrix(provisions, [], 2019, 2020, ["accepted"], { hasCaseData: (y) => y !== 2020 }), 3);
+    expect(uncovered.covered).toEqual([true, false]);
+    expect(matrixTable(uncovered, chartContext()).rows[0]).toEqual(["AP-I-MIN", "Sustainable mining", 0, "no case-level data", 0]);
+  });
+
+  it('writes "fewer than 3" in the table and CSV, "<3" in the heat map\'s cells', () => {
+    const table = matrixTable(w, chartContext());
+    expect(table.rows[0]).toEqual(["AP-I-MIN", "Sustainable mining", 3, "fewer than 3", 0, 0, 6, 0, 9, "fewer than 3"]);
+    const cells = (buildMatrixChart(w, chartContext()).options?.plugins as unknown as { heatCells: { cells: { text: string; suggested?: string }[] } })
+      .heatCells.cells;
+    expect(cells[0]).toMatchObject({ text: "3", suggested: "<3" });
+    expect(matrixTable(w, chartContext("es")).rows[0][3]).toBe("menos de 3");
+  });
+
+  it("changes no count at threshold 1", () => {
+    expect(withholdMatrix(m, 1).rows).toEqual(m.rows);
   });
 });

@@ -9,6 +9,9 @@ import {
   scorecardComparisonLine,
   scorecardTable,
   shapeProvisionYears,
+  withholdProvisionYears,
+  withholdSpan,
+  yearsTotal,
   type ScorecardData,
 } from "~/charts/provision-years.ts";
 import { chartContext } from "./context.ts";
@@ -147,5 +150,46 @@ describe("scorecard windows and table", () => {
       "Published figure for 2024: 18 killed and 1 disappeared (Roots of Resistance).",
     ]);
     expect(scorecardComparisonLine(empty, chartContext())).toContain("12 months before: no case-level data");
+  });
+});
+
+describe("small counts on a provision's years (decision 109)", () => {
+  const rows = withholdProvisionYears(
+    shapeProvisionYears(
+      [
+        { year: 2020, records: 2 },
+        { year: 2021, records: 5 },
+      ],
+      [{ year: 2021, records: 1 }],
+      2019,
+      2023,
+      (y) => y <= 2021,
+    ),
+    3,
+  );
+
+  it("withholds each layer's small years, keeps zeros and says no case-level data where nothing covers a year", () => {
+    expect(rows.map((r) => [r.year, r.covered, r.records, r.suggested])).toEqual([
+      [2019, true, 0, 0],
+      [2020, true, null, 0],
+      [2021, true, 5, null],
+      [2022, false, null, null],
+      [2023, false, null, null],
+    ]);
+    const table = provisionYearsTable({ rows, milestones: [], smallCountThreshold: 3 }, chartContext());
+    expect(table.rows.slice(1, 4)).toEqual([
+      [2020, "fewer than 3", 0],
+      [2021, 5, "fewer than 3"],
+      [2022, "no case-level data", "no case-level data"],
+    ]);
+  });
+
+  it("withholds a window or total that overlaps a withheld year of its layer, or is small itself", () => {
+    expect(withholdSpan(7, { from: "2020-06-01", to: "2021-06-01" }, rows, "records", 3)).toBeNull();
+    expect(withholdSpan(5, { from: "2021-01-01", to: "2022-01-01" }, rows, "records", 3)).toBe(5);
+    expect(withholdSpan(5, { from: "2021-01-01", to: null }, rows, "suggested", 3)).toBeNull();
+    expect(withholdSpan(2, { from: "2019-01-01", to: "2020-01-01" }, rows, "records", 3)).toBeNull();
+    expect(yearsTotal(rows, "records")).toBeNull();
+    expect(yearsTotal(rows.slice(2), "records")).toBe(5);
   });
 });
