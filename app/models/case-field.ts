@@ -6,7 +6,7 @@
 // an existing kind needs nothing here.
 import type { TFunction } from "i18next";
 import * as z from "zod";
-import { formCheckbox, formText, formTexts, type FormLike } from "~/lib/form.ts";
+import { formCheckbox, formText, formTexts, plainText, type FormLike } from "~/lib/form.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
 import type { DATE_PRECISIONS } from "~/domain/taxonomy.ts";
@@ -108,7 +108,7 @@ export function textField<const O extends Common & { max: number; lines?: number
     control: o.lines ? { type: "textarea", rows: o.lines } : { type: "text", wide: !!o.wide },
     empty: () => "",
     read: (form, name) => formText(form, name),
-    schema: z.string().trim().max(o.max).transform(orNull),
+    schema: plainText().max(o.max).transform(orNull),
     shape: z.string(),
     fromStored: (stored, key) => storedText(columnOf(stored, key, o.visibility)),
     compare: (v) => v.trim(),
@@ -359,7 +359,7 @@ export function isWebAddress(value: string): boolean {
 
 /** Where a case was reported: rows of a title and, if there is one, a web address; at least one row. */
 export function sourcesField<const O extends Common & { maxRows: number; emptyRows: number; urlMax: number; titleMax: number }>(o: O) {
-  const row = z.object({ url: z.string().trim().max(o.urlMax), title: z.string().trim().max(o.titleMax) }).superRefine((s, ctx) => {
+  const row = z.object({ url: plainText().max(o.urlMax), title: plainText().max(o.titleMax) }).superRefine((s, ctx) => {
     if (s.url && !isWebAddress(s.url)) ctx.addIssue({ code: "custom", path: ["url"], message: "validation.notUrl" });
     if (s.url && !s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "validation.sourceTitleRequired" });
   });

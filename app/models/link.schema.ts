@@ -1,5 +1,6 @@
 // Forms of link review: a decision on a link, and a link made by hand.
 import * as z from "zod";
+import { plainText } from "~/lib/form.ts";
 import { RATIONALE_MAX, RATIONALE_MIN } from "~/domain/link-rationale.ts";
 import { LINK_TYPES } from "~/domain/link-type.ts";
 
@@ -8,7 +9,7 @@ export { RATIONALE_MAX, RATIONALE_MIN };
 /** How the case bears on the provision; a form without the field (or an empty choice) leaves it as proposed. */
 const linkType = z.union([z.literal("").transform(() => undefined), z.enum(LINK_TYPES)]).optional();
 
-const rationale = z.string().trim().min(RATIONALE_MIN, "validation.rationaleRequired").max(RATIONALE_MAX);
+const rationale = plainText().min(RATIONALE_MIN, "validation.rationaleRequired").max(RATIONALE_MAX);
 
 export const linkDecisionSchema = z.object({
   intent: z.enum(["accept", "reject"]),

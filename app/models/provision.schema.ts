@@ -1,6 +1,6 @@
 // The provision form (a commitment an instrument makes, or lacks), shared by the page and the action.
 import * as z from "zod";
-import { choice, optionalIsoDate, optionalText, requiredText } from "~/lib/form.ts";
+import { choice, optionalIsoDate, optionalText, requiredText, plainText } from "~/lib/form.ts";
 import { PROVISION_STATUSES } from "~/domain/taxonomy.ts";
 import { commitmentCode, position } from "./instrument.schema.ts";
 import { requireNewSourceTitle, sourceChoiceFields } from "./source.schema.ts";
@@ -18,7 +18,7 @@ const termList = z
       .map((t) => t.trim())
       .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
   })
-  .pipe(z.array(z.string().max(TERM_MAX, "validation.termTooLong")).max(TERMS_MAX, "validation.tooManyTerms"));
+  .pipe(z.array(plainText().max(TERM_MAX, "validation.termTooLong")).max(TERMS_MAX, "validation.tooManyTerms"));
 
 export const provisionSchema = z
   .object({

@@ -39,6 +39,7 @@ export const validation = {
   samePassword: "Choose a password different from the current one.",
   wrongCode: "This code is not right: enter the code your app shows now.",
   confirmPurge: "Tick the box to confirm.",
+  controlCharacters: "Remove the control characters (such as NUL) from this text.",
   badDate: "Enter a real date as YYYY-MM-DD.",
   badPosition: "Enter a whole number from 0 to 999.",
   termTooLong: "A term can have at most {{max}} characters.",

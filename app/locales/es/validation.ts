@@ -38,6 +38,7 @@ export const validation: Translation["validation"] = {
   samePassword: "Elija una contraseña distinta de la actual.",
   wrongCode: "Este código no es correcto: escriba el código que muestra ahora su aplicación.",
   confirmPurge: "Marque la casilla para confirmar.",
+  controlCharacters: "Quite los caracteres de control (como NUL) de este texto.",
   badDate: "Escriba una fecha real con el formato AAAA-MM-DD.",
   badPosition: "Escriba un número entero de 0 a 999.",
   termTooLong: "Un término puede tener como máximo {{max}} caracteres.",

@@ -38,6 +38,7 @@ export const validation: Translation["validation"] = {
   samePassword: "Choisissez un mot de passe différent de l'actuel.",
   wrongCode: "Ce code n'est pas le bon : saisissez le code que votre application affiche maintenant.",
   confirmPurge: "Cochez la case pour confirmer.",
+  controlCharacters: "Retirez les caractères de contrôle (comme NUL) de ce texte.",
   badDate: "Indiquez une date réelle au format AAAA-MM-JJ.",
   badPosition: "Entrez un nombre entier de 0 à 999.",
   termTooLong: "Un terme peut compter au plus {{max}} caractères.",
