@@ -12,18 +12,7 @@ import { createRequestHandler as createRemixHandler, writeReadableStreamToWritab
 import "../app/load-context.ts";
 import { ConfigError } from "../app/lib/database-url.ts";
 import { env } from "../app/lib/env.server.ts";
-import {
-  cacheDecision,
-  concernsSignedInReader,
-  contentSecurityPolicy,
-  CSP_REPORT_PATH,
-  etagMatches,
-  PAGE_ETAG_HEADER,
-  isCrossSite,
-  isCspReportContentType,
-  isFormContentType,
-  weakEtag,
-} from "../app/lib/http.server.ts";
+import { cachedResponse, contentSecurityPolicy, CSP_REPORT_PATH, isCrossSite, isCspReportContentType, isFormContentType } from "../app/lib/http.server.ts";
 import type { cachedPage } from "../app/models/page-cache.server.ts";
 import { MAX_UPLOAD_BYTES, UPLOAD_PATHS } from "../app/lib/upload.server.ts";
 
@@ -84,46 +73,13 @@ function remixRequest(req: express.Request, res: express.Response, body: Buffer 
 }
 
 /**
- * Sends a Remix response under the one cache rule (cacheDecision): no-store for
- * anything concerning a signed-in reader; an anonymous cacheable answer is read
- * whole for its weak ETag (the CSP nonce left out, so that the same page has the
- * same tag), and a matching If-None-Match gets 304 without the body. A 304 sends
- * no new CSP: the browser keeps the one that matches the nonce in its copy.
+ * Sends a Remix response under the one cache rule (cachedResponse, decision 092).
+ * A 304 sends no new CSP: the browser keeps the one that matches the nonce in its copy.
  */
 async function sendResponse(req: express.Request, res: express.Response, response: Response, nonce: string) {
-  const setCookies = response.headers.getSetCookie();
-  const decision = cacheDecision({
-    method: req.method,
-    signedIn: concernsSignedInReader(req.get("cookie") ?? null, setCookies),
-    status: response.status,
-    cacheControl: response.headers.get("Cache-Control"),
-  });
-  const headers = new Headers(response.headers);
-  // The tag of a page from the rendered-page cache (decision 111), computed once when it was kept.
-  const keptEtag = headers.get(PAGE_ETAG_HEADER);
-  headers.delete(PAGE_ETAG_HEADER);
-  headers.set("Cache-Control", decision.cacheControl);
-  if (!decision.etag || req.method !== "GET" || !response.body) {
-    if (decision.cacheControl.includes("no-store")) headers.delete("ETag");
-    await sendRemixResponse(res, new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
-    return;
-  }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const isHtml = /^text\/html/i.test(headers.get("Content-Type") ?? "");
-  const etag = keptEtag ?? weakEtag(isHtml ? new TextEncoder().encode(new TextDecoder().decode(bytes).replaceAll(nonce, "")) : bytes);
-  headers.set("ETag", etag);
-  // Cookie and Accept-Language besides whatever the answer varies with already (a cached page's gzip: Accept-Encoding).
-  const vary = headers.get("Vary");
-  if (!vary) headers.set("Vary", "Cookie, Accept-Language");
-  else if (!/\bcookie\b/i.test(vary)) headers.set("Vary", `${vary}, Cookie, Accept-Language`);
-  if (etagMatches(req.get("if-none-match") ?? null, etag)) {
-    res.removeHeader("Content-Security-Policy");
-    res.status(304);
-    for (const name of ["ETag", "Cache-Control", "Vary"]) res.setHeader(name, headers.get(name)!);
-    res.end();
-    return;
-  }
-  await sendRemixResponse(res, new Response(bytes, { status: response.status, statusText: response.statusText, headers }));
+  const answer = await cachedResponse({ method: req.method, headers: { get: (name) => req.get(name) } }, response, nonce);
+  if (answer.status === 304) res.removeHeader("Content-Security-Policy");
+  await sendRemixResponse(res, answer);
 }
 
 /**

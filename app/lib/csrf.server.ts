@@ -28,7 +28,10 @@ export function assertCsrf(request: Request, form: FormData, sessionToken: strin
   if (!sessionToken) return; // anonymous forms (sign-in, language) rely on the origin check
   const sent = form.get(CSRF_FIELD);
   const expected = csrfTokenFor(sessionToken);
-  if (typeof sent !== "string" || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+  // Compared as bytes: a token of as many characters but more bytes (é, emoji) must not reach timingSafeEqual, which throws.
+  const sentBytes = Buffer.from(typeof sent === "string" ? sent : "");
+  const expectedBytes = Buffer.from(expected);
+  if (typeof sent !== "string" || sentBytes.length !== expectedBytes.length || !timingSafeEqual(sentBytes, expectedBytes)) {
     throw new Response("The form has expired. Reload the page and send it again.", { status: 403 });
   }
 }

@@ -99,14 +99,38 @@ export function built<T>(build: () => T): T {
 // Messages are keys under validation.*: zod's own checks are mapped by
 // app/lib/form-errors.ts (empty -> required, too long -> tooLong with its maximum).
 
+/**
+ * True when text holds a control character other than tab and line breaks: none
+ * is text a person types, and PostgreSQL cannot store NUL at all (a save or a
+ * lookup with one fails there), so every stored text refuses them on both databases.
+ */
+export function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * Any text a form stores: trimmed, without control characters (validation.controlCharacters),
+ * built from the zod it is handed, for modules that keep zod out of the browser (app/models/case-field.ts).
+ */
+export const plainTextOf = (zod: Pick<typeof z, "string">) =>
+  zod
+    .string()
+    .trim()
+    .refine((v) => !hasControlCharacters(v), "validation.controlCharacters");
+
+/** Any text a form stores: trimmed, without control characters. */
+export const plainText = () => plainTextOf(z);
+
 /** Text that must be given, trimmed. */
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const requiredText = (max: number) => plainText().min(1).max(max);
 
 /** Text that may be left empty (stored as null), trimmed. */
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  plainText()
     .max(max)
     .transform((v) => (v === "" ? null : v));
 

@@ -169,6 +169,51 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
+/**
+ * A route's answer under the one cache rule, as the server sends it (scripts/server.ts
+ * calls this for every Remix answer; the authorization matrix calls it too, so that
+ * what it checks is what readers get): Cache-Control set by cacheDecision; an
+ * anonymous cacheable answer read whole and tagged with a weak ETag of its body (the
+ * CSP nonce left out of an HTML page, so that the same page has the same tag) and
+ * `Vary: Cookie, Accept-Language`; a matching If-None-Match answered 304 with only
+ * the ETag, Cache-Control and Vary headers. No-store answers keep streaming.
+ */
+export async function cachedResponse(
+  request: { method: string; headers: { get(name: string): string | null | undefined } },
+  response: Response,
+  nonce = "",
+): Promise<Response> {
+  const decision = cacheDecision({
+    method: request.method,
+    signedIn: concernsSignedInReader(request.headers.get("cookie") ?? null, response.headers.getSetCookie()),
+    status: response.status,
+    cacheControl: response.headers.get("Cache-Control"),
+  });
+  const headers = new Headers(response.headers);
+  // The tag of a page from the rendered-page cache (decision 111), computed once when it was kept.
+  const keptEtag = headers.get(PAGE_ETAG_HEADER);
+  headers.delete(PAGE_ETAG_HEADER);
+  headers.set("Cache-Control", decision.cacheControl);
+  if (!decision.etag || request.method !== "GET" || !response.body) {
+    if (decision.cacheControl.includes("no-store")) headers.delete("ETag");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const isHtml = /^text\/html/i.test(headers.get("Content-Type") ?? "");
+  const etag = keptEtag ?? weakEtag(isHtml && nonce ? new TextEncoder().encode(new TextDecoder().decode(bytes).replaceAll(nonce, "")) : bytes);
+  headers.set("ETag", etag);
+  // Cookie and Accept-Language besides whatever the answer varies with already (a cached page's gzip: Accept-Encoding).
+  const vary = headers.get("Vary");
+  if (!vary) headers.set("Vary", "Cookie, Accept-Language");
+  else if (!/\bcookie\b/i.test(vary)) headers.set("Vary", `${vary}, Cookie, Accept-Language`);
+  if (etagMatches(request.headers.get("if-none-match") ?? null, etag)) {
+    const notModified = new Headers();
+    for (const name of ["ETag", "Cache-Control", "Vary"]) notModified.set(name, headers.get(name)!);
+    return new Response(null, { status: 304, headers: notModified });
+  }
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+}
+
 export const CSP_REPORT_PATH = "/csp-report";
 
 /**

@@ -6,7 +6,7 @@
 // an existing kind needs nothing here.
 import type { TFunction } from "i18next";
 import type * as z from "zod";
-import { formCheckbox, formText, formTexts, type FormLike } from "~/lib/form.ts";
+import { formCheckbox, formText, formTexts, plainTextOf, type FormLike } from "~/lib/form.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
 import type { DATE_PRECISIONS } from "~/domain/taxonomy.ts";
@@ -116,7 +116,7 @@ export function textField<const O extends Common & { max: number; lines?: number
     control: o.lines ? { type: "textarea", rows: o.lines } : { type: "text", wide: !!o.wide },
     empty: () => "",
     read: (form, name) => formText(form, name),
-    schema: (z) => z.string().trim().max(o.max).transform(orNull),
+    schema: (z) => plainTextOf(z).max(o.max).transform(orNull),
     shape: (z) => z.string(),
     fromStored: (stored, key) => storedText(columnOf(stored, key, o.visibility)),
     compare: (v) => v.trim(),
@@ -375,7 +375,7 @@ export function isWebAddress(value: string): boolean {
 /** Where a case was reported: rows of a title and, if there is one, a web address; at least one row. */
 export function sourcesField<const O extends Common & { maxRows: number; emptyRows: number; urlMax: number; titleMax: number }>(o: O) {
   const row = (z: Zod) =>
-    z.object({ url: z.string().trim().max(o.urlMax), title: z.string().trim().max(o.titleMax) }).superRefine((s, ctx) => {
+    z.object({ url: plainTextOf(z).max(o.urlMax), title: plainTextOf(z).max(o.titleMax) }).superRefine((s, ctx) => {
       if (s.url && !isWebAddress(s.url)) ctx.addIssue({ code: "custom", path: ["url"], message: "validation.notUrl" });
       if (s.url && !s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "validation.sourceTitleRequired" });
     });

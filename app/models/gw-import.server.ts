@@ -703,6 +703,15 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
   }
 }
 
+/** Imports confirmed on this server, run one after another. */
+let importQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a confirmed import after any other this server is running: two imports at
+ * once wait on each other's transaction on SQLite until one times out and fails
+ * (found by tests/routes/form-fuzz.test.ts), and on PostgreSQL they would only
+ * contend for the same rows.
+ */
 export function startGwImportInBackground(id: string): void {
-  void runGwImportJob(id);
+  importQueue = importQueue.then(() => runGwImportJob(id)).catch(() => {});
 }

@@ -22,7 +22,16 @@ import {
   VERIFICATION_STATUSES,
   isMxState,
 } from "~/domain/taxonomy.ts";
-import { built, mergeVersions as mergeThreeWays, parseForm, type FieldAccess, type FormLike, type MergeResult, type Submission } from "~/lib/form.ts";
+import {
+  built,
+  mergeVersions as mergeThreeWays,
+  parseForm,
+  plainText,
+  type FieldAccess,
+  type FormLike,
+  type MergeResult,
+  type Submission,
+} from "~/lib/form.ts";
 import {
   checkboxField,
   choiceField,
@@ -361,7 +370,7 @@ export const VERIFICATION_NOTE_MAX = 2000;
 export const verificationSchema = /* @__PURE__ */ built(() =>
   z.object({
     status: z.enum(VERIFICATION_STATUSES, { message: "validation.unknownChoice" }),
-    note: z.string().trim().max(VERIFICATION_NOTE_MAX),
+    note: plainText().max(VERIFICATION_NOTE_MAX),
     version: z.string().regex(/^\d+$/, { message: "validation.notWholeNumber" }),
   }),
 );

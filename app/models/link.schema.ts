@@ -1,6 +1,6 @@
 // Forms of link review: a decision on a link, and a link made by hand.
 import * as z from "zod";
-import { built } from "~/lib/form.ts";
+import { built, plainText } from "~/lib/form.ts";
 import { RATIONALE_MAX, RATIONALE_MIN } from "~/domain/link-rationale.ts";
 import { LINK_TYPES } from "~/domain/link-type.ts";
 
@@ -15,7 +15,7 @@ const linkType = /* @__PURE__ */ built(() =>
     .optional(),
 );
 
-const rationale = /* @__PURE__ */ built(() => z.string().trim().min(RATIONALE_MIN, "validation.rationaleRequired").max(RATIONALE_MAX));
+const rationale = /* @__PURE__ */ built(() => plainText().min(RATIONALE_MIN, "validation.rationaleRequired").max(RATIONALE_MAX));
 
 export const linkDecisionSchema = /* @__PURE__ */ built(() =>
   z.object({

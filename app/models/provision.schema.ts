@@ -1,6 +1,6 @@
 // The provision form (a commitment an instrument makes, or lacks), shared by the page and the action.
 import * as z from "zod";
-import { built, choice, optionalIsoDate, optionalText, requiredText } from "~/lib/form.ts";
+import { built, choice, optionalIsoDate, optionalText, plainText, requiredText } from "~/lib/form.ts";
 import { PROVISION_STATUSES } from "~/domain/taxonomy.ts";
 import { commitmentCode, position } from "./instrument.schema.ts";
 import { requireNewSourceTitle, sourceChoiceFields } from "./source.schema.ts";
@@ -19,7 +19,7 @@ const termList = /* @__PURE__ */ built(() =>
         .map((t) => t.trim())
         .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
     })
-    .pipe(z.array(z.string().max(TERM_MAX, "validation.termTooLong")).max(TERMS_MAX, "validation.tooManyTerms")),
+    .pipe(z.array(plainText().max(TERM_MAX, "validation.termTooLong")).max(TERMS_MAX, "validation.tooManyTerms")),
 );
 
 export const provisionSchema = /* @__PURE__ */ built(() =>

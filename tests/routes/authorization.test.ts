@@ -1,12 +1,14 @@
 // The authorization matrix: every loader and action of every route in app/routes,
 // tried as anonymous, viewer, staff and admin. Route files are listed from disk, so
 // a new route that is not in the matrix fails this test. A denied attempt must
-// answer 403 (or redirect to sign-in) and change nothing in the database.
+// answer 403 (or redirect to sign-in) and change nothing in the database. Every answer,
+// allowed or refused, is checked against the cache rule too (see attempt).
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
+import { cachedResponse } from "~/lib/http.server.ts";
 import { RULES_VERSION } from "~/domain/link-rules.ts";
 import { getInstrumentForm } from "~/models/instrument.server.ts";
 import { getGwImportJob, previewGwImport } from "~/models/gw-import.server.ts";
@@ -674,12 +676,40 @@ async function snapshot(except?: string): Promise<string> {
   return JSON.stringify({ incidents, users, sessionRows, instruments, provisions, milestones, links, jobs, importJobs, counts });
 }
 
+/**
+ * Tries one attempt and checks the cache rule of its answer (decision 092) as the
+ * server sends it: the route's answer passed through cachedResponse, the function
+ * the HTTP server applies to every Remix answer.
+ * - anything to a signed-in reader, and every write: no-store;
+ * - a page or file only signed-in readers may fetch: no-store for everyone, and an
+ *   export of that kind says no-store itself (whoever asks, however it is served);
+ * - a public page or file answered to an anonymous reader: cacheable, with an ETag;
+ *   public dashboard files (CSV, PNG) may be kept by shared caches.
+ */
 async function attempt(file: string, a: Attempt, who: Who, f: Fixture, session?: TestSession): Promise<Outcome> {
   const mod = modules[`../../app/routes/${file}`];
   const url = BASE + a.path(f);
   const s = session ?? (who === "anonymous" ? undefined : sessions[who]);
   const request = a.method === "GET" ? getAs(url, s) : postForm(url, a.fields?.(f) ?? {}, s);
-  return run(a.method === "GET" ? mod.loader : mod.action, request, a.params?.(f) ?? {});
+  const outcome = await run(a.method === "GET" ? mod.loader : mod.action, request, a.params?.(f) ?? {});
+  const what = `${file}: ${a.name} (${a.method}) as ${who}, ${outcome.status}`;
+  const own = outcome.response.headers.get("Cache-Control");
+  const sent = await cachedResponse(request, outcome.response);
+  const cacheControl = sent.headers.get("Cache-Control") ?? "";
+  if (s || a.method !== "GET") expect(cacheControl, what).toMatch(/\bno-store\b/);
+  if (a.method === "GET" && a.min !== "anonymous") {
+    expect(cacheControl, what).toMatch(/\bno-store\b/);
+    // An export (a resource route: a file, not a page) says so itself.
+    if (file.endsWith(".ts") && outcome.status === 200) expect(own, what).toMatch(/\bno-store\b/);
+  }
+  // The health check answers how the server is now: never kept (it is a probe, not a page).
+  if (!s && a.method === "GET" && a.min === "anonymous" && outcome.status === 200 && file !== "healthz.ts") {
+    expect(cacheControl, what).not.toMatch(/no-store|private/);
+    expect(sent.headers.get("ETag"), what).toMatch(/^W\/"[\w-]+"$/);
+    if (/\[\.\](png|csv)\.ts$/.test(file) && env().publicDashboards) expect(cacheControl, what).toMatch(/\bpublic\b.*max-age=\d+/);
+  }
+  if (outcome.status !== 200) expect(sent.headers.get("ETag"), what).toBeNull();
+  return outcome;
 }
 
 describe("authorization matrix", () => {
@@ -707,31 +737,36 @@ describe("authorization matrix", () => {
 
   for (const [file, attempts] of Object.entries(MATRIX)) {
     for (const a of attempts) {
-      it(`${file}: ${a.name} (${a.method}) is allowed from ${a.min} up and refused below, changing nothing`, async () => {
-        for (const who of WHO) {
-          const f = await fixture();
-          if (RANK[who] < RANK[a.min]) {
-            const before = await snapshot();
-            const outcome = await attempt(file, a, who, f);
-            const refused = isDenied(outcome) || (!!a.notFoundBelow && who !== "anonymous" && outcome.status === 404);
-            expect(refused, `${who} should be refused: got ${outcome.status} ${outcome.location ?? ""}`).toBe(true);
-            if (who === "anonymous" && a.method === "GET" && !file.startsWith("api.")) expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
-            expect(await snapshot(), `${who}'s refused attempt changed the database`).toBe(before);
-          } else {
-            const before = a.method === "GET" ? await snapshot(a.audited) : null;
-            const recorded = a.audited ? await prisma.auditEvent.count({ where: { action: a.audited } }) : 0;
-            const outcome = await attempt(file, a, who, f);
-            expect(isDenied(outcome), `${who} should be allowed: got ${outcome.status} ${outcome.location ?? ""}`).toBe(false);
-            // Allowed means it worked: a page, or a redirect after the change.
-            if (a.allowedStatus) expect(outcome.status).toBe(a.allowedStatus);
-            else expect(outcome.status, `${who}: ${JSON.stringify(outcome.data)?.slice(0, 300)}`).toBeLessThan(400);
-            await a.settle?.(outcome);
-            // Loaders only read, whoever asks.
-            if (before !== null) expect(await snapshot(a.audited), `${who}'s reading changed the database`).toBe(before);
-            if (a.audited) expect(await prisma.auditEvent.count({ where: { action: a.audited } }), `${who}'s reading is recorded once`).toBe(recorded + 1);
+      // Cacheable answers are read whole for their ETag, as the server does: a PNG is drawn for each role.
+      it(
+        `${file}: ${a.name} (${a.method}) is allowed from ${a.min} up and refused below, changing nothing, cached only where the rule allows`,
+        { timeout: 120_000 },
+        async () => {
+          for (const who of WHO) {
+            const f = await fixture();
+            if (RANK[who] < RANK[a.min]) {
+              const before = await snapshot();
+              const outcome = await attempt(file, a, who, f);
+              const refused = isDenied(outcome) || (!!a.notFoundBelow && who !== "anonymous" && outcome.status === 404);
+              expect(refused, `${who} should be refused: got ${outcome.status} ${outcome.location ?? ""}`).toBe(true);
+              if (who === "anonymous" && a.method === "GET" && !file.startsWith("api.")) expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
+              expect(await snapshot(), `${who}'s refused attempt changed the database`).toBe(before);
+            } else {
+              const before = a.method === "GET" ? await snapshot(a.audited) : null;
+              const recorded = a.audited ? await prisma.auditEvent.count({ where: { action: a.audited } }) : 0;
+              const outcome = await attempt(file, a, who, f);
+              expect(isDenied(outcome), `${who} should be allowed: got ${outcome.status} ${outcome.location ?? ""}`).toBe(false);
+              // Allowed means it worked: a page, or a redirect after the change.
+              if (a.allowedStatus) expect(outcome.status).toBe(a.allowedStatus);
+              else expect(outcome.status, `${who}: ${JSON.stringify(outcome.data)?.slice(0, 300)}`).toBeLessThan(400);
+              await a.settle?.(outcome);
+              // Loaders only read, whoever asks.
+              if (before !== null) expect(await snapshot(a.audited), `${who}'s reading changed the database`).toBe(before);
+              if (a.audited) expect(await prisma.auditEvent.count({ where: { action: a.audited } }), `${who}'s reading is recorded once`).toBe(recorded + 1);
+            }
           }
-        }
-      });
+        },
+      );
     }
   }
 
@@ -785,7 +820,7 @@ describe("authorization matrix", () => {
     for (const file of DASHBOARDS) expect(publicFiles, `${file} is tried as a public page`).toContain(file);
   });
 
-  it("keeps every dashboard and export from anonymous visitors when dashboards are not public, and serves viewers", async () => {
+  it("keeps every dashboard and export from anonymous visitors when dashboards are not public, and serves viewers", { timeout: 180_000 }, async () => {
     const config = env();
     config.publicDashboards = false;
     try {

@@ -9,17 +9,28 @@ export interface Outcome<T = any> {
   /** Loader or action data (null for a Response) */
   data: T | null;
   thrown: boolean;
+  /**
+   * The answer as Remix hands it to the HTTP server: the route's own Response, or
+   * its data with the status and headers given to data() (no route exports a
+   * `headers` function). The server's cache rule applies to this (cachedResponse).
+   */
+  response: Response;
 }
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => unknown;
 
 function read(value: unknown, thrown: boolean): Outcome {
-  if (value instanceof Response) return { status: value.status, location: value.headers.get("Location"), data: null, thrown };
+  if (value instanceof Response) return { status: value.status, location: value.headers.get("Location"), data: null, thrown, response: value };
+  const page = (data: unknown, init?: ResponseInit | null) => {
+    const headers = new Headers(init?.headers);
+    headers.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(JSON.stringify(data ?? null), { status: init?.status ?? 200, headers });
+  };
   if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
     const d = value as { data: unknown; init: ResponseInit | null };
-    return { status: d.init?.status ?? 200, location: null, data: d.data, thrown };
+    return { status: d.init?.status ?? 200, location: null, data: d.data, thrown, response: page(d.data, d.init) };
   }
-  return { status: 200, location: null, data: value, thrown };
+  return { status: 200, location: null, data: value, thrown, response: page(value) };
 }
 
 export async function run(handler: Handler | undefined, request: Request, params: Record<string, string> = {}): Promise<Outcome> {

@@ -42,6 +42,7 @@ export const validation = {
   signInExpired: "This sign-in waited too long. Start again with your email and password.",
   signInTooMany: "Too many sign-in attempts from here or for this account. Wait a few minutes and try again.",
   confirmPurge: "Tick the box to confirm.",
+  controlCharacters: "Remove the control characters (such as NUL) from this text.",
   badDate: "Enter a real date as YYYY-MM-DD.",
   badPosition: "Enter a whole number from 0 to 999.",
   termTooLong: "A term can have at most {{max}} characters.",

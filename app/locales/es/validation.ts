@@ -42,6 +42,7 @@ export const validation: Translation["validation"] = {
   signInExpired: "Este inicio de sesión esperó demasiado. Empiece de nuevo con su correo y su contraseña.",
   signInTooMany: "Demasiados intentos de inicio de sesión desde aquí o para esta cuenta. Espere unos minutos y vuelva a intentarlo.",
   confirmPurge: "Marque la casilla para confirmar.",
+  controlCharacters: "Quite los caracteres de control (como NUL) de este texto.",
   badDate: "Escriba una fecha real con el formato AAAA-MM-DD.",
   badPosition: "Escriba un número entero de 0 a 999.",
   termTooLong: "Un término puede tener como máximo {{max}} caracteres.",

@@ -42,6 +42,7 @@ export const validation: Translation["validation"] = {
   signInExpired: "Cette connexion a trop attendu. Recommencez avec votre adresse e-mail et votre mot de passe.",
   signInTooMany: "Trop de tentatives de connexion depuis ici ou pour ce compte. Attendez quelques minutes et réessayez.",
   confirmPurge: "Cochez la case pour confirmer.",
+  controlCharacters: "Retirez les caractères de contrôle (comme NUL) de ce texte.",
   badDate: "Indiquez une date réelle au format AAAA-MM-JJ.",
   badPosition: "Entrez un nombre entier de 0 à 999.",
   termTooLong: "Un terme peut compter au plus {{max}} caractères.",
