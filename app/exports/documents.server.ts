@@ -52,8 +52,8 @@ export async function matrixExport({ request, context }: LoaderFunctionArgs, for
   return documentExport(format, matrixDocument({ filter, data, today }, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}`,
-    // The same for every reader of a kind (small counts are withheld from anonymous ones): drawn once per data version and day.
-    memo: exportMemo([format, "matrix", reader, permalink, today]),
+    // The same for every reader while no count is withheld (decision 109): drawn once per data version and day.
+    memo: exportMemo([format, "matrix", data.smallCountThreshold ?? "exact", permalink, today]),
   });
 }
 
@@ -74,7 +74,7 @@ export async function scorecardExport({ request, params, context }: LoaderFuncti
   const permalink = `${url.origin}/provisions/${encodeURIComponent(code)}/scorecard?${scorecardQuery(choice.params)}&lng=${lng}`;
   return documentExport(format, scorecardDocument(scorecard, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
-    memo: exportMemo([format, "scorecard", reader, permalink, new Date().toISOString().slice(0, 10)]),
+    memo: exportMemo([format, "scorecard", scorecard.data.smallCountThreshold ?? "exact", permalink, new Date().toISOString().slice(0, 10)]),
     filename: `vigia-scorecard-${code}-${choice.params.milestoneKey ?? "no-milestone"}-${choice.params.months}m`,
   });
 }
