@@ -54,9 +54,9 @@ export async function matrixExport({ request, context }: LoaderFunctionArgs, for
   return documentExport(format, matrixDocument({ filter, data, today }, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     filename: `vigia-matrix-${filter.sector}-${filter.yearFrom}-${filter.yearTo}-${filter.status}`,
-    // The same for every reader of a kind (small counts are withheld from anonymous ones): drawn once per data version, size and day.
+    // The same for every reader while no count is withheld (decision 109): drawn once per data version, size and day.
     pngSize: size,
-    memo: exportMemo([format, size, "matrix", reader, permalink, today]),
+    memo: exportMemo([format, size, "matrix", data.smallCountThreshold ?? "exact", permalink, today]),
   });
 }
 
@@ -79,7 +79,7 @@ export async function scorecardExport({ request, params, context }: LoaderFuncti
   return documentExport(format, scorecardDocument(scorecard, ctx), ctx, {
     credit: ctx.t("trends.export.credit", { url: permalink }),
     pngSize: size,
-    memo: exportMemo([format, size, "scorecard", reader, permalink, new Date().toISOString().slice(0, 10)]),
+    memo: exportMemo([format, size, "scorecard", scorecard.data.smallCountThreshold ?? "exact", permalink, new Date().toISOString().slice(0, 10)]),
     filename: `vigia-scorecard-${code}-${choice.params.milestoneKey ?? "no-milestone"}-${choice.params.months}m`,
   });
 }
