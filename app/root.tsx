@@ -1,5 +1,4 @@
 // First: configures zod for the browser's CSP before any schema module is evaluated.
-import "~/lib/zod-config.ts";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
