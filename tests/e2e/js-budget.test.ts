@@ -11,7 +11,9 @@ import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { clientJsPerRoute, JS_BUDGET_KB } from "../../scripts/bench/client-js.ts";
 
-const CEILING_KB = { chart: 203, other: 141 };
+// 205/143 after merging the second factor, the withheld small counts and the API: their texts
+// grew the dictionary every page loads by about 1 KB gz (the JS branch alone reached 203/141).
+const CEILING_KB = { chart: 205, other: 143 };
 
 describe("client JavaScript per page", () => {
   it("stays within the ceiling, and the ceiling follows the figures down", async () => {
