@@ -353,5 +353,6 @@ export const VERIFICATION_NOTE_MAX = 2000;
 export const verificationSchema = z.object({
   status: z.enum(VERIFICATION_STATUSES, { message: "validation.unknownChoice" }),
   note: plainText().max(VERIFICATION_NOTE_MAX),
-  version: z.string().regex(/^\d+$/, { message: "validation.notWholeNumber" }),
+  // At most nine digits, as every edit form's version (readVersion): a longer number is no record's version and no database integer.
+  version: z.string().regex(/^\d{1,9}$/, { message: "validation.notWholeNumber" }),
 });
