@@ -371,6 +371,7 @@ export const verificationSchema = /* @__PURE__ */ built(() =>
   z.object({
     status: z.enum(VERIFICATION_STATUSES, { message: "validation.unknownChoice" }),
     note: plainText().max(VERIFICATION_NOTE_MAX),
-    version: z.string().regex(/^\d+$/, { message: "validation.notWholeNumber" }),
+    // At most nine digits, as every edit form's version (readVersion): a longer number is no record's version and no database integer.
+    version: z.string().regex(/^\d{1,9}$/, { message: "validation.notWholeNumber" }),
   }),
 );
