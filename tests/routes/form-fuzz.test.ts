@@ -377,7 +377,7 @@ const date = fc.oneof(
 const wrongText = fc.oneof({ weight: 4, arbitrary: anyText }, { weight: 1, arbitrary: huge }, { weight: 2, arbitrary: number }, { weight: 1, arbitrary: date });
 const file = fc
   .tuple(fc.uint8Array({ maxLength: 2000 }), fc.oneof(anyText, fc.constant("x.csv")))
-  .map(([bytes, name]) => new File([bytes], name, { type: "application/octet-stream" }));
+  .map(([bytes, name]) => new File([new Uint8Array(bytes)], name, { type: "application/octet-stream" }));
 
 /** How one field of the valid form is changed in a run. */
 type Change =
