@@ -30,6 +30,10 @@ import { provisionSchema } from "~/models/provision.schema.ts";
 import { SOURCE_KINDS } from "~/models/source.schema.ts";
 import { newUserSchema, ROLES } from "~/models/user.schema.ts";
 import { hashPassword } from "~/lib/password.server.ts";
+import { decryptField } from "~/lib/field-crypto.server.ts";
+import { startSecondFactor } from "~/lib/session.server.ts";
+import { confirmTotpEnrolment, startTotpEnrolment } from "~/models/user.server.ts";
+import { generate } from "otplib";
 import { GW_DATASET_TEST_URL } from "../mocks/gw-dataset.ts";
 import { signInAs, signInAsUser, type TestSession } from "../setup/auth.ts";
 import { gwCsv } from "../setup/gw-csv.ts";
@@ -51,12 +55,16 @@ interface Target {
   fields: Fields;
   /** Other valid values of a field (the intents of one action, the choices of a select) */
   choices?: Record<string, string[]>;
+  /** A cookie sent besides the session's (the second sign-in step's pending cookie) */
+  cookie?: string;
 }
 
 interface Spec {
   role: Role;
   /** A fresh session per run, for an action that ends the session it is given */
   freshSession?: boolean;
+  /** The session of an account of the spec's own, instead of the role's shared one */
+  session?: () => Promise<TestSession>;
   /** What is posted in one run: made anew each run, so that a record used up by one run does not starve the rest */
   target: () => Promise<Target>;
 }
@@ -77,6 +85,10 @@ let instrumentCode: string;
 let milestoneKey: string;
 let targetUser: string;
 let doneJob: string;
+/** A staff member of its own whose second factor the fuzzing turns on and off, and its password */
+let twoFactorUser: { id: string; password: string };
+/** An account with a second factor on, whose sign-in the second step finishes */
+let codeUser: { id: string; secret: string };
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
@@ -105,6 +117,25 @@ beforeAll(async () => {
   provisionId = provision.id;
   milestoneKey = (await prisma.milestone.create({ data: { key: "fuzz-m", date: new Date("2026-01-15T00:00:00Z"), label: "Fuzz milestone" } })).key;
   targetUser = (await prisma.user.create({ data: { email: "fuzz-target@vigia.test", name: "Target", role: "viewer", passwordHash: "x", active: true } })).id;
+  const twoFactorPassword = "the-fuzzed-staff-password-1";
+  twoFactorUser = {
+    id: (
+      await prisma.user.create({
+        data: { email: "fuzz-2fa@vigia.test", name: "Fuzz 2FA", role: "staff", passwordHash: await hashPassword(twoFactorPassword), active: true },
+      })
+    ).id,
+    password: twoFactorPassword,
+  };
+  const codeUserId = (
+    await prisma.user.create({
+      data: { email: "fuzz-code@vigia.test", name: "Fuzz code", role: "staff", passwordHash: await hashPassword("the-fuzzed-code-password-1"), active: true },
+    })
+  ).id;
+  await startTotpEnrolment(codeUserId);
+  const secret = decryptField((await prisma.user.findUniqueOrThrow({ where: { id: codeUserId }, select: { totpSecret: true } })).totpSecret)!;
+  const enrolled = await confirmTotpEnrolment(codeUserId, await generate({ secret }));
+  if (!enrolled.ok) throw new Error("fixture enrolment refused");
+  codeUser = { id: codeUserId, secret };
   doneJob = (await prisma.linkSuggestionJob.create({ data: { status: "done", rulesVersion: RULES_VERSION, total: 0 } })).id;
 });
 
@@ -117,6 +148,26 @@ const SOURCE_CHOICES = { sourceKey: ["", "__new__"], newSourceKind: ["", ...SOUR
 
 /** Every route with an action, and what a run posts to it. */
 const SPECS: Record<string, Spec> = {
+  "account.two-factor.tsx": {
+    role: "staff",
+    session: () => signInAsUser(twoFactorUser.id),
+    target: async () => ({
+      path: "/account/two-factor",
+      fields: { intent: "start", code: "123456", password: twoFactorUser.password },
+      choices: { intent: ["start", "cancel", "confirm", "regenerate", "disable"] },
+    }),
+  },
+  "login_.code.tsx": {
+    role: "anonymous",
+    target: async () => {
+      const pending = await startSecondFactor(new Request(`${BASE}/login`), codeUser.id);
+      return {
+        path: "/login/code",
+        fields: { code: await generate({ secret: codeUser.secret }), redirectTo: "/incidents" },
+        cookie: pending.split(";")[0],
+      };
+    },
+  },
   "account.password.tsx": {
     role: "viewer",
     target: async () => {
@@ -148,7 +199,7 @@ const SPECS: Record<string, Spec> = {
       path: `/admin/users/${targetUser}`,
       params: { id: targetUser },
       fields: { intent: "role", role: "staff", password: `temporary-password-${next()}` },
-      choices: { intent: ["role", "deactivate", "reactivate", "unlock", "reset", "revoke"], role: [...ROLES] },
+      choices: { intent: ["role", "deactivate", "reactivate", "unlock", "reset", "removeSecondFactor", "revoke"], role: [...ROLES] },
     }),
   },
   "admin.users.new.tsx": {
@@ -487,12 +538,14 @@ function buildRequest(t: Target, m: Mutation, session: TestSession | undefined):
         .join("/");
     }
   }
-  const request = new Request(BASE + path, { method: "POST", body, headers: { Origin: BASE, ...(session ? { Cookie: session.cookie } : {}) } });
+  const cookie = [session?.cookie, t.cookie].filter(Boolean).join("; ");
+  const request = new Request(BASE + path, { method: "POST", body, headers: { Origin: BASE, ...(cookie ? { Cookie: cookie } : {}) } });
   return { request, params };
 }
 
 async function sessionFor(spec: Spec): Promise<TestSession | undefined> {
   if (spec.role === "anonymous") return undefined;
+  if (spec.session) return spec.session();
   if (spec.freshSession) return signInAs(spec.role);
   if (spec.role === "viewer" && spec === SPECS["account.password.tsx"]) return signInAsUser(passwordUser.id);
   return sessions[spec.role];
