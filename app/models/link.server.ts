@@ -353,7 +353,8 @@ function parseJsonArray<T>(json: string | null): T[] {
   }
 }
 
-const linkSelect = {
+/** What every reader of a link is given of it (pages and the API), before its provision. */
+const linkFields = {
   id: true,
   incidentId: true,
   status: true,
@@ -365,6 +366,10 @@ const linkSelect = {
   rationale: true,
   reviewedAt: true,
   reviewedBy: { select: { name: true } },
+} as const;
+
+const linkSelect = {
+  ...linkFields,
   provision: {
     select: {
       id: true,
@@ -655,21 +660,7 @@ export async function listLinksPage(input: {
     where: { AND: and },
     orderBy: { id: "asc" },
     take: input.size + 1,
-    select: {
-      id: true,
-      incidentId: true,
-      status: true,
-      method: true,
-      linkType: true,
-      rulesFired: true,
-      matchedTerms: true,
-      score: true,
-      rationale: true,
-      reviewedAt: true,
-      createdAt: true,
-      reviewedBy: { select: { name: true } },
-      provision: { select: { code: true } },
-    },
+    select: { ...linkFields, createdAt: true, provision: { select: { code: true } } },
   });
   const rows = found.slice(0, input.size).map((r): LinkApiRecord => {
     const record: LinkApiRecord = {
