@@ -8,7 +8,7 @@ import { lockedUntil } from "~/domain/sign-in-lock.ts";
 import { decryptField, encryptField, needsRewrite } from "~/lib/field-crypto.server.ts";
 import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
 import { isTotpCodeShape, newTotpSecret, normaliseCode, verifyTotpCode } from "~/lib/totp.server.ts";
-import { writeAudit } from "./audit.server.ts";
+import { writeAudit, type Tx } from "./audit.server.ts";
 import type { NewUserInput, UserRole } from "./user.schema.ts";
 
 let dummyHash: Promise<string> | undefined;
@@ -299,6 +299,16 @@ export async function resetPasswordByAdmin(id: string, password: string, actorId
 const WRONG_PASSWORD = refuse("currentPassword", "wrongPassword");
 
 /**
+ * Ends every open session of an account but the one making a change (a new
+ * password, a second factor put in force): whoever held an old session, say on a
+ * lost or seized phone, must sign in again under the new rule. Answers how many ended.
+ */
+async function endOtherSessions(tx: Tx, userId: string, keepSessionId: string): Promise<number> {
+  const { count } = await tx.session.updateMany({ where: { userId, revokedAt: null, id: { not: keepSessionId } }, data: { revokedAt: new Date() } });
+  return count;
+}
+
+/**
  * Changes one's own password after checking the current one; every other session
  * of the account ends (the one making the change stays signed in).
  */
@@ -310,7 +320,7 @@ export async function changeOwnPassword(id: string, currentPassword: string, new
   const passwordHash = await hashPassword(newPassword);
   return prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
-    const { count } = await tx.session.updateMany({ where: { userId: id, revokedAt: null, id: { not: keepSessionId } }, data: { revokedAt: new Date() } });
+    const count = await endOtherSessions(tx, id, keepSessionId);
     await writeAudit(tx, { actorId: id, action: "password_change", entityType: "user", entityId: id, after: { otherSessionsRevoked: count } });
     return { ok: true as const, id };
   });
@@ -393,10 +403,16 @@ async function newRecoveryCodes(): Promise<{ codes: string[]; hashes: string[] }
 
 /**
  * Puts the second factor in force once a code from the authenticator is right,
- * and answers the recovery codes: shown once, stored only as argon2 hashes. The
+ * ends the account's other sessions (signed in with the password alone), and
+ * answers the recovery codes: shown once, stored only as argon2 hashes. The
  * audit log records that it happened, never the secret or a code.
  */
-export async function confirmTotpEnrolment(id: string, codeRaw: string, now: number = Date.now()): Promise<SaveResult<{ recoveryCodes: string[] }>> {
+export async function confirmTotpEnrolment(
+  id: string,
+  codeRaw: string,
+  keepSessionId: string,
+  now: number = Date.now(),
+): Promise<SaveResult<{ recoveryCodes: string[] }>> {
   const user = await prisma.user.findUnique({ where: { id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (!user) return MISSING;
   if (!user.totpSecret || user.totpEnabledAt) return NOTHING_TO_CHANGE;
@@ -412,12 +428,13 @@ export async function confirmTotpEnrolment(id: string, codeRaw: string, now: num
     if (count !== 1) return NOTHING_TO_CHANGE;
     await tx.recoveryCode.deleteMany({ where: { userId: id } });
     await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: id, codeHash })) });
+    const otherSessionsRevoked = await endOtherSessions(tx, id, keepSessionId);
     await writeAudit(tx, {
       actorId: id,
       action: "totp_enable",
       entityType: "user",
       entityId: id,
-      after: { secondFactor: "on", recoveryCodes: RECOVERY_CODE_COUNT },
+      after: { secondFactor: "on", recoveryCodes: RECOVERY_CODE_COUNT, otherSessionsRevoked },
     });
     return { ok: true as const, recoveryCodes: codes };
   });

@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, form } = await requireUserForAction(request, "staff");
+  const { user, form, session } = await requireUserForAction(request, "staff");
   const intent = String(form.get("intent") ?? "");
   let result;
   if (intent === "start") {
@@ -60,9 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
   } else if (intent === "confirm" || intent === "regenerate") {
     const codes =
       intent === "confirm"
-        ? await confirmWith(readForm(form, codeSchema), (input) => confirmTotpEnrolment(user.id, input.code))
+        ? await confirmWith(readForm(form, codeSchema), (input) => confirmTotpEnrolment(user.id, input.code, session.id))
         : await confirmWith(readForm(form, passwordAndCodeSchema), (input) => regenerateRecoveryCodes(user.id, input.password, input.code));
-    if (codes.ok) return data<TwoFactorAnswer>({ errors: null, recoveryCodes: codes.recoveryCodes.map(formatRecoveryCode) });
+    if (codes.ok) return data<TwoFactorAnswer>({ errors: null, intent, recoveryCodes: codes.recoveryCodes.map(formatRecoveryCode) });
     result = codes;
   } else if (intent === "disable") {
     const submission = readForm(form, passwordAndCodeSchema);
@@ -109,7 +109,7 @@ export default function TwoFactor() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} label={label} order={["code", "disable.password", "disable.code", "regenerate.password", "regenerate.code"]} />
-      {answer?.recoveryCodes ? <RecoveryCodes codes={answer.recoveryCodes} /> : null}
+      {answer?.recoveryCodes ? <RecoveryCodes codes={answer.recoveryCodes} enabled={answer.intent === "confirm"} /> : null}
       <p>{t("auth.twoFactor.intro")}</p>
 
       {enabledAt ? (
@@ -182,12 +182,14 @@ export default function TwoFactor() {
 }
 
 /** The recovery codes, once: focused when they appear so that a screen reader reads them first. */
-function RecoveryCodes({ codes }: { codes: string[] }) {
+/** The recovery codes, shown this once; on enabling, also that the account's other sessions were signed out. */
+function RecoveryCodes({ codes, enabled }: { codes: string[]; enabled: boolean }) {
   const { t } = useTranslation();
   const ref = useFocusWhen<HTMLDivElement>(codes.join());
   return (
     <div className="notice recovery-codes" role="region" aria-labelledby="recovery-title" tabIndex={-1} ref={ref}>
       <h2 id="recovery-title">{t("auth.twoFactor.recoveryTitle")}</h2>
+      {enabled ? <p>{t("auth.twoFactor.otherSessionsEnded")}</p> : null}
       <p>{t("auth.twoFactor.recoveryIntro", { count: codes.length })}</p>
       <ol>
         {codes.map((code) => (

@@ -39,7 +39,7 @@ async function enrolled(email: string) {
   const user = await newAccount(email);
   expect((await startTotpEnrolment(user.id)).ok).toBe(true);
   const secret = (await getTwoFactorState(user.id))!.pendingSecret!;
-  const confirmed = await confirmTotpEnrolment(user.id, await codeAt(secret, T - 10 * STEP), T - 10 * STEP);
+  const confirmed = await confirmTotpEnrolment(user.id, await codeAt(secret, T - 10 * STEP), "enrolling-session", T - 10 * STEP);
   if (!confirmed.ok) throw new Error("enrolment refused");
   return { user, secret, recoveryCodes: confirmed.recoveryCodes };
 }
@@ -71,9 +71,19 @@ describe("enrolment", () => {
     // Not in force yet: the password alone still signs in.
     expect((await verifySignIn(user.email, PASSWORD)).status).toBe("ok");
 
-    const wrong = await confirmTotpEnrolment(user.id, await codeAt(secret, T + 5 * STEP), T);
+    // Two sessions open with the password alone: the one enrolling, and another (a lost phone, say).
+    const expiresAt = new Date(T + 3600_000);
+    await prisma.session.createMany({
+      data: [
+        { id: "enrolling-here", userId: user.id, expiresAt },
+        { id: "open-elsewhere", userId: user.id, expiresAt },
+      ],
+    });
+    const wrong = await confirmTotpEnrolment(user.id, await codeAt(secret, T + 5 * STEP), "enrolling-here", T);
     expect(wrong).toMatchObject({ ok: false, errors: { code: { key: "wrongCode" } } });
-    const confirmed = await confirmTotpEnrolment(user.id, await codeAt(secret, T), T);
+    // A wrong code ends no session.
+    expect(await prisma.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(2);
+    const confirmed = await confirmTotpEnrolment(user.id, await codeAt(secret, T), "enrolling-here", T);
     if (!confirmed.ok) throw new Error("refused");
     expect(confirmed.recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(confirmed.recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
@@ -83,14 +93,21 @@ describe("enrolment", () => {
       expect(row.codeHash).toMatch(/^\$argon2id\$/);
       for (const code of confirmed.recoveryCodes) expect(row.codeHash).not.toContain(code);
     }
+    // In force: the other session ends, the one that enrolled stays signed in.
+    const sessions = await prisma.session.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } });
+    expect(sessions.map((x) => [x.id, x.revokedAt === null])).toEqual([
+      ["enrolling-here", true],
+      ["open-elsewhere", false],
+    ]);
     const state = await getTwoFactorState(user.id);
     expect(state).toMatchObject({ pendingSecret: null, recoveryCodesLeft: RECOVERY_CODE_COUNT });
     expect(state!.enabledAt).not.toBeNull();
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "totp_enable", entityId: user.id } });
+    expect(JSON.parse(String(audit.after))).toMatchObject({ secondFactor: "on", otherSessionsRevoked: 1 });
     expect(`${audit.before}${audit.after}`).not.toContain(secret);
     for (const code of confirmed.recoveryCodes) expect(`${audit.before}${audit.after}`).not.toContain(code);
     // Confirming again changes nothing.
-    expect((await confirmTotpEnrolment(user.id, await codeAt(secret, T + STEP), T + STEP)).ok).toBe(false);
+    expect((await confirmTotpEnrolment(user.id, await codeAt(secret, T + STEP), "enrolling-here", T + STEP)).ok).toBe(false);
   });
 });
 

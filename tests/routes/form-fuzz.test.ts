@@ -133,7 +133,7 @@ beforeAll(async () => {
   ).id;
   await startTotpEnrolment(codeUserId);
   const secret = decryptField((await prisma.user.findUniqueOrThrow({ where: { id: codeUserId }, select: { totpSecret: true } })).totpSecret)!;
-  const enrolled = await confirmTotpEnrolment(codeUserId, await generate({ secret }));
+  const enrolled = await confirmTotpEnrolment(codeUserId, await generate({ secret }), "no-session-open");
   if (!enrolled.ok) throw new Error("fixture enrolment refused");
   codeUser = { id: codeUserId, secret };
   doneJob = (await prisma.linkSuggestionJob.create({ data: { status: "done", rulesVersion: RULES_VERSION, total: 0 } })).id;

@@ -85,6 +85,8 @@ describe("enrolment on /account/two-factor", () => {
   it("shows a QR code and the key as text, turns on only with a right code, and shows the recovery codes once", async () => {
     const user = await newAccount("enrol-route@vigia.test");
     const session = await signInAsUser(user.id);
+    // The same account signed in elsewhere with the password alone (a lost phone, say).
+    const elsewhere = await signInAsUser(user.id);
     expect((await get(twoFactorLoader, "/account/two-factor", session)).data).toMatchObject({ enabledAt: null, enrolment: null });
     await post(twoFactorAction, "/account/two-factor", { intent: "start" }, session);
     const page = await get(twoFactorLoader, "/account/two-factor", session);
@@ -101,8 +103,13 @@ describe("enrolment on /account/two-factor", () => {
     expect(ok.status).toBe(200);
     expect(ok.data.recoveryCodes).toHaveLength(10);
     for (const c of ok.data.recoveryCodes) expect(c).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+    expect(ok.data.intent).toBe("confirm");
     const after = await get(twoFactorLoader, "/account/two-factor", session);
     expect(after.data.enabledAt).not.toBeNull();
+    // Turning it on signed the other session out; this one stays signed in.
+    const stale = await get(twoFactorLoader, "/account/two-factor", elsewhere);
+    expect(stale.status).toBe(302);
+    expect(stale.location).toMatch(/^\/login/);
     expect(after.data.enrolment).toBeNull();
     expect(after.data.recoveryCodesLeft).toBe(10);
     expect(JSON.stringify(after.data)).not.toContain(ok.data.recoveryCodes[0]);

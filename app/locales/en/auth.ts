@@ -47,6 +47,7 @@ export const auth = {
     codesLeft_one: "{{count}} recovery code left.",
     codesLeft_other: "{{count}} recovery codes left.",
     recoveryTitle: "Your recovery codes",
+    otherSessionsEnded: "Two-step sign-in is on. Every other session of your account has been signed out: signing in anywhere else now asks for a code.",
     recoveryIntro:
       "Keep these {{count}} codes somewhere safe, apart from your phone: each signs you in once if you lose the app. They are shown only now, never again.",
     fields: { code: "Code from your authenticator app", password: "Your password" },

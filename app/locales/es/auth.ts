@@ -51,6 +51,8 @@ export const auth: Translation["auth"] = {
     codesLeft_one: "Le queda {{count}} código de recuperación.",
     codesLeft_other: "Le quedan {{count}} códigos de recuperación.",
     recoveryTitle: "Sus códigos de recuperación",
+    otherSessionsEnded:
+      "El inicio de sesión en dos pasos está activado. Se cerraron todas las demás sesiones de su cuenta: para entrar en cualquier otro lugar ahora se pide un código.",
     recoveryIntro:
       "Guarde estos {{count}} códigos en un lugar seguro, lejos de su teléfono: cada uno le permite entrar una vez si pierde la aplicación. Se muestran solo ahora, nunca más.",
     fields: { code: "Código de su aplicación de autenticación", password: "Su contraseña" },

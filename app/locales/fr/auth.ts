@@ -51,6 +51,8 @@ export const auth: Translation["auth"] = {
     codesLeft_one: "Il vous reste {{count}} code de secours.",
     codesLeft_other: "Il vous reste {{count}} codes de secours.",
     recoveryTitle: "Vos codes de secours",
+    otherSessionsEnded:
+      "La connexion en deux étapes est activée. Toutes les autres sessions de votre compte ont été fermées : se connecter ailleurs demande désormais un code.",
     recoveryIntro:
       "Gardez ces {{count}} codes en lieu sûr, loin de votre téléphone : chacun vous connecte une fois si vous perdez l'application. Ils ne sont affichés que maintenant, plus jamais.",
     fields: { code: "Code de votre application d'authentification", password: "Votre mot de passe" },
