@@ -15,7 +15,7 @@ import { loader as chartLoader } from "~/routes/api.v1.charts.$id.ts";
 import { loader as figuresLoader } from "~/routes/api.v1.figures.ts";
 import { loader as milestonesLoader } from "~/routes/api.v1.milestones.ts";
 import { loader as openapiLoader } from "~/routes/api.v1.openapi[.]json.ts";
-import { call, expectValid, validated, walk as walkRows } from "../setup/api.ts";
+import { call, openApiProblems, expectValid, validated, walk as walkRows } from "../setup/api.ts";
 import { signInAs, type TestSession } from "../setup/auth.ts";
 import { makeIncident } from "../setup/incidents.ts";
 
@@ -112,6 +112,17 @@ describe("read-only API", () => {
     const served = await (await call(openapiLoader, "/api/v1/openapi.json")).json();
     expect(served).toEqual(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)));
     expect(served.openapi).toBe("3.1.0");
+    // The document itself is valid OpenAPI 3.1, each of its schemas valid JSON Schema 2020-12 ...
+    expect(openApiProblems(served)).toEqual([]);
+    // ... and the check would see a broken one.
+    const broken = structuredClone(served);
+    broken.paths["/cases"].get.parameters[0].in = "body";
+    broken.components.schemas[Object.keys(broken.components.schemas)[0]].type = "nonsense";
+    delete broken.info.version;
+    const problems = openApiProblems(broken).join("\n");
+    expect(problems).toMatch(/\/paths\/~1cases\/get\/parameters\/0/);
+    expect(problems).toMatch(/\/components\/schemas\/.* is not a JSON Schema 2020-12/);
+    expect(problems).toMatch(/\/info must have required property 'version'/);
     await validated(await call(figuresLoader, "/api/v1/figures"), "/figures");
     const milestones = await validated(await call(milestonesLoader, "/api/v1/milestones", { headers: { "Accept-Language": "es" } }), "/milestones");
     expect(milestones.data.length).toBeGreaterThan(0);
