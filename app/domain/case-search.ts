@@ -10,9 +10,17 @@ export const SEARCH_MAX_LENGTH = 200;
 /** Words beyond these are ignored: each is one more condition on the index. */
 export const SEARCH_MAX_TERMS = 8;
 
-/** The search text of an address, trimmed and cut to length; null when there is none. */
+/**
+ * The search text of an address, trimmed and cut to length; null when there is none.
+ * Control characters (a NUL pasted or typed into the address) separate words like a
+ * space: no record's text holds them, and PostgreSQL refuses NUL in a query.
+ */
 export function parseCaseSearch(params: URLSearchParams): string | null {
-  const q = (params.get(SEARCH_PARAM) ?? "").replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH).trim();
+  const q = (params.get(SEARCH_PARAM) ?? "")
+    .replace(/[\s\p{Cc}]+/gu, " ")
+    .trim()
+    .slice(0, SEARCH_MAX_LENGTH)
+    .trim();
   return q || null;
 }
 
