@@ -33,18 +33,23 @@ const CODE_LABELS: Record<string, string> = {
   origin: "taxonomy.origin",
   role: "auth.roles",
   secondFactor: "admin.audit.secondFactor",
+  linkType: "provisions.linkTypes.types",
+  method: "provisions.links.methods",
+  status: "provisions.links.statuses",
 };
 
-/** Keys of account events, labelled under admin.audit.keys. */
-const ACCOUNT_KEYS = ["email", "name", "role", "active", "secondFactor", "recoveryCodes", "recoveryCodesLeft", "recoveryCodesDeleted"];
+/** Records whose fields are labelled as on the commitment forms (provisions.form.fields). */
+const COMMITMENT_RECORDS = ["provision", "instrument", "milestone"];
 
-function auditKeyLabel(key: string, t: TFunction): string {
+/**
+ * An audit key's label: a commitment record's fields as on its form; otherwise
+ * admin.audit.keys, which holds every key the audit events write that is not a case
+ * record's field (accounts, links, imports, jobs); a case's fields as on its form.
+ */
+function auditKeyLabel(key: string, t: TFunction, entityType?: string): string {
   if (key === "occurredOn") return t("incidents.fields.date");
-  if (key === "staffOnlyFieldsChanged" || key === "staffOnlyFieldsFilled" || key === "savedDespitePossibleDuplicates" || key === "sessionsRevoked") {
-    return t(`admin.audit.keys.${key}`);
-  }
-  if (ACCOUNT_KEYS.includes(key)) return t(`admin.audit.keys.${key}`);
-  return t(`incidents.fields.${key}`, { defaultValue: key });
+  const general = t(`admin.audit.keys.${key}`, { defaultValue: t(`incidents.fields.${key}`, { defaultValue: key }) });
+  return entityType && COMMITMENT_RECORDS.includes(entityType) ? t(`provisions.form.fields.${key}`, { defaultValue: general }) : general;
 }
 
 function auditValueText(key: string, value: unknown, t: TFunction, countries: Record<string, string> = {}): string {
@@ -52,7 +57,8 @@ function auditValueText(key: string, value: unknown, t: TFunction, countries: Re
   if (typeof value === "boolean") return t(value ? "incidents.values.yes" : "incidents.values.no");
   if (Array.isArray(value)) {
     if (!value.length) return t("incidents.values.none");
-    if (key === "staffOnlyFieldsChanged" || key === "staffOnlyFieldsFilled") return value.map((v) => auditKeyLabel(String(v), t)).join(", ");
+    if (key === "staffOnlyFieldsChanged" || key === "staffOnlyFieldsFilled" || key === "keptFields")
+      return value.map((v) => auditKeyLabel(String(v), t)).join(", ");
     return value.map((v) => auditValueText(key, v, t, countries)).join("; ");
   }
   const text = String(value);
@@ -64,7 +70,18 @@ function auditValueText(key: string, value: unknown, t: TFunction, countries: Re
   return text;
 }
 
-export function AuditChanges({ before, after, countries }: { before: Values; after: Values; countries?: Record<string, string> }) {
+export function AuditChanges({
+  before,
+  after,
+  countries,
+  entityType,
+}: {
+  before: Values;
+  after: Values;
+  countries?: Record<string, string>;
+  /** The kind of record changed (an audit event's entityType): how its fields are named */
+  entityType?: string;
+}) {
   const { t } = useTranslation();
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   if (!keys.length) return null;
@@ -75,7 +92,7 @@ export function AuditChanges({ before, after, countries }: { before: Values; aft
         const hasAfter = after !== null && Object.hasOwn(after, key);
         return (
           <div key={key} className="audit-change">
-            <dt>{auditKeyLabel(key, t)}</dt>
+            <dt>{auditKeyLabel(key, t, entityType)}</dt>
             <dd>
               {hasBefore ? <del>{auditValueText(key, before![key], t, countries)}</del> : null}
               {hasBefore && hasAfter ? <span aria-hidden="true"> → </span> : null}

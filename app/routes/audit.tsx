@@ -217,7 +217,7 @@ function AuditTable() {
                 <RecordCell entityType={e.entityType} purged={e.action === "purge"} record={records[e.id]} />
               </td>
               <td>
-                <AuditChanges before={e.before} after={e.after} countries={countries} />
+                <AuditChanges before={e.before} after={e.after} countries={countries} entityType={e.entityType} />
               </td>
             </tr>
           ))}

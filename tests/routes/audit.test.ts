@@ -173,3 +173,58 @@ describe("actions of the system", () => {
     expect(name("es", orphanPage.data.events[0])).toBe("(usuario eliminado)");
   });
 });
+
+describe("every key an audit event holds is named in the reader's language", () => {
+  it("labels the keys written by account, link, job and import events in English, Spanish and French, never the raw key", async () => {
+    const { AuditChanges } = await import("~/components/audit-changes.tsx");
+    const { createI18n, LANGUAGES } = await import("~/lib/i18n.ts");
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { I18nextProvider } = await import("react-i18next");
+    const { unlockUser, resetPasswordByAdmin } = await import("~/models/user.server.ts");
+    const { createLinkSuggestionJob } = await import("~/models/link-job.server.ts");
+    const { parseGwCsv } = await import("~/domain/gw-dataset.ts");
+    const { applyGwImport, importSourceLine } = await import("~/models/gw-import.server.ts");
+    const { gwCsv } = await import("../setup/gw-csv.ts");
+
+    // Events written by the models themselves, not made up here.
+    const viewer = await prisma.user.findUniqueOrThrow({ where: { email: "viewer@vigia.test" } });
+    await prisma.user.update({ where: { id: viewer.id }, data: { failedLoginCount: 3, lastFailedLoginAt: new Date() } });
+    expect((await unlockUser(viewer.id, admin.userId)).ok).toBe(true);
+    expect((await resetPasswordByAdmin(viewer.id, "a-temporary-password-2026", admin.userId)).ok).toBe(true);
+    const { job } = await createLinkSuggestionJob(admin.userId);
+    await prisma.linkSuggestionJob.update({ where: { id: job.id }, data: { status: "done" } });
+    const parsed = parseGwCsv(gwCsv([{ id: "audit-labels-1" }, { id: "audit-labels-2", date: "not a date" }]));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    await applyGwImport(prisma, parsed.records, parsed.invalid.length, { actorId: admin.userId, source: importSourceLine("labels.csv", null, new Date()) });
+
+    const events = await prisma.auditEvent.findMany({ select: { action: true, entityType: true, before: true, after: true } });
+    const seen = new Set<string>();
+    const raw = new Set<string>();
+    for (const e of events) {
+      const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
+      const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : null;
+      const keys = [...Object.keys(before ?? {}), ...Object.keys(after ?? {})];
+      keys.forEach((k) => seen.add(`${e.action}:${k}`));
+      for (const lng of LANGUAGES) {
+        const html = renderToStaticMarkup(
+          createElement(I18nextProvider, { i18n: createI18n(lng) }, createElement(AuditChanges, { before, after, entityType: e.entityType })),
+        );
+        const labels = [...html.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
+        for (const key of keys) if (labels.includes(key)) raw.add(`${lng}: ${e.action} shows "${key}" raw`);
+      }
+    }
+    expect([...raw]).toEqual([]);
+    // The events above were all there, with the keys that were once shown raw.
+    for (const key of [
+      "user_unlock:failedLoginCount",
+      "user_unlock:lockedUntil",
+      "links_suggest_run:rulesVersion",
+      "links_suggest_run:total",
+      "gw_import:created",
+      "gw_import:invalid",
+      "gw_import:source",
+    ])
+      expect(seen, key).toContain(key);
+  });
+});
