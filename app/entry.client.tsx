@@ -2,23 +2,23 @@ import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, loadLanguage } from "~/lib/i18n.ts";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage } from "~/lib/i18n.ts";
 
-// The server rendered the page in the language on <html lang>; load that one
-// language's dictionary (only it ships to the reader) and hydrate in it.
+// The server rendered the page in the language on <html lang>. Remix's inline script
+// imports the page's route modules before this entry, and each awaits its dictionary
+// sections in that language at its top level (loadPageSections, docs/decisions/118), so
+// they are all here: hydrate in it, the first render matching the server's.
 const lang = document.documentElement.lang;
 const lng = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+const i18n = createI18n(lng);
 
-void loadLanguage(lng).then(() => {
-  const i18n = createI18n(lng);
-  startTransition(() => {
-    hydrateRoot(
-      document,
-      <StrictMode>
-        <I18nextProvider i18n={i18n}>
-          <RemixBrowser />
-        </I18nextProvider>
-      </StrictMode>,
-    );
-  });
+startTransition(() => {
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <RemixBrowser />
+      </I18nextProvider>
+    </StrictMode>,
+  );
 });

@@ -19,12 +19,16 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
 import { useNonce } from "~/components/nonce.tsx";
-import { DEFAULT_LANGUAGE, switchLanguage, type Language } from "~/lib/i18n.ts";
+import { DEFAULT_LANGUAGE, switchLanguage, type Language, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { csrfTokenFor } from "~/lib/csrf.server.ts";
 import { getActiveSession, type SessionUser } from "~/lib/session.server.ts";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import styles from "~/styles/app.css";
+
+// The dictionary sections this page's modules use, there before it renders (app/lib/i18n.ts).
+export const handle = { i18n: ["app", "errors"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lng, session] = await Promise.all([detectLanguage(request), getActiveSession(request)]);
@@ -83,7 +87,7 @@ function SiteHeader({ lng, user }: { lng: Language; user: SessionUser | null }) 
         <NavLink to="/trends">{t("app.nav.trends")}</NavLink>
         <NavLink to="/charts">{t("app.nav.charts")}</NavLink>
         <NavLink to="/provisions">{t("app.nav.provisions")}</NavLink>
-        <NavLink to="/matrix">{t("provisions.nav.matrix")}</NavLink>
+        <NavLink to="/matrix">{t("app.nav.matrix")}</NavLink>
       </nav>
       {user ? (
         // The work of signed-in people, apart from the public dashboards.
@@ -91,11 +95,11 @@ function SiteHeader({ lng, user }: { lng: Language; user: SessionUser | null }) 
           <NavLink to="/incidents" end>
             {t("app.nav.cases")}
           </NavLink>
-          {user.role !== "viewer" ? <NavLink to="/incidents/new">{t("incidents.nav.newIncident")}</NavLink> : null}
+          {user.role !== "viewer" ? <NavLink to="/incidents/new">{t("app.nav.newIncident")}</NavLink> : null}
           {user.role !== "viewer" ? <NavLink to="/provisions/review">{t("app.nav.review")}</NavLink> : null}
-          {user.role === "admin" ? <NavLink to="/admin/users">{t("admin.nav.users")}</NavLink> : null}
-          {user.role === "admin" ? <NavLink to="/admin/import">{t("gwImport.nav")}</NavLink> : null}
-          {user.role === "admin" ? <NavLink to="/audit">{t("admin.nav.audit")}</NavLink> : null}
+          {user.role === "admin" ? <NavLink to="/admin/users">{t("app.nav.users")}</NavLink> : null}
+          {user.role === "admin" ? <NavLink to="/admin/import">{t("app.nav.import")}</NavLink> : null}
+          {user.role === "admin" ? <NavLink to="/audit">{t("app.nav.audit")}</NavLink> : null}
         </nav>
       ) : null}
       <div className="header-tools">
@@ -103,24 +107,24 @@ function SiteHeader({ lng, user }: { lng: Language; user: SessionUser | null }) 
         {user ? (
           <Form method="post" action="/logout" className="account">
             <CsrfInput />
-            <span className="small">{t("auth.signedInAs", { name: user.name, role: t(`auth.roles.${user.role}`) })}</span>{" "}
+            <span className="small">{t("app.nav.signedInAs", { name: user.name, role: t(`app.roles.${user.role}`) })}</span>{" "}
             <a href="/account/password" className="small">
-              {t("auth.passwordPage.link")}
+              {t("app.nav.changePassword")}
             </a>{" "}
             {user.role !== "viewer" ? (
               <>
                 <a href="/account/two-factor" className="small">
-                  {t("auth.twoFactor.link")}
+                  {t("app.nav.twoFactor")}
                 </a>{" "}
               </>
             ) : null}
             <button type="submit" className="link-button">
-              {t("auth.signOut")}
+              {t("app.nav.signOut")}
             </button>
           </Form>
         ) : (
           <a href="/login" className="account">
-            {t("auth.signIn")}
+            {t("app.nav.signIn")}
           </a>
         )}
       </div>

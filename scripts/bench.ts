@@ -24,7 +24,7 @@ import { parseDatabaseUrl, redact, type DatabaseKind } from "../app/lib/database
 import { buildIfNeeded } from "./build-if-needed.ts";
 import { compareAggregates, rawDriver, type AggregateResult } from "./bench/aggregates.ts";
 import { defaultBenchUrl, ensureBenchDatabase, ROOT, type BenchMarker } from "./bench/bench-database.ts";
-import { clientJsPerRoute, type RouteJs } from "./bench/client-js.ts";
+import { clientJsPerRoute, pagesOf, type RouteJs } from "./bench/client-js.ts";
 import { benchCaseSearch, renderCaseSearch, type CaseSearchRun } from "./bench/case-search.ts";
 import { benchHttp, type HttpResult } from "./bench/http.ts";
 import { benchImport, type ImportResult } from "./bench/import.ts";
@@ -316,12 +316,7 @@ async function main() {
 
   const imports = await benchImports(options, notMeasured);
 
-  const pages = new Set(
-    Object.entries(build.routes)
-      .filter(([id, r]) => id !== "root" && typeof r.module.default === "function")
-      .map(([id]) => id),
-  );
-  const js = clientJsPerRoute(pages);
+  const js = clientJsPerRoute(pagesOf(build));
 
   const results: BenchResults = {
     options,

@@ -31,7 +31,7 @@ const CODE_LABELS: Record<string, string> = {
   verificationStatus: "taxonomy.verification",
   characteristics: "taxonomy.characteristic",
   origin: "taxonomy.origin",
-  role: "auth.roles",
+  role: "app.roles",
   secondFactor: "admin.audit.secondFactor",
   linkType: "provisions.linkTypes.types",
   method: "provisions.links.methods",

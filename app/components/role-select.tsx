@@ -12,7 +12,7 @@ export function RoleSelect({ errors, defaultValue }: { errors: FieldErrors | nul
       <select {...fieldProps("role", errors)} name="role" defaultValue={defaultValue}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {t(`auth.roles.${r}`)}
+            {t(`app.roles.${r}`)}
           </option>
         ))}
       </select>

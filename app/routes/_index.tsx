@@ -8,11 +8,14 @@ import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatPercent } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { getFixedT, type Language, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaLanguage, useLanguage } from "~/lib/language.ts";
 import { GW_CASE_RECORDS } from "~/models/incident.server.ts";
 import { getHeadlineFigures } from "~/models/published-figure.server.ts";
+
+export const handle = { i18n: ["charts", "common", "overview", "taxonomy", "trends"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireDashboardReader(request);

@@ -10,6 +10,10 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/models/user.schema.ts";
 import { changeOwnPassword } from "~/models/user.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["auth", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "viewer", { passwordChange: true });

@@ -25,6 +25,10 @@ import {
   regenerateRecoveryCodes,
   startTotpEnrolment,
 } from "~/models/user.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["auth", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 const PATH = "/account/two-factor";
 const DONE = ["off", "cancelled"] as const;

@@ -10,10 +10,13 @@ import { CsrfInput } from "~/components/csrf-input.tsx";
 import { COUNT_KEYS, GwValue, ImportStatus } from "~/components/gw-import.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { formatDateTime, formatNumber, formatPercent } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { getFixedT, type Language, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { CONFLICT_DECISIONS, DECISION_FIELD, readConflictDecisions } from "~/models/gw-import.schema.ts";
 import { confirmGwImport, discardGwImport, getGwImportJob, startGwImportInBackground } from "~/models/gw-import.server.ts";
+
+export const handle = { i18n: ["gwImport", "incidents", "taxonomy", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export const REFRESH_SECONDS = 2;
 

@@ -10,10 +10,13 @@ import { GwRefusalMessage, ImportCountsCells, ImportStatus } from "~/components/
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
-import { getFixedT, type Language } from "~/lib/i18n.ts";
+import { getFixedT, type Language, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { formatBytes, MAX_UPLOAD_BYTES, withBodyLimit } from "~/lib/upload.server.ts";
 import { fetchGwImportPreview, listGwImportJobs, previewGwImport, type GwFileRefusal } from "~/models/gw-import.server.ts";
+
+export const handle = { i18n: ["gwImport", "incidents", "taxonomy"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

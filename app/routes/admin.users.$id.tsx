@@ -21,6 +21,10 @@ import {
   setUserActive,
   unlockUser,
 } from "~/models/user.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["admin", "auth", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 const DONE = ["role", "deactivated", "reactivated", "revoked", "created", "unlocked", "reset", "secondFactorRemoved"] as const;
 
@@ -106,7 +110,7 @@ export default function ManageUser() {
         </div>
         <div className="record-row">
           <dt>{t("admin.users.role")}</dt>
-          <dd>{t(`auth.roles.${user.role}`, { defaultValue: user.role })}</dd>
+          <dd>{t(`app.roles.${user.role}`, { defaultValue: user.role })}</dd>
         </div>
         <div className="record-row">
           <dt>{t("admin.users.status")}</dt>

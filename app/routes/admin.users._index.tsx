@@ -5,6 +5,10 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { listUsers } from "~/models/user.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["admin"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireUser(request, "admin");
@@ -51,7 +55,7 @@ export default function Users() {
                   {u.id === me ? ` ${t("admin.users.you")}` : ""}
                 </th>
                 <td>{u.email}</td>
-                <td>{t(`auth.roles.${u.role}`, { defaultValue: u.role })}</td>
+                <td>{t(`app.roles.${u.role}`, { defaultValue: u.role })}</td>
                 <td>
                   {u.active ? t("admin.users.active") : t("admin.users.inactive")}
                   {u.lockedUntil && new Date(u.lockedUntil) > new Date(now) ? (

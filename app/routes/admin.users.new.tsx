@@ -11,6 +11,10 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { newUserSchema, PASSWORD_MIN } from "~/models/user.schema.ts";
 import { createUser } from "~/models/user.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["admin", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 interface FormResult {
   values: { email: string; name: string; role: string };

@@ -18,6 +18,10 @@ import { findLinkEnds } from "~/models/link.server.ts";
 import { findMilestoneKeys } from "~/models/milestone.server.ts";
 import { findProvisionCodes } from "~/models/provision.server.ts";
 import { listUserNames } from "~/models/user.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["admin", "common", "incidents", "taxonomy"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

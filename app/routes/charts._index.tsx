@@ -7,6 +7,10 @@ import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";
 import { chartLinks } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["charts", "common", "taxonomy", "trends"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 /** GET /charts: every registered chart with its page, PNG, CSV and embed addresses (carrying any filters given). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,13 +6,14 @@ import { chartTexts, isChartId, type LoadedChart } from "~/charts/registry.ts";
 import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
-import { getFixedT } from "~/lib/i18n.ts";
+import { getFixedT, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaLanguage, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 
 /** Shown without the site's header and footer (see the root layout); the server lets other sites frame /embed/ only. */
-export const handle = { bare: true };
+export const handle = { bare: true, i18n: ["charts", "common", "taxonomy", "trends"] } satisfies I18nHandle & { bare: boolean };
+await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Framed on another site, a private deployment's chart needs a signed-in viewer too.

@@ -33,6 +33,10 @@ import {
 } from "~/models/incident.server.ts";
 import { listLinksForIncident } from "~/models/link.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["admin", "charts", "common", "gwImport", "incidents", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 const DONE = ["created", "saved", "verified", "deleted", "restored"] as const;
 

@@ -23,6 +23,10 @@ import {
   type IncidentFormValues,
 } from "~/models/incident.schema.ts";
 import { getIncidentForStaff, updateIncident } from "~/models/incident.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["forms", "incidents", "taxonomy", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 /** What the action answers when it does not redirect (typed here: single fetch keeps it as is). */
 interface FormResult extends FormAnswer<IncidentFormValues, IncidentField> {

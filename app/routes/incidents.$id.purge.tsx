@@ -13,6 +13,10 @@ import { notFound } from "~/lib/http.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
 import { purgeSchema } from "~/models/incident.schema.ts";
 import { getIncidentForStaff, purgeIncident } from "~/models/incident.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["incidents", "taxonomy", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 /** What the action answers when it refuses: the box not ticked (400), or a case that is not deleted (409). */
 interface PurgeAnswer {

@@ -13,6 +13,10 @@ import { SEARCH_PARAM, parseCaseSearch } from "~/domain/case-search.ts";
 import { caseListQuery } from "~/models/incident-export.server.ts";
 import { MAX_SEARCH_HITS } from "~/models/incident-search.server.ts";
 import { CASE_SORTS, countIncidentsAwaitingReview, listIncidents, type CaseSort } from "~/models/incident.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["common", "incidents", "taxonomy"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Case records are for signed-in readers; anonymous visitors get the aggregate dashboards only.

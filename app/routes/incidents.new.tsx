@@ -10,6 +10,10 @@ import type { FieldErrors } from "~/lib/form-errors.ts";
 import { formText } from "~/lib/form.ts";
 import { applySourceRowIntent, emptyIncidentForm, readIncidentForm, validateIncident, type IncidentFormValues } from "~/models/incident.schema.ts";
 import { createIncident, DUPLICATE_WINDOW_DAYS, findPossibleDuplicates } from "~/models/incident.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["incidents", "taxonomy", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 /** What the action answers when it does not redirect (typed here: single fetch keeps it as is). */
 interface FormResult {

@@ -22,6 +22,10 @@ import { decideLink, linkIncidentByHand, listLinksForIncident } from "~/models/l
 import { linkDecisionSchema, manualLinkSchema } from "~/models/link.schema.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);

@@ -9,6 +9,10 @@ import { clientAddress, hitRateLimit } from "~/lib/rate-limit.server.ts";
 import { createSession, startSecondFactor } from "~/lib/session.server.ts";
 import { verifySignIn } from "~/models/user.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["auth"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
@@ -74,7 +78,7 @@ export default function Login() {
           <input type="password" name="password" autoComplete="current-password" required />
         </label>
         <button type="submit" className="button-primary" disabled={busy}>
-          {t("auth.signIn")}
+          {t("app.nav.signIn")}
         </button>
       </Form>
     </section>

@@ -15,6 +15,10 @@ import { safeRedirect } from "~/lib/safe-redirect.ts";
 import { clearSecondFactor, createSession, pendingSecondFactor } from "~/lib/session.server.ts";
 import { codeSchema } from "~/models/user.schema.ts";
 import { signInEmailOf, verifySecondFactor } from "~/models/user.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["auth", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));

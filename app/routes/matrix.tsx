@@ -13,6 +13,10 @@ import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "trends", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireDashboardReader(request);

@@ -23,6 +23,10 @@ import { getCaseCoverage } from "~/models/coverage.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
 import { provisionYearsForReader, totalForReader } from "~/models/scorecard.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "trends", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);

@@ -17,6 +17,10 @@ import { listLinkedIncidents } from "~/models/link.server.ts";
 import type { RuleFired } from "~/domain/link-rules.ts";
 import { parseMatrixFilter, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 const CASE_LIMIT = 500;
 

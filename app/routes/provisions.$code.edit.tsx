@@ -11,6 +11,10 @@ import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { provisionSchema } from "~/models/provision.schema.ts";
 import { getProvisionForm, updateProvision } from "~/models/provision.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["common", "forms", "incidents", "provisions", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "staff");

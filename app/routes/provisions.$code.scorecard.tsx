@@ -15,6 +15,10 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["charts", "common", "provisions", "trends"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireDashboardReader(request);

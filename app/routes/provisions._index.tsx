@@ -10,6 +10,10 @@ import { metaT, useLanguage } from "~/lib/language.ts";
 import { countPendingSuggestions } from "~/models/link.server.ts";
 import { listProvisionsByInstrument } from "~/models/provision.server.ts";
 import { chartReaderOf } from "~/charts/query.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["charts", "common", "provisions"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);

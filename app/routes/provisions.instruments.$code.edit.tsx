@@ -10,6 +10,10 @@ import { notFound } from "~/lib/http.server.ts";
 import { instrumentSchema } from "~/models/instrument.schema.ts";
 import { getInstrumentForm, updateInstrument } from "~/models/instrument.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["common", "forms", "incidents", "provisions", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "staff");

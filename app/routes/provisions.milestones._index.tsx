@@ -9,6 +9,10 @@ import { formatDate } from "~/lib/format.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { listMilestonesWithSources } from "~/models/milestone.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["charts", "common", "provisions"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);

@@ -10,6 +10,10 @@ import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { milestoneSchema } from "~/models/milestone.schema.ts";
 import { createMilestone } from "~/models/milestone.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["common", "forms", "incidents", "provisions", "validation"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "staff");

@@ -12,6 +12,10 @@ import { decodeCursor, pageLinks } from "~/lib/keyset.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { SECTORS } from "~/domain/taxonomy.ts";
 import { listIncidentsAwaitingReview } from "~/models/incident-summary.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["common", "provisions", "taxonomy"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "staff");

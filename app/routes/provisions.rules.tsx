@@ -15,6 +15,10 @@ import { countryNames } from "~/domain/countries.server.ts";
 import { LINK_RULES, RULE_FIELDS, RULE_POINTS, type LinkRule } from "~/domain/link-rules.ts";
 import { createLinkSuggestionJob, listLinkSuggestionJobs, startLinkSuggestionJobInBackground } from "~/models/link-job.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["provisions", "taxonomy"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lng, user] = await Promise.all([detectLanguage(request), requireDashboardReader(request)]);

@@ -11,6 +11,10 @@ import { formatDate, formatNumber, formatPercent } from "~/lib/format.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { getLinkSuggestionJob, startLinkSuggestionJobInBackground } from "~/models/link-job.server.ts";
+import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+
+export const handle = { i18n: ["provisions"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 export const REFRESH_SECONDS = 2;
 

@@ -10,9 +10,12 @@ import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-fo
 import { countryName } from "~/domain/countries.server.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { listIncidentCountries } from "~/models/incident.server.ts";
-import { getFixedT, isLanguage } from "~/lib/i18n.ts";
+import { getFixedT, isLanguage, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaLanguage, useLanguage } from "~/lib/language.ts";
+
+export const handle = { i18n: ["charts", "common", "taxonomy", "trends"] } satisfies I18nHandle;
+await loadPageSections(handle.i18n);
 
 /** The charts of the trends page, in reading order. */
 export const TRENDS_CHARTS = [

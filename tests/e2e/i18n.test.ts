@@ -116,6 +116,61 @@ describe("every page in Spanish and French", () => {
   });
 });
 
+describe.each([
+  ["en", en],
+  ["es", es],
+  ["fr", fr],
+] as const)("client navigation in %s", (lng, dict) => {
+  it("shows each page with its own dictionary sections, loaded before it renders, and no raw key", async () => {
+    // The reader's language from Accept-Language, so that it holds on every request (?lng= holds for one).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: { "Accept-Language": lng } });
+    const page = await context.newPage();
+    const sections: string[] = [];
+    const chunks = new Set<string>();
+    page.on("request", (r) => {
+      const m = /\/build\/_shared\/([a-z-]+)-[A-Z0-9]+\.js$/.exec(r.url());
+      if (m && /^(app|common|overview|charts|taxonomy|errors|auth|trends|provisions|incidents|admin|validation|forms|gw-import)$/.test(m[1])) {
+        sections.push(m[1]);
+        chunks.add(r.url());
+      }
+    });
+    const h1s: string[] = [];
+    // Every heading the page ever shows, so that a render before the sections arrive is seen.
+    await page.exposeFunction("recordHeading", (text: string) => h1s.push(text));
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const h1 = document.querySelector("main h1");
+        if (h1?.textContent) (window as unknown as { recordHeading: (t: string) => void }).recordHeading(h1.textContent);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(`${app.url}/login`, { waitUntil: "networkidle" });
+    expect(await page.getAttribute("html", "lang")).toBe(lng);
+    expect(sections.sort()).toEqual(["app", "auth", "errors"]);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    const visits = [
+      ["/trends", dict.app.nav.trends, dict.trends.title],
+      ["/matrix", dict.app.nav.matrix, dict.provisions.matrix.title],
+      ["/provisions", dict.app.nav.provisions, dict.provisions.list.title],
+    ] as const;
+    for (const [path, link, title] of visits) {
+      await page.locator("header nav").getByRole("link", { name: link, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === path);
+      await expect.poll(() => page.locator("main h1").textContent(), { timeout: 15_000 }).toBe(title);
+      // A client navigation: the page was not loaded again.
+      expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), path).toBe(true);
+      const text = await page.locator("body").innerText();
+      expect([...new Set([...ALL_KEYS.filter((k) => text.includes(k)), ...(text.match(RAW_KEY) ?? [])])], path).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, `client-navigation-${lng}${path.replaceAll("/", "-")}.png`) });
+    }
+    expect(h1s.filter((h) => (h.match(RAW_KEY) ?? []).length > 0 || ALL_KEYS.includes(h))).toEqual([]);
+    // Each section arrived once, in one language only (a section's chunk in another language is another file).
+    expect(sections.length).toBe(new Set(sections).size);
+    expect(chunks.size).toBe(sections.length);
+    expect(new Set(sections)).toEqual(new Set(["app", "auth", "errors", "charts", "common", "taxonomy", "trends", "provisions", "validation"]));
+    await context.close();
+  });
+});
+
 describe("Accept-Language", () => {
   it("picks the reader's language when nothing else says", async () => {
     const context = await browser.newContext({ locale: "fr-CA", extraHTTPHeaders: { "Accept-Language": "fr-CA,fr;q=0.9" } });

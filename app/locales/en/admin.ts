@@ -1,6 +1,5 @@
 // User administration and the audit log (administrators only).
 export const admin = {
-  nav: { users: "Users", audit: "Audit log" },
   users: {
     title: "Users",
     intro:

@@ -1,7 +1,4 @@
 export const auth = {
-  signIn: "Sign in",
-  signOut: "Sign out",
-  signedInAs: "Signed in as {{name}} ({{role}})",
   email: "Email",
   password: "Password",
   title: "Sign in to Vigía",
@@ -10,7 +7,6 @@ export const auth = {
   required: "Enter your email and password.",
   tooMany: "Too many sign-in attempts from here or for this account. Wait a few minutes and try again.",
   passwordPage: {
-    link: "Change password",
     title: "Change your password",
     forced: "An administrator reset your password: choose a new one to go on.",
     done: "Your password was changed. Every other session of your account has ended.",
@@ -29,7 +25,6 @@ export const auth = {
     again: "Sign in again",
   },
   twoFactor: {
-    link: "Two-step sign-in",
     title: "Two-step sign-in",
     intro:
       "With a second factor, signing in needs your password and a code from an authenticator app on your phone (any app that supports TOTP codes), so a stolen password is not enough.",
@@ -64,5 +59,4 @@ export const auth = {
     done: { off: "Two-step sign-in is off: your password alone signs in now.", cancelled: "The set-up was cancelled." },
   },
   signedOut: "You are signed out.",
-  roles: { viewer: "viewer", staff: "staff", admin: "administrator" },
 };

@@ -1,6 +1,5 @@
 // Import of the Global Witness dataset (administrators; the command line uses the English texts).
 export const gwImport = {
-  nav: "Import",
   title: "Import the Global Witness dataset",
   intro:
     "Bring the case records up to date from Global Witness's published dataset of lethal attacks, for every country and year. Nothing is written until you have seen the preview and confirmed it; the whole import is then saved at once, or not at all.",

@@ -1,6 +1,5 @@
 // The case list, the case page, the incident form, verification, delete and purge.
 export const incidents = {
-  nav: { newIncident: "Log incident" },
   list: {
     export: {
       title: "Download these records",

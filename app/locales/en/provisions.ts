@@ -1,6 +1,5 @@
 // Commitments: provisions, link suggestions and review, scorecards, the accountability matrix.
 export const provisions = {
-  nav: { matrix: "Matrix" },
   gap: "Gap",
   gapHelp: "A gap: a commitment the partnership lacks. It is listed so that cases can be set against what is missing.",
   pillar: "Pillar",

@@ -1,7 +1,6 @@
 import type { Translation } from "../en.ts";
 
 export const admin: Translation["admin"] = {
-  nav: { users: "Usuarios", audit: "Bitácora de auditoría" },
   users: {
     title: "Usuarios",
     intro:

@@ -1,9 +1,6 @@
 import type { Translation } from "../en.ts";
 
 export const auth: Translation["auth"] = {
-  signIn: "Iniciar sesión",
-  signOut: "Cerrar sesión",
-  signedInAs: "Sesión de {{name}} ({{role}})",
   email: "Correo electrónico",
   password: "Contraseña",
   title: "Iniciar sesión en Vigía",
@@ -13,7 +10,6 @@ export const auth: Translation["auth"] = {
   required: "Escriba su correo y su contraseña.",
   tooMany: "Demasiados intentos de inicio de sesión desde aquí o para esta cuenta. Espere unos minutos e inténtelo de nuevo.",
   passwordPage: {
-    link: "Cambiar contraseña",
     title: "Cambie su contraseña",
     forced: "Una persona administradora restableció su contraseña: elija una nueva para continuar.",
     done: "Su contraseña se cambió. Todas las demás sesiones de su cuenta terminaron.",
@@ -33,7 +29,6 @@ export const auth: Translation["auth"] = {
     again: "Iniciar sesión de nuevo",
   },
   twoFactor: {
-    link: "Verificación en dos pasos",
     title: "Verificación en dos pasos",
     intro:
       "Con un segundo factor, para iniciar sesión hacen falta su contraseña y un código de una aplicación de autenticación en su teléfono (cualquiera que admita códigos TOTP): una contraseña robada no basta.",
@@ -69,5 +64,4 @@ export const auth: Translation["auth"] = {
     done: { off: "La verificación en dos pasos está desactivada: ahora basta su contraseña.", cancelled: "Se canceló la configuración." },
   },
   signedOut: "Cerró su sesión.",
-  roles: { viewer: "lectura", staff: "equipo", admin: "administración" },
 };

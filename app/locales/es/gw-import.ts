@@ -1,7 +1,6 @@
 import type { Translation } from "../en.ts";
 
 export const gwImport: Translation["gwImport"] = {
-  nav: "Importar",
   title: "Importar el conjunto de datos de Global Witness",
   intro:
     "Actualiza los registros de casos con el conjunto de datos de ataques letales que publica Global Witness, para todos los países y años. No se guarda nada hasta que revises la vista previa y la confirmes; después, la importación completa se guarda de una sola vez, o no se guarda nada.",

@@ -1,7 +1,6 @@
 import type { Translation } from "../en.ts";
 
 export const incidents: Translation["incidents"] = {
-  nav: { newIncident: "Registrar agresión" },
   list: {
     export: {
       title: "Descargar estos registros",

@@ -2,7 +2,6 @@ import type { Translation } from "../en.ts";
 
 // Compromisos: disposiciones, sugerencias y revisión de vínculos, fichas de seguimiento, matriz de rendición de cuentas.
 export const provisions: Translation["provisions"] = {
-  nav: { matrix: "Matriz" },
   gap: "Vacío",
   gapHelp: "Un vacío: un compromiso que le falta a la asociación. Se incluye para poder contrastar los casos con lo que falta.",
   pillar: "Pilar",

@@ -1,7 +1,6 @@
 import type { Translation } from "../en.ts";
 
 export const admin: Translation["admin"] = {
-  nav: { users: "Utilisateurs", audit: "Journal d'audit" },
   users: {
     title: "Utilisateurs",
     intro:

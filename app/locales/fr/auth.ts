@@ -1,9 +1,6 @@
 import type { Translation } from "../en.ts";
 
 export const auth: Translation["auth"] = {
-  signIn: "Se connecter",
-  signOut: "Se déconnecter",
-  signedInAs: "Connecté en tant que {{name}} ({{role}})",
   email: "Courriel",
   password: "Mot de passe",
   title: "Se connecter à Vigía",
@@ -13,7 +10,6 @@ export const auth: Translation["auth"] = {
   required: "Saisissez votre courriel et votre mot de passe.",
   tooMany: "Trop de tentatives de connexion depuis cet endroit ou pour ce compte. Attendez quelques minutes puis réessayez.",
   passwordPage: {
-    link: "Changer de mot de passe",
     title: "Changer votre mot de passe",
     forced: "Un administrateur a réinitialisé votre mot de passe : choisissez-en un nouveau pour continuer.",
     done: "Votre mot de passe a été changé. Toutes les autres sessions de votre compte sont terminées.",
@@ -33,7 +29,6 @@ export const auth: Translation["auth"] = {
     again: "Se connecter à nouveau",
   },
   twoFactor: {
-    link: "Connexion en deux étapes",
     title: "Connexion en deux étapes",
     intro:
       "Avec un second facteur, la connexion demande votre mot de passe et un code d'une application d'authentification sur votre téléphone (toute application compatible TOTP) : un mot de passe volé ne suffit pas.",
@@ -69,5 +64,4 @@ export const auth: Translation["auth"] = {
     done: { off: "La connexion en deux étapes est désactivée : votre mot de passe seul suffit désormais.", cancelled: "La configuration a été annulée." },
   },
   signedOut: "Vous êtes déconnecté.",
-  roles: { viewer: "lecture", staff: "équipe", admin: "administration" },
 };

@@ -1,7 +1,6 @@
 import type { Translation } from "../en.ts";
 
 export const gwImport: Translation["gwImport"] = {
-  nav: "Importer",
   title: "Importer le jeu de données de Global Witness",
   intro:
     "Mettez les dossiers de cas à jour à partir du jeu de données sur les attaques meurtrières que publie Global Witness, pour tous les pays et toutes les années. Rien n'est enregistré avant que vous ayez vu l'aperçu et confirmé; l'importation est ensuite enregistrée en entier, ou pas du tout.",

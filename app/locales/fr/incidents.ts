@@ -1,7 +1,6 @@
 import type { Translation } from "../en.ts";
 
 export const incidents: Translation["incidents"] = {
-  nav: { newIncident: "Consigner une attaque" },
   list: {
     export: {
       title: "Télécharger ces dossiers",

@@ -2,7 +2,6 @@ import type { Translation } from "../en.ts";
 
 // Engagements : dispositions, suggestions et examen des liens, fiches de suivi, matrice de reddition de comptes.
 export const provisions: Translation["provisions"] = {
-  nav: { matrix: "Matrice" },
   gap: "Lacune",
   gapHelp: "Une lacune : un engagement qui manque au partenariat. Elle figure ici pour que les affaires puissent être mises en regard de ce qui manque.",
   pillar: "Pilier",
