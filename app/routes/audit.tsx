@@ -20,7 +20,7 @@ import { findProvisionCodes } from "~/models/provision.server.ts";
 import { listUserNames } from "~/models/user.server.ts";
 import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["admin", "common", "incidents", "taxonomy"] } satisfies I18nHandle;
+export const handle = { i18n: ["admin", "common", "incidents", "provisions", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
