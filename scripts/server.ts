@@ -14,6 +14,7 @@ import { ConfigError } from "../app/lib/database-url.ts";
 import { env } from "../app/lib/env.server.ts";
 import { cachedResponse, contentSecurityPolicy, CSP_REPORT_PATH, isCrossSite, isCspReportContentType, isFormContentType } from "../app/lib/http.server.ts";
 import type { cachedPage } from "../app/models/page-cache.server.ts";
+import { languageCookieFromQuery } from "../app/lib/i18n.server.ts";
 import { MAX_UPLOAD_BYTES, UPLOAD_PATHS } from "../app/lib/upload.server.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -188,7 +189,14 @@ export async function createApp({
       const request = remixRequest(req, res, req.body as Buffer | undefined);
       // Anonymous reads of public pages from the rendered-page cache (decision 111); everything else rendered.
       const pageCache = (current.entry.module as { cachedPage?: typeof cachedPage }).cachedPage;
-      const response = (await pageCache?.(request, nonce, (r, cspNonce) => handle!(r, context(cspNonce)))) ?? (await handle(request, context(nonce)));
+      let response = (await pageCache?.(request, nonce, (r, cspNonce) => handle!(r, context(cspNonce)))) ?? (await handle(request, context(nonce)));
+      // An address naming a language (?lng=es) keeps it for the pages that follow.
+      const language = await languageCookieFromQuery(request);
+      if (language) {
+        const headers = new Headers(response.headers);
+        headers.append("Set-Cookie", language);
+        response = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+      }
       await sendResponse(req, res, response, nonce);
     } catch (error) {
       next(error);

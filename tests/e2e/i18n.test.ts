@@ -171,6 +171,31 @@ describe.each([
   });
 });
 
+describe("a link that names the language", () => {
+  it("keeps it on the pages the reader goes on to, reached by links without lng", async () => {
+    // A reader whose browser asks for English opens a Spanish link someone shared.
+    const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/trends?lng=es`);
+    await expect.poll(() => page.locator("main h1").textContent(), { timeout: 15_000 }).toBe(es.trends.title);
+    for (const [path, link, title] of [
+      ["/matrix", es.app.nav.matrix, es.provisions.matrix.title],
+      ["/provisions", es.app.nav.provisions, es.provisions.list.title],
+    ] as const) {
+      await page.locator("header nav").getByRole("link", { name: link, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === path);
+      await expect.poll(() => page.locator("main h1").textContent(), { timeout: 15_000 }).toBe(title);
+      expect(await page.getAttribute("html", "lang")).toBe("es");
+      // The header too: nothing falls back to English after the click.
+      expect(await page.locator("header nav").getByRole("link", { name: es.app.nav.trends, exact: true }).count()).toBe(1);
+    }
+    // And on a page loaded afresh.
+    await page.goto(`${app.url}/`);
+    expect(await page.locator("main h1").textContent()).toBe(es.overview.title);
+    await context.close();
+  });
+});
+
 describe("Accept-Language", () => {
   it("picks the reader's language when nothing else says", async () => {
     const context = await browser.newContext({ locale: "fr-CA", extraHTTPHeaders: { "Accept-Language": "fr-CA,fr;q=0.9" } });

@@ -3,7 +3,7 @@ import { en } from "~/locales/en.ts";
 import { es } from "~/locales/es.ts";
 import { fr } from "~/locales/fr.ts";
 import { getFixedT, LANGUAGES } from "~/lib/i18n.ts";
-import { detectLanguage, languageFromAcceptHeader } from "~/lib/i18n.server.ts";
+import { detectLanguage, languageCookieFromQuery, languageFromAcceptHeader } from "~/lib/i18n.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
 
 function leaves(obj: unknown, prefix = ""): [string, unknown][] {
@@ -56,6 +56,18 @@ describe("language detection", () => {
     expect(await detectLanguage(request("http://x/", { Cookie: cookie, "Accept-Language": "fr" }))).toBe("es");
     expect(await detectLanguage(request("http://x/", { "Accept-Language": "de-DE, fr-CA;q=0.8, es;q=0.5" }))).toBe("fr");
     expect(await detectLanguage(request("http://x/?lng=xx"))).toBe("en");
+  });
+
+  it("keeps a language named by the address in the cookie, so that the pages that follow stay in it", async () => {
+    const es = `vigia_lng=${btoa(JSON.stringify("es"))}`;
+    const set = await languageCookieFromQuery(request("http://x/trends?lng=es"));
+    expect(set).toMatch(/^vigia_lng=ImVzIg%3D%3D; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/);
+    // The cookie it sets is read back as that language on an address without lng.
+    expect(await detectLanguage(request("http://x/matrix", { Cookie: set!.split(";")[0], "Accept-Language": "en" }))).toBe("es");
+    expect(await languageCookieFromQuery(request("http://x/trends?lng=es", { Cookie: es }))).toBeNull();
+    expect(await languageCookieFromQuery(request("http://x/trends?lng=fr", { Cookie: es }))).toMatch(/^vigia_lng=/);
+    expect(await languageCookieFromQuery(request("http://x/trends"))).toBeNull();
+    expect(await languageCookieFromQuery(request("http://x/trends?lng=xx"))).toBeNull();
   });
 
   it("reads Accept-Language by weight and ignores languages Vigía does not have", () => {
