@@ -53,6 +53,8 @@ export interface MatrixData {
   published: string[];
   /** What data covers the years, in words */
   coverage: string[];
+  /** The source line, in words (names the last import of the Global Witness dataset) */
+  source: string;
   /** Set when counts below it are withheld from this reader (decision 109) */
   smallCountThreshold?: number;
 }
@@ -69,7 +71,7 @@ export function shapeMatrix(
   yearFrom: number,
   yearTo: number,
   statuses: string[],
-  context: { hasCaseData?: (year: number) => boolean; published?: string[]; coverage?: string[] } = {},
+  context: { hasCaseData?: (year: number) => boolean; published?: string[]; coverage?: string[]; source?: string } = {},
 ): MatrixData {
   const layers = { accepted: statuses.includes("accepted"), suggested: statuses.includes("suggested") };
   const years: number[] = [];
@@ -101,7 +103,16 @@ export function shapeMatrix(
       row.suggestedTotal = (row.suggestedTotal ?? 0) + c.records;
     }
   }
-  return { years, covered, rows, max: shadingMax(rows, layers), layers, published: context.published ?? [], coverage: context.coverage ?? [] };
+  return {
+    years,
+    covered,
+    rows,
+    max: shadingMax(rows, layers),
+    layers,
+    published: context.published ?? [],
+    coverage: context.coverage ?? [],
+    source: context.source ?? "",
+  };
 }
 
 /** Largest count of the shaded layer: withheld cells take no part, so that the shading cannot tell their size. */
@@ -305,7 +316,7 @@ export function matrixTable(data: MatrixData, chartCtx: ChartContext): ChartTabl
 /** The matrix as an export document: what the page's figure, matrix.png and matrix.csv say and show. */
 export function matrixDocument({ filter, data, today }: { filter: MatrixFilter; data: MatrixData; today: string }, ctx: ChartContext): ChartDocument {
   const { t, lng } = ctx;
-  const source = t("provisions.matrix.source");
+  const source = data.source;
   return {
     texts: {
       title: t("provisions.matrix.chartTitle"),

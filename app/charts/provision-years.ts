@@ -176,6 +176,8 @@ export interface ScorecardData extends ProvisionYearsData {
   sinceMade: { from: string; covered: boolean; records: Count; suggested: Count } | null;
   /** What data covers the years and windows, in words (Global Witness, published figures, staff records) */
   coverage: string[];
+  /** The source line, in words (names the last import of the Global Witness dataset) */
+  source: string;
 }
 
 /** The day before an exclusive end date, for printing a window as from–to inclusive. */
@@ -306,7 +308,7 @@ export const SCORECARD_IMAGE_HEIGHT = 380;
 export function scorecardDocument({ provision, data, pending, afterIncomplete, today }: ScorecardExportInput, ctx: ChartContext): ChartDocument {
   const { t, lng } = ctx;
   const { from, to } = spanOf(data);
-  const source = t("provisions.charts.years.source");
+  const source = data.source;
   const windows = [data.before, data.after].filter((w): w is ScorecardWindow => !!w && !w.covered);
   const status = [
     `${t("provisions.status.label")}: ${t(`provisions.status.values.${provision.status}`, { defaultValue: provision.status })}`,

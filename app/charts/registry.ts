@@ -5,6 +5,7 @@
 // functions (the exports through chartDocument), so their numbers cannot differ.
 // The data itself is loaded on the server by app/models/chart-data.server.ts,
 // keyed by the same ids.
+import { gwDatasetSource } from "~/domain/gw-source.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { formatDate } from "~/lib/format.ts";
 import { annualTrendTable, buildAnnualTrendChart, shapeAnnualTrend, type AnnualFigureInput, type MilestoneInput } from "./annual-trend.ts";
@@ -113,10 +114,12 @@ const defineChart = <D extends Base>(def: ChartDefinition<D>) => def;
 
 const reconciliationRows = (d: ReconciliationChartData) => shapeReconciliation(d.published, d.cases, d.span, d.figures, d.coverage);
 
-function caseSource(scope: Scope, { t }: ChartContext): string {
+/** The sources of the case records a chart counts; the dataset's line names the last import that changed records. */
+function caseSource({ scope, coverage }: { scope: Scope } & Covered, { t, lng }: ChartContext): string {
   const origins = scope?.origins?.length ? scope.origins : ["gw_dataset", "staff"];
   const parts: string[] = [];
-  if (origins.includes("gw_dataset")) parts.push(t("trends.sources.gwDataset"));
+  const importedOn = coverage.find((c) => c.origin === "gw_dataset")?.importedOn;
+  if (origins.includes("gw_dataset")) parts.push(gwDatasetSource(importedOn, t, (d) => formatDate(d, lng)));
   if (origins.includes("staff")) parts.push(t("trends.sources.staff"));
   return parts.join("; ");
 }
@@ -143,7 +146,7 @@ export const CHARTS = {
     height: () => 400,
     title: ({ t }) => t("trends.titles.mexicoAnnual"),
     subtitle: (d, ctx) => ctx.t("trends.subtitles.publishedBeside", { choice: choiceWords(d.figures, ctx), cases: scopeWords(d.scope, ctx, d.span) }),
-    source: (d, ctx) => `${published(ctx)}; ${caseSource(d.scope, ctx)}`,
+    source: (d, ctx) => `${published(ctx)}; ${caseSource(d, ctx)}`,
     notes: (d, ctx) => [ctx.t("trends.notes.mexicoAnnual"), covered(d, ctx), ctx.t("trends.notes.lethalOnly")],
     milestoneSpan: yearAxis,
     build: (d, ctx) => buildMexicoAnnualChart(shapeMexicoAnnual(d.published, d.cases, d.span, d.figures), d.span, d.figures, d.milestones, ctx),
@@ -154,7 +157,7 @@ export const CHARTS = {
     height: () => 360,
     title: ({ t }) => t("trends.titles.killedDisappeared"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx, d.span),
-    source: (d, ctx) => caseSource(d.scope, ctx),
+    source: (d, ctx) => caseSource(d, ctx),
     notes: (d, ctx) => [ctx.t("trends.notes.killedDisappeared"), covered(d, ctx)],
     milestoneSpan: yearAxis,
     build: (d, ctx) => buildKilledDisappearedChart(shapeKilledDisappeared(d.counts, d.span), d.span, d.milestones, ctx),
@@ -165,7 +168,7 @@ export const CHARTS = {
     height: (d) => Math.max(260, 80 + shapeSectorBreakdown(d.counts).length * 34),
     title: ({ t }) => t("trends.titles.sector"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
-    source: (d, ctx) => caseSource(d.scope, ctx),
+    source: (d, ctx) => caseSource(d, ctx),
     notes: (d, ctx) => [ctx.t("trends.notes.sector"), covered(d, ctx)],
     build: (d, ctx) => buildSectorBreakdownChart(shapeSectorBreakdown(d.counts), ctx),
     table: (d, ctx) => sectorBreakdownTable(shapeSectorBreakdown(d.counts), ctx),
@@ -179,7 +182,7 @@ export const CHARTS = {
         years: d.publishedTotal ? yearsInWords(d.publishedTotal.periodStart, d.publishedTotal.periodEnd, ctx) : ctx.t("common.notFound"),
         cases: scopeWords(d.scope, ctx),
       }),
-    source: (d, ctx) => `${ctx.t("trends.sources.headline")}; ${caseSource(d.scope, ctx)}`,
+    source: (d, ctx) => `${ctx.t("trends.sources.headline")}; ${caseSource(d, ctx)}`,
     notes: (d, ctx) => [ctx.t("trends.notes.indigenousDerived"), ctx.t("trends.notes.indigenousCases"), covered(d, ctx)],
     build: (d, ctx) => buildIndigenousShareChart(shapeIndigenousShare(d), ctx),
     table: (d, ctx) => indigenousShareTable(shapeIndigenousShare(d), ctx),
@@ -189,7 +192,7 @@ export const CHARTS = {
     height: (d) => Math.max(240, 80 + shapePerpetratorBreakdown(d.counts).length * 34),
     title: ({ t }) => t("trends.titles.perpetrator"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
-    source: (d, ctx) => caseSource(d.scope, ctx),
+    source: (d, ctx) => caseSource(d, ctx),
     notes: (d, ctx) => [ctx.t("trends.notes.perpetrator"), covered(d, ctx)],
     build: (d, ctx) => buildPerpetratorBreakdownChart(shapePerpetratorBreakdown(d.counts), ctx),
     table: (d, ctx) => perpetratorBreakdownTable(shapePerpetratorBreakdown(d.counts), ctx),
@@ -199,7 +202,7 @@ export const CHARTS = {
     height: (d) => stateChartHeight(shapeStateBreakdown(d.counts)),
     title: ({ t }) => t("trends.titles.stateBars"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
-    source: (d, ctx) => caseSource(d.scope, ctx),
+    source: (d, ctx) => caseSource(d, ctx),
     notes: (d, ctx) => [ctx.t("trends.notes.stateUnknown"), covered(d, ctx)],
     build: (d, ctx) => buildStateBreakdownChart(shapeStateBreakdown(d.counts), ctx),
     table: (d, ctx) => stateBreakdownTable(shapeStateBreakdown(d.counts), ctx),
@@ -209,7 +212,7 @@ export const CHARTS = {
     height: () => 460,
     title: ({ t }) => t("trends.titles.stateMap"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx),
-    source: (d, ctx) => caseSource(d.scope, ctx),
+    source: (d, ctx) => caseSource(d, ctx),
     notes: (d, ctx) => [ctx.t("trends.notes.stateUnknown"), covered(d, ctx), ctx.t("trends.map.attribution", { url: MAP_ATTRIBUTION_URL })],
     map: (d) => buildStateMap(d.counts, d.smallCountThreshold),
     table: (d, ctx) => stateMapTable(buildStateMap(d.counts, d.smallCountThreshold), ctx),
@@ -219,7 +222,7 @@ export const CHARTS = {
     height: () => 340,
     title: ({ t }) => t("trends.titles.mining"),
     subtitle: (d, ctx) => scopeWords(d.scope, ctx, d.span),
-    source: (d, ctx) => caseSource(d.scope, ctx),
+    source: (d, ctx) => caseSource(d, ctx),
     notes: (d, ctx) =>
       [
         ctx.t("trends.notes.miningSector"),
@@ -240,7 +243,7 @@ export const CHARTS = {
     height: () => 380,
     title: ({ t }) => t("trends.titles.reconciliation"),
     subtitle: (d, ctx) => ctx.t("trends.subtitles.publishedBeside", { choice: choiceWords(d.figures, ctx), cases: scopeWords(d.scope, ctx, d.span) }),
-    source: (d, ctx) => `${published(ctx)}; ${caseSource(d.scope, ctx)}`,
+    source: (d, ctx) => `${published(ctx)}; ${caseSource(d, ctx)}`,
     notes: (d, ctx) =>
       [
         ctx.t("trends.reconciliation.difference"),

@@ -49,4 +49,6 @@ export interface CaseCoverage {
   origin: string;
   from: number;
   to: number;
+  /** gw_dataset only: the day an import last created or changed records (YYYY-MM-DD); null when none has */
+  importedOn?: string | null;
 }

@@ -223,7 +223,7 @@ export function ScorecardComparison({
 }
 
 /** Where the provision, its instrument and the case records come from, and when this was printed. */
-export function ScorecardSources({ provision, today, lng }: { provision: ProvisionDetail; today: string; lng: Language }) {
+export function ScorecardSources({ provision, source, today, lng }: { provision: ProvisionDetail; source: string; today: string; lng: Language }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="sources-title" className="scorecard-sources">
@@ -235,7 +235,7 @@ export function ScorecardSources({ provision, today, lng }: { provision: Provisi
         <li>
           <SourceLine source={provision.instrument.source} label={t("provisions.scorecard.instrumentSource")} />
         </li>
-        <li>{t("provisions.scorecard.casesSource")}</li>
+        <li>{source}</li>
       </ul>
       <p className="small muted">{t("provisions.scorecard.generated", { date: formatDate(today, lng) })}</p>
     </section>

@@ -3,6 +3,8 @@
 // logged to today; published annual figures to their last year. A window that no
 // case records cover has nothing to count: it reads "no case-level data", never 0.
 
+import { gwDatasetSource } from "./gw-source.ts";
+
 export interface CaseCoverage {
   /** First and last Global Witness record dates (YYYY-MM-DD); null when none is loaded */
   gw: { from: string; to: string } | null;
@@ -14,6 +16,8 @@ export interface CaseCoverage {
   yearsWithRecords: number[];
   /** YYYY-MM-DD */
   today: string;
+  /** The day an import of the Global Witness dataset last created or changed records (YYYY-MM-DD); null when none has */
+  gwImportedOn: string | null;
 }
 
 /**
@@ -67,10 +71,20 @@ export function publishedContext(figures: AnnualFigureInput[], years: number[], 
   });
 }
 
+/** The source line of counts of linked case records (provision pages, scorecards, the matrix). */
+export function linkedCasesSource(gwImportedOn: string | null, t: Translate, formatDay: (iso: string) => string): string {
+  return t("provisions.casesSource", { gwDataset: gwDatasetSource(gwImportedOn, t, formatDay) });
+}
+
 /** The coverage in three sentences, for pages, PNGs and CSVs alike. */
 export function coverageLines(coverage: CaseCoverage, t: Translate, formatDay: (iso: string) => string): string[] {
+  const gwSpan = coverage.gw && { from: formatDay(coverage.gw.from), to: formatDay(coverage.gw.to) };
   return [
-    coverage.gw ? t("provisions.coverage.gw", { from: formatDay(coverage.gw.from), to: formatDay(coverage.gw.to) }) : t("provisions.coverage.gwNone"),
+    !gwSpan
+      ? t("provisions.coverage.gwNone")
+      : coverage.gwImportedOn
+        ? t("provisions.coverage.gwImported", { ...gwSpan, date: formatDay(coverage.gwImportedOn) })
+        : t("provisions.coverage.gw", gwSpan),
     coverage.publishedTo !== null ? t("provisions.coverage.published", { year: coverage.publishedTo }) : t("provisions.coverage.publishedNone"),
     coverage.staffFrom ? t("provisions.coverage.staff", { date: formatDay(coverage.staffFrom) }) : t("provisions.coverage.staffNone"),
   ];

@@ -127,13 +127,21 @@ export class ChartLoadContext {
 
   /** The seeded dataset's publication date, or the day a later import last changed the records, whichever is newer. */
   private gwDatasetDate(): Promise<string | null> {
-    return this.once("gwDate", async () => latestDate(await Promise.all([getSourcePublishedOn(SOURCE_KEYS.gwDataset), getLastGwImportDate()])));
+    return this.once("gwDate", async () => latestDate(await Promise.all([getSourcePublishedOn(SOURCE_KEYS.gwDataset), this.gwImportedOn()])));
+  }
+
+  /** The day an import last created or changed records, for the source lines (null: the seeded download alone). */
+  private gwImportedOn(): Promise<string | null> {
+    return this.once("gwImportedOn", getLastGwImportDate);
   }
 
   /** The first and last year of the case records in scope, per origin (for coverage notes and the reconciliation's gaps). */
   coverage(scope: IncidentFilter | null): Promise<CaseCoverage[]> {
     if (!scope) return Promise.resolve([]);
-    return this.once(`coverage:${JSON.stringify(scope)}`, () => getIncidentCoverage(scope));
+    return this.once(`coverage:${JSON.stringify(scope)}`, async () => {
+      const [rows, importedOn] = await Promise.all([getIncidentCoverage(scope), this.gwImportedOn()]);
+      return rows.map((r) => (r.origin === "gw_dataset" ? { ...r, importedOn } : r));
+    });
   }
 
   /**

@@ -4,17 +4,19 @@
 // without case records is set beside.
 import type { CaseCoverage } from "~/domain/coverage.ts";
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import { getLastGwImportDate } from "./gw-import.server.ts";
 import { incidentWhere } from "./incident.server.ts";
 import { getAnnualFigureYearBounds, listAnnualFigures, type AnnualFigureRow } from "./published-figure.server.ts";
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
 export async function getCaseCoverage(now = new Date()): Promise<CaseCoverage> {
-  const [gw, staff, published, years] = await Promise.all([
+  const [gw, staff, published, years, gwImportedOn] = await Promise.all([
     prisma.incident.aggregate({ where: { origin: "gw_dataset", deletedAt: null }, _min: { occurredOn: true }, _max: { occurredOn: true } }),
     prisma.incident.aggregate({ where: { origin: "staff", deletedAt: null }, _min: { createdAt: true } }),
     getAnnualFigureYearBounds(),
     prisma.incident.groupBy({ by: ["year"], where: incidentWhere({}) }),
+    getLastGwImportDate(),
   ]);
   const gwFrom = day(gw._min.occurredOn);
   const gwTo = day(gw._max.occurredOn);
@@ -24,6 +26,7 @@ export async function getCaseCoverage(now = new Date()): Promise<CaseCoverage> {
     publishedTo: published?.max ?? null,
     yearsWithRecords: years.map((y) => y.year).sort((a, b) => a - b),
     today: now.toISOString().slice(0, 10),
+    gwImportedOn,
   };
 }
 

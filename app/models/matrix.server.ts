@@ -4,7 +4,7 @@
 import { shapeMatrix, withholdMatrix, type MatrixData } from "~/charts/accountability-matrix.ts";
 import type { ChartReader } from "~/charts/query.ts";
 import { STATUS_CHOICES, type MatrixFilter } from "~/domain/matrix-filter.ts";
-import { coverageLines, publishedContext, yearHasCaseData } from "~/domain/coverage.ts";
+import { coverageLines, linkedCasesSource, publishedContext, yearHasCaseData } from "~/domain/coverage.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { getCaseCoverage, listMexicoAnnualFigures } from "./coverage.server.ts";
@@ -41,6 +41,7 @@ export async function getMatrix(lng: Language, filter: MatrixFilter, reader: Cha
       t,
     ),
     coverage: coverageLines(coverage, t, (d) => formatDate(d, lng)),
+    source: linkedCasesSource(coverage.gwImportedOn, t, (d) => formatDate(d, lng)),
   });
   return { data: threshold === null ? data : withholdMatrix(data, threshold), today: now.toISOString().slice(0, 10) };
 }

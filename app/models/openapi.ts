@@ -229,7 +229,16 @@ const coverage: Schema = {
     type: "object",
     required: ["origin", "from", "to"],
     additionalProperties: false,
-    properties: { origin: { type: "string" }, from: { type: "integer" }, to: { type: "integer" } },
+    properties: {
+      origin: { type: "string" },
+      from: { type: "integer" },
+      to: { type: "integer" },
+      importedOn: {
+        type: ["string", "null"],
+        format: "date",
+        description: "gw_dataset only: the day an import of the Global Witness dataset last created or changed records (null: none has)",
+      },
+    },
   },
 };
 const yearCounts: Schema = {

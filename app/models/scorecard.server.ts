@@ -13,7 +13,7 @@ import {
 } from "~/charts/provision-years.ts";
 import type { ChartReader } from "~/charts/query.ts";
 import { suppressCount, type Count } from "~/charts/small-counts.ts";
-import { coverageLines, publishedContext, windowHasCaseData, yearHasCaseData, yearsOfWindow, type CaseCoverage } from "~/domain/coverage.ts";
+import { coverageLines, linkedCasesSource, publishedContext, windowHasCaseData, yearHasCaseData, yearsOfWindow, type CaseCoverage } from "~/domain/coverage.ts";
 import { formatDate } from "~/lib/format.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { smallCountThreshold } from "./chart-data.server.ts";
@@ -134,6 +134,7 @@ export async function getScorecard(
       after: after && span(after, after.to),
       sinceMade: sinceMade && span(sinceMade, null),
       coverage: coverageLines(coverage, t, (d) => formatDate(d, lng)),
+      source: linkedCasesSource(coverage.gwImportedOn, t, (d) => formatDate(d, lng)),
       ...(threshold === null ? {} : { smallCountThreshold: threshold }),
     },
   };

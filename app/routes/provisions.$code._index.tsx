@@ -11,7 +11,7 @@ import { CaseCell, CaseTable, StateCell } from "~/components/case-cells.tsx";
 import { CoverageNote } from "~/components/coverage-note.tsx";
 import { LinkLayersLegend } from "~/components/link-layers.tsx";
 import { LinkDecisionForm, LinkExplanation, LinkTypeFilter } from "~/components/link-review.tsx";
-import { yearHasCaseData } from "~/domain/coverage.ts";
+import { linkedCasesSource, yearHasCaseData } from "~/domain/coverage.ts";
 import { isLinkType, type LinkType } from "~/domain/link-type.ts";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatDate } from "~/lib/format.ts";
@@ -129,7 +129,7 @@ export default function ProvisionPage() {
         id="provision-years"
         title={t("provisions.charts.years.title", { code: provision.code })}
         subtitle={t("provisions.charts.years.subtitle", { from: range.yearFrom, to: range.yearTo })}
-        source={t("provisions.charts.years.source")}
+        source={linkedCasesSource(coverage.gwImportedOn, t, (d) => formatDate(d, lng))}
         config={buildProvisionYearsChart(chartData, ctx)}
         table={provisionYearsTable(chartData, ctx)}
         height={280}

@@ -49,7 +49,7 @@ export default function Scorecard() {
         id="scorecard-years"
         title={t("provisions.charts.years.title", { code: provision.code })}
         subtitle={t("provisions.charts.years.subtitle", { from: first, to: last })}
-        source={t("provisions.charts.years.source")}
+        source={data.source}
         config={buildProvisionYearsChart(data, ctx)}
         table={provisionYearsTable(data, ctx)}
         height={240}
@@ -63,7 +63,7 @@ export default function Scorecard() {
         {noneLinked(data.rows) ? <p className="notice">{t("provisions.charts.years.noneLinked")}</p> : null}
         <MilestoneList milestones={milestonesInRange(milestones, first, last).inside} />
       </ChartFigure>
-      <ScorecardSources provision={provision} today={today} lng={lng} />
+      <ScorecardSources provision={provision} source={data.source} today={today} lng={lng} />
     </article>
   );
 }

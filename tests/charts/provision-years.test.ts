@@ -98,6 +98,7 @@ describe("scorecard windows and table", () => {
     after: { from: "2025-09-18", to: "2026-09-18", covered: true, records: 2, suggested: 0, published: [] },
     sinceMade: { from: "2025-09-18", covered: true, records: 3, suggested: 5 },
     coverage: [],
+    source: "Vigía case records",
   };
 
   it("lists every number with its period and both layers: years, before, after, since the commitment", () => {

@@ -189,7 +189,9 @@ describe("the scorecard", () => {
         `12 months before: ${page.data.before.records} accepted, 0 suggested, not yet reviewed · 12 months after: ${page.data.after.records} accepted, 0 suggested, not yet reviewed · ` +
         `since the commitment was made (September 18, 2025): ${page.data.sinceMade.records} accepted, 0 suggested, not yet reviewed`,
     );
-    expect(header[2]).toBe("Source: Vigía case records (Global Witness dataset 2012–2021 and verified cases logged by staff), links reviewed by Vigía staff");
+    expect(header[2]).toBe(
+      "Source: Vigía case records: Global Witness dataset of lethal attacks 2012–2021 (case records, downloaded 22 Sep 2022); cases logged and verified by Vigía staff. Links reviewed by Vigía staff.",
+    );
     expect(header[3]).toMatch(/^Data as of /);
     expect(header).toContain("Case records with an accepted link; suggestions not yet reviewed are not counted.");
     expect(header).toContain("4 suggestions for this provision await review and are not counted.");
@@ -288,7 +290,7 @@ describe("the accountability matrix", () => {
     expect(header.slice(0, 3)).toEqual([
       "Case records linked to each provision, by year",
       "Mining and extractives · 2019–2021 · accepted and suggested links",
-      "Source: Vigía case records (Global Witness dataset 2012–2021 and verified cases logged by staff), links reviewed by Vigía staff",
+      "Source: Vigía case records: Global Witness dataset of lethal attacks 2012–2021 (case records, downloaded 22 Sep 2022); cases logged and verified by Vigía staff. Links reviewed by Vigía staff.",
     ]);
     expect(header[3]).toMatch(/^Data as of /);
     expect(header.at(-1)).toBe("Made with Vigía: http://localhost/matrix?sector=mining_extractives&from=2019&to=2021&status=both&lng=en");

@@ -28,10 +28,6 @@ export const charts = {
     note: "Where a report's own Mexico figure could not be found (2012–2015), the bar shows Global Witness's revised value; 2022–2024 have no revision yet. Reports before 2025 count long-term disappearances as killings.",
   },
   sectorBreakdown: {
-    title: "Case records by sector, Mexico 2012–2021",
-    subtitle: "People killed, by the industry driver Global Witness recorded; unconfirmed sectors kept",
-    people: "People killed",
     sector: "Sector",
-    source: "Global Witness dataset of lethal attacks 2012–2021 (case records, downloaded 22 Sep 2022)",
   },
 };

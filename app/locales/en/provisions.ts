@@ -1,5 +1,6 @@
 // Commitments: provisions, link suggestions and review, scorecards, the accountability matrix.
 export const provisions = {
+  casesSource: "Vigía case records: {{gwDataset}}; cases logged and verified by Vigía staff. Links reviewed by Vigía staff.",
   gap: "Gap",
   gapHelp: "A gap: a commitment the partnership lacks. It is listed so that cases can be set against what is missing.",
   pillar: "Pillar",
@@ -89,8 +90,7 @@ export const provisions = {
       series: "Case records with an accepted link",
       axis: "Case records",
       noneLinked: "No case record has been linked yet: every year shows 0.",
-      source: "Vigía case records (Global Witness dataset 2012–2021 and verified cases logged by staff), links reviewed by Vigía staff",
-      note: "Counts are of case records a person has linked to this provision; suggestions not yet reviewed are not counted. Global Witness case records stop in 2021.",
+      note: "Counts are of case records a person has linked to this provision; suggestions not yet reviewed are not counted.",
     },
   },
   scorecard: {
@@ -130,8 +130,6 @@ export const provisions = {
     to: "To",
     provisionSource: "Provision",
     instrumentSource: "Instrument",
-    casesSource:
-      "Case records: Global Witness dataset of lethal attacks 2012–2021 (downloaded 22 Sep 2022) and cases logged and verified by Vigía staff; links reviewed by Vigía staff.",
     generated: "Printed from Vigía on {{date}}.",
     problems: {
       milestone: "There is no milestone “{{value}}”: “{{milestone}}” is used instead.",
@@ -175,8 +173,7 @@ export const provisions = {
     seriesWithSuggested: "Case records with an accepted or suggested link",
     seriesSuggested: "Case records with a suggested link (not reviewed)",
     suggestedWarning: "Suggested links are machine suggestions that no person has reviewed yet: they are not findings.",
-    source: "Vigía case records (Global Witness dataset 2012–2021 and verified cases logged by staff), links reviewed by Vigía staff",
-    note: "Darker cells hold more case records; 0 means no linked case record, which can also mean no record yet (Global Witness case records stop in 2021).",
+    note: "Darker cells hold more case records; 0 means no linked case record, which can also mean no record yet.",
     provision: "Provision",
     tableTitle: "Open the case records behind a cell",
     tableIntro: "The same numbers as the chart. Each number links to the list of case records it counts.",
@@ -244,6 +241,7 @@ export const provisions = {
     noCaseDataShort: "no data",
     title: "What data covers these years",
     gw: "Global Witness case records: {{from}} to {{to}} (the date of the last record).",
+    gwImported: "Global Witness case records: {{from}} to {{to}} (the date of the last record); last changed by an import on {{date}}.",
     gwNone: "Global Witness case records: none loaded.",
     published: "Published annual figures: up to {{year}}.",
     publishedNone: "Published annual figures: none recorded.",

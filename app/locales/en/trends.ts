@@ -144,6 +144,7 @@ export const trends = {
   },
   sources: {
     gwDataset: "Global Witness dataset of lethal attacks 2012–2021 (case records, downloaded 22 Sep 2022)",
+    gwImported: "{{dataset}}; records last changed by an import on {{date}}",
     staff: "cases logged and verified by Vigía staff",
     headline: "Global Witness figures (Roots of Resistance, 2025, and its database) as relayed by Peace Brigades International Canada, 18 Sep 2025",
   },

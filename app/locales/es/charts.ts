@@ -30,10 +30,6 @@ export const charts: Translation["charts"] = {
     note: "Cuando no se encontró la cifra de México del propio informe (2012–2015), la barra muestra el valor revisado de Global Witness; 2022–2024 aún no tienen revisión. Los informes anteriores a 2025 cuentan las desapariciones prolongadas como asesinatos.",
   },
   sectorBreakdown: {
-    title: "Registros de casos por sector, México 2012–2021",
-    subtitle: "Personas asesinadas, según el sector económico que registró Global Witness; se conservan los sectores sin confirmar",
-    people: "Personas asesinadas",
     sector: "Sector",
-    source: "Base de datos de ataques letales de Global Witness 2012–2021 (registros de casos, descargada el 22 de septiembre de 2022)",
   },
 };

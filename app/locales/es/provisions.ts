@@ -2,6 +2,7 @@ import type { Translation } from "../en.ts";
 
 // Compromisos: disposiciones, sugerencias y revisión de vínculos, fichas de seguimiento, matriz de rendición de cuentas.
 export const provisions: Translation["provisions"] = {
+  casesSource: "Registros de casos de Vigía. {{gwDataset}}; casos registrados y verificados por el equipo de Vigía. Vínculos revisados por el equipo de Vigía.",
   gap: "Vacío",
   gapHelp: "Un vacío: un compromiso que le falta a la asociación. Se incluye para poder contrastar los casos con lo que falta.",
   pillar: "Pilar",
@@ -92,9 +93,7 @@ export const provisions: Translation["provisions"] = {
       series: "Casos con un vínculo aceptado",
       axis: "Casos",
       noneLinked: "Todavía no se ha vinculado ningún caso: todos los años muestran 0.",
-      source:
-        "Registros de casos de Vigía (base de datos de Global Witness 2012–2021 y casos verificados registrados por el equipo), vínculos revisados por el equipo de Vigía",
-      note: "Se cuentan los casos que una persona vinculó a esta disposición; las sugerencias aún no revisadas no se cuentan. Los casos de Global Witness llegan hasta 2021.",
+      note: "Se cuentan los casos que una persona vinculó a esta disposición; las sugerencias aún no revisadas no se cuentan.",
     },
   },
   scorecard: {
@@ -134,8 +133,6 @@ export const provisions: Translation["provisions"] = {
     to: "Hasta",
     provisionSource: "Disposición",
     instrumentSource: "Instrumento",
-    casesSource:
-      "Casos: base de datos de ataques letales de Global Witness 2012–2021 (descargada el 22 de septiembre de 2022) y casos registrados y verificados por el equipo de Vigía; vínculos revisados por el equipo de Vigía.",
     generated: "Impreso desde Vigía el {{date}}.",
     problems: {
       milestone: "No existe el hito «{{value}}»: se usa «{{milestone}}» en su lugar.",
@@ -180,9 +177,7 @@ export const provisions: Translation["provisions"] = {
     seriesWithSuggested: "Casos con un vínculo aceptado o sugerido",
     seriesSuggested: "Casos con un vínculo sugerido (sin revisar)",
     suggestedWarning: "Los vínculos sugeridos son sugerencias automáticas que ninguna persona ha revisado todavía: no son hallazgos.",
-    source:
-      "Registros de casos de Vigía (base de datos de Global Witness 2012–2021 y casos verificados registrados por el equipo), vínculos revisados por el equipo de Vigía",
-    note: "Las celdas más oscuras contienen más casos; un 0 indica que no hay casos vinculados, lo que también puede significar que aún no hay registros (los casos de Global Witness llegan hasta 2021).",
+    note: "Las celdas más oscuras contienen más casos; un 0 indica que no hay casos vinculados, lo que también puede significar que aún no hay registros.",
     provision: "Disposición",
     tableTitle: "Abrir los casos de una celda",
     tableIntro: "Los mismos números que la gráfica. Cada número lleva a la lista de casos que cuenta.",
@@ -250,6 +245,7 @@ export const provisions: Translation["provisions"] = {
     noCaseDataShort: "sin datos",
     title: "Qué datos cubren estos años",
     gw: "Casos de Global Witness: del {{from}} al {{to}} (fecha del último registro).",
+    gwImported: "Casos de Global Witness: del {{from}} al {{to}} (fecha del último registro); modificados por última vez por una importación del {{date}}.",
     gwNone: "Casos de Global Witness: ninguno cargado.",
     published: "Cifras anuales publicadas: hasta {{year}}.",
     publishedNone: "Cifras anuales publicadas: ninguna registrada.",

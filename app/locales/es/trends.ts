@@ -149,6 +149,7 @@ export const trends: Translation["trends"] = {
   },
   sources: {
     gwDataset: "Conjunto de datos de Global Witness sobre ataques letales 2012–2021 (registros de casos, descargado el 22 sep 2022)",
+    gwImported: "{{dataset}}; registros modificados por última vez por una importación del {{date}}",
     staff: "casos registrados y verificados por el equipo de Vigía",
     headline: "Cifras de Global Witness (Roots of Resistance, 2025, y su base de datos) difundidas por Peace Brigades International Canadá, 18 sep 2025",
   },

@@ -30,10 +30,6 @@ export const charts: Translation["charts"] = {
     note: "Lorsque le chiffre du Mexique du rapport lui-même est introuvable (2012–2015), la barre montre la valeur révisée de Global Witness; 2022–2024 n'ont pas encore de révision. Les rapports antérieurs à 2025 comptent les disparitions de longue durée comme des meurtres.",
   },
   sectorBreakdown: {
-    title: "Dossiers de cas par secteur, Mexique 2012–2021",
-    subtitle: "Personnes tuées, selon le secteur d'activité consigné par Global Witness; les secteurs non confirmés sont conservés",
-    people: "Personnes tuées",
     sector: "Secteur",
-    source: "Jeu de données de Global Witness sur les attaques mortelles 2012–2021 (dossiers de cas, téléchargé le 22 septembre 2022)",
   },
 };

@@ -2,6 +2,7 @@ import type { Translation } from "../en.ts";
 
 // Engagements : dispositions, suggestions et examen des liens, fiches de suivi, matrice de reddition de comptes.
 export const provisions: Translation["provisions"] = {
+  casesSource: "Affaires consignées par Vigía. {{gwDataset}}; affaires saisies et vérifiées par l'équipe de Vigía. Liens examinés par l'équipe de Vigía.",
   gap: "Lacune",
   gapHelp: "Une lacune : un engagement qui manque au partenariat. Elle figure ici pour que les affaires puissent être mises en regard de ce qui manque.",
   pillar: "Pilier",
@@ -93,9 +94,7 @@ export const provisions: Translation["provisions"] = {
       series: "Affaires ayant un lien accepté",
       axis: "Affaires",
       noneLinked: "Aucune affaire n'a encore été liée : chaque année affiche 0.",
-      source:
-        "Affaires consignées par Vigía (jeu de données de Global Witness 2012–2021 et affaires vérifiées saisies par l'équipe), liens examinés par l'équipe de Vigía",
-      note: "On compte les affaires qu'une personne a liées à cette disposition; les suggestions non examinées ne sont pas comptées. Les affaires de Global Witness s'arrêtent en 2021.",
+      note: "On compte les affaires qu'une personne a liées à cette disposition; les suggestions non examinées ne sont pas comptées.",
     },
   },
   scorecard: {
@@ -135,8 +134,6 @@ export const provisions: Translation["provisions"] = {
     to: "Au",
     provisionSource: "Disposition",
     instrumentSource: "Instrument",
-    casesSource:
-      "Affaires : jeu de données de Global Witness sur les attaques mortelles 2012–2021 (téléchargé le 22 septembre 2022) et affaires saisies et vérifiées par l'équipe de Vigía; liens examinés par l'équipe de Vigía.",
     generated: "Imprimé depuis Vigía le {{date}}.",
     problems: {
       milestone: "Il n'existe pas de jalon « {{value}} » : « {{milestone}} » est utilisé à la place.",
@@ -181,9 +178,7 @@ export const provisions: Translation["provisions"] = {
     seriesWithSuggested: "Affaires ayant un lien accepté ou suggéré",
     seriesSuggested: "Affaires ayant un lien suggéré (non examiné)",
     suggestedWarning: "Les liens suggérés sont des suggestions automatiques qu'aucune personne n'a encore examinées : ce ne sont pas des constats.",
-    source:
-      "Affaires consignées par Vigía (jeu de données de Global Witness 2012–2021 et affaires vérifiées saisies par l'équipe), liens examinés par l'équipe de Vigía",
-    note: "Plus une case est foncée, plus elle compte d'affaires; un 0 signifie qu'aucune affaire n'est liée, ce qui peut aussi vouloir dire qu'aucune n'est encore consignée (les affaires de Global Witness s'arrêtent en 2021).",
+    note: "Plus une case est foncée, plus elle compte d'affaires; un 0 signifie qu'aucune affaire n'est liée, ce qui peut aussi vouloir dire qu'aucune n'est encore consignée.",
     provision: "Disposition",
     tableTitle: "Ouvrir les affaires d'une case",
     tableIntro: "Les mêmes nombres que le graphique. Chaque nombre mène à la liste des affaires qu'il compte.",
@@ -252,6 +247,7 @@ export const provisions: Translation["provisions"] = {
     noCaseDataShort: "sans données",
     title: "Quelles données couvrent ces années",
     gw: "Cas de Global Witness : du {{from}} au {{to}} (date du dernier cas).",
+    gwImported: "Cas de Global Witness : du {{from}} au {{to}} (date du dernier cas); modifiés en dernier par une importation du {{date}}.",
     gwNone: "Cas de Global Witness : aucun chargé.",
     published: "Chiffres annuels publiés : jusqu’en {{year}}.",
     publishedNone: "Chiffres annuels publiés : aucun enregistré.",

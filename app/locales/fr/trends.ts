@@ -148,6 +148,7 @@ export const trends: Translation["trends"] = {
   },
   sources: {
     gwDataset: "Jeu de données de Global Witness sur les attaques mortelles 2012–2021 (dossiers de cas, téléchargé le 22 sept. 2022)",
+    gwImported: "{{dataset}}; dossiers modifiés en dernier par une importation du {{date}}",
     staff: "cas consignés et vérifiés par l'équipe de Vigía",
     headline:
       "Chiffres de Global Witness (Roots of Resistance, 2025, et sa base de données) relayés par Brigades de paix internationales Canada, 18 sept. 2025",
