@@ -1,6 +1,6 @@
 // The translation function of Vigía, in place of i18next (docs/decisions/124-own-translate.md):
 // what the app uses of it and nothing more, so that the browser carries ~1 KB instead of ~14.
-// - a key is a dotted path into a dictionary ("trends.title"); a text that is not found, or
+// - a key is a dotted path into a dictionary (section, then names); a text that is not found, or
 //   is not a string, is looked up in the next dictionary (the fallback language), then
 //   `defaultValue` is used if given, else the key itself is shown;
 // - `{{name}}` is replaced by options.name (String of it; null gives ""). A placeholder whose
