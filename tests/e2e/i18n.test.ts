@@ -23,7 +23,7 @@ function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 const ALL_KEYS = keys(en);
-/** What i18next shows for any missing key under one of Vigía's sections, in the dictionary or not. */
+/** What t shows for a missing key (the key itself) under one of Vigía's sections, in the dictionary or not. */
 const RAW_KEY = new RegExp(`\\b(${Object.keys(en).join("|")})\\.[a-z][A-Za-z_]*(\\.[A-Za-z_]+)*\\b`, "g");
 
 const cases = [
