@@ -1,8 +1,7 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider } from "react-i18next";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage } from "~/lib/i18n.ts";
+import { createI18n, DEFAULT_LANGUAGE, I18nProvider, isLanguage } from "~/lib/i18n.ts";
 
 // The server rendered the page in the language on <html lang>. Remix's inline script
 // imports the page's route modules before this entry, and each awaits its dictionary
@@ -16,9 +15,9 @@ startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <RemixBrowser />
-      </I18nextProvider>
+      </I18nProvider>
     </StrictMode>,
   );
 });

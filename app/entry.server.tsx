@@ -4,9 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce.tsx";
-import { createI18n } from "~/lib/i18n.ts";
+import { createI18n, I18nProvider } from "~/lib/i18n.ts";
 import "~/load-context.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 
@@ -33,9 +32,9 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider i18n={i18n}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce || undefined} />
-        </I18nextProvider>
+        </I18nProvider>
       </NonceProvider>,
       {
         nonce: nonce || undefined,

@@ -16,10 +16,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
 import { useNonce } from "~/components/nonce.tsx";
-import { DEFAULT_LANGUAGE, switchLanguage, type Language, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { DEFAULT_LANGUAGE, type Language, loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { csrfTokenFor } from "~/lib/csrf.server.ts";
 import { getActiveSession, type SessionUser } from "~/lib/session.server.ts";
@@ -134,14 +133,11 @@ function SiteHeader({ lng, user }: { lng: Language; user: SessionUser | null }) 
 
 function Shell({ children, lng, demoUsers, user }: { children: ReactNode; lng: Language; demoUsers: boolean; user: SessionUser | null }) {
   const { t, i18n } = useTranslation();
-  // The root loader's language becomes i18next's before any route renders, so that
+  // The root loader's language becomes the translator's before any route renders, so that
   // useLanguage() (app/lib/language.ts) reads it everywhere. The server holds every
   // language, so there the switch is synchronous; the browser holds the reader's
   // language only and loads another before switching to it (the page re-renders then).
-  if (i18n.language !== lng) {
-    if (i18n.hasResourceBundle(lng, "translation")) void i18n.changeLanguage(lng);
-    else void switchLanguage(i18n, lng);
-  }
+  if (i18n.language !== lng) void i18n.changeLanguage(lng);
   // Routes with handle.bare (the /embed/ charts) show their content alone, for framing in other sites.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   if (bare) {

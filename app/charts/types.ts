@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from "chart.js";
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/translate.ts";
 import type { Language } from "~/lib/i18n.ts";
 import type { Count } from "./small-counts.ts";
 

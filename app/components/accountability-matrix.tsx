@@ -2,12 +2,11 @@
 // whose numbers open the case records behind them. The heat map itself is a
 // ChartFigure drawn from the matrix's export document.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { matrixShade, WITHHELD_SHADE, type MatrixData, type MatrixRow } from "~/charts/accountability-matrix.ts";
 import { LinkTypeFilter } from "./link-review.tsx";
 import { STATUS_CHOICES, type MatrixFilter } from "~/domain/matrix-filter.ts";
 import { formatNumber } from "~/lib/format.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 import { GapBadge } from "./commitment.tsx";
 import { LinkLayersLegend } from "./link-layers.tsx";
 import { SectorSelect } from "./provision-filters.tsx";

@@ -1,6 +1,6 @@
 // An audit event's before -> after, field by field, in the reader's language.
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/lib/translate.ts";
+import { useTranslation } from "~/lib/i18n.ts";
 import { stateName } from "~/domain/incident-format.ts";
 import type { SystemActor } from "~/models/audit.server.ts";
 

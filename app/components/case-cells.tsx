@@ -1,9 +1,9 @@
 // How the commitments pages name a case record in a table: the victim's name
 // only where it may be shown, and the state in words (unknowns stay visible).
 import { Link } from "@remix-run/react";
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/translate.ts";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { useLanguage } from "~/lib/language.ts";
 import { formatDate } from "~/lib/format.ts";
 import { stateOrRegion } from "~/domain/incident-format.ts";

@@ -1,6 +1,6 @@
 // The case list's filters: a plain GET form, so the URL holds every filter and a
 // link reproduces the view (same parameters as app/models/incident-filter.ts).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { FILTER_PARAMS, type IncidentFilter } from "~/domain/incident-filter.ts";
 import { FilterForm } from "./filter-form.tsx";
 import { taxonomyOptions, type TaxonomyOption } from "./taxonomy-options.ts";

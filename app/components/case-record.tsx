@@ -1,8 +1,7 @@
 // A case record's fields as the case page shows them, row by row, from CASE_FIELDS
 // (app/models/incident.schema.ts): the same readable values as the conflict view.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 import { caseField, FORM_LAYOUT, fieldPath, fieldValue, incidentFieldText, incidentToFormValues, type CaseFieldKey } from "~/models/incident.schema.ts";
 import type { PublicIncident, StaffIncident } from "~/models/incident.server.ts";
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { Chart } from "react-chartjs-2";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { registerCharts } from "~/charts/register.ts";
 import type { AnyChartConfig, ChartTable, HeatmapChartConfig } from "~/charts/types.ts";
 import { DataTable } from "./data-table.tsx";

@@ -1,6 +1,6 @@
 // What is wrong with a chart address's filters, in words, for the pages that
 // show charts by address (/charts and /embed/<id>); the chart is then shown unfiltered.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { problemMessage } from "~/charts/problems.ts";
 import type { FilterProblem } from "~/domain/incident-filter.ts";
 

@@ -5,7 +5,7 @@
 // save over someone else's newer version is refused (409) and shown beside yours.
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { useLanguage } from "~/lib/language.ts";
 import { PROVISION_STATUSES } from "~/domain/taxonomy.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";

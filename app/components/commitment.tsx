@@ -1,8 +1,8 @@
 // Small pieces that every commitments page shares: text shown in English for a
 // missing translation (and saying so), confirmation status in plain words, gaps
 // marked as gaps, pillar names in the reader's language, sources.
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/lib/translate.ts";
+import { useTranslation } from "~/lib/i18n.ts";
 import { formatDate } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/language.ts";
 import type { LocalizedText } from "~/domain/localized-text.ts";

@@ -2,10 +2,9 @@
 // (409): who saved which version when, and field by field their value beside
 // yours and which one the form now holds. Case records and commitments alike.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import type { EditConflict } from "~/lib/form.ts";
 import { formatDateTime } from "~/lib/format.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 import { useFocusOnMount } from "./form-errors.tsx";
 
 export function ConflictView<V, F extends string>({

@@ -1,6 +1,6 @@
 // What data covers the years a count is made over, said plainly (Global Witness
 // records, published annual figures, staff records), from the data itself.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { coverageLines, type CaseCoverage } from "~/domain/coverage.ts";
 import { formatDate } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/language.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 
 /** The PNG and CSV links of an exported figure (matrix, scorecard), each a download; `extra` follows them. */
 export function ExportLinks({ png, csv, extra, className = "export-links" }: { png: string; csv: string; extra?: string; className?: string }) {

@@ -1,5 +1,5 @@
 import { isFigureStatus } from "~/domain/taxonomy.ts";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 
 export function FigureStatus({ status }: { status: string }) {
   const { t } = useTranslation();

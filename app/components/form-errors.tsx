@@ -1,7 +1,7 @@
 // Accessible form errors: a summary at the top that links to each wrong field,
 // and a message next to the field that the field names in aria-describedby.
 import { useEffect, useRef, type MouseEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { errorId, fieldId, FORM_ERROR, type FieldError, type FieldErrors } from "~/lib/form-errors.ts";
 
 /** id, aria-invalid and aria-describedby for the input of `path` (hint ids optional). */

@@ -1,6 +1,6 @@
 // Pieces of the Global Witness import pages: why a file was refused, a job's
 // status, its counts, and a dataset value in the reader's words.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import type { GwField } from "~/domain/gw-dataset.ts";
 import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import type { GwFileRefusal, GwImportCounts, GwImportJobView } from "~/models/gw-import.server.ts";

@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/lib/language.ts";
 import type { FigureView } from "~/models/published-figure.server.ts";
 import { formatNumber, formatPeriod } from "~/lib/format.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 import { FigureStatus } from "./figure-status.tsx";
 import { SourceCite } from "./source-cite.tsx";
 

@@ -7,11 +7,10 @@
 // control is drawn once here.
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps, useFocusOnMount } from "~/components/form-errors.tsx";
 import { errorId, fieldId, type FieldErrors } from "~/lib/form-errors.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 import { incidentDate, monthNames, stateName } from "~/domain/incident-format.ts";
 import type { CaseField, Control, FormSection } from "~/models/case-field.ts";
 import type { DuplicateCandidate } from "~/models/incident.server.ts";

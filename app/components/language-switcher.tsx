@@ -1,7 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
-import { LANGUAGES, type Language } from "~/lib/i18n.ts";
+import { LANGUAGES, type Language, useTranslation } from "~/lib/i18n.ts";
 
 /**
  * A plain form: works without JavaScript, sets the language cookie, returns to the same page.

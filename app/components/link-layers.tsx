@@ -1,7 +1,7 @@
 // The legend of the two layers every count of links shows: links a person
 // accepted, and suggestions nobody has reviewed yet. Marked in words and in
 // style (solid vs dashed outline), never by colour alone.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 
 export function LinkLayersLegend({ id }: { id?: string }) {
   const { t } = useTranslation();

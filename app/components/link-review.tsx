@@ -4,7 +4,7 @@
 // Every form posts to /incidents/<id>/links, so the panel can be mounted on any
 // page (the case page, a provision page) and works without JavaScript.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { useLanguage } from "~/lib/language.ts";
 import { fieldId, scopeErrors, type FieldErrors } from "~/lib/form-errors.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";

@@ -1,7 +1,7 @@
 // The links under every keyset-paginated list (case records, the audit log, the
 // review queue): first page, previous, next. Plain links, so paging works without JavaScript.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import type { PageLinks } from "~/lib/keyset.ts";
 
 export function Pager({ links }: { links: PageLinks }) {

@@ -1,6 +1,6 @@
 // Pieces of the GET filter forms on the commitments pages (matrix, a provision's
 // cases, the review queue): the sector choice and the problems with the filters.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { SECTORS } from "~/domain/taxonomy.ts";
 import type { MatrixProblem } from "~/domain/matrix-filter.ts";
 

@@ -1,12 +1,11 @@
 import { useMemo, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { chartConfig, chartDefinition, chartHeight, chartMap, chartTable, chartTexts, type LoadedChart } from "~/charts/registry.ts";
 import { chartQueryString, chartQueryToParams, type ChartQuery } from "~/charts/query.ts";
 import { hasBars, withBarValues } from "~/charts/bar-values-plugin.ts";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { Untranslated } from "./untranslated.tsx";
 import { formatDate } from "~/lib/format.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 import { ChartFigure } from "./chart-figure.tsx";
 import { StateMapSvg } from "./state-map-svg.tsx";
 import { useHydrated } from "./use-hydrated.ts";

@@ -1,6 +1,6 @@
 // The choice of a user's role (viewer, staff, admin), with its error: the same on the
 // new-user form and on a user's page.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import type { FieldErrors } from "~/lib/form-errors.ts";
 import { ROLES } from "~/models/user.schema.ts";
 import { FieldMessage, fieldProps } from "./form-errors.tsx";

@@ -2,12 +2,11 @@
 // milestone and window (a GET form), the before/after figures and the sources.
 // The chart is a ChartFigure of the provision's yearly counts.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { lastDay, milestoneWords, type ScorecardData } from "~/charts/provision-years.ts";
 import type { Count } from "~/charts/small-counts.ts";
 import { MAX_MONTHS, type ScorecardParams, type ScorecardProblem } from "~/domain/scorecard-params.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 import type { ProvisionDetail } from "~/models/provision.server.ts";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, SourceLine } from "./commitment.tsx";
 

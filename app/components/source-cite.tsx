@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import type { SourceRef } from "~/models/published-figure.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/language.ts";

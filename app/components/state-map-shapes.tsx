@@ -1,11 +1,10 @@
 // The states' outlines as SVG paths, one per state with its count in a tooltip.
 // Holds the ~31 KB of map data: the browser loads this module only where a map is
 // shown (state-map-svg.tsx), the server renders it directly (state-map-shapes.server.ts).
-import { useTranslation } from "react-i18next";
 import { mexicoPath } from "~/charts/mexico-shapes.ts";
 import { MAP_STROKE, type StateMapModel } from "~/charts/state-map.ts";
 import { formatNumber } from "~/lib/format.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 
 export default function StateMapShapes({ model, lng }: { model: StateMapModel; lng: Language }) {
   const { t } = useTranslation();

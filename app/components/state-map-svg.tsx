@@ -1,8 +1,7 @@
 import { lazy, Suspense } from "react";
-import { useTranslation } from "react-i18next";
 import { binLabel, MAP_ATTRIBUTION_URL, MAP_LICENCE_URL, type StateMapModel } from "~/charts/state-map.ts";
 import { formatNumber } from "~/lib/format.ts";
-import type { Language } from "~/lib/i18n.ts";
+import { type Language, useTranslation } from "~/lib/i18n.ts";
 // The one deliberate exception to "no .server import in a component" (decision 078): the
 // value is undefined in the browser build and the code below relies on exactly that.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports

@@ -1,7 +1,7 @@
 // The choices of each case dimension, labelled in the reader's language: one list
 // for every filter form (the case list's, the trends page's), so that a new code in
 // app/domain/taxonomy.ts appears in both at once.
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/translate.ts";
 import {
   CHARACTERISTICS,
   GENDERS,

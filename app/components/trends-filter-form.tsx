@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 import { FIGURE_CHOICES } from "~/charts/query.ts";
 import type { FilterField } from "~/charts/problems.ts";
 import { ALL_COUNTRIES, DEFAULT_COUNTRY, type FilterProblem } from "~/domain/incident-filter.ts";

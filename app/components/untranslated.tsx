@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n.ts";
 
 /**
  * The one marker after English text standing in for a missing translation, so a

@@ -1,6 +1,6 @@
 // How a case record's values read: dates as precise as they were recorded, state
 // names, month names in the reader's language.
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/translate.ts";
 import { formatDate } from "~/lib/format.ts";
 import { INTL_LOCALE, type Language } from "~/lib/i18n.ts";
 import { isMxState, MX_STATES } from "./taxonomy.ts";

@@ -1,11 +1,15 @@
-// i18next set up once for server and browser alike. The server holds every language
-// (app/lib/i18n-resources.server.ts); the browser holds only the reader's, and of it only
+// Translation set up once for server and browser alike (t itself: app/lib/translate.ts).
+// The server holds every language (app/lib/i18n-resources.server.ts); the browser holds only the reader's, and of it only
 // the sections the pages seen so far use: each route module awaits its handle's sections
 // at its top level (loadPageSections), so that no route renders before they are there
-// (docs/decisions/075-reader-language-only-in-the-browser.md, 118-dictionary-sections-per-page.md).
-import i18next, { type i18n as I18n, type TFunction } from "i18next";
+// (docs/decisions/075-reader-language-only-in-the-browser.md, 118-dictionary-sections-per-page.md,
+// 124-own-translate.md).
+import { createContext, createElement, useContext, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import type { Translation } from "~/locales/en.ts";
 import { serverDictionaries } from "./i18n-resources.server.ts";
+import { translate, type Lookup, type TFunction } from "./translate.ts";
+
+export type { TFunction, TOptions } from "./translate.ts";
 
 export const LANGUAGES = ["en", "es", "fr"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -105,12 +109,9 @@ const importers: { [L in Language]: { [S in Section]: () => Promise<Dictionary[S
   },
 };
 
-// The browser's i18next instances (the page's and getFixedT's), given each section as it arrives.
-const instances = new Set<I18n>();
-
 /**
- * Makes these sections of a language's dictionary available to every i18next instance;
- * resolves once they are. A no-op on the server, which holds every section.
+ * Makes these sections of a language's dictionary available to every translator of the
+ * browser; resolves once they are. A no-op on the server, which holds every section.
  */
 export async function loadSections(lng: Language, sections: readonly Section[]): Promise<void> {
   if (serverDictionaries) return;
@@ -118,13 +119,7 @@ export async function loadSections(lng: Language, sections: readonly Section[]):
   dictionaries.set(lng, dictionary);
   const missing = [...new Set(sections)].filter((s) => !(s in dictionary));
   const arrived = await Promise.all(missing.map(async (s) => [s, await importers[lng][s]()] as const));
-  for (const [s, texts] of arrived) {
-    (dictionary as Record<Section, unknown>)[s] = texts;
-    for (const instance of instances) {
-      if (instance.hasResourceBundle(lng, "translation")) instance.addResourceBundle(lng, "translation", { [s]: texts }, true, true);
-      else instance.addResourceBundle(lng, "translation", { ...dictionary });
-    }
-  }
+  for (const [s, texts] of arrived) (dictionary as Record<Section, unknown>)[s] = texts;
 }
 
 /** The page's language in the browser (the server wrote it on <html lang>), or the default. */
@@ -143,46 +138,90 @@ export function loadPageSections(sections: readonly Section[]): Promise<void> {
   return loadSections(documentLanguage(), sections);
 }
 
-/** Every dictionary at hand, as i18next resources. */
-function resources() {
-  return Object.fromEntries([...dictionaries].map(([l, d]) => [l, { translation: { ...d } }]));
+/** The dictionaries a key is looked up in: the language's, then the default language's. */
+function lookups(lng: Language): Lookup[] {
+  const held: Lookup[] = [[lng, dictionaries.get(lng)]];
+  if (lng !== DEFAULT_LANGUAGE) held.push([DEFAULT_LANGUAGE, dictionaries.get(DEFAULT_LANGUAGE)]);
+  return held;
 }
 
-export function createI18n(lng: Language): I18n {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    resources: resources(),
-    initAsync: false,
-    interpolation: { escapeValue: false }, // React escapes
-    returnNull: false,
-    showSupportNotice: false,
-  });
-  if (!serverDictionaries) instances.add(instance);
-  return instance;
+const fixed = new Map<Language, TFunction>();
+/** A t function for a language, for loaders, resource routes, meta functions and chart builders. */
+export function getFixedT(lng: Language): TFunction {
+  let t = fixed.get(lng);
+  if (!t) {
+    // The dictionaries are read at each call, so sections that arrive later are found.
+    t = (key, options) => translate(lookups(lng), key, options);
+    fixed.set(lng, t);
+  }
+  return t;
+}
+
+/** The page's translator: its language, which the root layout may change, and t in it. */
+export interface I18n {
+  readonly language: Language;
+  /** t in the language the translator has when it is called. */
+  t: TFunction;
+  /**
+   * Switches to a language: at once when the sections the browser holds are there in it
+   * (always on the server), else once they are loaded (a language change is a page load,
+   * so this is a fallback).
+   */
+  changeLanguage(lng: Language): Promise<void>;
+  /** Calls back after each change of language; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
+export function createI18n(initial: Language): I18n {
+  let language = initial;
+  const listeners = new Set<() => void>();
+  const set = (lng: Language) => {
+    language = lng;
+    // After the render that changed it: components that did not render again then do now.
+    queueMicrotask(() => listeners.forEach((listener) => listener()));
+  };
+  return {
+    get language() {
+      return language;
+    },
+    t: (key, options) => getFixedT(language)(key, options),
+    changeLanguage(lng) {
+      if (lng === language) return Promise.resolve();
+      const held = [...new Set([...dictionaries.values()].flatMap((d) => Object.keys(d) as Section[]))];
+      const there = dictionaries.get(lng);
+      if (serverDictionaries || (there && held.every((s) => s in there))) {
+        set(lng);
+        return Promise.resolve();
+      }
+      return loadSections(lng, held).then(() => set(lng));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+/** Gives the page's translator to every component below (the entries, and tests that render one). */
+export function I18nProvider({ i18n, children }: { i18n: I18n; children?: ReactNode }) {
+  return createElement(I18nContext.Provider, { value: i18n }, children);
 }
 
 /**
- * Switches an instance to a language, loading first, in that language, every section the
- * browser holds in any other (a language change is a page load, so this is a fallback).
+ * A component's t, in the page's language, and the translator itself. The component
+ * renders again when the language changes, with a new t (for memo dependencies).
  */
-export async function switchLanguage(instance: I18n, lng: Language): Promise<void> {
-  const held = new Set([...dictionaries.values()].flatMap((d) => Object.keys(d) as Section[]));
-  await loadSections(lng, [...held]);
-  await instance.changeLanguage(lng);
-}
-
-export type T = TFunction;
-
-const fixed = new Map<Language, I18n>();
-/** A t function for a language, for loaders, resource routes, meta functions and chart builders. */
-export function getFixedT(lng: Language): TFunction {
-  let instance = fixed.get(lng);
-  if (!instance) {
-    instance = createI18n(lng);
-    fixed.set(lng, instance);
-  }
-  return instance.t;
+export function useTranslation(): { t: TFunction; i18n: I18n } {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error("useTranslation needs an I18nProvider above it");
+  const language = useSyncExternalStore(
+    i18n.subscribe,
+    () => i18n.language,
+    () => i18n.language,
+  );
+  // A new t for each language (language is in the dependencies for that alone).
+  const t = useMemo<TFunction>(() => (key, options) => i18n.t(key, options), [i18n, language]);
+  return { t, i18n };
 }

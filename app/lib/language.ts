@@ -1,19 +1,16 @@
 // How a page learns its reader's language, one way per place:
 // - loaders and actions: detectLanguage(request) (i18n.server.ts);
 // - components: useLanguage(). The root layout hands the root loader's language
-//   to i18next before anything below it renders, so this is that language,
+//   to the page's translator before anything below it renders, so this is that language,
 //   wherever the component sits, including error pages whose own loader threw;
 // - meta functions: metaT(matches) or metaLanguage(matches), from the root
 //   loader's data.
 // A page therefore needs no `lng` of its own in its loader data.
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
-import { DEFAULT_LANGUAGE, getFixedT, isLanguage, type Language } from "./i18n.ts";
+import { DEFAULT_LANGUAGE, getFixedT, isLanguage, type Language, type TFunction, useTranslation } from "./i18n.ts";
 
 /** The reader's language, as the root loader detected it. */
 export function useLanguage(): Language {
-  const { i18n } = useTranslation();
-  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  return useTranslation().i18n.language;
 }
 
 /** The reader's language in a meta function (from its `matches`). */

@@ -4,7 +4,7 @@
 // the audit log records and how a person reads it. The fields themselves are
 // declared once, in CASE_FIELDS (app/models/incident.schema.ts); a new field of
 // an existing kind needs nothing here.
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/translate.ts";
 import type * as z from "zod";
 import { formCheckbox, formText, formTexts, plainTextOf, type FormLike } from "~/lib/form.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";

@@ -6,7 +6,7 @@
 // form's values stay strings exactly as typed (nothing typed is ever lost on an
 // error); the schema turns them into an IncidentInput only when every field is
 // right. README.md, "Adding a case field", says what else a new field needs.
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/translate.ts";
 import * as z from "zod";
 import { isCountryCode } from "~/domain/countries.ts";
 import { stateName } from "~/domain/incident-format.ts";

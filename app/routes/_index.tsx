@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { loadCharts } from "~/models/chart-data.server.ts";
 import { chartReaderOf, previewPngUrl, VALUES_PARAM, type ChartQuery } from "~/charts/query.ts";
 import type { LoadedChart } from "~/charts/registry.ts";
@@ -8,7 +7,7 @@ import { figureText, HeadlineFigure } from "~/components/headline-figure.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { formatPercent } from "~/lib/format.ts";
-import { getFixedT, type Language, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { getFixedT, type Language, loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaLanguage, useLanguage } from "~/lib/language.ts";
 import { GW_CASE_RECORDS } from "~/models/incident.server.ts";

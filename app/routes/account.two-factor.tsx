@@ -4,7 +4,6 @@
 // password and a code. Staff and administrators only.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps, useFocusWhen } from "~/components/form-errors.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
@@ -25,7 +24,7 @@ import {
   regenerateRecoveryCodes,
   startTotpEnrolment,
 } from "~/models/user.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["auth", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

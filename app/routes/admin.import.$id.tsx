@@ -4,13 +4,12 @@
 // import runs (no JavaScript needed), and what it did.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/lib/language.ts";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { COUNT_KEYS, GwValue, ImportStatus } from "~/components/gw-import.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { formatDateTime, formatNumber, formatPercent } from "~/lib/format.ts";
-import { getFixedT, type Language, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { getFixedT, type Language, loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { CONFLICT_DECISIONS, DECISION_FIELD, readConflictDecisions } from "~/models/gw-import.schema.ts";
 import { confirmGwImport, discardGwImport, getGwImportJob, startGwImportInBackground } from "~/models/gw-import.server.ts";

@@ -3,14 +3,13 @@
 // (/admin/import/<id>), and nothing is written until an admin confirms there.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/lib/language.ts";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { GwRefusalMessage, ImportCountsCells, ImportStatus } from "~/components/gw-import.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
-import { getFixedT, type Language, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { getFixedT, type Language, loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { formatBytes, MAX_UPLOAD_BYTES, withBodyLimit } from "~/lib/upload.server.ts";
 import { fetchGwImportPreview, listGwImportJobs, previewGwImport, type GwFileRefusal } from "~/models/gw-import.server.ts";

@@ -1,7 +1,6 @@
 import { formatDateTime } from "~/lib/format.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { RoleSelect } from "~/components/role-select.tsx";
 import { FieldMessage, fieldProps, FormMessage } from "~/components/form-errors.tsx";
@@ -21,7 +20,7 @@ import {
   setUserActive,
   unlockUser,
 } from "~/models/user.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["admin", "auth", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,11 +1,10 @@
 import { formatDateTime } from "~/lib/format.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { listUsers } from "~/models/user.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["admin"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { ErrorSummary, FieldMessage, fieldProps } from "~/components/form-errors.tsx";
 import { RoleSelect } from "~/components/role-select.tsx";
@@ -11,7 +10,7 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT } from "~/lib/language.ts";
 import { newUserSchema, PASSWORD_MIN } from "~/models/user.schema.ts";
 import { createUser } from "~/models/user.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["admin", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

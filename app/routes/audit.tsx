@@ -2,7 +2,6 @@
 // which record and when, a page of 50 at a time.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { AuditActor, AuditChanges, auditCountryCodes } from "~/components/audit-changes.tsx";
 import { FilterForm } from "~/components/filter-form.tsx";
 import { Pager } from "~/components/pager.tsx";
@@ -18,7 +17,7 @@ import { findLinkEnds } from "~/models/link.server.ts";
 import { findMilestoneKeys } from "~/models/milestone.server.ts";
 import { findProvisionCodes } from "~/models/provision.server.ts";
 import { listUserNames } from "~/models/user.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["admin", "common", "incidents", "provisions", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { parseChartQuery } from "~/charts/query.ts";
 import { CHART_IDS, chartDefinition } from "~/charts/registry.ts";
 import { ChartQueryProblems } from "~/components/chart-query-problems.tsx";
 import { chartLinks } from "~/components/registry-chart.tsx";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["charts", "common", "taxonomy", "trends"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

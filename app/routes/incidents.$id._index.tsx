@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/lib/translate.ts";
 import { AuditActor, AuditChanges, auditCountryCodes } from "~/components/audit-changes.tsx";
 import { CaseRecordRows, RecordRow as Row } from "~/components/case-record.tsx";
 import { AsWritten } from "~/components/gw-import.tsx";
@@ -33,7 +32,7 @@ import {
 } from "~/models/incident.server.ts";
 import { listLinksForIncident } from "~/models/link.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["admin", "charts", "common", "gwImport", "incidents", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { ConflictView } from "~/components/conflict-view.tsx";
 import { IncidentForm } from "~/components/incident-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
@@ -23,7 +22,7 @@ import {
   type IncidentFormValues,
 } from "~/models/incident.schema.ts";
 import { getIncidentForStaff, updateIncident } from "~/models/incident.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["forms", "incidents", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

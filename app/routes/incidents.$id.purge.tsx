@@ -1,7 +1,6 @@
 import { formatDateTime } from "~/lib/format.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { FieldMessage, fieldProps } from "~/components/form-errors.tsx";
@@ -13,7 +12,7 @@ import { notFound } from "~/lib/http.server.ts";
 import { incidentDate, stateName } from "~/domain/incident-format.ts";
 import { purgeSchema } from "~/models/incident.schema.ts";
 import { getIncidentForStaff, purgeIncident } from "~/models/incident.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["incidents", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CaseFilters } from "~/components/case-filters.tsx";
 import { hasRole, requireUser } from "~/lib/auth.server.ts";
 import { Pager } from "~/components/pager.tsx";
@@ -13,7 +12,7 @@ import { SEARCH_PARAM, parseCaseSearch } from "~/domain/case-search.ts";
 import { caseListQuery } from "~/models/incident-export.server.ts";
 import { MAX_SEARCH_HITS } from "~/models/incident-search.server.ts";
 import { CASE_SORTS, countIncidentsAwaitingReview, listIncidents, type CaseSort } from "~/models/incident.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["common", "incidents", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

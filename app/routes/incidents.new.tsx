@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { IncidentForm, type DuplicateView } from "~/components/incident-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { countryOptions } from "~/domain/countries.server.ts";
@@ -10,7 +9,7 @@ import type { FieldErrors } from "~/lib/form-errors.ts";
 import { formText } from "~/lib/form.ts";
 import { applySourceRowIntent, emptyIncidentForm, readIncidentForm, validateIncident, type IncidentFormValues } from "~/models/incident.schema.ts";
 import { createIncident, DUPLICATE_WINDOW_DAYS, findPossibleDuplicates } from "~/models/incident.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["incidents", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -6,7 +6,6 @@
 // it never nests inside the case page's own route files.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { caseName } from "~/components/case-cells.tsx";
 import { LinkLayersLegend } from "~/components/link-layers.tsx";
 import { LinkSuggestionsPanel, type LinkActionData } from "~/components/link-review.tsx";
@@ -22,7 +21,7 @@ import { decideLink, linkIncidentByHand, listLinksForIncident } from "~/models/l
 import { linkDecisionSchema, manualLinkSchema } from "~/models/link.schema.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CHANGE_PASSWORD_PATH, getUser } from "~/lib/auth.server.ts";
 import { assertCsrf } from "~/lib/csrf.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
@@ -9,7 +8,7 @@ import { clientAddress, hitRateLimit } from "~/lib/rate-limit.server.ts";
 import { createSession, startSecondFactor } from "~/lib/session.server.ts";
 import { verifySignIn } from "~/models/user.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["auth"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

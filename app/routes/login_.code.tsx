@@ -2,7 +2,6 @@
 // (docs/decisions/105): a code from the authenticator app, or a recovery code.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { FieldMessage, fieldProps, FormMessage } from "~/components/form-errors.tsx";
 import { CHANGE_PASSWORD_PATH, getUser } from "~/lib/auth.server.ts";
 import { assertCsrf } from "~/lib/csrf.server.ts";
@@ -15,7 +14,7 @@ import { safeRedirect } from "~/lib/safe-redirect.ts";
 import { clearSecondFactor, createSession, pendingSecondFactor } from "~/lib/session.server.ts";
 import { codeSchema } from "~/models/user.schema.ts";
 import { signInEmailOf, verifySecondFactor } from "~/models/user.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["auth", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

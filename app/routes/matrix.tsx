@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { matrixDocument, matrixSeriesLabel } from "~/charts/accountability-matrix.ts";
 import { chartReaderOf } from "~/charts/query.ts";
 import { documentChartConfig } from "~/charts/document.ts";
@@ -13,7 +12,7 @@ import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "trends", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

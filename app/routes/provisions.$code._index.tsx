@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { milestonesInRange } from "~/charts/annual-trend.ts";
 import { buildProvisionYearsChart, noneLinked, provisionYearRange, provisionYearsTable, shapeProvisionYears } from "~/charts/provision-years.ts";
 import { chartReaderOf } from "~/charts/query.ts";
@@ -23,7 +22,7 @@ import { getCaseCoverage } from "~/models/coverage.server.ts";
 import { listMilestones } from "~/models/milestone.server.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
 import { provisionYearsForReader, totalForReader } from "~/models/scorecard.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "trends", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -3,7 +3,6 @@
 // the matrix counted. Its own page, so the matrix works on its own.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CaseTable } from "~/components/case-cells.tsx";
 import { LocalText } from "~/components/commitment.tsx";
 import { LinkLayersLegend } from "~/components/link-layers.tsx";
@@ -17,7 +16,7 @@ import { listLinkedIncidents } from "~/models/link.server.ts";
 import type { RuleFired } from "~/domain/link-rules.ts";
 import { parseMatrixFilter, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

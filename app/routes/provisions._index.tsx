@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CommitmentStatus, GapBadge, LocalText, MadeOn, pillarLabel, SourceLine } from "~/components/commitment.tsx";
 import { Untranslated } from "~/components/untranslated.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
@@ -10,7 +9,7 @@ import { metaT, useLanguage } from "~/lib/language.ts";
 import { countPendingSuggestions } from "~/models/link.server.ts";
 import { listProvisionsByInstrument } from "~/models/provision.server.ts";
 import { chartReaderOf } from "~/charts/query.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["charts", "common", "provisions"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CommitmentFormPage, MilestoneFields, type CommitmentEditState } from "~/components/commitment-form.tsx";
 import { requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { answerEdit } from "~/lib/form.server.ts";
@@ -11,7 +10,7 @@ import { listInstrumentOptions } from "~/models/instrument.server.ts";
 import { milestoneSchema } from "~/models/milestone.schema.ts";
 import { getMilestoneForm, updateMilestone } from "~/models/milestone.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["common", "forms", "incidents", "provisions", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,7 +1,6 @@
 // Milestones: the dates that annotate time charts and bound scorecard windows.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { SourceLine } from "~/components/commitment.tsx";
 import { Untranslated } from "~/components/untranslated.tsx";
 import { hasRole, requireDashboardReader } from "~/lib/auth.server.ts";
@@ -9,7 +8,7 @@ import { formatDate } from "~/lib/format.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { listMilestonesWithSources } from "~/models/milestone.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["charts", "common", "provisions"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -2,7 +2,6 @@
 // decision, newest first, each linking to its review page.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CaseTable } from "~/components/case-cells.tsx";
 import { Pager } from "~/components/pager.tsx";
 import { SectorSelect } from "~/components/provision-filters.tsx";
@@ -12,7 +11,7 @@ import { decodeCursor, pageLinks } from "~/lib/keyset.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { SECTORS } from "~/domain/taxonomy.ts";
 import { listIncidentsAwaitingReview } from "~/models/incident-summary.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["common", "provisions", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -3,19 +3,17 @@
 // runs the rules over every case record.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/lib/translate.ts";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { hasRole, requireDashboardReader, requireUserForAction } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber } from "~/lib/format.ts";
-import type { Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { countryNames } from "~/domain/countries.server.ts";
 import { LINK_RULES, RULE_FIELDS, RULE_POINTS, type LinkRule } from "~/domain/link-rules.ts";
 import { createLinkSuggestionJob, listLinkSuggestionJobs, startLinkSuggestionJobInBackground } from "~/models/link-job.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { type Language, loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["provisions", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

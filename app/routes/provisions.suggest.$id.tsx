@@ -4,14 +4,13 @@
 // resumed from where it stopped.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input.tsx";
 import { hasRole, requireUser, requireUserForAction } from "~/lib/auth.server.ts";
 import { formatDate, formatNumber, formatPercent } from "~/lib/format.ts";
 import { metaT, useLanguage } from "~/lib/language.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { getLinkSuggestionJob, startLinkSuggestionJobInBackground } from "~/models/link-job.server.ts";
-import { loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["provisions"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { loadCharts } from "~/models/chart-data.server.ts";
 import { FILTER_FIELDS, problemMessage } from "~/charts/problems.ts";
 import { chartQueryString, chartReaderOf, parseChartQuery, previewPngUrl } from "~/charts/query.ts";
@@ -10,7 +9,7 @@ import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-fo
 import { countryName } from "~/domain/countries.server.ts";
 import { requireDashboardReader } from "~/lib/auth.server.ts";
 import { listIncidentCountries } from "~/models/incident.server.ts";
-import { getFixedT, isLanguage, loadPageSections, type I18nHandle } from "~/lib/i18n.ts";
+import { getFixedT, isLanguage, loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { metaLanguage, useLanguage } from "~/lib/language.ts";
 

@@ -23,7 +23,7 @@ function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 const ALL_KEYS = keys(en);
-/** What i18next shows for any missing key under one of Vigía's sections, in the dictionary or not. */
+/** What t shows for a missing key (the key itself) under one of Vigía's sections, in the dictionary or not. */
 const RAW_KEY = new RegExp(`\\b(${Object.keys(en).join("|")})\\.[a-z][A-Za-z_]*(\\.[A-Za-z_]+)*\\b`, "g");
 
 const cases = [
@@ -192,6 +192,41 @@ describe("a link that names the language", () => {
     // And on a page loaded afresh.
     await page.goto(`${app.url}/`);
     expect(await page.locator("main h1").textContent()).toBe(es.overview.title);
+    await context.close();
+  });
+});
+
+describe("a language chosen in another tab", () => {
+  it("is the one of the next page reached on the client, whose sections the browser then loads in it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: { "Accept-Language": "en" } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${app.url}/trends`, { waitUntil: "networkidle" });
+    expect(await page.locator("main h1").textContent()).toBe(en.trends.title);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    // Another tab switches to French: the language cookie changes under this page.
+    const other = await context.newPage();
+    await other.goto(`${app.url}/`);
+    await other.getByRole("button", { name: fr.app.languages.fr }).click();
+    await expect.poll(() => other.locator("main h1").textContent(), { timeout: 30_000 }).toBe(fr.overview.title);
+    await other.close();
+    // This page goes on in English until it asks the server again: a client navigation to
+    // the matrix, then its filter form (new search parameters, so the root loader answers anew).
+    await page.locator("header nav").getByRole("link", { name: en.app.nav.matrix, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/matrix");
+    await page.locator("form.filter-form button[type=submit]").click();
+    await page.waitForURL((url) => url.pathname === "/matrix" && url.search !== "");
+    await expect.poll(() => page.locator("main h1").textContent(), { timeout: 15_000 }).toBe(fr.provisions.matrix.title);
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    await expect.poll(() => page.locator("header nav").getByRole("link", { name: fr.app.nav.trends, exact: true }).count()).toBe(1);
+    // Still the same page (a client navigation), with no raw key and no English text left.
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    const text = await page.locator("body").innerText();
+    expect([...new Set([...ALL_KEYS.filter((k) => text.includes(k)), ...(text.match(RAW_KEY) ?? [])])]).toEqual([]);
+    expect(text).not.toContain(en.provisions.matrix.title);
+    expect(await page.locator("form.filter-form").getAttribute("aria-label")).toBe(fr.provisions.filters.label);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

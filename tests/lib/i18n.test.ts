@@ -38,7 +38,7 @@ describe("translations", () => {
     }
   });
 
-  it("resolve through i18next, never showing a raw key", () => {
+  it("resolve through t, never showing a raw key", () => {
     for (const lng of LANGUAGES) {
       const t = getFixedT(lng);
       for (const [key] of leaves(en)) expect(t(key), `${lng}:${key}`).not.toBe(key);

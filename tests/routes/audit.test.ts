@@ -145,10 +145,9 @@ describe("actions of the system", () => {
     const { createLinkSuggestionJob } = await import("~/models/link-job.server.ts");
     const { RULES_VERSION } = await import("~/domain/link-rules.ts");
     const { AuditActor } = await import("~/components/audit-changes.tsx");
-    const { createI18n } = await import("~/lib/i18n.ts");
+    const { createI18n, I18nProvider } = await import("~/lib/i18n.ts");
     const { createElement } = await import("react");
     const { renderToStaticMarkup } = await import("react-dom/server");
-    const { I18nextProvider } = await import("react-i18next");
 
     // A run nobody started: `npm start` on a new database, or `npm run links:suggest`.
     const { job } = await createLinkSuggestionJob(null);
@@ -165,7 +164,7 @@ describe("actions of the system", () => {
     expect(orphanPage.data.events[0]).toMatchObject({ id: orphan.id, actor: null, system: null });
 
     const name = (lng: "en" | "es" | "fr", e: unknown) =>
-      renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lng) }, createElement(AuditActor, { event: e as never })));
+      renderToStaticMarkup(createElement(I18nProvider, { i18n: createI18n(lng) }, createElement(AuditActor, { event: e as never })));
     expect(name("en", event)).toBe(`Vigía (rules v${RULES_VERSION})`);
     expect(name("es", event)).toBe(`Vigía (reglas v${RULES_VERSION})`);
     expect(name("fr", event)).toBe(`Vigía (règles v${RULES_VERSION})`);
@@ -177,10 +176,9 @@ describe("actions of the system", () => {
 describe("every key an audit event holds is named in the reader's language", () => {
   it("labels the keys written by account, link, job and import events in English, Spanish and French, never the raw key", async () => {
     const { AuditChanges } = await import("~/components/audit-changes.tsx");
-    const { createI18n, LANGUAGES } = await import("~/lib/i18n.ts");
+    const { createI18n, I18nProvider, LANGUAGES } = await import("~/lib/i18n.ts");
     const { createElement } = await import("react");
     const { renderToStaticMarkup } = await import("react-dom/server");
-    const { I18nextProvider } = await import("react-i18next");
     const { unlockUser, resetPasswordByAdmin } = await import("~/models/user.server.ts");
     const { createLinkSuggestionJob } = await import("~/models/link-job.server.ts");
     const { parseGwCsv } = await import("~/domain/gw-dataset.ts");
@@ -208,7 +206,7 @@ describe("every key an audit event holds is named in the reader's language", () 
       keys.forEach((k) => seen.add(`${e.action}:${k}`));
       for (const lng of LANGUAGES) {
         const html = renderToStaticMarkup(
-          createElement(I18nextProvider, { i18n: createI18n(lng) }, createElement(AuditChanges, { before, after, entityType: e.entityType })),
+          createElement(I18nProvider, { i18n: createI18n(lng) }, createElement(AuditChanges, { before, after, entityType: e.entityType })),
         );
         const labels = [...html.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
         for (const key of keys) if (labels.includes(key)) raw.add(`${lng}: ${e.action} shows "${key}" raw`);

@@ -4,12 +4,11 @@ import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { parse } from "csv-parse/sync";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { CHART_IDS, chartTable, type ChartId, type LoadedChart } from "~/charts/registry.ts";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { formatNumber } from "~/lib/format.ts";
-import { createI18n, getFixedT, type Language } from "~/lib/i18n.ts";
+import { createI18n, getFixedT, I18nProvider, type Language } from "~/lib/i18n.ts";
 import { loader as csvLoader } from "~/routes/charts.$id[.]csv.ts";
 import { loader as pngLoader } from "~/routes/charts.$id[.]png.ts";
 import { loader as listLoader } from "~/routes/charts._index.tsx";
@@ -31,7 +30,7 @@ async function thrown(p: Promise<unknown>): Promise<Response> {
 /** The chart's data table exactly as the trends page renders it (the RegistryChart component), as text cells. */
 function pageTableCells(chart: LoadedChart, lng: Language, query: Awaited<ReturnType<typeof trendsLoader>>["query"]): string[][] {
   const html = renderToStaticMarkup(
-    createElement(I18nextProvider, { i18n: createI18n(lng) }, createElement(RegistryChart, { chart, query, lng, origin: "http://localhost" })),
+    createElement(I18nProvider, { i18n: createI18n(lng) }, createElement(RegistryChart, { chart, query, lng, origin: "http://localhost" })),
   );
   const table = /<table class="data-table"[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1];
   if (!table) throw new Error(`no data table for ${chart.id}`);

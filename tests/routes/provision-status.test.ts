@@ -5,15 +5,14 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { CommitmentStatus } from "~/components/commitment.tsx";
 import { prisma } from "~/lib/db.server.ts";
-import { createI18n, type Language } from "~/lib/i18n.ts";
+import { createI18n, I18nProvider, type Language } from "~/lib/i18n.ts";
 import { provisionSchema } from "~/models/provision.schema.ts";
 
 const statusHtml = (status: string, lng: Language) =>
-  renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lng) }, createElement(CommitmentStatus, { status })));
+  renderToStaticMarkup(createElement(I18nProvider, { i18n: createI18n(lng) }, createElement(CommitmentStatus, { status })));
 
 describe("confirmation status of provisions", () => {
   it("seeds AP-I-MIN, known from a press summary of the Action Plan, as such and not as confirmed", async () => {

@@ -5,12 +5,11 @@
 import { parse } from "csv-parse/sync";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { scorecardComparisonLine, scorecardTable } from "~/charts/provision-years.ts";
 import { ScorecardComparison, ScorecardProblems } from "~/components/scorecard.tsx";
 import { prisma } from "~/lib/db.server.ts";
-import { createI18n, getFixedT } from "~/lib/i18n.ts";
+import { createI18n, getFixedT, I18nProvider } from "~/lib/i18n.ts";
 import { loader as scorecardLoader } from "~/routes/provisions.$code.scorecard.tsx";
 import { loader as scorecardCsv } from "~/routes/provisions.$code.scorecard[.]csv.ts";
 import { loader as scorecardPng } from "~/routes/provisions.$code.scorecard[.]png.ts";
@@ -36,7 +35,7 @@ describe("the scorecard's milestone", () => {
     expect(page.problems).toEqual([{ param: "milestone", value: "nope" }]);
     const html = renderToStaticMarkup(
       createElement(
-        I18nextProvider,
+        I18nProvider,
         { i18n: createI18n("en") },
         createElement(ScorecardProblems, { problems: page.problems, milestone: page.data.milestone.label }),
       ),
@@ -54,7 +53,7 @@ describe("the scorecard's milestone", () => {
 
     const html = renderToStaticMarkup(
       createElement(
-        I18nextProvider,
+        I18nProvider,
         { i18n: createI18n("en") },
         createElement(ScorecardComparison, { data: page.data, pending: 0, afterIncomplete: false, today: page.today, lng: "en" }),
         createElement(ScorecardProblems, { problems: page.problems, milestone: null }),
