@@ -6,7 +6,8 @@
 //   word a quoted prefix).
 // - PostgreSQL: the view's "text" is vigia_incident_search_text(...) (unaccented,
 //   lower case), on which the trigram index is built; each word, folded by the
-//   database's own vigia_search_fold, is a LIKE '%word%' that index answers.
+//   database's own vigia_search_fold, is a LIKE '%word%' that index answers,
+//   through the to-many relation (EXISTS).
 import { databaseKind, prisma, type Prisma } from "~/lib/db.server.ts";
 
 /** The FTS5 columns the words are looked for in (public text only; stateCode is matched by code). */
@@ -45,6 +46,8 @@ export async function incidentSearchWhere(terms: string[], states: string[]): Pr
   // SQLite: one MATCH, so that the planner can start from the index (an OR beside it could not).
   if (databaseKind() === "sqlite") return { search: { is: { text: ftsQuery(terms, states) } } };
   const folded = await foldOnPostgres(terms);
-  const found: Prisma.IncidentWhereInput = { search: { is: { AND: folded.map((w) => ({ text: { contains: escapeLike(w) } })) } } };
+  // The to-many relation: EXISTS, which PostgreSQL plans as a semi-join on the trigram index; the
+  // to-one relation's LEFT JOIN hides the view's expression from the index (decision 117).
+  const found: Prisma.IncidentWhereInput = { searchRows: { some: { AND: folded.map((w) => ({ text: { contains: escapeLike(w) } })) } } };
   return states.length ? { OR: [found, { stateCode: { in: states } }] } : found;
 }

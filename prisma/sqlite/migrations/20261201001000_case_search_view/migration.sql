@@ -38,5 +38,5 @@ CREATE TRIGGER "Incident_search_update" AFTER UPDATE OF "victimName", "regionRaw
 END;
 
 CREATE VIEW "IncidentSearchText" AS
-  SELECT "Incident"."id" AS "id", "IncidentSearch" AS "text"
+  SELECT "Incident"."id" AS "id", "Incident"."id" AS "incidentId", "IncidentSearch" AS "text"
   FROM "IncidentSearch" JOIN "Incident" ON "Incident".rowid = "IncidentSearch".rowid;
