@@ -16,6 +16,8 @@ generator client {
   output       = "../../app/generated/prisma-${provider}"
   moduleFormat = "esm"
   runtime      = "nodejs"
+  // Case search as a relation over a database view (decision 117)
+  previewFeatures = ["views"]
 }
 
 datasource db {

@@ -13,7 +13,6 @@ import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import { visibleName } from "~/domain/victim-name.ts";
 import { writeAudit } from "./audit.server.ts";
 import { incidentListWhere } from "./incident.server.ts";
-import { MAX_SEARCH_HITS } from "./incident-search.server.ts";
 
 /** Records read per query: large enough that 100,000 rows take a hundred queries, small enough to stay a few MB. */
 export const EXPORT_BATCH = 1000;
@@ -129,24 +128,12 @@ export interface CaseExportRequest {
   staff: boolean;
 }
 
-/** A search too broad to export whole: the export is refused rather than cut short. */
-export class SearchTooBroad extends Error {}
-
-/** For a route: a search too broad to export answers 400, saying why; any other error goes on. */
-export function refuseTooBroad(error: unknown): never {
-  if (error instanceof SearchTooBroad) {
-    throw new Response(`The search matches more than ${MAX_SEARCH_HITS} records: add a word or a filter to export it.`, { status: 400 });
-  }
-  throw error;
-}
-
 /**
  * The records of a filter, batch by batch, newest first (occurrence date, then
  * id: a unique order, so no record is read twice or skipped between batches).
  */
 export async function* exportIncidentBatches({ filter, q, staff }: CaseExportRequest, size = EXPORT_BATCH): AsyncGenerator<CaseExportRecord[]> {
-  const { where, searchTooBroad } = await incidentListWhere(filter, q);
-  if (searchTooBroad) throw new SearchTooBroad();
+  const where = await incidentListWhere(filter, q);
   let after: Cursor | null = null;
   for (;;) {
     const request: PageRequest = { after, size };
@@ -240,8 +227,7 @@ export function caseListQuery({ filter, q }: Pick<CaseExportRequest, "filter" | 
  * filter as the list's query string, how many records matched and in which role.
  */
 export async function auditCaseExport(input: { actorId: string; format: "csv" | "json"; request: CaseExportRequest; via: "list" | "api" }): Promise<number> {
-  const { where, searchTooBroad } = await incidentListWhere(input.request.filter, input.request.q);
-  if (searchTooBroad) throw new SearchTooBroad();
+  const where = await incidentListWhere(input.request.filter, input.request.q);
   const records = await prisma.incident.count({ where });
   await writeAudit(prisma, {
     actorId: input.actorId,
@@ -286,8 +272,8 @@ export const API_PAGE_DEFAULT = 100;
  */
 export async function listIncidentsPage(
   input: CaseExportRequest & { after: string | null; size: number },
-): Promise<{ rows: CaseExportRecord[]; next: string | null; searchTooBroad: boolean }> {
-  const { where, searchTooBroad } = await incidentListWhere(input.filter, input.q);
+): Promise<{ rows: CaseExportRecord[]; next: string | null }> {
+  const where = await incidentListWhere(input.filter, input.q);
   const found: ExportRow[] = await prisma.incident.findMany({
     where: input.after ? { AND: [where, { id: { gt: input.after } }] } : where,
     orderBy: { id: "asc" },
@@ -295,5 +281,5 @@ export async function listIncidentsPage(
     select: EXPORT_SELECT,
   });
   const rows = found.slice(0, input.size);
-  return { rows: rows.map((r) => exportRecord(r, input.staff)), next: found.length > input.size ? rows[rows.length - 1].id : null, searchTooBroad };
+  return { rows: rows.map((r) => exportRecord(r, input.staff)), next: found.length > input.size ? rows[rows.length - 1].id : null };
 }

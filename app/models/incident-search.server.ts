@@ -1,67 +1,53 @@
-// The case search's fast path on each database (decision 065): SQLite's FTS5
-// index "IncidentSearch" (unicode61, diacritics removed; each word a prefix) and
-// PostgreSQL's trigram index on vigia_incident_search_text (unaccented, lower
-// case; each word anywhere in the text). Both answer with record ids, which the
-// case list's where clause combines with every other filter.
-import { databaseKind, prisma } from "~/lib/db.server.ts";
+// The case search (decisions 065, 117) as a Prisma relation filter on the view
+// "IncidentSearchText", so that the case list, its counts, its exports and the
+// API stay ordinary Prisma queries: no id list, no cap, every match.
+// - SQLite: the view's "text" is the FTS5 table's own column, and FTS5 reads
+//   `"IncidentSearch" = 'query'` as MATCH (unicode61, diacritics removed; each
+//   word a quoted prefix).
+// - PostgreSQL: the view's "text" is vigia_incident_search_text(...) (unaccented,
+//   lower case), on which the trigram index is built; each word, folded by the
+//   database's own vigia_search_fold, is a LIKE '%word%' that index answers,
+//   through the to-many relation (EXISTS).
+import { databaseKind, prisma, type Prisma } from "~/lib/db.server.ts";
+
+/** The FTS5 columns the words are looked for in (public text only; stateCode is matched by code). */
+const TEXT_COLUMNS = "{victimName regionRaw municipality description}";
 
 /**
- * At most this many matches are used. A search matching more is too broad to
- * list usefully: the list says so, and an export refuses it rather than send a
- * part of what was asked for.
+ * FTS5 query: every word as a quoted prefix ("jos"* finds "José"; quotes inside
+ * doubled) in the text columns, or, when the words name states, the state code.
  */
-export const MAX_SEARCH_HITS = 10_000;
-
-export interface SearchHits {
-  ids: string[];
-  /** More records matched than MAX_SEARCH_HITS */
-  tooBroad: boolean;
+export function ftsQuery(terms: string[], states: string[] = []): string {
+  const words = `${TEXT_COLUMNS} : (${terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(" AND ")})`;
+  return states.length ? `(${words}) OR stateCode : (${states.map((s) => `"${s}"`).join(" OR ")})` : words;
 }
 
-/** FTS5 query: every word as a quoted prefix ("jos"* finds "José"); quotes inside doubled. */
-function ftsQuery(terms: string[]): string {
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(" AND ");
+/** A word for Prisma's `contains` (LIKE '%…%'): its own % _ and \ taken literally (PostgreSQL's LIKE escapes with \). */
+export function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** A LIKE pattern finding the word anywhere; its own % _ and \ taken literally. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * The words folded exactly as the trigram index folds the text (vigia_search_fold:
+ * lower case, unaccent's rules, which also turn "ł" into "l" and "ß" into "ss").
+ */
+async function foldOnPostgres(terms: string[]): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ folded: string }[]>`
+    SELECT vigia_search_fold(t) AS folded FROM unnest(${terms}::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n`;
+  return rows.map((r) => r.folded);
 }
 
-/** Ids of the case records (deleted ones too; the filter drops them) whose public text holds every word. */
-export async function findIncidentsMatching(terms: string[]): Promise<SearchHits> {
-  if (!terms.length) return { ids: [], tooBroad: false };
-  const limit = MAX_SEARCH_HITS + 1;
-  let rows: { id: string }[];
-  if (databaseKind() === "sqlite") {
-    rows = await prisma.$queryRaw<
-      { id: string }[]
-    >`SELECT "Incident"."id" AS id FROM "IncidentSearch" JOIN "Incident" ON "Incident".rowid = "IncidentSearch".rowid
-       WHERE "IncidentSearch" MATCH ${ftsQuery(terms)} LIMIT ${limit}`;
-  } else {
-    const conditions = terms.map(
-      (_, i) => `vigia_incident_search_text("victimName", "regionRaw", "municipality", "description") LIKE vigia_search_fold($${i + 1})`,
-    );
-    // The one query built as text: one placeholder per word ($1, $2, ...) and a constant limit;
-    // every word the reader typed is a bound parameter, never part of the SQL.
-    rows = await prisma.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT "id" AS id FROM "Incident" WHERE ${conditions.join(" AND ")} LIMIT ${limit}`,
-      ...terms.map(likePattern),
-    );
-  }
-  return { ids: rows.slice(0, MAX_SEARCH_HITS).map((r) => r.id), tooBroad: rows.length > MAX_SEARCH_HITS };
-}
-
-/** The query plan of a search, to prove the index is used (tests). */
-export async function explainIncidentSearch(terms: string[]): Promise<string> {
-  if (databaseKind() === "sqlite") {
-    const rows = await prisma.$queryRaw<
-      { detail: string }[]
-    >`EXPLAIN QUERY PLAN SELECT "Incident"."id" FROM "IncidentSearch" JOIN "Incident" ON "Incident".rowid = "IncidentSearch".rowid WHERE "IncidentSearch" MATCH ${ftsQuery(terms)}`;
-    return rows.map((r) => r.detail).join("\n");
-  }
-  const rows = await prisma.$queryRaw<
-    { "QUERY PLAN": string }[]
-  >`EXPLAIN SELECT "id" FROM "Incident" WHERE vigia_incident_search_text("victimName", "regionRaw", "municipality", "description") LIKE vigia_search_fold(${likePattern(terms[0])})`;
-  return rows.map((r) => r["QUERY PLAN"]).join("\n");
+/**
+ * The Prisma condition on case records whose public text holds every word, or
+ * whose state is one of `states` (the states whose name holds every word). Deleted
+ * records too: the list's filter drops them.
+ */
+export async function incidentSearchWhere(terms: string[], states: string[]): Promise<Prisma.IncidentWhereInput> {
+  // SQLite: one MATCH, so that the planner can start from the index (an OR beside it could not).
+  if (databaseKind() === "sqlite") return { search: { is: { text: ftsQuery(terms, states) } } };
+  const folded = await foldOnPostgres(terms);
+  // The to-many relation: EXISTS, which PostgreSQL plans as a semi-join on the trigram index; the
+  // to-one relation's LEFT JOIN hides the view's expression from the index (decision 117).
+  const found: Prisma.IncidentWhereInput = { searchRows: { some: { AND: folded.map((w) => ({ text: { contains: escapeLike(w) } })) } } };
+  return states.length ? { OR: [found, { stateCode: { in: states } }] } : found;
 }

@@ -11,7 +11,7 @@ import { decryptField, encryptField, needsRewrite } from "~/lib/field-crypto.ser
 import { writeAudit } from "./audit.server.ts";
 import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
 import { searchTerms, statesNamedBy } from "~/domain/case-search.ts";
-import { findIncidentsMatching } from "./incident-search.server.ts";
+import { incidentSearchWhere } from "./incident-search.server.ts";
 import {
   INCIDENT_COLUMNS,
   incidentAuditValues,
@@ -70,22 +70,13 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
 
 /**
  * The where clause of the case list, its exports and the API: the filter's
- * conditions and, when the filter has a search, the records the search finds.
+ * conditions and, when the filter has a search, the records the search finds
+ * (a relation filter on the search view, decision 117: every match, no cap).
  */
-export async function incidentListWhere(filter: IncidentFilter, q?: string | null): Promise<CaseListWhere> {
+export async function incidentListWhere(filter: IncidentFilter, q?: string | null): Promise<Prisma.IncidentWhereInput> {
   const terms = searchTerms(q);
-  if (!terms.length) return { where: incidentWhere(filter), searchTooBroad: false };
-  const hits = await findIncidentsMatching(terms);
-  const states = statesNamedBy(terms);
-  const found: Prisma.IncidentWhereInput[] = [{ id: { in: hits.ids } }];
-  if (states.length) found.push({ stateCode: { in: states } });
-  return { where: { AND: [incidentWhere(filter), found.length === 1 ? found[0] : { OR: found }] }, searchTooBroad: hits.tooBroad };
-}
-
-export interface CaseListWhere {
-  where: Prisma.IncidentWhereInput;
-  /** The search matched more records than are used (MAX_SEARCH_HITS) */
-  searchTooBroad: boolean;
+  if (!terms.length) return incidentWhere(filter);
+  return { AND: [incidentWhere(filter), await incidentSearchWhere(terms, statesNamedBy(terms))] };
 }
 
 export interface CountRow<K extends string = string> {
@@ -253,8 +244,6 @@ export interface CaseListPage {
   prev: string | null;
   /** Every matching record (-1 when not asked for) */
   total: number;
-  /** The search matched more records than a list uses */
-  searchTooBroad: boolean;
 }
 
 /**
@@ -275,8 +264,7 @@ export async function listIncidents(
   },
 ): Promise<CaseListPage> {
   const { field, dir } = SORT_COLUMN[options.sort ?? "date_desc"];
-  const listed = options.deleted ? { where: { deletedAt: { not: null } }, searchTooBroad: false } : await incidentListWhere(options.filter, options.q);
-  const base: Prisma.IncidentWhereInput = listed.where;
+  const base: Prisma.IncidentWhereInput = options.deleted ? { deletedAt: { not: null } } : await incidentListWhere(options.filter, options.q);
   const query = keysetQuery(field, dir, options);
   const [found, total] = await Promise.all([
     prisma.incident.findMany({ ...query, where: { AND: [base, query.where] }, select: PUBLIC_COLUMNS }),
@@ -304,7 +292,6 @@ export async function listIncidents(
       updatedAt: r.updatedAt,
     })),
     total,
-    searchTooBroad: listed.searchTooBroad,
   };
 }
 

@@ -10,7 +10,6 @@ import { incidentDate, stateOrRegion } from "~/domain/incident-format.ts";
 import { incidentFilterToParams, parseIncidentFilter } from "~/domain/incident-filter.ts";
 import { SEARCH_PARAM, parseCaseSearch } from "~/domain/case-search.ts";
 import { caseListQuery } from "~/models/incident-export.server.ts";
-import { MAX_SEARCH_HITS } from "~/models/incident-search.server.ts";
 import { CASE_SORTS, countIncidentsAwaitingReview, listIncidents, type CaseSort } from "~/models/incident.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
@@ -53,10 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     done: params.get("done") === "purged" ? ("purged" as const) : null,
     links: pageLinks("/incidents", base, page, pageRequest),
     // The exports take exactly the list's filters (not its order or page).
-    exportQuery: deleted || problems.length || page.searchTooBroad ? null : caseListQuery({ filter, q }),
+    exportQuery: deleted || problems.length ? null : caseListQuery({ filter, q }),
     q,
-    searchTooBroad: page.searchTooBroad,
-    maxSearchHits: MAX_SEARCH_HITS,
   };
 }
 
@@ -105,11 +102,6 @@ export default function CaseList() {
           <p className="small">{t("incidents.list.defaultScope")}</p>
           <CaseFilters filter={data.filter} q={data.q} sort={data.sort} sorts={data.sorts} />
         </>
-      ) : null}
-      {data.searchTooBroad ? (
-        <p className="notice" role="status">
-          {t("incidents.filters.searchTooBroad", { max: formatNumber(data.maxSearchHits, lng) })}
-        </p>
       ) : null}
       <p className="result-count" role="status">
         {t("incidents.list.matching", { total: formatNumber(data.total, lng) })}

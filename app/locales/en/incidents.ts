@@ -38,8 +38,6 @@ export const incidents = {
   filters: {
     search: "Search names, places and descriptions",
     searchHint: "Accents and capitals do not matter: “Jose” finds “José”. Every word must appear.",
-    searchTooBroad:
-      "The search matches more than {{max}} records, so only the first {{max}} are listed and the list cannot be downloaded. Add a word or a filter.",
     title: "Filter the cases",
     yearFrom: "From year",
     yearTo: "To year",

@@ -40,8 +40,6 @@ export const incidents: Translation["incidents"] = {
   filters: {
     search: "Buscar nombres, lugares y descripciones",
     searchHint: "No importan los acentos ni las mayúsculas: «Jose» encuentra «José». Deben aparecer todas las palabras.",
-    searchTooBroad:
-      "La búsqueda coincide con más de {{max}} registros: solo se listan los {{max}} primeros y la lista no se puede descargar. Añada una palabra o un filtro.",
     title: "Filtrar los casos",
     yearFrom: "Desde el año",
     yearTo: "Hasta el año",

@@ -40,8 +40,6 @@ export const incidents: Translation["incidents"] = {
   filters: {
     search: "Rechercher des noms, des lieux et des descriptions",
     searchHint: "Les accents et les majuscules ne comptent pas : « Jose » trouve « José ». Tous les mots doivent figurer.",
-    searchTooBroad:
-      "La recherche correspond à plus de {{max}} dossiers : seuls les {{max}} premiers sont listés et la liste ne peut pas être téléchargée. Ajoutez un mot ou un filtre.",
     title: "Filtrer les cas",
     yearFrom: "De l'année",
     yearTo: "À l'année",
