@@ -9,5 +9,10 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's address (req.ip, which follows TRUST_PROXY), for the rate limits. */
     clientAddress?: string;
+    /**
+     * True when the rendered-page cache renders this answer to keep it whole (decision 111, 120):
+     * a route keeps no copy of its own body then, so that nothing is kept twice.
+     */
+    pageCache?: boolean;
   }
 }

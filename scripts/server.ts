@@ -185,11 +185,15 @@ export async function createApp({
       const nonce = res.locals.cspNonce as string;
       // The client's address for the rate limits (app/lib/rate-limit.server.ts): Express's req.ip,
       // which follows TRUST_PROXY ("trust proxy" above) for X-Forwarded-For.
-      const context = (cspNonce: string): AppLoadContext => ({ cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" });
+      const context = (cspNonce: string, pageCache = false): AppLoadContext => ({
+        cspNonce,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        pageCache,
+      });
       const request = remixRequest(req, res, req.body as Buffer | undefined);
-      // Anonymous reads of public pages from the rendered-page cache (decision 111); everything else rendered.
+      // Anonymous reads of public pages and exports from the rendered-page cache (decisions 111, 120); everything else rendered.
       const pageCache = (current.entry.module as { cachedPage?: typeof cachedPage }).cachedPage;
-      let response = (await pageCache?.(request, nonce, (r, cspNonce) => handle!(r, context(cspNonce)))) ?? (await handle(request, context(nonce)));
+      let response = (await pageCache?.(request, nonce, (r, cspNonce) => handle!(r, context(cspNonce, true)))) ?? (await handle(request, context(nonce)));
       // An address naming a language (?lng=es) keeps it for the pages that follow.
       const language = await languageCookieFromQuery(request);
       if (language) {

@@ -6,6 +6,7 @@ import { toCsv, type CsvOptions } from "~/lib/csv.server.ts";
 import { exportResponse, type ExportAudience, type ExportFormat } from "~/lib/http.server.ts";
 import { getFixedT, type Language } from "~/lib/i18n.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
+import type { ExportMemo } from "~/models/data-version.server.ts";
 import { documentCsvRows, type ChartDocument } from "./document.ts";
 import { problemMessages } from "./problems.ts";
 import { chartQueryString, parseChartQuery, PNG_SIZE_PARAM, type ChartQuery } from "./query.ts";
@@ -72,17 +73,25 @@ export interface DocumentExportOptions {
   csv?: CsvOptions;
   /** The PNG's size (decision 112); the route names it in the memo's key too. */
   pngSize?: PngSize;
-  /** Keeps the drawn or written body, e.g. by data version (the route hands in the cache). */
-  memo?: (make: () => Promise<string | Uint8Array>) => Promise<string | Uint8Array>;
+  /** Keeps the drawn or written body, e.g. by data version (the route hands in the cache); by default every body is made anew. */
+  memo?: ExportMemo;
+  /** Runs before a body is drawn or written, not when a kept one is served: the exports rate limit (decision 120). */
+  beforeMake?: () => Promise<void>;
 }
+
+/** No memo: every body is made anew, `beforeMake` first (the rendered-page cache keeps anonymous exports, decision 120). */
+const makeEveryTime: ExportMemo = async (make, beforeMake) => {
+  await beforeMake?.();
+  return make();
+};
 
 /** An export document as a PNG (drawn) or a CSV (header lines, then the table). */
 export async function documentExport(
   format: ExportFormat,
   doc: ChartDocument,
   ctx: ChartContext,
-  { credit, filename, audience = "dashboard", csv, pngSize = "download", memo = (make) => make() }: DocumentExportOptions,
+  { credit, filename, audience = "dashboard", csv, pngSize = "download", memo = makeEveryTime, beforeMake }: DocumentExportOptions,
 ): Promise<Response> {
-  const body = await memo(async () => (format === "png" ? renderDocumentPng(doc, ctx, credit, pngSize) : toCsv(documentCsvRows(doc, credit), csv)));
+  const body = await memo(async () => (format === "png" ? renderDocumentPng(doc, ctx, credit, pngSize) : toCsv(documentCsvRows(doc, credit), csv)), beforeMake);
   return exportResponse(format, body, `${filename}.${format}`, audience);
 }

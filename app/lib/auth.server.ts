@@ -77,8 +77,11 @@ export async function requireDashboardReader(request: Request): Promise<SessionU
   return requireUser(request, "viewer");
 }
 
-/** For an export (CSV, PNG): the dashboard rule, after the exports-per-address limit (429 past it). */
-export async function requireExportReader(request: Request, context: unknown): Promise<SessionUser | null> {
-  await enforceRateLimit("exportsAddress", clientAddress(context));
-  return requireDashboardReader(request);
+/**
+ * The exports-per-address limit (429 past it) for a dashboard export (CSV, PNG): run before the
+ * body is drawn or written, not when a kept one is served (decision 120), so that it guards the
+ * drawing and repeated downloads of a kept image are never refused.
+ */
+export function exportLimit(context: unknown): () => Promise<void> {
+  return () => enforceRateLimit("exportsAddress", clientAddress(context));
 }

@@ -174,7 +174,8 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
  * calls this for every Remix answer; the authorization matrix calls it too, so that
  * what it checks is what readers get): Cache-Control set by cacheDecision; an
  * anonymous cacheable answer read whole and tagged with a weak ETag of its body (the
- * CSP nonce left out of an HTML page, so that the same page has the same tag) and
+ * CSP nonce left out of an HTML page, so that the same page has the same tag; an answer
+ * from the page cache, decisions 111 and 120, passed on unread with the tag it was kept with) and
  * `Vary: Cookie, Accept-Language`; a matching If-None-Match answered 304 with only
  * the ETag, Cache-Control and Vary headers. No-store answers keep streaming.
  */
@@ -198,9 +199,10 @@ export async function cachedResponse(
     if (decision.cacheControl.includes("no-store")) headers.delete("ETag");
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A kept answer's tag is known: its body is passed on as it is, not read whole again (decision 120).
+  const bytes = keptEtag ? null : new Uint8Array(await response.arrayBuffer());
   const isHtml = /^text\/html/i.test(headers.get("Content-Type") ?? "");
-  const etag = keptEtag ?? weakEtag(isHtml && nonce ? new TextEncoder().encode(new TextDecoder().decode(bytes).replaceAll(nonce, "")) : bytes);
+  const etag = keptEtag ?? weakEtag(isHtml && nonce ? new TextEncoder().encode(new TextDecoder().decode(bytes!).replaceAll(nonce, "")) : bytes!);
   headers.set("ETag", etag);
   // Cookie and Accept-Language besides whatever the answer varies with already (a cached page's gzip: Accept-Encoding).
   const vary = headers.get("Vary");
@@ -209,9 +211,10 @@ export async function cachedResponse(
   if (etagMatches(request.headers.get("if-none-match") ?? null, etag)) {
     const notModified = new Headers();
     for (const name of ["ETag", "Cache-Control", "Vary"]) notModified.set(name, headers.get(name)!);
+    if (!bytes) await response.body.cancel();
     return new Response(null, { status: 304, headers: notModified });
   }
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+  return new Response(bytes ?? response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export const CSP_REPORT_PATH = "/csp-report";

@@ -28,8 +28,7 @@ const cache = new LRUCache<string, { value: Promise<unknown>; size: number }>({
  * A failed computation is not kept.
  */
 export function memoByVersion<T>(key: string, version: number, make: () => Promise<T>, size: (value: T) => number = () => 4096): Promise<T> {
-  const target = databaseTarget();
-  const fullKey = `${target.kind}:${target.file ?? target.url}|${version}|${key}`;
+  const fullKey = keyOf(key, version);
   const hit = cache.get(fullKey);
   if (hit) return hit.value as Promise<T>;
   const value = make();
@@ -45,18 +44,37 @@ export function memoByVersion<T>(key: string, version: number, make: () => Promi
   return value;
 }
 
-/** Empties the cache (tests). */
-/**
- * Keeps an export's body (PNG bytes, CSV text) by what it shows (`key`) and the data
- * version: a repeated export is drawn or written once until the data change.
- */
-export function exportMemo(key: unknown[], version?: number) {
-  return async (make: () => Promise<string | Uint8Array>): Promise<string | Uint8Array> =>
-    memoByVersion(JSON.stringify(["export", ...key]), version ?? (await getDataVersion()), make, (body) =>
-      typeof body === "string" ? body.length * 2 : body.byteLength,
-    );
+function keyOf(key: string, version: number): string {
+  const target = databaseTarget();
+  return `${target.kind}:${target.file ?? target.url}|${version}|${key}`;
 }
 
+/** True when `key` at `version` is kept or being computed: memoByVersion would not call `make`. */
+export function isMemoized(key: string, version: number): boolean {
+  return cache.has(keyOf(key, version));
+}
+
+/**
+ * Keeps an export's body (PNG bytes, CSV text): `make` draws or writes it; `beforeMake`
+ * runs first when this request would wait for a new body, not when it is kept (the
+ * exports rate limit counts drawing, decision 120).
+ */
+export type ExportMemo = (make: () => Promise<string | Uint8Array>, beforeMake?: () => Promise<void>) => Promise<string | Uint8Array>;
+
+/**
+ * Keeps an export's body by what it shows (`key`) and the data version: a repeated
+ * export is drawn or written once until the data change.
+ */
+export function exportMemo(key: unknown[], version?: number): ExportMemo {
+  return async (make, beforeMake) => {
+    const memoKey = JSON.stringify(["export", ...key]);
+    const at = version ?? (await getDataVersion());
+    if (beforeMake && !isMemoized(memoKey, at)) await beforeMake();
+    return memoByVersion(memoKey, at, make, (body) => (typeof body === "string" ? body.length * 2 : body.byteLength));
+  };
+}
+
+/** Empties the cache (tests). */
 export function clearVersionCache(): void {
   cache.clear();
 }

@@ -2,6 +2,7 @@
 // anonymous read of a public page is the fresh render with another nonce, each response
 // with its own nonce matching its CSP header; a write (the data version) invalidates it;
 // language and query are entries of their own; signed-in readers never get a kept page.
+// Public exports (PNG, CSV) are kept the same way (decision 120).
 import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
@@ -22,6 +23,8 @@ interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   html: string;
+  /** The body's bytes, decoded when gzip-encoded. */
+  bytes: Buffer;
 }
 
 /** One GET on node:http (the bytes as sent), the body decoded when gzip-encoded. */
@@ -32,8 +35,8 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const body = Buffer.concat(chunks);
-        const html = (res.headers["content-encoding"] === "gzip" ? gunzipSync(body) : body).toString("utf8");
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, html });
+        const bytes = res.headers["content-encoding"] === "gzip" ? gunzipSync(body) : body;
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, html: bytes.toString("utf8"), bytes });
       });
     });
     req.on("error", reject);
@@ -142,5 +145,31 @@ describe("the rendered-page cache", () => {
     const anonymous = await get("/provisions");
     expect(anonymous.html).not.toContain("/logout");
     expect(anonymous.headers.etag).toBeTruthy();
+  });
+
+  it("serves a repeated anonymous export (PNG, CSV) as kept: the same bytes, one ETag, 304; never to a signed-in reader (decision 120)", async () => {
+    const cookie = await signIn();
+    for (const path of ["/charts/sector-breakdown.png?size=preview", "/matrix.csv?from=2019&to=2021"]) {
+      const first = await get(path);
+      const again = await get(path, { "Accept-Encoding": "gzip, br" });
+      expect(first.status, path).toBe(200);
+      expect(first.headers["cache-control"]).toBe("public, max-age=300");
+      expect(first.headers.etag).toBeTruthy();
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(again.bytes.equals(first.bytes), path).toBe(true);
+      const notModified = await get(path, { "If-None-Match": String(first.headers.etag) });
+      expect(notModified.status).toBe(304);
+      expect(notModified.bytes.length).toBe(0);
+      const signedIn = await get(path, { Cookie: cookie });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.headers["cache-control"]).toBe("private, no-store");
+      expect(signedIn.headers.etag).toBeUndefined();
+    }
+    // A PNG is sent as it is (already compressed); its header names a PNG.
+    const png = await get("/charts/sector-breakdown.png?size=preview", { "Accept-Encoding": "gzip, br" });
+    expect(png.headers["content-type"]).toBe("image/png");
+    expect(png.headers["content-encoding"]).toBeUndefined();
+    expect(png.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.bytes.readUInt32BE(16)).toBe(1000);
   });
 });

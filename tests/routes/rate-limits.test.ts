@@ -1,5 +1,6 @@
 // Rate limits kept in the database answer 429 with Retry-After: sign-in per
-// address and per account, writes per user, exports per address (docs/decisions/095).
+// address and per account, writes per user, exports per address (docs/decisions/095;
+// an export counts when it is drawn or written, not when a kept one is served: 120).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // Low limits for this file only (env() is read once per test file).
@@ -23,6 +24,18 @@ import { action as manageAction } from "~/routes/admin.users.$id.tsx";
 import { loader as chartCsv } from "~/routes/charts.$id[.]csv.ts";
 import { postForm, signInAs } from "../setup/auth.ts";
 import { BASE, post, run } from "../setup/route.ts";
+import { serveExport } from "../setup/serve.ts";
+import * as dataVersion from "~/models/data-version.server.ts";
+
+// The page cache's entries watched: a test holds a drawing back until a second reader has joined it.
+vi.mock("~/models/data-version.server.ts", async (importOriginal) => {
+  const real = await importOriginal<typeof dataVersion>();
+  return { ...real, memoByVersion: vi.fn(real.memoByVersion) };
+});
+/** How many requests asked the page cache for `path` (as its key names it). */
+const pageMemoCalls = (path: string) =>
+  vi.mocked(dataVersion.memoByVersion).mock.calls.filter(([key]) => key.startsWith('["page",') && key.includes(JSON.stringify(`${BASE}${path}`).slice(1, -1)))
+    .length;
 
 function signIn(email: string, address: string) {
   return run((args) => loginAction({ ...args, context: { clientAddress: address } }), postForm(`${BASE}/login`, { email, password: "wrong-password" }));
@@ -73,16 +86,55 @@ describe("writes per user", () => {
 });
 
 describe("exports per address", () => {
-  it("answer 429 with Retry-After past the limit", async () => {
-    const fetchCsv = (address: string) =>
-      chartCsv({ request: new Request(`${BASE}/charts/sector-breakdown.csv`), params: { id: "sector-breakdown" }, context: { clientAddress: address } }).catch(
-        (e: unknown) => e as Response,
-      );
-    expect((await fetchCsv("203.0.113.5")).status).toBe(200);
-    expect((await fetchCsv("203.0.113.5")).status).toBe(200);
-    const refused = await fetchCsv("203.0.113.5");
+  const fetchCsv = (address: string, query = "") =>
+    chartCsv({
+      request: new Request(`${BASE}/charts/sector-breakdown.csv${query}`),
+      params: { id: "sector-breakdown" },
+      context: { clientAddress: address },
+    }).catch((e: unknown) => e as Response);
+
+  it("count each export written or drawn, not the repeats of a kept one, and answer 429 with Retry-After past the limit", async () => {
+    // Written once, then kept (decision 120): repeating it never counts.
+    for (let i = 0; i < 4; i++) expect((await fetchCsv("203.0.113.5")).status).toBe(200);
+    expect((await fetchCsv("203.0.113.5", "?from=2015")).status).toBe(200);
+    const refused = await fetchCsv("203.0.113.5", "?from=2016");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect((await fetchCsv("203.0.113.6")).status).toBe(200);
+    // What is kept is still served; another address is not held back.
+    expect((await fetchCsv("203.0.113.5")).status).toBe(200);
+    expect((await fetchCsv("203.0.113.6", "?from=2016")).status).toBe(200);
+  });
+
+  it("never refuse a repeated anonymous PNG kept by the page cache; refuse a new drawing past the limit, neither keeping nor sharing that 429", async () => {
+    const address = "203.0.113.7";
+    const png = (query: string, from = address) => serveExport(`/charts/sector-breakdown.png?size=preview${query}`, { address: from });
+    for (let i = 0; i < 6; i++) expect((await png("")).status).toBe(200);
+    expect((await png("&from=2015")).status).toBe(200);
+    const refused = await png("&from=2016");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Cache-Control")).toBe("no-store");
+    // Not kept: another address gets the image, drawn for it; then the first one too, as kept.
+    expect((await png("&from=2016", "203.0.113.8")).status).toBe(200);
+    expect((await png("&from=2016")).status).toBe(200);
+
+    // A reader who joins a drawing that another address started, and that was refused to it, is drawn for.
+    const over = "203.0.113.7";
+    const path = "/charts/sector-breakdown.png?from=2017&size=preview"; // as the key writes it: parameters in order
+    const joined = () => pageMemoCalls(path);
+    const starter = serveExport(path, {
+      address: over,
+      render: async (route) => {
+        for (let i = 0; joined() < 2; i++) {
+          if (i > 100_000) throw new Error("the second reader never joined");
+          await new Promise((r) => setImmediate(r));
+        }
+        return route();
+      },
+    });
+    const joiner = serveExport(path, { address: "203.0.113.9" });
+    const [first, second] = await Promise.all([starter, joiner]);
+    expect(first.status).toBe(429);
+    expect(second.status).toBe(200);
+    expect(second.headers.get("Content-Type")).toBe("image/png");
   });
 });
