@@ -11,6 +11,7 @@ import express from "express";
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import "../app/load-context.ts";
 import { ConfigError } from "../app/lib/database-url.ts";
+import { watchPlannerStatistics } from "../app/lib/db.server.ts";
 import { env } from "../app/lib/env.server.ts";
 import { cachedResponse, contentSecurityPolicy, CSP_REPORT_PATH, isCrossSite, isCspReportContentType, isFormContentType } from "../app/lib/http.server.ts";
 import type { cachedPage } from "../app/models/page-cache.server.ts";
@@ -231,6 +232,10 @@ export async function startServer({ port, databaseKind, app }: { port: number; d
     server.listen(port, () => resolveListen());
   });
   console.log(`Vigía is running at http://localhost:${port} (database: ${databaseKind})`);
+  // SQLite: the server's one connection takes up statistics that an import from the command
+  // line (another process) gathered, or re-analyzes after a bulk change (decision 129).
+  const stopWatching = databaseKind === "sqlite" ? watchPlannerStatistics() : () => {};
+  server.on("close", stopWatching);
   const stop = () => server.close(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -137,6 +137,56 @@ export function databaseTarget(): DatabaseTarget {
   return current().target;
 }
 
+const seenDataVersions = new WeakMap<Db, number>();
+
+/**
+ * Brings this client's planner statistics up to date with what other connections did.
+ * SQLite keeps the statistics it read when its connection opened: an ANALYZE run by another
+ * connection (an import from the command line, the start-up of another process) or a bulk
+ * insert without one leaves an open connection on the old plans, for example a filtered case
+ * search probing the FTS5 index once per record (decisions 117, 129). When another connection has
+ * committed since the last look (`PRAGMA data_version`), this rereads sqlite_stat1
+ * (`ANALYZE sqlite_schema`) and re-analyzes the tables that grew or shrank tenfold since
+ * (`PRAGMA optimize`). A primary-key-sized read when nothing changed. PostgreSQL's statistics
+ * are the server's, shared by every connection: nothing to do there.
+ * Returns true when it refreshed.
+ */
+export async function refreshPlannerStatistics(db: Db = prisma, { force = false } = {}): Promise<boolean> {
+  if (databaseKindOf(db) !== "sqlite") return false;
+  const [row] = await db.$queryRaw<{ data_version: number | bigint }[]>`PRAGMA data_version`;
+  const version = Number(row.data_version);
+  const seen = seenDataVersions.get(db);
+  seenDataVersions.set(db, version);
+  if (!force && (seen === undefined || seen === version)) return false;
+  await db.$executeRaw`ANALYZE sqlite_schema`;
+  await db.$executeRaw`PRAGMA optimize=0x10002`;
+  return true;
+}
+
+/**
+ * Runs refreshPlannerStatistics every `everyMs` for as long as the process runs (the server
+ * starts it on SQLite); returns a function that stops it. `onRefresh` is told of each refresh.
+ * A failed look is reported and tried again at the next.
+ */
+export function watchPlannerStatistics({ db = prisma, everyMs = 10_000, onRefresh }: { db?: Db; everyMs?: number; onRefresh?: () => void } = {}): () => void {
+  let running = false;
+  const look = async () => {
+    if (running) return;
+    running = true;
+    try {
+      if (await refreshPlannerStatistics(db)) onRefresh?.();
+    } catch (error) {
+      console.error("Refreshing the planner's statistics failed:", error);
+    } finally {
+      running = false;
+    }
+  };
+  void look();
+  const timer = setInterval(() => void look(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export async function disconnectDb(): Promise<void> {
   const cached = globalThis.__vigiaDb;
   globalThis.__vigiaDb = undefined;

@@ -6,7 +6,7 @@
 // without an admin's decision: it is a conflict (docs/decisions/061).
 import { createHash } from "node:crypto";
 import { insertMany, newId } from "~/lib/bulk-insert.server.ts";
-import { databaseKindOf, databaseTarget, prisma, type Db, type Prisma } from "~/lib/db.server.ts";
+import { databaseKindOf, databaseTarget, prisma, refreshPlannerStatistics, type Db, type Prisma } from "~/lib/db.server.ts";
 import { DownloadError, downloadFile, type DownloadFailure, type DownloadOptions } from "~/lib/download.server.ts";
 import { analyzeDatabase } from "~/lib/migrate.server.ts";
 import {
@@ -684,8 +684,11 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
         }
       },
     });
-    // Afterwards the planner's statistics, so that dashboards keep their plans on the new rows.
-    await analyzeDatabase(databaseTarget()).catch((error) => console.error("ANALYZE after the import failed:", error));
+    // Afterwards the planner's statistics, so that dashboards and searches keep their plans on the
+    // new rows: gathered, then taken up by this process's own connection at once (decision 129).
+    await analyzeDatabase(databaseTarget())
+      .then(() => refreshPlannerStatistics(prisma, { force: true }))
+      .catch((error) => console.error("ANALYZE after the import failed:", error));
     const done = await prisma.gwImportJob.update({
       where: { id },
       data: { status: "done", finishedAt: new Date(), processed: parsed.records.length, csv: null, ...result.counts },
