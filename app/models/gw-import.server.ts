@@ -27,7 +27,7 @@ import { nameForAuditLog } from "~/domain/victim-name.ts";
 import { caseFacts, loadProvisionTerms, suggestLinksForIncident, suggestLinksForNewIncidents } from "./link.server.ts";
 
 export const GW_VERIFICATION_NOTE = "Published by Global Witness in its dataset of lethal attacks.";
-/** Records read and written per batch inside the import's transaction (under Prisma's 999 bound values for SQLite). */
+/** Records read and written per batch inside the import's transaction (each table of a batch in one INSERT: 500 rows × their columns stay under the 32,766 bound values). */
 export const IMPORT_CHUNK = 500;
 /** Changed rows, conflicts and invalid rows kept in a stored preview (the counts are always complete). */
 export const PREVIEW_LIMIT = 200;
