@@ -17,10 +17,21 @@ const perRecord = /IncidentSearch VIRTUAL TABLE INDEX 0:M\d+=/;
 async function importElsewhere(count: number, prefix: string) {
   const other = createDb(databaseTarget());
   try {
-    const base = { origin: "gw_dataset", occurredOn: new Date("2019-06-01"), year: 2019, sector: "mining_extractives", perpetratorType: "hitmen", outcome: "killed" };
+    const base = {
+      origin: "gw_dataset",
+      occurredOn: new Date("2019-06-01"),
+      year: 2019,
+      sector: "mining_extractives",
+      perpetratorType: "hitmen",
+      outcome: "killed",
+    };
     for (let i = 0; i < count; i += 1000) {
       await other.incident.createMany({
-        data: Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({ ...base, victimName: `Persona ${prefix}${i + k}`, description: "Caso del ejido Xochipala" })),
+        data: Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({
+          ...base,
+          victimName: `Persona ${prefix}${i + k}`,
+          description: "Caso del ejido Xochipala",
+        })),
       });
     }
   } finally {
