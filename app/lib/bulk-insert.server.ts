@@ -15,7 +15,7 @@ export interface RawExecutor {
 /**
  * Bound parameters per statement. SQLite's (better-sqlite3's build) and PostgreSQL's protocol limit,
  * which db.server.ts also tells Prisma: fewer, longer statements cost less CPU per row
- * (decision 062: about 15% less import CPU on SQLite than at the old bound of 999).
+ * (decision 062: about 15% less import CPU on SQLite than at the old bound of 999, in one run).
  */
 const MAX_PARAMS: Record<DatabaseKind, number> = { sqlite: SQLITE_MAX_BIND_VALUES, postgresql: 32_766 };
 

@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { parseDatabaseUrl } from "../../app/lib/database-url.ts";
 import { createDb, databaseKind, databaseTarget, prisma, type SentQuery } from "../../app/lib/db.server.ts";
 import { listIncidents } from "../../app/models/incident.server.ts";
+import { addXochipalaRecords } from "../../tests/setup/bulk-records.ts";
 
 const mode = process.argv[2];
 // The process's client, made with query events so that the SQL Prisma sends can be read.
@@ -19,19 +20,7 @@ globalThis.__vigiaDb = { db: createDb(target, { onQuery: (e) => sent.push(e) }),
 const ADDED = 10_200;
 
 if (mode === "insert") {
-  const base = {
-    origin: "gw_dataset",
-    occurredOn: new Date("2019-06-01"),
-    year: 2019,
-    sector: "mining_extractives",
-    perpetratorType: "hitmen",
-    outcome: "killed",
-  };
-  for (let i = 0; i < ADDED; i += 500) {
-    await prisma.incident.createMany({
-      data: Array.from({ length: Math.min(500, ADDED - i) }, (_, k) => ({ ...base, victimName: `Persona ${i + k}`, description: "Caso del ejido Xochipala" })),
-    });
-  }
+  await addXochipalaRecords(prisma, ADDED);
   console.log(`added ${ADDED} records, no ANALYZE`);
 } else if (mode === "query") {
   const probes = [

@@ -7,6 +7,7 @@ import { databaseKind, prisma } from "~/lib/db.server.ts";
 import { searchTerms } from "~/domain/case-search.ts";
 import { incidentListWhere, listIncidents } from "~/models/incident.server.ts";
 import { exportIncidentBatches } from "~/models/incident-export.server.ts";
+import { addXochipalaRecords } from "../setup/bulk-records.ts";
 import { makeIncident } from "../setup/incidents.ts";
 import { explainCaseSearch, recordingDb } from "../setup/search-plan.ts";
 
@@ -78,26 +79,10 @@ describe("case search", () => {
     expect(await find("tlachinollan")).toEqual([]);
   });
 
-  it("lists, counts and exports every record of a search matching more than 10,000 (no cap)", async () => {
+  it("lists, counts and exports every record of a search matching more than 10,000 (no cap)", { timeout: 120_000 }, async () => {
     const many = 10_200;
-    const base = {
-      origin: "gw_dataset",
-      occurredOn: new Date("2019-06-01"),
-      year: 2019,
-      sector: "mining_extractives",
-      perpetratorType: "hitmen",
-      outcome: "killed",
-    };
     // createMany and no ANALYZE: the statistics still describe the template's few hundred records.
-    for (let i = 0; i < many; i += 1000) {
-      await prisma.incident.createMany({
-        data: Array.from({ length: Math.min(1000, many - i) }, (_, k) => ({
-          ...base,
-          victimName: `Persona ${i + k}`,
-          description: "Caso del ejido Xochipala",
-        })),
-      });
-    }
+    await addXochipalaRecords(prisma, many);
     const page = await listIncidents({ filter: {}, q: "xochipala", size: 50 });
     expect(page.total).toBe(many);
     expect(page.rows).toHaveLength(50);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, databaseKind, databaseTarget, refreshPlannerStatistics, watchPlannerStatistics } from "~/lib/db.server.ts";
 import { analyzeDatabase } from "~/lib/migrate.server.ts";
+import { addXochipalaRecords } from "../setup/bulk-records.ts";
 import { explainCaseSearch, recordingDb } from "../setup/search-plan.ts";
 
 const filter = { yearFrom: 2019, yearTo: 2019, sectors: ["mining_extractives"] };
@@ -17,23 +18,7 @@ const perRecord = /IncidentSearch VIRTUAL TABLE INDEX 0:M\d+=/;
 async function importElsewhere(count: number, prefix: string) {
   const other = createDb(databaseTarget());
   try {
-    const base = {
-      origin: "gw_dataset",
-      occurredOn: new Date("2019-06-01"),
-      year: 2019,
-      sector: "mining_extractives",
-      perpetratorType: "hitmen",
-      outcome: "killed",
-    };
-    for (let i = 0; i < count; i += 1000) {
-      await other.incident.createMany({
-        data: Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({
-          ...base,
-          victimName: `Persona ${prefix}${i + k}`,
-          description: "Caso del ejido Xochipala",
-        })),
-      });
-    }
+    await addXochipalaRecords(other, count, prefix);
   } finally {
     await other.$disconnect();
   }
