@@ -3,6 +3,7 @@
 // Vigía's codes. The one mapping for the seed and every import. Pure: no
 // database; the import engine (app/models/gw-import.server.ts) decides what to write.
 import { parse } from "csv-parse/sync";
+import { unguardText } from "~/lib/csv-guard.ts";
 import type { GwUnmapped } from "./gw-unmapped.ts";
 import { iso31661 } from "iso-3166";
 import {
@@ -243,14 +244,6 @@ function validDate(text: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-/**
- * A CSV writer that guards formulas (app/lib/csv.server.ts) prefixes "'" to a
- * cell starting with = + - @; reading such a file back, the guard is taken off.
- */
-function unguard(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
-}
-
 /** Checks one row and maps it to Vigía's codes; the problem when it cannot be imported. */
 export function gwIncidentValues(row: GwRow): { ok: true; values: GwIncidentValues } | { ok: false; reason: GwRowProblem; detail: string | null } {
   const id = row.id.trim();
@@ -391,7 +384,7 @@ export function parseGwCsv(input: string | Uint8Array): GwParseResult {
       bad("encoding", null);
       continue;
     }
-    const row = Object.fromEntries(GW_COLUMNS.map((c) => [c, unguard(record[index[c]] ?? "")])) as GwRow;
+    const row = Object.fromEntries(GW_COLUMNS.map((c) => [c, unguardText(record[index[c]] ?? "")])) as GwRow;
     const result = gwIncidentValues(row);
     if (!result.ok) {
       bad(result.reason, result.detail);

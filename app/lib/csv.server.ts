@@ -6,6 +6,7 @@
 // =HYPERLINK("http://…") would run when a reader opens the file.
 import { stringify } from "csv-stringify/sync";
 import { textStream } from "./http.server.ts";
+import { guardText } from "./csv-guard.ts";
 
 export type CsvCell = string | number | null | undefined;
 
@@ -19,16 +20,11 @@ export interface CsvOptions {
 
 const BOM = "\uFEFF";
 
-// Characters that make a spreadsheet read a cell as a formula (OWASP's list), and
-// their full-width forms, which some spreadsheet programs fold into the same.
-// Leading whitespace does not protect: several programs trim it before parsing.
-const FORMULA_START = /^\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/** Text a spreadsheet would run as a formula, prefixed with an apostrophe; numbers stay numbers, a missing value stays empty. */
+/** Text a spreadsheet would run as a formula, prefixed with an apostrophe (app/lib/csv-guard.ts); numbers stay numbers, a missing value stays empty. */
 export function guardCell(value: CsvCell): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return guardText(value);
 }
 
 function stringifyRows(rows: CsvCell[][], { delimiter = "," }: CsvOptions): string {

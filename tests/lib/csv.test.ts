@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
+import { guardText, unguardText } from "~/lib/csv-guard.ts";
 import { csvCell, toCsv } from "~/lib/csv.server.ts";
 
 describe("CSV", () => {
@@ -86,5 +88,27 @@ describe("CSV written by csv-stringify", () => {
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(read(new TextDecoder().decode(new TextEncoder().encode(csv)))).toEqual(rows);
     expect(read(toCsv(rows, { delimiter: ";" }), ";")).toEqual(rows);
+  });
+
+  it("reads back exactly what it guarded, apostrophes of the text included", () => {
+    expect(guardText("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(guardText(" =1")).toBe("' =1");
+    expect(guardText("\uFF1D1")).toBe("'\uFF1D1");
+    // An apostrophe the text itself begins with, before a formula, is kept apart from the guard.
+    expect(guardText("'=1")).toBe("''=1");
+    expect(unguardText("''=1")).toBe("'=1");
+    // Plain text and an apostrophe before plain text are left alone both ways.
+    for (const plain of ["Ejido", "'Ndrangheta", "''", "'"]) {
+      expect(guardText(plain)).toBe(plain);
+      expect(unguardText(plain)).toBe(plain);
+    }
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("'", "=", "+", "-", "@", " ", "\t", "\r", "a", "1", "\uFF1D") }),
+        (text) => unguardText(guardText(text)) === text,
+      ),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.string(), (text) => unguardText(guardText(text)) === text));
   });
 });
