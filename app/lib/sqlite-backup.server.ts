@@ -24,6 +24,19 @@ export function checkSqliteFile(file: string): string {
   }
 }
 
+/** The data version counter of a Vigía database (the DataVersion row), null where it has none. */
+export function dataVersionOf(file: string): number | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'DataVersion'`).get();
+    if (!table) return null;
+    const row = db.prepare(`SELECT "version" FROM "DataVersion" WHERE "id" = 1`).get() as { version: number } | undefined;
+    return row?.version ?? null;
+  } finally {
+    db.close();
+  }
+}
+
 /** Copies every page from `from` to `to` (created or overwritten) with the backup API, all in one step. */
 async function copyPages(from: string, to: string): Promise<void> {
   const source = new Database(from, { fileMustExist: true });
@@ -72,11 +85,20 @@ export async function restoreSqlite(backup: string, live: string, now = new Date
     aside = `${live}.before-restore-${now.toISOString().replace(/[:.]/g, "-")}`;
     await backupSqlite(live, aside);
   }
+  const liveVersion = existsSync(live) ? dataVersionOf(live) : null;
   secureSqliteFiles(live);
   await copyPages(backup, live);
   const db = new Database(live);
-  db.pragma("journal_mode = WAL");
-  db.close();
+  try {
+    db.pragma("journal_mode = WAL");
+    // A running server keeps aggregates and pages by data version (decision 077): the restored
+    // data get a version above both the backup's and the replaced database's, so that nothing
+    // kept for either is served for them.
+    const restored = dataVersionOf(live);
+    if (restored !== null) db.prepare(`UPDATE "DataVersion" SET "version" = ? WHERE "id" = 1`).run(Math.max(restored, liveVersion ?? 0) + 1);
+  } finally {
+    db.close();
+  }
   secureSqliteFiles(live);
   const after = checkSqliteFile(live);
   if (after !== "ok") throw new ConfigError(`the restored database failed its integrity check (${after}); the previous one is at ${aside}.`);

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseDatabaseUrl } from "~/lib/database-url.ts";
 import { createDb } from "~/lib/db.server.ts";
 import { migrate } from "~/lib/migrate.server.ts";
-import { backupSqlite, checkSqliteFile, restoreSqlite } from "~/lib/sqlite-backup.server.ts";
+import { backupSqlite, checkSqliteFile, dataVersionOf, restoreSqlite } from "~/lib/sqlite-backup.server.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "vigia-durability-"));
@@ -147,5 +147,28 @@ describe("SQLite on disk", () => {
     expect(read(live)).toBe("before");
     expect(read(aside!)).toBe("after");
     expect(checkSqliteFile(aside!)).toBe("ok");
+  });
+
+  it("gives the restored data a data version above the backup's and the replaced database's", async () => {
+    const live = join(work, "versions", "vigia.db");
+    await migrate(parseDatabaseUrl(`file:${live}`));
+    const setVersion = (file: string, version: number) => {
+      const d = new Database(file);
+      d.prepare(`UPDATE "DataVersion" SET "version" = ? WHERE "id" = 1`).run(version);
+      d.close();
+    };
+    setVersion(live, 40);
+    const backup = join(work, "versions", "backup.db");
+    await backupSqlite(live, backup);
+    expect(dataVersionOf(backup)).toBe(40);
+    // Writes after the backup: a running server may hold aggregates kept at versions up to 75.
+    setVersion(live, 75);
+    await restoreSqlite(backup, live);
+    expect(dataVersionOf(live)).toBe(76);
+    // A backup from a database that had gone further than the live one.
+    setVersion(backup, 120);
+    await restoreSqlite(backup, live);
+    expect(dataVersionOf(live)).toBe(121);
+    expect(checkSqliteFile(live)).toBe("ok");
   });
 });
