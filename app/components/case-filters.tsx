@@ -2,13 +2,27 @@
 // link reproduces the view (same parameters as app/models/incident-filter.ts).
 import { useTranslation } from "~/lib/i18n.ts";
 import { FILTER_PARAMS, type IncidentFilter } from "~/domain/incident-filter.ts";
+import { CountryChoice, offersCountryChoice, type CountryOption } from "./country-choice.tsx";
 import { FilterForm } from "./filter-form.tsx";
 import { taxonomyOptions, type TaxonomyOption } from "./taxonomy-options.ts";
 import { SEARCH_MAX_LENGTH, SEARCH_PARAM } from "~/domain/case-search.ts";
 
 type ListKey = Exclude<keyof IncidentFilter, "yearFrom" | "yearTo">;
 
-export function CaseFilters({ filter, q, sort, sorts }: { filter: IncidentFilter; q: string | null; sort: string; sorts: readonly string[] }) {
+export function CaseFilters({
+  filter,
+  q,
+  sort,
+  sorts,
+  countries,
+}: {
+  filter: IncidentFilter;
+  q: string | null;
+  sort: string;
+  sorts: readonly string[];
+  /** Countries with case records; the country choice appears once there is more than Mexico */
+  countries: CountryOption[];
+}) {
   const { t } = useTranslation();
   const options = taxonomyOptions(t);
   const groups: { key: ListKey; label: string; options: TaxonomyOption[] }[] = (
@@ -60,6 +74,16 @@ export function CaseFilters({ filter, q, sort, sorts }: { filter: IncidentFilter
           </select>
         </label>
       </div>
+      {offersCountryChoice(countries, filter.countries?.[0]) ? (
+        <CountryChoice
+          countries={countries}
+          chosen={filter.countries?.[0]}
+          name={FILTER_PARAMS.countries}
+          label={t("incidents.filters.country")}
+          allLabel={t("incidents.filters.allCountries")}
+          hint={t("incidents.filters.countryHint")}
+        />
+      ) : null}
       <div className="filter-groups">
         {groups.map((g) => {
           const chosen = filter[g.key] ?? [];

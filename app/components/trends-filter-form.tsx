@@ -1,7 +1,8 @@
 import { useTranslation } from "~/lib/i18n.ts";
 import { FIGURE_CHOICES } from "~/charts/query.ts";
 import type { FilterField } from "~/charts/problems.ts";
-import { ALL_COUNTRIES, DEFAULT_COUNTRY, type FilterProblem } from "~/domain/incident-filter.ts";
+import type { FilterProblem } from "~/domain/incident-filter.ts";
+import { CountryChoice, offersCountryChoice, type CountryOption } from "./country-choice.tsx";
 import { taxonomyOptions, type TaxonomyOption } from "./taxonomy-options.ts";
 
 /** The filter values exactly as the address gave them, so that nothing typed is lost when one is wrong. */
@@ -21,12 +22,6 @@ export function rawFilterValues(params: URLSearchParams, fields: readonly Filter
 }
 
 type ListField = Exclude<FilterField, "from" | "to" | "figures" | "country">;
-
-export interface CountryOption {
-  code: string;
-  /** In the reader's language, computed on the server (countryName) */
-  name: string;
-}
 
 /** A plain GET form: works without JavaScript, and the address it produces is the permalink. */
 export function TrendsFilterForm({
@@ -103,40 +98,6 @@ export function TrendsFilterForm({
     );
   };
 
-  const countryChoice = () => {
-    const chosen = values.country[0] ?? DEFAULT_COUNTRY;
-    const errors = problemFor("country");
-    // A country in the address that has no records any more is still offered, so the form says what the page shows.
-    const listed = countries.some((c) => c.code === chosen) || chosen === ALL_COUNTRIES ? countries : [...countries, { code: chosen, name: chosen }];
-    return (
-      <div className="filter-country">
-        <label htmlFor="filter-country">{t("trends.filters.country")}</label>
-        <select
-          id="filter-country"
-          name="country"
-          defaultValue={chosen}
-          aria-describedby={`filter-country-hint${errors.length ? " filter-country-error" : ""}`}
-          aria-invalid={errors.length ? true : undefined}
-        >
-          {listed.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-          <option value={ALL_COUNTRIES}>{t("trends.filters.allCountries")}</option>
-        </select>
-        <span id="filter-country-hint" className="small muted">
-          {t("trends.filters.countryHint")}
-        </span>
-        {errors.length ? (
-          <span id="filter-country-error" className="field-error small">
-            {errors.map((p) => t(`trends.problems.${p.reason}`, { filter: t("trends.filters.country"), value: p.value })).join(" ")}
-          </span>
-        ) : null}
-      </div>
-    );
-  };
-
   const figures = values.figures[0] ?? "revised";
   return (
     <form method="get" action="/trends" className="trends-filters" aria-labelledby="filters-title">
@@ -149,7 +110,21 @@ export function TrendsFilterForm({
         {yearInput("from")}
         {yearInput("to")}
       </div>
-      {countries.some((c) => c.code !== DEFAULT_COUNTRY) || values.country.length ? countryChoice() : null}
+      {offersCountryChoice(countries, values.country[0]) ? (
+        <CountryChoice
+          countries={countries}
+          chosen={values.country[0]}
+          name="country"
+          label={t("trends.filters.country")}
+          allLabel={t("trends.filters.allCountries")}
+          hint={t("trends.filters.countryHint")}
+          error={
+            problemFor("country")
+              .map((p) => t(`trends.problems.${p.reason}`, { filter: t("trends.filters.country"), value: p.value }))
+              .join(" ") || undefined
+          }
+        />
+      ) : null}
       <div className="filter-groups">
         {checkboxes("state")}
         {checkboxes("sector")}

@@ -10,7 +10,9 @@ import { incidentDate, stateOrRegion } from "~/domain/incident-format.ts";
 import { incidentFilterToParams, parseIncidentFilter } from "~/domain/incident-filter.ts";
 import { SEARCH_PARAM, parseCaseSearch } from "~/domain/case-search.ts";
 import { caseListQuery } from "~/models/incident-export.server.ts";
-import { CASE_SORTS, countIncidentsAwaitingReview, listIncidents, type CaseSort } from "~/models/incident.server.ts";
+import { CASE_SORTS, countIncidentsAwaitingReview, listIncidentCountries, listIncidents, type CaseSort } from "~/models/incident.server.ts";
+import { countryName } from "~/domain/countries.server.ts";
+import { detectLanguage } from "~/lib/i18n.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
 export const handle = { i18n: ["common", "incidents", "taxonomy"] } satisfies I18nHandle;
@@ -30,9 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sort: CaseSort = (CASE_SORTS as readonly string[]).includes(sortParam) ? (sortParam as CaseSort) : "date_desc";
   const pageRequest = { after: decodeCursor(params.get("after")), before: decodeCursor(params.get("before")) };
   const badCursor = (params.has("after") && !pageRequest.after) || (params.has("before") && !pageRequest.before);
-  const [page, awaiting] = await Promise.all([
+  const [page, awaiting, countries, lng] = await Promise.all([
     listIncidents({ filter, q, sort, ...pageRequest, staff, deleted }),
     staff ? countIncidentsAwaitingReview() : Promise.resolve(null),
+    listIncidentCountries(),
+    detectLanguage(request),
   ]);
   // Links keep every filter and the order; only the cursor changes.
   const base = deleted ? new URLSearchParams({ view: "deleted" }) : incidentFilterToParams(filter);
@@ -54,6 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The exports take exactly the list's filters (not its order or page).
     exportQuery: deleted || problems.length ? null : caseListQuery({ filter, q }),
     q,
+    // Names in the reader's language, made here: browsers and Node name some countries differently.
+    countries: countries.map((c) => ({ code: c.code, name: countryName(c.code, lng) })),
   };
 }
 
@@ -100,7 +106,7 @@ export default function CaseList() {
       {!data.deleted ? (
         <>
           <p className="small">{t("incidents.list.defaultScope")}</p>
-          <CaseFilters filter={data.filter} q={data.q} sort={data.sort} sorts={data.sorts} />
+          <CaseFilters filter={data.filter} q={data.q} sort={data.sort} sorts={data.sorts} countries={data.countries} />
         </>
       ) : null}
       <p className="result-count" role="status">

@@ -529,3 +529,44 @@ describe("delete, restore and purge", () => {
     expect(outcome.data.countries.slice(0, 3).map((c: { code: string }) => c.code)).toEqual(["CA", "MX", "US"]);
   });
 });
+
+describe("records of other countries", () => {
+  it("the list counts Mexico by default and offers the country choice once another country has records", async () => {
+    const before = await get(listLoader, "/incidents?q=ñandupe", viewer);
+    expect(before.data.countries.map((c: { code: string }) => c.code)).not.toContain("CO");
+    await prisma.incident.create({
+      data: {
+        origin: "gw_dataset",
+        externalId: "country-choice-co-1",
+        occurredOn: new Date("2023-03-14"),
+        year: 2023,
+        victimName: "Rosa Ñandupe",
+        countryCode: "CO",
+        regionRaw: "Cauca",
+        sector: "mining_extractives",
+        perpetratorType: "hitmen",
+        outcome: "killed",
+      },
+    });
+    const mexico = await get(listLoader, "/incidents?q=ñandupe", viewer);
+    expect(mexico.data.total).toBe(0);
+    // Named in the reader's language, with Mexico among them.
+    expect(mexico.data.countries).toEqual(
+      expect.arrayContaining([
+        { code: "CO", name: "Colombia" },
+        { code: "MX", name: "Mexico" },
+      ]),
+    );
+    const es = await get(listLoader, "/incidents?q=nandupe&lng=es", viewer);
+    expect(es.data.countries).toEqual(expect.arrayContaining([{ code: "MX", name: "México" }]));
+    for (const country of ["CO", "all"]) {
+      const found = await get(listLoader, `/incidents?q=nandupe&country=${country}`, viewer);
+      expect(
+        found.data.rows.map((r: { victimName: string }) => r.victimName),
+        country,
+      ).toEqual(["Rosa Ñandupe"]);
+      // The exports take the same country.
+      expect(found.data.exportQuery).toContain(`country=${country}`);
+    }
+  });
+});

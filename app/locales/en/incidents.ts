@@ -53,6 +53,9 @@ export const incidents = {
     apply: "Apply filters",
     clear: "Clear filters",
     chosen: "{{count}} chosen",
+    country: "Country",
+    allCountries: "All countries",
+    countryHint: "Mexico unless you choose another country: records of other countries come from imports of the worldwide dataset.",
     sorts: { date_desc: "date, newest first", date_asc: "date, oldest first", updated_desc: "last edited first" },
     problems: {
       title: "Some filters in the address were left out:",

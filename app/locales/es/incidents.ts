@@ -55,6 +55,9 @@ export const incidents: Translation["incidents"] = {
     apply: "Aplicar filtros",
     clear: "Quitar filtros",
     chosen: "elegidos: {{count}}",
+    country: "País",
+    allCountries: "Todos los países",
+    countryHint: "México, salvo que elija otro país: los registros de otros países provienen de importaciones del conjunto de datos mundial.",
     sorts: {
       date_desc: "fecha, de la más reciente a la más antigua",
       date_asc: "fecha, de la más antigua a la más reciente",

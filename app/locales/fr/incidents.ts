@@ -55,6 +55,9 @@ export const incidents: Translation["incidents"] = {
     apply: "Appliquer les filtres",
     clear: "Effacer les filtres",
     chosen: "choisis : {{count}}",
+    country: "Pays",
+    allCountries: "Tous les pays",
+    countryHint: "Le Mexique, sauf si vous choisissez un autre pays : les dossiers d'autres pays viennent d'importations du jeu de données mondial.",
     sorts: {
       date_desc: "date, du plus récent au plus ancien",
       date_asc: "date, du plus ancien au plus récent",

@@ -1,0 +1,17 @@
+import { chromium } from "playwright-core";
+const base = "http://localhost:3917";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+await page.goto(base + "/login?lng=es");
+await page.getByLabel(/Correo/).fill("staff@vigia.test");
+await page.getByLabel(/Contraseña/).fill("vigia-staff-demo");
+await page.getByRole("button", { name: /Iniciar/ }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+await page.goto(base + "/incidents?q=jose+nanez");
+await page.getByLabel("País").selectOption("CO");
+await page.getByRole("button", { name: /Aplicar/ }).click();
+await page.waitForURL(/country=CO/);
+await page.waitForSelector("text=Ñáñez");
+await page.screenshot({ path: "/tmp/x/shots/5-country.png", fullPage: true });
+console.log(page.url());
+await browser.close();
