@@ -38,6 +38,7 @@ export async function loadEngine() {
  */
 const SEARCH_TABLES: Record<DatabaseKind, string[]> = {
   sqlite: ["IncidentSearch", "IncidentSearch_config", "IncidentSearch_data", "IncidentSearch_docsize", "IncidentSearch_idx"],
+  // The engine wants PostgreSQL tables named with their schema.
   postgresql: ["public.IncidentSearch"],
 };
 
