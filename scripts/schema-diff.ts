@@ -31,11 +31,16 @@ export async function loadEngine() {
 }
 
 /**
- * Tables no Prisma model describes, made by hand-written migrations: the FTS5
- * case search index and the shadow tables SQLite keeps for it (decision 065).
+ * Tables no Prisma model describes, made by hand-written migrations: on SQLite the FTS5
+ * case search index and the shadow tables SQLite keeps for it (decision 065), on
+ * PostgreSQL the stored folded text the trigram index is built on (decision 128).
  * Left out of the diff, or every new migration would drop them.
  */
-const SQLITE_SEARCH_TABLES = ["IncidentSearch", "IncidentSearch_config", "IncidentSearch_data", "IncidentSearch_docsize", "IncidentSearch_idx"];
+const SEARCH_TABLES: Record<DatabaseKind, string[]> = {
+  sqlite: ["IncidentSearch", "IncidentSearch_config", "IncidentSearch_data", "IncidentSearch_docsize", "IncidentSearch_idx"],
+  // The engine wants PostgreSQL tables named with their schema.
+  postgresql: ["public.IncidentSearch"],
+};
 
 export async function diffFor(kind: DatabaseKind, bg: any): Promise<string> {
   const schemaPath = join("prisma", kind, "schema.prisma");
@@ -71,7 +76,7 @@ export async function diffFor(kind: DatabaseKind, bg: any): Promise<string> {
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
       script: true,
       exitCode: null,
-      filters: { externalTables: kind === "sqlite" ? SQLITE_SEARCH_TABLES : [], externalEnums: [] },
+      filters: { externalTables: SEARCH_TABLES[kind], externalEnums: [] },
     });
     return result.stdout ?? "";
   } finally {

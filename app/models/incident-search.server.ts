@@ -4,10 +4,11 @@
 // - SQLite: the view's "text" is the FTS5 table's own column, and FTS5 reads
 //   `"IncidentSearch" = 'query'` as MATCH (unicode61, diacritics removed; each
 //   word a quoted prefix).
-// - PostgreSQL: the view's "text" is vigia_incident_search_text(...) (unaccented,
-//   lower case), on which the trigram index is built; each word, folded by the
-//   database's own vigia_search_fold, is a LIKE '%word%' that index answers,
-//   through the to-many relation (EXISTS).
+// - PostgreSQL: the view's "text" is the stored vigia_incident_search_text(...)
+//   (unaccented, lower case) of the table "IncidentSearch", kept by triggers, on which
+//   the trigram index is built (decision 128); each word, folded by the database's own
+//   vigia_search_fold, is a LIKE '%word%' that index answers, through the to-many
+//   relation (EXISTS).
 import { databaseKind, prisma, type Prisma } from "~/lib/db.server.ts";
 
 /** The FTS5 columns the words are looked for in (public text only; stateCode is matched by code). */

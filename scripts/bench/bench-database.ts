@@ -272,6 +272,8 @@ const LINK_COLUMNS = [
 
 /** The tables the synthetic load fills: their secondary indexes are built once after it, much faster than row by row. */
 const LOADED_TABLES = ["Incident", "IncidentCharacteristic", "IncidentProvisionLink"];
+/** On PostgreSQL the insert trigger fills the stored search text too (decision 128): its trigram index is built after the load as well. */
+const PG_LOADED_TABLES = [...LOADED_TABLES, "IncidentSearch"];
 
 /** The text Prisma's SQLite adapter stores for a DateTime, so that comparisons in SQL see the same strings. */
 function sqliteDate(d: Date | null): string | null {
@@ -387,12 +389,12 @@ async function postgresWriter(url: string): Promise<Writer> {
         `SELECT i.indexname AS name, i.indexdef AS sql FROM pg_indexes i
          WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`,
-        [LOADED_TABLES],
+        [PG_LOADED_TABLES],
       );
       const { rows: keys } = await c.query<{ name: string; table: string; def: string }>(
         `SELECT k.conname AS name, t.relname AS "table", pg_get_constraintdef(k.oid) AS def FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
          WHERE k.contype = 'f' AND t.relname = ANY($1) ORDER BY k.conname`,
-        [LOADED_TABLES],
+        [PG_LOADED_TABLES],
       );
       for (const k of keys) await c.query(`ALTER TABLE "${k.table}" DROP CONSTRAINT "${k.name}"`);
       for (const i of rows) await c.query(`DROP INDEX "${i.name}"`);

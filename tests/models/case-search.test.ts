@@ -2,7 +2,7 @@
 // every word must appear, it combines with the list's filters, it reads public
 // text only, the index follows every write, every match is listed (no cap), and
 // the query Prisma sends starts from the index, also with stale statistics.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { databaseKind, prisma } from "~/lib/db.server.ts";
 import { searchTerms } from "~/domain/case-search.ts";
 import { incidentListWhere, listIncidents } from "~/models/incident.server.ts";
@@ -71,7 +71,7 @@ describe("case search", () => {
     expect(await listed("Guerrero")).not.toContain(jose);
   });
 
-  it("follows edits and deletions (triggers on SQLite, the expression index on PostgreSQL)", async () => {
+  it("follows edits and deletions (triggers on both databases)", async () => {
     await prisma.incident.update({ where: { id: other }, data: { description: "Desplazamiento forzado en Tlachinollan." } });
     expect(await find("tlachinollan")).toEqual([other]);
     expect(await find("amenazas comunidad")).not.toContain(other);
@@ -123,7 +123,32 @@ describe("case search", () => {
       );
       expect(triggers.map((t) => t.name)).toEqual(["Incident_search_delete", "Incident_search_insert", "Incident_search_update"]);
     } else {
-      expect(plan).toMatch(/Incident_search_trgm_idx/);
+      // The index on the stored folded text (decision 128), kept by statement triggers
+      // (deletions: the foreign key's cascade).
+      expect(plan).toMatch(/IncidentSearch_text_trgm_idx/);
+      const triggers = await prisma.$queryRaw<{ name: string }[]>`
+        SELECT tgname AS name FROM pg_trigger WHERE tgrelid = '"Incident"'::regclass AND tgname LIKE 'Incident_search_%' ORDER BY tgname`;
+      expect(triggers.map((t) => t.name)).toEqual(["Incident_search_insert", "Incident_search_update"]);
     }
   });
+
+  // PostgreSQL only: SQLite's FTS5 table stores tokens, checked by the searches above.
+  if (inject("templateDatabase").kind === "postgresql")
+    it("stores the text of every record, folded again only when a searched field changes (PostgreSQL)", async () => {
+      const stored = async (id: string) =>
+        (await prisma.$queryRaw<{ text: string; ctid: string }[]>`SELECT "text", ctid::text FROM "IncidentSearch" WHERE "id" = ${id}`)[0];
+      const [{ missing }] = await prisma.$queryRaw<{ missing: number }[]>`
+        SELECT count(*)::int AS missing FROM "Incident" i
+        WHERE NOT EXISTS (SELECT 1 FROM "IncidentSearch" s WHERE s."id" = i."id"
+          AND s."text" = vigia_incident_search_text(i."victimName", i."regionRaw", i."municipality", i."description"))`;
+      expect(missing).toBe(0);
+      expect((await stored(jose)).text).toContain("jose nandu martinez");
+      // An edit that leaves the searched fields as they were leaves the stored row untouched (same tuple).
+      const before = await stored(jose);
+      await prisma.incident.update({ where: { id: jose }, data: { sector: "agribusiness" } });
+      expect(await stored(jose)).toEqual(before);
+      await prisma.incident.update({ where: { id: jose }, data: { municipality: "Santa María Chimalapa" } });
+      expect((await stored(jose)).text).toContain("santa maria chimalapa");
+      expect(await find("chimalapa")).toEqual([jose]);
+    });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
@@ -73,6 +73,42 @@ PRAGMA defer_foreign_keys=OFF;`;
         await after.$disconnect();
       } finally {
         await drop();
+      }
+    });
+
+  // PostgreSQL only: SQLite's FTS5 table was filled by its own migration (its 'rebuild').
+  if (kind === "postgresql")
+    it("fill the stored search text for records written before it (PostgreSQL, decision 128)", async () => {
+      const { target, drop } = await createEmptyDatabase(kind, "searchfill");
+      const dir = mkdtempSync(join(tmpdir(), "vigia-migrations-"));
+      const stored = "20261201050000_case_search_stored_text";
+      try {
+        cpSync(migrationsDir(kind), dir, { recursive: true, filter: (source) => !source.includes(stored) });
+        await migrate(target, dir);
+        const db = createDb(target);
+        const base = {
+          origin: "gw_dataset",
+          occurredOn: new Date("2019-06-01"),
+          year: 2019,
+          sector: "mining_extractives",
+          perpetratorType: "hitmen",
+          outcome: "killed",
+        };
+        const { id } = await db.incident.create({ data: { ...base, victimName: "Ángel Núñez", municipality: "Tlapa de Comonfort" }, select: { id: true } });
+        await db.$disconnect();
+        cpSync(join(migrationsDir(kind), stored), join(dir, stored), { recursive: true });
+        expect(await migrate(target, dir)).toEqual([stored]);
+        const after = createDb(target);
+        const rows = await after.$queryRaw<{ id: string; text: string }[]>`SELECT "id", "text" FROM "IncidentSearch"`;
+        expect(rows).toEqual([{ id, text: "angel nunez tlapa de comonfort" }]);
+        // The view reads it, and a record written afterwards is stored by the trigger.
+        expect(await after.incident.count({ where: { searchRows: { some: { text: { contains: "nunez" } } } } })).toBe(1);
+        await after.incident.create({ data: { ...base, victimName: "Óscar Ruiz" } });
+        expect(await after.incident.count({ where: { searchRows: { some: { text: { contains: "oscar" } } } } })).toBe(1);
+        await after.$disconnect();
+      } finally {
+        await drop();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 
