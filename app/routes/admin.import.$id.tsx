@@ -206,7 +206,7 @@ export default function ImportJob() {
             <button type="submit" name="intent" value="confirm" className="button-primary">
               {job.status === "previewed" ? t("gwImport.preview.confirm") : t("gwImport.job.retry")}
             </button>{" "}
-            <button type="submit" name="intent" value="discard" formNoValidate>
+            <button type="submit" name="intent" value="discard" className="button-secondary" formNoValidate>
               {t("gwImport.preview.discard")}
             </button>
           </p>
