@@ -13,7 +13,7 @@ import { caseListQuery } from "~/models/incident-export.server.ts";
 import { CASE_SORTS, countIncidentsAwaitingReview, listIncidents, type CaseSort } from "~/models/incident.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["common", "incidents", "taxonomy"] } satisfies I18nHandle;
+export const handle = { i18n: ["common", "incidents", "incidents.filters", "incidents.removal", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -24,7 +24,9 @@ import { getProvisionByCode } from "~/models/provision.server.ts";
 import { provisionYearsForReader, totalForReader } from "~/models/scorecard.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "trends", "validation"] } satisfies I18nHandle;
+export const handle = {
+  i18n: ["charts", "common", "provisions", "provisions.form", "provisions.links", "provisions.views", "taxonomy", "trends", "validation"],
+} satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
