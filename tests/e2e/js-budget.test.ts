@@ -21,9 +21,9 @@ async function serverBuild(): Promise<ServerBuild> {
 // it loads, each its own chunk; the matrix and the provision page load the largest, provisions.
 // 184/127 with Vigía's own t instead of i18next + react-i18next (docs/decisions/124): −14.6 KB on
 // every page (worst: the matrix 183.1, the case page 127.0).
-// 185/120 with the large sections loaded in parts (docs/decisions/126): the case page 119.3, every page without
-// charts within the 120; the provision page, which loads four parts of provisions, 184.5 (+1.4).
-const CEILING_KB = { chart: 185, other: 120 };
+// 184/120 with the large sections loaded in parts (docs/decisions/126): the case page 119.3, every page without
+// charts within the 120; worst chart page the provision page, 183.0.
+const CEILING_KB = { chart: 184, other: 120 };
 
 describe("client JavaScript per page", () => {
   it("stays within the ceiling, and the ceiling follows the figures down", async () => {

@@ -24,7 +24,6 @@ export const texts = {
     newProvision: "Add a provision",
     newInstrument: "Add an instrument",
     newMilestone: "Add a milestone",
-    editProvision: "Edit this provision",
     editInstrument: "Edit instrument",
     editProvisionTitle: "Edit provision {{code}}",
     editInstrumentTitle: "Edit instrument {{code}}",

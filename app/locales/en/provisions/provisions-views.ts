@@ -15,6 +15,7 @@ export const texts = {
     suggestedLinks_other: "{{count}} suggestions awaiting review",
   },
   detail: {
+    edit: "Edit this provision",
     instrument: "Instrument",
     actions: "About this provision",
     acceptedTitle: "Case records linked to this provision",

@@ -26,7 +26,6 @@ export const texts: Pick<Translation["provisions"], "form" | "kinds" | "sourceKi
     newProvision: "Agregar una disposición",
     newInstrument: "Agregar un instrumento",
     newMilestone: "Agregar un hito",
-    editProvision: "Editar esta disposición",
     editInstrument: "Editar el instrumento",
     editProvisionTitle: "Editar la disposición {{code}}",
     editInstrumentTitle: "Editar el instrumento {{code}}",

@@ -20,6 +20,7 @@ export const texts: Pick<
     suggestedLinks_other: "{{count}} sugerencias por revisar",
   },
   detail: {
+    edit: "Editar esta disposición",
     instrument: "Instrumento",
     actions: "Sobre esta disposición",
     acceptedTitle: "Casos vinculados a esta disposición",

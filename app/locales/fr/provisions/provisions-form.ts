@@ -26,7 +26,6 @@ export const texts: Pick<Translation["provisions"], "form" | "kinds" | "sourceKi
     newProvision: "Ajouter une disposition",
     newInstrument: "Ajouter un instrument",
     newMilestone: "Ajouter un jalon",
-    editProvision: "Modifier cette disposition",
     editInstrument: "Modifier l'instrument",
     editProvisionTitle: "Modifier la disposition {{code}}",
     editInstrumentTitle: "Modifier l'instrument {{code}}",

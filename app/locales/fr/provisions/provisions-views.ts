@@ -21,6 +21,7 @@ export const texts: Pick<
     suggestedLinks_other: "{{count}} suggestions à examiner",
   },
   detail: {
+    edit: "Modifier cette disposition",
     instrument: "Instrument",
     actions: "À propos de cette disposition",
     acceptedTitle: "Affaires liées à cette disposition",
