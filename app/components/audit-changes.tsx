@@ -38,18 +38,19 @@ const CODE_LABELS: Record<string, string> = {
   status: "provisions.links.statuses",
 };
 
-/** Records whose fields are labelled as on the commitment forms (provisions.form.fields). */
-const COMMITMENT_RECORDS = ["provision", "instrument", "milestone"];
+/** A record kind's own name for a field, given the general one (AuditChanges' fieldLabel). */
+export type FieldLabel = (key: string, general: string) => string;
 
 /**
- * An audit key's label: a commitment record's fields as on its form; otherwise
- * admin.audit.keys, which holds every key the audit events write that is not a case
- * record's field (accounts, links, imports, jobs); a case's fields as on its form.
+ * An audit key's label: the record's own (fieldLabel: the audit log names a commitment
+ * record's fields as on its form); otherwise admin.audit.keys, which holds every key the
+ * audit events write that is not a case record's field (accounts, links, imports, jobs);
+ * a case's fields as on its form.
  */
-function auditKeyLabel(key: string, t: TFunction, entityType?: string): string {
+function auditKeyLabel(key: string, t: TFunction, fieldLabel?: FieldLabel): string {
   if (key === "occurredOn") return t("incidents.fields.date");
   const general = t(`admin.audit.keys.${key}`, { defaultValue: t(`incidents.fields.${key}`, { defaultValue: key }) });
-  return entityType && COMMITMENT_RECORDS.includes(entityType) ? t(`provisions.form.fields.${key}`, { defaultValue: general }) : general;
+  return fieldLabel ? fieldLabel(key, general) : general;
 }
 
 function auditValueText(key: string, value: unknown, t: TFunction, countries: Record<string, string> = {}): string {
@@ -74,13 +75,17 @@ export function AuditChanges({
   before,
   after,
   countries,
-  entityType,
+  fieldLabel,
 }: {
   before: Values;
   after: Values;
   countries?: Record<string, string>;
-  /** The kind of record changed (an audit event's entityType): how its fields are named */
-  entityType?: string;
+  /**
+   * How the kind of record changed names its fields, when not as a case or an account does:
+   * given by the page that shows such records, so that a page showing only case records
+   * (the case page) does not load the commitment forms' texts (docs/decisions/126).
+   */
+  fieldLabel?: FieldLabel;
 }) {
   const { t } = useTranslation();
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
@@ -92,7 +97,7 @@ export function AuditChanges({
         const hasAfter = after !== null && Object.hasOwn(after, key);
         return (
           <div key={key} className="audit-change">
-            <dt>{auditKeyLabel(key, t, entityType)}</dt>
+            <dt>{auditKeyLabel(key, t, fieldLabel)}</dt>
             <dd>
               {hasBefore ? <del>{auditValueText(key, before![key], t, countries)}</del> : null}
               {hasBefore && hasAfter ? <span aria-hidden="true"> → </span> : null}

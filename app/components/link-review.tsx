@@ -244,7 +244,7 @@ export function LinkSuggestionsPanel({
     <section className="link-panel" aria-labelledby={`links-${incidentId}`}>
       <H id={`links-${incidentId}`}>{t("provisions.links.panelTitle")}</H>
       <p className="small">
-        {t("provisions.links.panelIntro")} <Link to="/provisions/rules">{t("provisions.rules.title")}</Link>
+        {t("provisions.links.panelIntro")} <Link to="/provisions/rules">{t("provisions.links.rulesPage")}</Link>
       </p>
       {groups.map((g) => (
         <div key={g.status} className={`link-group link-group-${g.status}`}>

@@ -39,9 +39,41 @@ export const SECTIONS = [
   "forms",
   "gwImport",
 ] as const satisfies readonly Section[];
-/** A route's handle names the sections its modules use (besides the root's, which every page has). */
+/**
+ * The large sections are loaded one level down, in parts, so that a page using a few of their
+ * second-level keys does not load the rest (docs/decisions/126): each part below holds these
+ * second-level keys, in app/locales/<lng>/<section>/<section>-<part>.ts; the section's own name stands for
+ * its main part, every other key (<section>/<section>.ts).
+ */
+export const SECTION_PARTS = {
+  provisions: {
+    links: ["links", "linkTypes"],
+    form: ["form", "kinds", "sourceKinds"],
+    views: ["list", "detail", "charts", "scorecard", "export", "filters", "matrix", "cases", "layers", "coverage", "review", "milestones", "rules", "suggest"],
+  },
+  incidents: { filters: ["filters"], removal: ["duplicates", "purge"] },
+  admin: { audit: ["audit"] },
+  gwImport: { preview: ["preview", "reasons", "field"] },
+} as const satisfies { [S in Section]?: Record<string, readonly (keyof Translation[S])[]> };
+type PartsOf = typeof SECTION_PARTS;
+/** What a page loads: a section, or a part of one of the large sections (named "provisions.links"). */
+export type Part = Section | { [S in keyof PartsOf]: `${S}.${keyof PartsOf[S] & string}` }[keyof PartsOf];
+/** Every part, each one chunk per language in the browser (for the build's checks: pure, so the browser drops it). */
+export const PARTS: readonly Part[] = /* @__PURE__ */ SECTIONS.flatMap((s): Part[] => [
+  s,
+  ...Object.keys((SECTION_PARTS as Partial<Record<Section, object>>)[s] ?? {}).map((p) => `${s}.${p}` as Part),
+]);
+
+/** The part that holds a key of a section ("provisions.links.accept": provisions.links; "provisions.gap": provisions). */
+export function partOf(section: Section, secondLevelKey: string): Part {
+  const parts = (SECTION_PARTS as Partial<Record<Section, Record<string, readonly string[]>>>)[section] ?? {};
+  const part = Object.keys(parts).find((p) => parts[p].includes(secondLevelKey));
+  return (part ? `${section}.${part}` : section) as Part;
+}
+
+/** A route's handle names the sections and parts its modules use (besides the root's, which every page has). */
 export interface I18nHandle {
-  i18n: readonly Section[];
+  i18n: readonly Part[];
 }
 
 // On the server: all three, whole. In the browser the .server module is empty, so this
@@ -57,8 +89,13 @@ export function hasLanguage(lng: Language): boolean {
   return dictionaries.has(lng);
 }
 
+/** In the browser, the sections and parts held in each language (loadSections). */
+const heldParts = new Map<Language, Set<Part>>();
+
 // One static import() per language and section, so that the bundler makes one chunk of each.
-const importers: { [L in Language]: { [S in Section]: () => Promise<Dictionary[S]> } } = {
+type Texts = Record<string, unknown>;
+// A split section's own name imports its main part; each part's texts are added to the section's.
+const importers: { [L in Language]: { [P in Part]: () => Promise<Texts> } } = {
   en: {
     app: () => import("~/locales/en/app.ts").then((m) => m.app),
     common: () => import("~/locales/en/common.ts").then((m) => m.common),
@@ -68,12 +105,19 @@ const importers: { [L in Language]: { [S in Section]: () => Promise<Dictionary[S
     errors: () => import("~/locales/en/errors.ts").then((m) => m.errors),
     auth: () => import("~/locales/en/auth.ts").then((m) => m.auth),
     trends: () => import("~/locales/en/trends.ts").then((m) => m.trends),
-    provisions: () => import("~/locales/en/provisions.ts").then((m) => m.provisions),
-    incidents: () => import("~/locales/en/incidents.ts").then((m) => m.incidents),
-    admin: () => import("~/locales/en/admin.ts").then((m) => m.admin),
+    provisions: () => import("~/locales/en/provisions/provisions.ts").then((m) => m.texts),
+    "provisions.links": () => import("~/locales/en/provisions/provisions-links.ts").then((m) => m.texts),
+    "provisions.form": () => import("~/locales/en/provisions/provisions-form.ts").then((m) => m.texts),
+    "provisions.views": () => import("~/locales/en/provisions/provisions-views.ts").then((m) => m.texts),
+    incidents: () => import("~/locales/en/incidents/incidents.ts").then((m) => m.texts),
+    "incidents.filters": () => import("~/locales/en/incidents/incidents-filters.ts").then((m) => m.texts),
+    "incidents.removal": () => import("~/locales/en/incidents/incidents-removal.ts").then((m) => m.texts),
+    admin: () => import("~/locales/en/admin/admin.ts").then((m) => m.texts),
+    "admin.audit": () => import("~/locales/en/admin/admin-audit.ts").then((m) => m.texts),
     validation: () => import("~/locales/en/validation.ts").then((m) => m.validation),
     forms: () => import("~/locales/en/forms.ts").then((m) => m.forms),
-    gwImport: () => import("~/locales/en/gw-import.ts").then((m) => m.gwImport),
+    gwImport: () => import("~/locales/en/gw-import/gw-import.ts").then((m) => m.texts),
+    "gwImport.preview": () => import("~/locales/en/gw-import/gw-import-preview.ts").then((m) => m.texts),
   },
   es: {
     app: () => import("~/locales/es/app.ts").then((m) => m.app),
@@ -84,12 +128,19 @@ const importers: { [L in Language]: { [S in Section]: () => Promise<Dictionary[S
     errors: () => import("~/locales/es/errors.ts").then((m) => m.errors),
     auth: () => import("~/locales/es/auth.ts").then((m) => m.auth),
     trends: () => import("~/locales/es/trends.ts").then((m) => m.trends),
-    provisions: () => import("~/locales/es/provisions.ts").then((m) => m.provisions),
-    incidents: () => import("~/locales/es/incidents.ts").then((m) => m.incidents),
-    admin: () => import("~/locales/es/admin.ts").then((m) => m.admin),
+    provisions: () => import("~/locales/es/provisions/provisions.ts").then((m) => m.texts),
+    "provisions.links": () => import("~/locales/es/provisions/provisions-links.ts").then((m) => m.texts),
+    "provisions.form": () => import("~/locales/es/provisions/provisions-form.ts").then((m) => m.texts),
+    "provisions.views": () => import("~/locales/es/provisions/provisions-views.ts").then((m) => m.texts),
+    incidents: () => import("~/locales/es/incidents/incidents.ts").then((m) => m.texts),
+    "incidents.filters": () => import("~/locales/es/incidents/incidents-filters.ts").then((m) => m.texts),
+    "incidents.removal": () => import("~/locales/es/incidents/incidents-removal.ts").then((m) => m.texts),
+    admin: () => import("~/locales/es/admin/admin.ts").then((m) => m.texts),
+    "admin.audit": () => import("~/locales/es/admin/admin-audit.ts").then((m) => m.texts),
     validation: () => import("~/locales/es/validation.ts").then((m) => m.validation),
     forms: () => import("~/locales/es/forms.ts").then((m) => m.forms),
-    gwImport: () => import("~/locales/es/gw-import.ts").then((m) => m.gwImport),
+    gwImport: () => import("~/locales/es/gw-import/gw-import.ts").then((m) => m.texts),
+    "gwImport.preview": () => import("~/locales/es/gw-import/gw-import-preview.ts").then((m) => m.texts),
   },
   fr: {
     app: () => import("~/locales/fr/app.ts").then((m) => m.app),
@@ -100,12 +151,19 @@ const importers: { [L in Language]: { [S in Section]: () => Promise<Dictionary[S
     errors: () => import("~/locales/fr/errors.ts").then((m) => m.errors),
     auth: () => import("~/locales/fr/auth.ts").then((m) => m.auth),
     trends: () => import("~/locales/fr/trends.ts").then((m) => m.trends),
-    provisions: () => import("~/locales/fr/provisions.ts").then((m) => m.provisions),
-    incidents: () => import("~/locales/fr/incidents.ts").then((m) => m.incidents),
-    admin: () => import("~/locales/fr/admin.ts").then((m) => m.admin),
+    provisions: () => import("~/locales/fr/provisions/provisions.ts").then((m) => m.texts),
+    "provisions.links": () => import("~/locales/fr/provisions/provisions-links.ts").then((m) => m.texts),
+    "provisions.form": () => import("~/locales/fr/provisions/provisions-form.ts").then((m) => m.texts),
+    "provisions.views": () => import("~/locales/fr/provisions/provisions-views.ts").then((m) => m.texts),
+    incidents: () => import("~/locales/fr/incidents/incidents.ts").then((m) => m.texts),
+    "incidents.filters": () => import("~/locales/fr/incidents/incidents-filters.ts").then((m) => m.texts),
+    "incidents.removal": () => import("~/locales/fr/incidents/incidents-removal.ts").then((m) => m.texts),
+    admin: () => import("~/locales/fr/admin/admin.ts").then((m) => m.texts),
+    "admin.audit": () => import("~/locales/fr/admin/admin-audit.ts").then((m) => m.texts),
     validation: () => import("~/locales/fr/validation.ts").then((m) => m.validation),
     forms: () => import("~/locales/fr/forms.ts").then((m) => m.forms),
-    gwImport: () => import("~/locales/fr/gw-import.ts").then((m) => m.gwImport),
+    gwImport: () => import("~/locales/fr/gw-import/gw-import.ts").then((m) => m.texts),
+    "gwImport.preview": () => import("~/locales/fr/gw-import/gw-import-preview.ts").then((m) => m.texts),
   },
 };
 
@@ -113,13 +171,19 @@ const importers: { [L in Language]: { [S in Section]: () => Promise<Dictionary[S
  * Makes these sections of a language's dictionary available to every translator of the
  * browser; resolves once they are. A no-op on the server, which holds every section.
  */
-export async function loadSections(lng: Language, sections: readonly Section[]): Promise<void> {
+export async function loadSections(lng: Language, parts: readonly Part[]): Promise<void> {
   if (serverDictionaries) return;
-  const dictionary = dictionaries.get(lng) ?? {};
+  const dictionary = (dictionaries.get(lng) ?? {}) as Record<string, Texts>;
   dictionaries.set(lng, dictionary);
-  const missing = [...new Set(sections)].filter((s) => !(s in dictionary));
-  const arrived = await Promise.all(missing.map(async (s) => [s, await importers[lng][s]()] as const));
-  for (const [s, texts] of arrived) (dictionary as Record<Section, unknown>)[s] = texts;
+  const held = heldParts.get(lng) ?? new Set<Part>();
+  heldParts.set(lng, held);
+  const missing = [...new Set(parts)].filter((p) => !held.has(p));
+  const arrived = await Promise.all(missing.map(async (p) => [p, await importers[lng][p]()] as const));
+  for (const [p, texts] of arrived) {
+    const section = p.split(".")[0];
+    dictionary[section] = { ...dictionary[section], ...texts };
+    held.add(p);
+  }
 }
 
 /** The page's language in the browser (the server wrote it on <html lang>), or the default. */
@@ -134,8 +198,8 @@ function documentLanguage(): Language {
  * first load and on every client navigation (docs/decisions/118-dictionary-sections-per-page.md).
  * The language never changes without a page load (LanguageSwitcher), so the page's is the one.
  */
-export function loadPageSections(sections: readonly Section[]): Promise<void> {
-  return loadSections(documentLanguage(), sections);
+export function loadPageSections(parts: readonly Part[]): Promise<void> {
+  return loadSections(documentLanguage(), parts);
 }
 
 /** The dictionaries a key is looked up in: the language's, then the default language's. */
@@ -187,9 +251,9 @@ export function createI18n(initial: Language): I18n {
     t: (key, options) => getFixedT(language)(key, options),
     changeLanguage(lng) {
       if (lng === language) return Promise.resolve();
-      const held = [...new Set([...dictionaries.values()].flatMap((d) => Object.keys(d) as Section[]))];
-      const there = dictionaries.get(lng);
-      if (serverDictionaries || (there && held.every((s) => s in there))) {
+      const held = [...new Set([...heldParts.values()].flatMap((parts) => [...parts]))];
+      const there = heldParts.get(lng);
+      if (serverDictionaries || (there && held.every((p) => there.has(p)))) {
         set(lng);
         return Promise.resolve();
       }

@@ -14,7 +14,7 @@ import { detectLanguage } from "~/lib/i18n.server.ts";
 import { CONFLICT_DECISIONS, DECISION_FIELD, readConflictDecisions } from "~/models/gw-import.schema.ts";
 import { confirmGwImport, discardGwImport, getGwImportJob, startGwImportInBackground } from "~/models/gw-import.server.ts";
 
-export const handle = { i18n: ["gwImport", "incidents", "taxonomy", "validation"] } satisfies I18nHandle;
+export const handle = { i18n: ["gwImport", "gwImport.preview", "incidents", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export const REFRESH_SECONDS = 2;

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditActor, AuditChanges, auditCountryCodes } from "~/components/audit-changes.tsx";
+import { auditFieldLabel } from "~/components/audit-field-label.ts";
 import { FilterForm } from "~/components/filter-form.tsx";
 import { Pager } from "~/components/pager.tsx";
 import { countryNames } from "~/domain/countries.server.ts";
@@ -19,7 +20,7 @@ import { findProvisionCodes } from "~/models/provision.server.ts";
 import { listUserNames } from "~/models/user.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["admin", "common", "incidents", "provisions", "taxonomy"] } satisfies I18nHandle;
+export const handle = { i18n: ["admin.audit", "common", "incidents", "provisions.form", "provisions.links", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -220,7 +221,7 @@ function AuditTable() {
                 <RecordCell entityType={e.entityType} purged={e.action === "purge"} record={records[e.id]} />
               </td>
               <td>
-                <AuditChanges before={e.before} after={e.after} countries={countries} entityType={e.entityType} />
+                <AuditChanges before={e.before} after={e.after} countries={countries} fieldLabel={auditFieldLabel(e.entityType, t)} />
               </td>
             </tr>
           ))}

@@ -34,7 +34,9 @@ import { listLinksForIncident } from "~/models/link.server.ts";
 import { listProvisionOptions } from "~/models/provision.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["admin", "charts", "common", "gwImport", "incidents", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
+export const handle = {
+  i18n: ["admin.audit", "charts", "common", "gwImport", "incidents", "provisions", "provisions.links", "taxonomy", "validation"],
+} satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 const DONE = ["created", "saved", "verified", "deleted", "restored"] as const;

@@ -24,7 +24,7 @@ import {
 import { getIncidentForStaff, updateIncident } from "~/models/incident.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["forms", "incidents", "taxonomy", "validation"] } satisfies I18nHandle;
+export const handle = { i18n: ["forms", "incidents", "incidents.removal", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 /** What the action answers when it does not redirect (typed here: single fetch keeps it as is). */

@@ -14,7 +14,7 @@ import { purgeSchema } from "~/models/incident.schema.ts";
 import { getIncidentForStaff, purgeIncident } from "~/models/incident.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["incidents", "taxonomy", "validation"] } satisfies I18nHandle;
+export const handle = { i18n: ["incidents", "incidents.removal", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 /** What the action answers when it refuses: the box not ticked (400), or a case that is not deleted (409). */

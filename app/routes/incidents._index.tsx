@@ -15,7 +15,7 @@ import { countryName } from "~/domain/countries.server.ts";
 import { detectLanguage } from "~/lib/i18n.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["common", "incidents", "taxonomy"] } satisfies I18nHandle;
+export const handle = { i18n: ["common", "incidents", "incidents.filters", "incidents.removal", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,7 +11,7 @@ import { applySourceRowIntent, emptyIncidentForm, readIncidentForm, validateInci
 import { createIncident, DUPLICATE_WINDOW_DAYS, findPossibleDuplicates } from "~/models/incident.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["incidents", "taxonomy", "validation"] } satisfies I18nHandle;
+export const handle = { i18n: ["incidents", "incidents.removal", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 /** What the action answers when it does not redirect (typed here: single fetch keeps it as is). */

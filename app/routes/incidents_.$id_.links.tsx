@@ -23,7 +23,7 @@ import { listProvisionOptions } from "~/models/provision.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
+export const handle = { i18n: ["charts", "common", "provisions", "provisions.links", "provisions.views", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -14,7 +14,9 @@ import { metaT, useLanguage } from "~/lib/language.ts";
 import { getMatrix } from "~/models/matrix.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "trends", "validation"] } satisfies I18nHandle;
+export const handle = {
+  i18n: ["charts", "common", "provisions", "provisions.links", "provisions.views", "taxonomy", "trends", "validation"],
+} satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {

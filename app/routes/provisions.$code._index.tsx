@@ -24,7 +24,9 @@ import { getProvisionByCode } from "~/models/provision.server.ts";
 import { provisionYearsForReader, totalForReader } from "~/models/scorecard.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "trends", "validation"] } satisfies I18nHandle;
+export const handle = {
+  i18n: ["charts", "common", "provisions", "provisions.links", "provisions.views", "taxonomy", "trends", "validation"],
+} satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -116,7 +118,7 @@ export default function ProvisionPage() {
       <nav className="page-actions" aria-label={t("provisions.detail.actions")}>
         <Link to={`${here}/scorecard`}>{t("provisions.scorecard.title")}</Link>
         <Link to={`/matrix`}>{t("provisions.matrix.title")}</Link>
-        {canReview ? <Link to={`${here}/edit`}>{t("provisions.form.editProvision")}</Link> : null}
+        {canReview ? <Link to={`${here}/edit`}>{t("provisions.detail.edit")}</Link> : null}
       </nav>
       {done ? (
         <p className="form-success" role="status">

@@ -18,7 +18,7 @@ import { parseMatrixFilter, STATUS_CHOICES } from "~/domain/matrix-filter.ts";
 import { getProvisionByCode } from "~/models/provision.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["charts", "common", "provisions", "taxonomy", "validation"] } satisfies I18nHandle;
+export const handle = { i18n: ["charts", "common", "provisions", "provisions.links", "provisions.views", "taxonomy", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 const CASE_LIMIT = 500;

@@ -16,7 +16,7 @@ import { listMilestones } from "~/models/milestone.server.ts";
 import { getScorecard } from "~/models/scorecard.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["charts", "common", "provisions", "trends"] } satisfies I18nHandle;
+export const handle = { i18n: ["charts", "common", "provisions", "provisions.views", "trends"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -11,7 +11,7 @@ import { listProvisionsByInstrument } from "~/models/provision.server.ts";
 import { chartReaderOf } from "~/charts/query.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["charts", "common", "provisions"] } satisfies I18nHandle;
+export const handle = { i18n: ["charts", "common", "provisions", "provisions.form", "provisions.views"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {

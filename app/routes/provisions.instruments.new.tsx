@@ -10,7 +10,7 @@ import { createInstrument } from "~/models/instrument.server.ts";
 import { listSourceOptions } from "~/models/source.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["common", "forms", "incidents", "provisions", "validation"] } satisfies I18nHandle;
+export const handle = { i18n: ["common", "forms", "incidents", "provisions", "provisions.form", "provisions.views", "validation"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { metaT, useLanguage } from "~/lib/language.ts";
 import { listMilestonesWithSources } from "~/models/milestone.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["charts", "common", "provisions"] } satisfies I18nHandle;
+export const handle = { i18n: ["charts", "common", "provisions", "provisions.form", "provisions.views"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {

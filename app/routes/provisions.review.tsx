@@ -13,7 +13,7 @@ import { SECTORS } from "~/domain/taxonomy.ts";
 import { listIncidentsAwaitingReview } from "~/models/incident-summary.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["common", "provisions", "taxonomy"] } satisfies I18nHandle;
+export const handle = { i18n: ["common", "provisions.views", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {

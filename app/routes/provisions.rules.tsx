@@ -15,7 +15,7 @@ import { createLinkSuggestionJob, listLinkSuggestionJobs, startLinkSuggestionJob
 import { listProvisionOptions } from "~/models/provision.server.ts";
 import { type Language, loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["provisions", "taxonomy"] } satisfies I18nHandle;
+export const handle = { i18n: ["provisions.links", "provisions.views", "taxonomy"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,7 +12,7 @@ import { notFound } from "~/lib/http.server.ts";
 import { getLinkSuggestionJob, startLinkSuggestionJobInBackground } from "~/models/link-job.server.ts";
 import { loadPageSections, type I18nHandle, useTranslation } from "~/lib/i18n.ts";
 
-export const handle = { i18n: ["provisions"] } satisfies I18nHandle;
+export const handle = { i18n: ["provisions.views"] } satisfies I18nHandle;
 await loadPageSections(handle.i18n);
 
 export const REFRESH_SECONDS = 2;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
-import { LANGUAGES, SECTIONS, type I18nHandle, type Section } from "../../app/lib/i18n.ts";
+import { LANGUAGES, partOf, SECTION_PARTS, SECTIONS, type I18nHandle, type Part, type Section } from "../../app/lib/i18n.ts";
 import { ROOT } from "./bench-database.ts";
 
 /** The issue's targets (issue 13). */
@@ -25,12 +25,19 @@ export interface RouteJs {
 /** A section's file under app/locales/<lng>/. */
 export const sectionFile = (s: Section) => (s === "gwImport" ? "gw-import" : s);
 
+/** A section's or part's file under app/locales/<lng>/: a split section's name stands for its main part (docs/decisions/126). */
+export function partFile(part: Part): string {
+  const [section, sub] = part.split(".") as [Section, string | undefined];
+  const file = sectionFile(section);
+  return section in SECTION_PARTS ? `${file}/${file}${sub ? `-${sub}` : ""}` : file;
+}
+
 /**
  * The pages of a server build (routes that render: resource routes send no JavaScript),
  * each with the dictionary sections it loads: its own handle's and its parents', root's included.
  */
-export function pagesOf(build: ServerBuild): Map<string, Section[]> {
-  const sections = (id: string | undefined): Section[] => {
+export function pagesOf(build: ServerBuild): Map<string, Part[]> {
+  const sections = (id: string | undefined): Part[] => {
     if (!id) return [];
     const route = build.routes[id];
     return [...new Set([...sections(route.parentId), ...((route.module.handle as Partial<I18nHandle> | undefined)?.i18n ?? [])])];
@@ -71,45 +78,57 @@ function readBuild() {
   return { manifest, outputs, filesOf };
 }
 
-// A key under a section, as the code writes it: "trends.title", `taxonomy.${kind}`, "app.roles" (a prefix).
-const SECTION_REFERENCE = new RegExp(`["'\`](${SECTIONS.join("|")})\\.[A-Za-z_$]`, "g");
+// A key under a section, as the code writes it: "trends.title", `taxonomy.${kind}`, "app.roles" (a prefix),
+// with its second level when written ("provisions.links.accept": the part provisions.links).
+const SECTION_REFERENCE = new RegExp(`["'\`](${SECTIONS.join("|")})\\.([A-Za-z_]+|\\$)`, "g");
+
+const HANDLE_LIST = /\bi18n: \[[^\]]*\]/g;
+
+/** The parts a key written in the code may be in: one, or every part of its section when its second level is not written. */
+function partsReferred(section: Section, second: string): Part[] {
+  const parts = (SECTION_PARTS as Partial<Record<Section, object>>)[section];
+  if (second !== "$" || !parts) return [partOf(section, second)];
+  return [section, ...Object.keys(parts).map((p) => `${section}.${p}` as Part)];
+}
 
 /**
  * The sections a page's browser code refers to: every key written in a module of the files
- * it loads (what the bundler kept for it, by the build's metafile), app/locales aside.
+ * it loads (what the bundler kept for it, by the build's metafile), app/locales and app/lib/i18n.ts aside.
  * Keys a page shows only from its server's answer are translated on the server, except
  * form errors, whose component (form-errors.tsx) names `validation.` itself.
  */
-export function sectionsUsed(pages: Iterable<string>): Map<string, Section[]> {
+export function sectionsUsed(pages: Iterable<string>): Map<string, Part[]> {
   const { outputs, filesOf } = readBuild();
-  const sources = new Map<string, Section[]>();
-  const used = (input: string): Section[] => {
+  const sources = new Map<string, Part[]>();
+  const used = (input: string): Part[] => {
     if (!sources.has(input)) {
-      const text = readFileSync(join(ROOT, input), "utf8");
-      sources.set(input, [...new Set([...text.matchAll(SECTION_REFERENCE)].map((m) => m[1] as Section))]);
+      // A handle's i18n list names what the page loads ("provisions.links"), not keys it shows.
+      const text = readFileSync(join(ROOT, input), "utf8").replace(HANDLE_LIST, "");
+      sources.set(input, [...new Set([...text.matchAll(SECTION_REFERENCE)].flatMap((m) => partsReferred(m[1] as Section, m[2])))]);
     }
     return sources.get(input)!;
   };
   return new Map(
     [...pages].map((id) => {
       const inputs = [...filesOf(id)].flatMap((f) => Object.keys(outputs["public" + f]?.inputs ?? {}));
-      const app = inputs.filter((i) => i.startsWith("app/") && !i.startsWith("app/locales/") && /\.tsx?$/.test(i));
+      // app/lib/i18n.ts names every section and part to import them, not keys it shows.
+      const app = inputs.filter((i) => i.startsWith("app/") && !i.startsWith("app/locales/") && i !== "app/lib/i18n.ts" && /\.tsx?$/.test(i));
       return [id, [...new Set(app.flatMap(used))].sort()];
     }),
   );
 }
 
 /** `pages`: the pages and the sections each loads (pagesOf). */
-export function clientJsPerRoute(pages: Map<string, readonly Section[]>): RouteJs[] {
+export function clientJsPerRoute(pages: Map<string, readonly Part[]>): RouteJs[] {
   const { manifest, outputs, filesOf } = readBuild();
   const chartChunks = new Set(
     Object.entries(outputs)
       .filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes("node_modules/chart.js/")))
       .map(([file]) => "/" + file.replace(/^public\//, "")),
   );
-  /** The chunk of each section in each language (one import() each, app/lib/i18n.ts). */
-  const sectionChunk = (lng: string, section: Section) => {
-    const input = `app/locales/${lng}/${sectionFile(section)}.ts`;
+  /** The chunk of each section or part in each language (one import() each, app/lib/i18n.ts). */
+  const sectionChunk = (lng: string, part: Part) => {
+    const input = `app/locales/${lng}/${partFile(part)}.ts`;
     const chunk = Object.entries(outputs).find(([file, o]) => file.startsWith("public/build/") && input in o.inputs);
     if (!chunk) throw new Error(`No browser chunk holds ${input}`);
     return "/" + chunk[0].replace(/^public\//, "");

@@ -129,7 +129,8 @@ describe.each([
     const chunks = new Set<string>();
     page.on("request", (r) => {
       const m = /\/build\/_shared\/([a-z-]+)-[A-Z0-9]+\.js$/.exec(r.url());
-      if (m && /^(app|common|overview|charts|taxonomy|errors|auth|trends|provisions|incidents|admin|validation|forms|gw-import)$/.test(m[1])) {
+      // A section's chunk, or a part's (provisions-links: docs/decisions/126).
+      if (m && /^(app|common|overview|charts|taxonomy|errors|auth|trends|provisions|incidents|admin|validation|forms|gw-import)(-[a-z]+)?$/.test(m[1])) {
         sections.push(m[1]);
         chunks.add(r.url());
       }
@@ -166,7 +167,22 @@ describe.each([
     // Each section arrived once, in one language only (a section's chunk in another language is another file).
     expect(sections.length).toBe(new Set(sections).size);
     expect(chunks.size).toBe(sections.length);
-    expect(new Set(sections)).toEqual(new Set(["app", "auth", "errors", "charts", "common", "taxonomy", "trends", "provisions", "validation"]));
+    expect(new Set(sections)).toEqual(
+      new Set([
+        "app",
+        "auth",
+        "errors",
+        "charts",
+        "common",
+        "taxonomy",
+        "trends",
+        "provisions",
+        "provisions-links",
+        "provisions-views",
+        "provisions-form",
+        "validation",
+      ]),
+    );
     await context.close();
   });
 });

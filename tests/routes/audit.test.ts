@@ -176,7 +176,8 @@ describe("actions of the system", () => {
 describe("every key an audit event holds is named in the reader's language", () => {
   it("labels the keys written by account, link, job and import events in English, Spanish and French, never the raw key", async () => {
     const { AuditChanges } = await import("~/components/audit-changes.tsx");
-    const { createI18n, I18nProvider, LANGUAGES } = await import("~/lib/i18n.ts");
+    const { auditFieldLabel } = await import("~/components/audit-field-label.ts");
+    const { createI18n, getFixedT, I18nProvider, LANGUAGES } = await import("~/lib/i18n.ts");
     const { createElement } = await import("react");
     const { renderToStaticMarkup } = await import("react-dom/server");
     const { unlockUser, resetPasswordByAdmin } = await import("~/models/user.server.ts");
@@ -206,7 +207,11 @@ describe("every key an audit event holds is named in the reader's language", () 
       keys.forEach((k) => seen.add(`${e.action}:${k}`));
       for (const lng of LANGUAGES) {
         const html = renderToStaticMarkup(
-          createElement(I18nProvider, { i18n: createI18n(lng) }, createElement(AuditChanges, { before, after, entityType: e.entityType })),
+          createElement(
+            I18nProvider,
+            { i18n: createI18n(lng) },
+            createElement(AuditChanges, { before, after, fieldLabel: auditFieldLabel(e.entityType, getFixedT(lng)) }),
+          ),
         );
         const labels = [...html.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
         for (const key of keys) if (labels.includes(key)) raw.add(`${lng}: ${e.action} shows "${key}" raw`);

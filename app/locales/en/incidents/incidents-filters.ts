@@ -1,0 +1,33 @@
+// incidents: filters (a chunk of its own in the browser: docs/decisions/126).
+export const texts = {
+  filters: {
+    search: "Search names, places and descriptions",
+    searchHint: "Accents and capitals do not matter: “Jose” finds “José”. Every word must appear.",
+    title: "Filter the cases",
+    yearFrom: "From year",
+    yearTo: "To year",
+    state: "State",
+    sector: "Sector",
+    perpetrator: "Perpetrator",
+    characteristic: "Person characteristics",
+    gender: "Gender",
+    outcome: "Attack",
+    origin: "Origin",
+    verification: "Verification",
+    sort: "Order",
+    apply: "Apply filters",
+    clear: "Clear filters",
+    chosen: "{{count}} chosen",
+    country: "Country",
+    allCountries: "All countries",
+    countryHint: "Mexico unless you choose another country: records of other countries come from imports of the worldwide dataset.",
+    sorts: { date_desc: "date, newest first", date_asc: "date, oldest first", updated_desc: "last edited first" },
+    problems: {
+      title: "Some filters in the address were left out:",
+      notYear: "“{{value}}” is not a year ({{param}}).",
+      yearOrder: "The years are in the wrong order ({{value}}).",
+      unknownCode: "“{{value}}” is not a known value ({{param}}).",
+      badCursor: "The page link was not valid, so the first page is shown.",
+    },
+  },
+};
