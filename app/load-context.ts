@@ -14,5 +14,11 @@ declare module "@remix-run/node" {
      * a route keeps no copy of its own body then, so that nothing is kept twice.
      */
     pageCache?: boolean;
+    /**
+     * Set by a loader when part of the data it streams (a promise in its answer) failed:
+     * the page then says `no-store` when it is rendered whole, so that the rendered-page
+     * cache does not keep it (decision 127).
+     */
+    partialPage?: boolean;
   }
 }

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { loadCharts } from "~/models/chart-data.server.ts";
+import { startCharts } from "~/models/chart-data.server.ts";
 import { FILTER_FIELDS, problemMessage } from "~/charts/problems.ts";
 import { chartQueryString, chartReaderOf, parseChartQuery, previewPngUrl } from "~/charts/query.ts";
-import { chartTexts, type ChartId } from "~/charts/registry.ts";
+import { chartTitle, type ChartId, type LoadedChart } from "~/charts/registry.ts";
+import { DeferredChart } from "~/components/deferred-chart.tsx";
 import { RegistryChart } from "~/components/registry-chart.tsx";
 import { rawFilterValues, TrendsFilterForm } from "~/components/trends-filter-form.tsx";
 import { countryName } from "~/domain/countries.server.ts";
@@ -33,12 +34,27 @@ export const TRENDS_CHARTS = [
 /** The chart whose server-rendered PNG is the page's social preview. */
 const PREVIEW_CHART: ChartId = "mexico-annual";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/**
+ * The page's cheap part (filters, headings, the list of charts) is awaited; each chart's
+ * data is a promise of its own, streamed into the page as its aggregate is ready
+ * (decision 127). A chart that fails marks the page partial, so that it is not kept whole.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireDashboardReader(request);
   const url = new URL(request.url);
   const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);
-  const [charts, countries] = await Promise.all([loadCharts(TRENDS_CHARTS, query, lng, chartReaderOf(user)), listIncidentCountries()]);
+  // In the order of TRENDS_CHARTS.
+  const charts = startCharts(TRENDS_CHARTS, query, lng, chartReaderOf(user)).map((chart) => {
+    const streamed = chart.catch((error: unknown) => {
+      if (context) context.partialPage = true;
+      throw error;
+    });
+    // Handled where the page renders it (the chart's error); never an unhandled rejection meanwhile.
+    streamed.catch(() => {});
+    return streamed;
+  });
+  const countries = await listIncidentCountries();
   const lngParam = url.searchParams.get("lng");
   return {
     lng,
@@ -59,6 +75,11 @@ export default function Trends() {
   const language = useLanguage();
   return (
     <div className="trends">
+      {/* A signed-in reader's page streams each chart after a placeholder (decision 127); without
+          JavaScript no script moves the chart into place, so it is shown where it arrived, after the rest. */}
+      <noscript>
+        <style>{'[data-chart-pending]{display:none}div[hidden][id^="S:"]{display:block}'}</style>
+      </noscript>
       <h1>{t("trends.title")}</h1>
       <p className="lede">{t("trends.intro")}</p>
 
@@ -85,16 +106,19 @@ export default function Trends() {
           {t("trends.onThisPage")}
         </h2>
         <ol>
-          {charts.map((c) => (
-            <li key={c.id}>
-              <a href={`#${c.id}`}>{chartTexts(c, { t, lng: language }).title}</a>
+          {TRENDS_CHARTS.map((id) => (
+            <li key={id}>
+              <a href={`#${id}`}>{chartTitle(id, { t, lng: language })}</a>
             </li>
           ))}
         </ol>
       </nav>
 
-      {charts.map((chart) => (
-        <RegistryChart key={chart.id} chart={chart} query={query} lng={language} origin={origin} />
+      {TRENDS_CHARTS.map((id, i) => (
+        // Single fetch streams promises at any depth; its types see them at the top level only.
+        <DeferredChart key={id} id={id} title={chartTitle(id, { t, lng: language })} resolve={charts[i] as unknown as Promise<LoadedChart>}>
+          {(chart) => <RegistryChart chart={chart} query={query} lng={language} origin={origin} />}
+        </DeferredChart>
       ))}
     </div>
   );
@@ -105,19 +129,19 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = getFixedT(lng);
   const title = `${t("trends.title")} · Vigía`;
   if (!data) return [{ title }];
-  const preview = data.charts.find((c) => c.id === PREVIEW_CHART)!;
-  const texts = chartTexts(preview, { t, lng });
+  // The head is written before any chart's data: what it says of the preview chart needs none.
+  const previewTitle = chartTitle(PREVIEW_CHART, { t, lng });
   const qs = chartQueryString(data.query, lng);
   const image = previewPngUrl(data.origin, PREVIEW_CHART, data.query, lng);
   return [
     { title },
     { name: "description", content: t("trends.intro") },
     { property: "og:type", content: "website" },
-    { property: "og:title", content: `${texts.title} · Vigía` },
-    { property: "og:description", content: texts.subtitle },
+    { property: "og:title", content: `${previewTitle} · Vigía` },
+    { property: "og:description", content: t("trends.intro") },
     { property: "og:url", content: `${data.origin}/trends${qs}` },
     { property: "og:image", content: image },
-    { property: "og:image:alt", content: texts.title },
+    { property: "og:image:alt", content: previewTitle },
     { name: "twitter:card", content: "summary_large_image" },
     { name: "twitter:image", content: image },
   ];
