@@ -69,6 +69,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+/** Without JavaScript: each streamed chart shown where it arrived (React's hidden parts), its loading line hidden. */
+const NO_SCRIPT_STYLE = '[data-chart-pending]{display:none}div[hidden][id^="S:"]{display:block}';
+
 export default function Trends() {
   const { query, problems, charts, origin, values, lngParam, countries } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -78,7 +81,8 @@ export default function Trends() {
       {/* A signed-in reader's page streams each chart after a placeholder (decision 127); without
           JavaScript no script moves the chart into place, so it is shown where it arrived, after the rest. */}
       <noscript>
-        <style>{'[data-chart-pending]{display:none}div[hidden][id^="S:"]{display:block}'}</style>
+        {/* Set as HTML: React would escape the quotes, and a style element's text is never unescaped. */}
+        <style dangerouslySetInnerHTML={{ __html: NO_SCRIPT_STYLE }} />
       </noscript>
       <h1>{t("trends.title")}</h1>
       <p className="lede">{t("trends.intro")}</p>
