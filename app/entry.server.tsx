@@ -17,6 +17,12 @@ export { cachedPage } from "~/models/page-cache.server.ts";
 // so the render can wait on aggregates; a loader that awaited them had no limit at all.
 const ABORT_DELAY = 30_000;
 
+/** A client navigation's data (single fetch): nothing to write first, so streamed data start at once (decision 127). */
+export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }) {
+  context.startStreamedData?.();
+  return response;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -37,6 +43,9 @@ export default async function handleRequest(
   const signedIn = Boolean((remixContext.staticHandlerContext.loaderData?.root as { user?: unknown } | null | undefined)?.user);
   const whole = !signedIn || loadContext.pageCache || isbot(request.headers.get("user-agent") || "");
   const readyEvent = whole ? "onAllReady" : "onShellReady";
+  // A loader holding its streamed data back (decision 127): at once when the page is rendered
+  // whole, else once the shell is written, a turn of the event loop later.
+  if (whole) loadContext.startStreamedData?.();
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -55,6 +64,7 @@ export default async function handleRequest(
           if (loadContext.partialPage) responseHeaders.set("Cache-Control", "no-store");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
+          if (!whole) setImmediate(() => loadContext.startStreamedData?.());
         },
         onShellError(error: unknown) {
           reject(error);

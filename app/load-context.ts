@@ -20,5 +20,14 @@ declare module "@remix-run/node" {
      * cache does not keep it (decision 127).
      */
     partialPage?: boolean;
+    /**
+     * True when the server's entry opens `startStreamedData` (scripts/server.ts): a loader may
+     * then hold back the queries of the data it streams until the page's first bytes are out.
+     * On SQLite each query runs on the event loop, so ten aggregates started with the loader
+     * would run before React could write the shell (decision 127).
+     */
+    holdStreamedData?: boolean;
+    /** Set by a loader that holds its streamed data back; called by entry.server (decision 127). */
+    startStreamedData?: () => void;
   }
 }

@@ -44,9 +44,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lng = await detectLanguage(request);
   const { query, problems } = parseChartQuery(url.searchParams);
-  // In the order of TRENDS_CHARTS.
-  const charts = startCharts(TRENDS_CHARTS, query, lng, chartReaderOf(user)).map((chart) => {
-    const streamed = chart.catch((error: unknown) => {
+  // The cheap part first: on SQLite every query waits its turn, and the country list queued
+  // behind ten aggregates would hold the first byte back as long as they do.
+  const countries = await listIncidentCountries();
+  // The aggregates start once the page's first bytes are out, when the server says it will say so.
+  const started = (context?.holdStreamedData ? new Promise<void>((start) => (context.startStreamedData = start)) : Promise.resolve()).then(() =>
+    startCharts(TRENDS_CHARTS, query, lng, chartReaderOf(user)),
+  );
+  // In the order of TRENDS_CHARTS, each settling after the one before it: the page fills from the
+  // top, and the streamed data come in one order, so the same page is the same bytes (one ETag,
+  // and a kept page equal to a fresh render).
+  let previous: Promise<unknown> = Promise.resolve();
+  const charts = TRENDS_CHARTS.map((_, i) => {
+    const own = started.then((all) => all[i]);
+    own.catch(() => {}); // read below, once the chart before it settled
+    const inOrder = previous.then(
+      () => own,
+      () => own,
+    );
+    previous = inOrder;
+    const streamed = inOrder.catch((error: unknown) => {
       if (context) context.partialPage = true;
       throw error;
     });
@@ -54,7 +71,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     streamed.catch(() => {});
     return streamed;
   });
-  const countries = await listIncidentCountries();
   const lngParam = url.searchParams.get("lng");
   return {
     lng,
