@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["tests/charts/**/*.test.ts", "tests/domain/**/*.test.ts", "tests/lib/**/*.test.ts"],
+          include: ["tests/charts/**/*.test.ts", "tests/components/**/*.test.tsx", "tests/domain/**/*.test.ts", "tests/lib/**/*.test.ts"],
           setupFiles: ["tests/setup/msw.ts"],
           environment: "node",
         },

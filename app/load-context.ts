@@ -14,5 +14,20 @@ declare module "@remix-run/node" {
      * a route keeps no copy of its own body then, so that nothing is kept twice.
      */
     pageCache?: boolean;
+    /**
+     * Set by a loader when part of the data it streams (a promise in its answer) failed:
+     * the page then says `no-store` when it is rendered whole, so that the rendered-page
+     * cache does not keep it (decision 127).
+     */
+    partialPage?: boolean;
+    /**
+     * True when the server's entry opens `startStreamedData` (scripts/server.ts): a loader may
+     * then hold back the queries of the data it streams until the page's first bytes are out.
+     * On SQLite each query runs on the event loop, so ten aggregates started with the loader
+     * would run before React could write the shell (decision 127).
+     */
+    holdStreamedData?: boolean;
+    /** Set by a loader that holds its streamed data back; called by entry.server (decision 127). */
+    startStreamedData?: () => void;
   }
 }

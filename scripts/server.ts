@@ -190,6 +190,8 @@ export async function createApp({
         cspNonce,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         pageCache,
+        // entry.server opens the gate once the page's first bytes are out (decision 127).
+        holdStreamedData: true,
       });
       const request = remixRequest(req, res, req.body as Buffer | undefined);
       // Anonymous reads of public pages and exports from the rendered-page cache (decisions 111, 120); everything else rendered.

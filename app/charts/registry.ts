@@ -286,6 +286,11 @@ export function chartDefinition<K extends ChartId>(id: K): ChartDefinition<Chart
   return CHARTS[id] as unknown as ChartDefinition<ChartDataById[K]>;
 }
 
+/** A chart's title, which needs no data: what the page shows while the chart's data are on their way. */
+export function chartTitle(id: ChartId, ctx: ChartContext): string {
+  return (chartDefinition(id) as ChartDefinition<Base>).title(ctx);
+}
+
 export function chartTexts(chart: LoadedChart, context: ChartContext): ChartTexts {
   const def = chartDefinition(chart.id) as ChartDefinition<Base>;
   const ctx = withNames(chart, context);

@@ -339,7 +339,15 @@ async function computeChart<K extends ChartId>(id: K, context: ChartLoadContext)
   return { id, data: named.length ? { ...data, countryNames: countryNames(named, context.lng) } : data } as LoadedChart<K>;
 }
 
-export async function loadCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language, reader: ChartReader): Promise<LoadedChart<K>[]> {
+/**
+ * Each chart's data as its own promise, started together on one shared context: a page
+ * can stream each chart as it is ready (the trends page, decision 127).
+ */
+export function startCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language, reader: ChartReader): Promise<LoadedChart<K>>[] {
   const context = new ChartLoadContext(query, lng, reader);
-  return Promise.all(ids.map((id) => loadChart(id, context)));
+  return ids.map((id) => loadChart(id, context));
+}
+
+export async function loadCharts<K extends ChartId>(ids: readonly K[], query: ChartQuery, lng: Language, reader: ChartReader): Promise<LoadedChart<K>[]> {
+  return Promise.all(startCharts(ids, query, lng, reader));
 }

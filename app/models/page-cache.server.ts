@@ -88,6 +88,8 @@ export function normalisedAddress(url: URL): string {
 function mayKeep(response: Response): boolean {
   const type = response.headers.get("Content-Type") ?? "";
   if (response.status !== 200 || response.headers.has("Set-Cookie")) return false;
+  // A page that says so (one rendered with a failed part, decision 127) is served once and dropped.
+  if (/\bno-store\b/i.test(response.headers.get("Cache-Control") ?? "")) return false;
   return /^text\/html/i.test(type) || (EXPORT_TYPE.test(type) && /\bpublic\b/i.test(response.headers.get("Cache-Control") ?? ""));
 }
 

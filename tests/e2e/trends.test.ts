@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import { join } from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
+import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, canvasInk, freePort, launchBrowser, startApp, type RunningApp } from "./app.ts";
@@ -222,6 +223,126 @@ describe("trends explorer in Chromium", () => {
       expect((await fetch(app.url + path)).status, path).toBe(404);
     }
     expect(await (await fetch(app.url + "/embed/no-such-chart")).text()).toContain("Page not found");
+  });
+});
+
+/** A demo admin's session cookie ("name=value"). */
+async function signIn(): Promise<string> {
+  const res = await fetch(`${app.url}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
+    body: new URLSearchParams({ email: "admin@vigia.test", password: "vigia-admin-demo", redirectTo: "/" }),
+  });
+  expect(res.status).toBe(302);
+  return res.headers.getSetCookie()[0].split(";")[0];
+}
+
+/** One GET on node:http, its body as the chunks that arrived. */
+function chunksOf(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; chunks: string[] }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${app.url}${path}`, { headers }, (res) => {
+      const chunks: string[] = [];
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, chunks }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+describe("charts streamed after the page's first bytes (decision 127)", () => {
+  it("sends an anonymous reader the whole document: every chart in place, readable without JavaScript", async () => {
+    const html = await (await fetch(`${app.url}/trends?from=2014`)).text();
+    expect(count(html, /<figure[^>]*data-chart-id=/g)).toBe(CHART_IDS.length);
+    // Rendered whole: no placeholder left, no hidden part waiting for a script to move it.
+    expect(html).not.toMatch(/data-chart-pending="/);
+    expect(html).not.toMatch(/<div hidden="" id="S:|<div hidden id="S:/);
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/trends?from=2014`);
+    for (const id of CHART_IDS) {
+      const figure = page.locator(`figure[data-chart-id="${id}"]`);
+      expect(await figure.locator(".chart-source").textContent()).toMatch(/^Source: .+Data as of /);
+      expect(await figure.locator("table tbody tr").count(), id).toBeGreaterThan(1);
+    }
+    await context.close();
+  });
+
+  it("streams a signed-in reader's page: filters, headings and each chart's loading line first, the charts after; complete with and without JavaScript", async () => {
+    const cookie = await signIn();
+    const answer = await chunksOf("/trends?from=2013", { Cookie: cookie });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["cache-control"]).toBe("private, no-store");
+    const html = answer.chunks.join("");
+    expect(answer.chunks.length).toBeGreaterThan(1);
+    // What was sent before the first chart: the shell, written before any aggregate was ready.
+    const shell = html.slice(0, html.search(/<div hidden id="S:/));
+    expect(shell.length).toBeGreaterThan(0);
+    expect(shell).toContain("<h1>Trends</h1>");
+    expect(shell).toContain('name="from"');
+    expect(count(shell, /aria-busy="true"[^>]*data-chart-pending=/g)).toBe(CHART_IDS.length);
+    expect(count(shell, /Loading this chart&#x27;s data…/g)).toBe(CHART_IDS.length);
+    expect(shell).not.toContain("data-chart-id=");
+    // Then every chart.
+    expect(count(html, /<figure[^>]*data-chart-id=/g)).toBe(CHART_IDS.length);
+
+    const [name, value] = cookie.split("=");
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name, value, url: app.url }]);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${app.url}/trends?from=2013`, { waitUntil: "networkidle" });
+      if (javaScriptEnabled) await expectAllDrawn(page);
+      for (const id of CHART_IDS) {
+        const figure = page.locator(`figure[data-chart-id="${id}"]`);
+        expect(await figure.isVisible(), `${id}, JavaScript ${javaScriptEnabled}`).toBe(true);
+        expect(await figure.locator(".chart-source").textContent()).toMatch(/^Source: .+Data as of /);
+        expect(await figure.locator("table tbody tr").count(), id).toBeGreaterThan(1);
+      }
+      // No loading line left in sight.
+      expect(await page.locator("[data-chart-pending]").evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("shows an error for the one chart whose aggregate failed, the rest of the page as it is, and never keeps that page", async () => {
+    const path = "/trends?from=2012&to=2020";
+    const db = new Database(app.dbFile);
+    try {
+      // The indigenous-share chart alone reads the people's characteristics.
+      db.exec(`ALTER TABLE "IncidentCharacteristic" RENAME TO "IncidentCharacteristic_away"`);
+      let failed: Response;
+      try {
+        failed = await fetch(app.url + path);
+      } finally {
+        db.exec(`ALTER TABLE "IncidentCharacteristic_away" RENAME TO "IncidentCharacteristic"`);
+      }
+      expect(failed.status).toBe(200);
+      expect(failed.headers.get("cache-control")).toBe("no-store");
+      expect(failed.headers.get("etag")).toBeNull();
+      const html = await failed.text();
+      expect(html).toMatch(/<section[^>]*id="indigenous-share"[^>]*data-chart-failed="indigenous-share"/);
+      expect(html).toContain("This chart could not be loaded.");
+      expect(html).not.toContain('data-chart-id="indigenous-share"');
+      expect(count(html, /<figure[^>]*data-chart-id=/g)).toBe(CHART_IDS.length - 1);
+
+      // Not kept: the next reader gets the page rendered again, whole.
+      const again = await fetch(app.url + path);
+      expect(again.headers.get("etag")).toBeTruthy();
+      const fixed = await again.text();
+      expect(fixed).not.toContain("data-chart-failed");
+      expect(count(fixed, /<figure[^>]*data-chart-id=/g)).toBe(CHART_IDS.length);
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -7,12 +7,13 @@ import { prisma } from "~/lib/db.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { loader as csvLoader } from "~/routes/charts.$id[.]csv.ts";
 import { loader as trendsLoader } from "~/routes/trends.tsx";
+import { settled } from "../setup/route.ts";
 
 const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(url), params, context: {} });
 const en = { t: getFixedT("en"), lng: "en" as const };
 
 async function trendsChart<K extends LoadedChart["id"]>(id: K, search = ""): Promise<LoadedChart<K>> {
-  const page = await trendsLoader(args(`http://localhost/trends${search}`));
+  const page = await settled(await trendsLoader(args(`http://localhost/trends${search}`)));
   return page.charts.find((c) => c.id === id) as LoadedChart<K>;
 }
 

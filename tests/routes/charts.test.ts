@@ -14,6 +14,7 @@ import { loader as pngLoader } from "~/routes/charts.$id[.]png.ts";
 import { loader as listLoader } from "~/routes/charts._index.tsx";
 import { handle as embedHandle, loader as embedLoader } from "~/routes/embed.$id.tsx";
 import { loader as trendsLoader, TRENDS_CHARTS } from "~/routes/trends.tsx";
+import { settled } from "../setup/route.ts";
 
 const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(url), params, context: {} });
 
@@ -66,7 +67,7 @@ describe("the chart registry and the trends page", () => {
 
   for (const q of QUERIES) {
     it(`CSV numbers equal the page's data table for every chart (${q.label})`, async () => {
-      const page = await trendsLoader(args(`http://localhost/trends?${q.search}`));
+      const page = await settled(await trendsLoader(args(`http://localhost/trends?${q.search}`)));
       expect(page.problems).toEqual([]);
       const lng = page.lng as Language;
       for (const id of CHART_IDS) {
@@ -92,7 +93,7 @@ describe("the chart registry and the trends page", () => {
   }
 
   it("applies the filters in SQL: mining only, Oaxaca only, the unidentified state kept", async () => {
-    const page = await trendsLoader(args("http://localhost/trends?sector=mining_extractives&state=OAX&state=unknown"));
+    const page = await settled(await trendsLoader(args("http://localhost/trends?sector=mining_extractives&state=OAX&state=unknown")));
     const t = getFixedT("en");
     const ctx = { t, lng: "en" as const };
     const sector = page.charts.find((c) => c.id === "sector-breakdown") as LoadedChart<"sector-breakdown">;
@@ -108,8 +109,8 @@ describe("the chart registry and the trends page", () => {
   });
 
   it("switches the published value between revised and first reported", async () => {
-    const revised = await trendsLoader(args("http://localhost/trends?from=2012&to=2016"));
-    const first = await trendsLoader(args("http://localhost/trends?from=2012&to=2016&figures=first"));
+    const revised = await settled(await trendsLoader(args("http://localhost/trends?from=2012&to=2016")));
+    const first = await settled(await trendsLoader(args("http://localhost/trends?from=2012&to=2016&figures=first")));
     const ctx = { t: getFixedT("en"), lng: "en" as const };
     const plotted = (page: typeof revised) => chartTable(page.charts.find((c) => c.id === "mexico-annual") as LoadedChart, ctx).rows.map((r) => r[3]);
     expect(plotted(revised)).toEqual([10, 3, 3, 4, 3]);
@@ -119,7 +120,7 @@ describe("the chart registry and the trends page", () => {
 
 describe("filter problems", () => {
   it("explains each wrong filter and shows the unfiltered view, never failing", async () => {
-    const bad = await trendsLoader(args("http://localhost/trends?from=abc&to=2010&state=XX&sector=mining_extractives"));
+    const bad = await settled(await trendsLoader(args("http://localhost/trends?from=abc&to=2010&state=XX&sector=mining_extractives")));
     expect(bad.problems).toEqual([
       { param: "from", value: "abc", reason: "notYear" },
       { param: "state", value: "XX", reason: "unknownCode" },
@@ -129,10 +130,10 @@ describe("filter problems", () => {
     expect(bad.values.from).toEqual(["abc"]);
     expect(bad.values.state).toEqual(["XX"]);
     expect(bad.values.sector).toEqual(["mining_extractives"]);
-    const plain = await trendsLoader(args("http://localhost/trends"));
+    const plain = await settled(await trendsLoader(args("http://localhost/trends")));
     expect(bad.charts).toEqual(plain.charts);
 
-    const reversed = await trendsLoader(args("http://localhost/trends?from=2020&to=2012"));
+    const reversed = await settled(await trendsLoader(args("http://localhost/trends?from=2020&to=2012")));
     expect(reversed.problems).toEqual([{ param: "from", value: "2020 > 2012", reason: "yearOrder" }]);
     expect(reversed.charts).toEqual(plain.charts);
   });
@@ -255,7 +256,7 @@ describe("data as of", () => {
     const { prisma } = await import("~/lib/db.server.ts");
     const ctx = { t: getFixedT("en"), lng: "en" as const };
     const { chartTexts } = await import("~/charts/registry.ts");
-    const before = await trendsLoader(args("http://localhost/trends"));
+    const before = await settled(await trendsLoader(args("http://localhost/trends")));
     const sector = (page: typeof before) => page.charts.find((c) => c.id === ("sector-breakdown" satisfies ChartId)) as LoadedChart;
     expect(sector(before).data.asOf).toBe("2022-09-22");
     expect(chartTexts(sector(before), ctx).asOf).toBe("Data as of September 22, 2022 (the newest date among the sources and case records behind this chart)");
@@ -272,10 +273,10 @@ describe("data as of", () => {
         stateCode: "CHP",
       },
     });
-    const unverified = await trendsLoader(args("http://localhost/trends"));
+    const unverified = await settled(await trendsLoader(args("http://localhost/trends")));
     expect(sector(unverified).data.asOf).toBe("2022-09-22");
     const updated = await prisma.incident.update({ where: { id: staff.id }, data: { verificationStatus: "verified" } });
-    const after = await trendsLoader(args("http://localhost/trends"));
+    const after = await settled(await trendsLoader(args("http://localhost/trends")));
     expect(sector(after).data.asOf).toBe(updated.updatedAt.toISOString().slice(0, 10));
     const kd = after.charts.find((c) => c.id === "killed-disappeared") as LoadedChart<"killed-disappeared">;
     // One person from a staff record: an anonymous reader is told "fewer than 3" (decision 099).

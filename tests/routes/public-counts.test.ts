@@ -15,6 +15,7 @@ import { loader as embedLoader } from "~/routes/embed.$id.tsx";
 import { loader as trendsLoader } from "~/routes/trends.tsx";
 import { getAs, signInAs, type TestSession } from "../setup/auth.ts";
 import { makeIncident } from "../setup/incidents.ts";
+import { settled } from "../setup/route.ts";
 
 const BASE = "http://localhost";
 const FEWER = "fewer than 3";
@@ -92,7 +93,7 @@ describe("anonymous readers never reach unverified staff records", () => {
 
   it(`sweeping ${combos.length} filter combinations over every chart's data: no unverified record, no count of 1 or 2`, async () => {
     for (const search of combos) {
-      const page = await trendsLoader({ request: getAs(`${BASE}/trends?${search}`), params: {}, context: {} });
+      const page = await settled(await trendsLoader({ request: getAs(`${BASE}/trends?${search}`), params: {}, context: {} }));
       expect(page.problems).toEqual([]);
       const counted = page.charts.flatMap((c) => countsOf(c as LoadedChart));
       expect(counted.filter(small), search).toEqual([]);

@@ -9,12 +9,13 @@ import { loader as matrixLoader } from "~/routes/matrix.tsx";
 import { loader as scorecardLoader } from "~/routes/provisions.$code.scorecard.tsx";
 import { loader as trendsLoader } from "~/routes/trends.tsx";
 import { gwCsv } from "../setup/gw-csv.ts";
+import { settled } from "../setup/route.ts";
 
 const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(url), params, context: {} });
 const en = { t: getFixedT("en"), lng: "en" as const };
 
 async function trendsChart<K extends LoadedChart["id"]>(id: K, search = ""): Promise<LoadedChart<K>> {
-  const page = await trendsLoader(args(`http://localhost/trends${search}`));
+  const page = await settled(await trendsLoader(args(`http://localhost/trends${search}`)));
   return page.charts.find((c) => c.id === id) as LoadedChart<K>;
 }
 

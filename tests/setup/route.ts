@@ -1,6 +1,9 @@
 // Calls a route's loader or action the way Remix does, and reads the answer the
 // same way whether it was returned, thrown, a Response or data() with a status.
+import { settled } from "~/lib/settled.ts";
 import { getAs, postForm, type TestSession } from "./auth.ts";
+
+export { settled };
 
 export interface Outcome<T = any> {
   status: number;
@@ -36,7 +39,7 @@ function read(value: unknown, thrown: boolean): Outcome {
 export async function run(handler: Handler | undefined, request: Request, params: Record<string, string> = {}): Promise<Outcome> {
   if (!handler) throw new Error(`No handler for ${request.method} ${request.url}`);
   try {
-    return read(await handler({ request, params, context: {} }), false);
+    return read(await settled(await handler({ request, params, context: {} })), false);
   } catch (error) {
     if (error instanceof Response) return read(error, true);
     throw error;

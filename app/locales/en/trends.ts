@@ -4,6 +4,8 @@ export const trends = {
   intro:
     "Explore the case records year by year and set them beside Global Witness's published figures. Every filter is kept in the address, so a link shows exactly this view; every chart can be downloaded as an image or as the numbers behind it.",
   onThisPage: "Charts on this page",
+  chartLoading: "Loading this chart's data…",
+  chartFailed: "This chart could not be loaded. The rest of the page is complete; reload the page to try again.",
   filters: {
     legend: "Filters",
     from: "From year",

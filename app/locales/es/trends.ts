@@ -5,6 +5,8 @@ export const trends: Translation["trends"] = {
   intro:
     "Explore los registros de casos año por año y compárelos con las cifras publicadas por Global Witness. Cada filtro queda en la dirección, así que un enlace muestra exactamente esta vista; cada gráfica se puede descargar como imagen o con los números que la forman.",
   onThisPage: "Gráficas en esta página",
+  chartLoading: "Cargando los datos de esta gráfica…",
+  chartFailed: "No se pudo cargar esta gráfica. El resto de la página está completo; vuelva a cargar la página para intentarlo de nuevo.",
   filters: {
     legend: "Filtros",
     from: "Desde el año",

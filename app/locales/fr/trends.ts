@@ -5,6 +5,8 @@ export const trends: Translation["trends"] = {
   intro:
     "Explorez les dossiers de cas année par année et comparez-les aux chiffres publiés par Global Witness. Chaque filtre reste dans l'adresse : un lien montre exactement cette vue. Chaque graphique se télécharge en image ou avec les chiffres qui le composent.",
   onThisPage: "Graphiques de cette page",
+  chartLoading: "Chargement des données de ce graphique…",
+  chartFailed: "Ce graphique n'a pas pu être chargé. Le reste de la page est complet ; rechargez la page pour réessayer.",
   filters: {
     legend: "Filtres",
     from: "À partir de l'année",
