@@ -23,7 +23,9 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 
 /** Starts the writer; resolves acknowledged numbers as they come. */
 function startWriter(file: string) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "tests/fixtures/sqlite-writer.ts"], {
+  // Node itself with tsx's loader, one process: through tsx's command line the writer would run in a
+  // child of the process killed below, and go on writing (and outlive the test run).
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/sqlite-writer.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: `file:${file}` },
   });
