@@ -2,20 +2,13 @@
 // reconciliation draws no difference where no case record exists (issue 10).
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { chartTable, chartTexts, type LoadedChart } from "~/charts/registry.ts";
+import { chartTable, chartTexts } from "~/charts/registry.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { loader as csvLoader } from "~/routes/charts.$id[.]csv.ts";
-import { loader as trendsLoader } from "~/routes/trends.tsx";
-import { settled } from "../setup/route.ts";
+import { loaderArgs as args, trendsChart } from "../setup/trends.ts";
 
-const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(url), params, context: {} });
 const en = { t: getFixedT("en"), lng: "en" as const };
-
-async function trendsChart<K extends LoadedChart["id"]>(id: K, search = ""): Promise<LoadedChart<K>> {
-  const page = await settled(await trendsLoader(args(`http://localhost/trends${search}`)));
-  return page.charts.find((c) => c.id === id) as LoadedChart<K>;
-}
 
 describe("coverage notes follow the data they describe", () => {
   it("the sector chart's note names the years of the records it counts, and a verified 2026 case changes it", async () => {

@@ -15,8 +15,7 @@ import { loader as listLoader } from "~/routes/charts._index.tsx";
 import { handle as embedHandle, loader as embedLoader } from "~/routes/embed.$id.tsx";
 import { loader as trendsLoader, TRENDS_CHARTS } from "~/routes/trends.tsx";
 import { settled } from "../setup/route.ts";
-
-const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(url), params, context: {} });
+import { loaderArgs as args } from "../setup/trends.ts";
 
 async function thrown(p: Promise<unknown>): Promise<Response> {
   try {

@@ -2,22 +2,15 @@
 // and once an import has created or changed records, the day it did (charts, the
 // matrix, scorecards), while the coverage lines give the records' dates from the data.
 import { describe, expect, it } from "vitest";
-import { chartTexts, type LoadedChart } from "~/charts/registry.ts";
+import { chartTexts } from "~/charts/registry.ts";
 import { getFixedT } from "~/lib/i18n.ts";
 import { confirmGwImport, previewGwImport, runGwImportJob } from "~/models/gw-import.server.ts";
 import { loader as matrixLoader } from "~/routes/matrix.tsx";
 import { loader as scorecardLoader } from "~/routes/provisions.$code.scorecard.tsx";
-import { loader as trendsLoader } from "~/routes/trends.tsx";
 import { gwCsv } from "../setup/gw-csv.ts";
-import { settled } from "../setup/route.ts";
+import { loaderArgs as args, trendsChart } from "../setup/trends.ts";
 
-const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(url), params, context: {} });
 const en = { t: getFixedT("en"), lng: "en" as const };
-
-async function trendsChart<K extends LoadedChart["id"]>(id: K, search = ""): Promise<LoadedChart<K>> {
-  const page = await settled(await trendsLoader(args(`http://localhost/trends${search}`)));
-  return page.charts.find((c) => c.id === id) as LoadedChart<K>;
-}
 
 describe("source lines follow the Global Witness data loaded", () => {
   it("name the seeded download alone until an import changes records, then the day of that import too, on charts, the matrix and scorecards", async () => {
