@@ -9,7 +9,18 @@ import type { VerificationStatus } from "~/domain/taxonomy.ts";
 import { isNameWithheld, visibleName } from "~/domain/victim-name.ts";
 import { decryptField, encryptField, needsRewrite } from "~/lib/field-crypto.server.ts";
 import { writeAudit } from "./audit.server.ts";
-import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
+import type { IncidentFilter } from "~/domain/incident-filter.ts";
+import {
+  oneOrIn,
+  scopeConditions,
+  tallyByOrigin,
+  tallyCountBy,
+  tallyCountByYearAndOutcome,
+  tallyCountries,
+  tallyHasRecords,
+  tallyPeople,
+  tallyYearBounds,
+} from "./incident-tally.server.ts";
 import { searchTerms, statesNamedBy } from "~/domain/case-search.ts";
 import { incidentSearchWhere } from "./incident-search.server.ts";
 import {
@@ -27,21 +38,9 @@ import {
 import { suggestLinksForIncident } from "./link.server.ts";
 import { refuseStale, StaleVersion, storedVersion } from "./version.server.ts";
 
-/**
- * One value as an equality, several as IN: SQLite's planner uses its value
- * statistics for `col = ?` (a rare origin is seen as rare), not for `IN (?)`.
- */
-function oneOrIn(values: string[]): string | { in: string[] } {
-  return values.length === 1 ? values[0] : { in: values };
-}
-
 /** The Prisma where clause of a filter; never includes soft-deleted records. */
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
-  const and: Prisma.IncidentWhereInput[] = [{ deletedAt: null }];
-  const countries = filterCountries(filter);
-  if (countries) and.push({ countryCode: oneOrIn(countries) });
-  if (filter.yearFrom !== undefined) and.push({ year: { gte: filter.yearFrom } });
-  if (filter.yearTo !== undefined) and.push({ year: { lte: filter.yearTo } });
+  const and: Prisma.IncidentWhereInput[] = [{ deletedAt: null }, ...scopeConditions(filter)];
   if (filter.states?.length) {
     const codes = filter.states.filter((s) => s !== "unknown");
     const or: Prisma.IncidentWhereInput[] = [];
@@ -53,18 +52,6 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
   if (filter.perpetrators?.length) and.push({ perpetratorType: oneOrIn(filter.perpetrators) });
   if (filter.characteristics?.length) and.push({ characteristics: { some: { code: { in: filter.characteristics } } } });
   if (filter.genders?.length) and.push({ gender: { in: filter.genders } });
-  if (filter.outcomes?.length) and.push({ outcome: oneOrIn(filter.outcomes) });
-  if (filter.origins?.length) and.push({ origin: oneOrIn(filter.origins) });
-  if (filter.verification?.length) and.push({ verificationStatus: { in: filter.verification } });
-  else {
-    // Default count: Global Witness records and verified staff records. Spelled
-    // out per origin so that the planner sees a plain equality when it can.
-    const origins = filter.origins?.length ? filter.origins : ["gw_dataset", "staff"];
-    const onlyGw = origins.every((o) => o === "gw_dataset");
-    const onlyStaff = origins.every((o) => o === "staff");
-    if (onlyStaff) and.push({ verificationStatus: "verified" });
-    else if (!onlyGw) and.push({ OR: [{ origin: "gw_dataset" }, { verificationStatus: "verified" }] });
-  }
   return { AND: and };
 }
 
@@ -89,8 +76,13 @@ export interface CountRow<K extends string = string> {
 
 type GroupField = "sector" | "perpetratorType" | "stateCode" | "year" | "outcome" | "gender" | "origin";
 
-/** People and records per value of one column, in SQL (GROUP BY on an indexed column). */
+/**
+ * People and records per value of one column: from the tally kept on write where it
+ * can answer (decision 130), otherwise in SQL over the records (GROUP BY on an indexed column).
+ */
 export async function countIncidentsBy(field: GroupField, filter: IncidentFilter): Promise<CountRow[]> {
+  const tallied = field === "gender" ? null : await tallyCountBy(field, filter);
+  if (tallied) return tallied;
   const rows = await prisma.incident.groupBy({
     by: [field],
     where: incidentWhere(filter),
@@ -118,8 +110,10 @@ export const GW_CASE_RECORDS: IncidentFilter = {
 
 // ---------- Aggregates for the trends charts ----------
 
-/** People per year and outcome, in SQL. */
+/** People per year and outcome, from the tally where it can answer, otherwise in SQL over the records. */
 export async function countIncidentsByYearAndOutcome(filter: IncidentFilter): Promise<{ year: number; outcome: string; people: number }[]> {
+  const tallied = await tallyCountByYearAndOutcome(filter);
+  if (tallied) return tallied;
   const rows = await prisma.incident.groupBy({
     by: ["year", "outcome"],
     where: incidentWhere(filter),
@@ -129,8 +123,11 @@ export async function countIncidentsByYearAndOutcome(filter: IncidentFilter): Pr
   return rows.map((r) => ({ year: r.year, outcome: r.outcome, people: r._sum.victimCount ?? 0 }));
 }
 
-/** People in scope and, among them, the people with one person characteristic (two SQL aggregates). */
+/** People in scope and, among them, the people with one person characteristic (from the tally where it can answer each). */
 export async function countIncidentsWithCharacteristic(filter: IncidentFilter, code: string): Promise<{ withCharacteristic: number; total: number }> {
+  const withFilter: IncidentFilter = { ...filter, characteristics: [...new Set([...(filter.characteristics ?? []), code])] };
+  const [totalTallied, withTallied] = await Promise.all([tallyPeople(filter), tallyPeople(withFilter)]);
+  if (totalTallied !== null && withTallied !== null) return { withCharacteristic: withTallied, total: totalTallied };
   const where = incidentWhere(filter);
   const [total, withCharacteristic] = await Promise.all([
     prisma.incident.aggregate({ where, _sum: { victimCount: true } }),
@@ -146,18 +143,18 @@ export async function listIncidentCountries(): Promise<{ code: string; records: 
 }
 
 async function countIncidentCountries(): Promise<{ code: string; records: number }[]> {
-  const rows = await prisma.incident.groupBy({ by: ["countryCode"], where: { deletedAt: null }, _count: { _all: true } });
-  return rows.map((r) => ({ code: r.countryCode, records: r._count._all })).sort((a, b) => b.records - a.records || a.code.localeCompare(b.code));
+  return (await tallyCountries()).sort((a, b) => b.records - a.records || a.code.localeCompare(b.code));
 }
 
 /** The first and last year of any case record that is not deleted; null when there is none. */
 export async function getIncidentYearBounds(): Promise<{ min: number; max: number } | null> {
-  const r = await prisma.incident.aggregate({ where: { deletedAt: null }, _min: { year: true }, _max: { year: true } });
-  return r._min.year === null || r._max.year === null ? null : { min: r._min.year, max: r._max.year };
+  return tallyYearBounds();
 }
 
 /** The first and last year of the case records in scope, per origin (SQL MIN/MAX): what a chart's coverage note says. */
 export async function getIncidentCoverage(filter: IncidentFilter): Promise<{ origin: string; from: number; to: number }[]> {
+  const tallied = await tallyByOrigin(filter);
+  if (tallied) return tallied.map(({ origin, from, to }) => ({ origin, from, to })).sort((a, b) => a.origin.localeCompare(b.origin));
   const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _min: { year: true }, _max: { year: true } });
   return rows
     .filter((r) => r._min.year !== null && r._max.year !== null)
@@ -168,12 +165,19 @@ export async function getIncidentCoverage(filter: IncidentFilter): Promise<{ ori
 /** Whether the records a filter counts include at least one staff record (small counts of them are withheld from the public). */
 export async function hasStaffRecords(filter: IncidentFilter): Promise<boolean> {
   if (filter.origins?.length && !filter.origins.includes("staff")) return false;
+  const tallied = await tallyHasRecords({ ...filter, origins: ["staff"] });
+  if (tallied !== null) return tallied;
   const found = await prisma.incident.findFirst({ where: incidentWhere({ ...filter, origins: ["staff"] }), select: { id: true } });
   return found !== null;
 }
 
-/** When the case records in scope last changed, per origin (SQL MAX). */
+/**
+ * When the case records in scope last changed, per origin: from the tally where it can
+ * answer (which counts a record leaving the scope as a change), otherwise SQL MAX.
+ */
 export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{ origin: string; lastChanged: Date }[]> {
+  const tallied = await tallyByOrigin(filter);
+  if (tallied) return tallied.map(({ origin, lastChanged }) => ({ origin, lastChanged }));
   const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _max: { updatedAt: true } });
   return rows.filter((r) => r._max.updatedAt).map((r) => ({ origin: r.origin, lastChanged: r._max.updatedAt! }));
 }
