@@ -5,6 +5,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { DEMO_USERS } from "../../app/domain/demo-users.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const ARTIFACTS = join(ROOT, "tests", ".artifacts");
@@ -132,4 +134,93 @@ export async function canvasInk(page: Page): Promise<Record<string, number>> {
     });
     return result;
   });
+}
+
+/** A demo account's role (README "Demo logins"), or any account's email and password. */
+export type DemoRole = (typeof DEMO_USERS)[number]["role"];
+export type Credentials = { email: string; password: string };
+
+function credentialsOf(who: DemoRole | Credentials): Credentials {
+  if (typeof who !== "string") return who;
+  const { email, password } = DEMO_USERS.find((u) => u.role === who)!;
+  return { email, password };
+}
+
+/**
+ * POSTs the sign-in form as a browser on this site would: the sign-in form is anonymous,
+ * so it carries no CSRF token, only the same-origin Origin header (app/lib/csrf.server.ts).
+ * The raw answer, for tests about the sign-in response itself; `headers` are sent as well
+ * (a proxy's X-Forwarded-Proto, say).
+ */
+export function postSignIn(
+  url: string,
+  who: DemoRole | Credentials,
+  options: { headers?: Record<string, string>; redirectTo?: string } = {},
+): Promise<Response> {
+  const { email, password } = credentialsOf(who);
+  return fetch(`${url}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url, ...options.headers },
+    body: new URLSearchParams({ email, password, redirectTo: options.redirectTo ?? "/" }),
+  });
+}
+
+/** The session cookie an answer sets, its attributes included. */
+export function sessionSetCookie(res: Response): string {
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("vigia_session="));
+  expect(cookie, `a session cookie: ${res.status} ${res.headers.getSetCookie().join(" | ")}`).toBeDefined();
+  return cookie!;
+}
+
+/** The session cookie an answer sets, as a Cookie header ("name=value"). */
+export function sessionCookie(res: Response): string {
+  return sessionSetCookie(res).split(";")[0];
+}
+
+/** Signs in through the sign-in form (postSignIn) and returns the session as a Cookie header ("name=value"). */
+export async function signInByForm(
+  url: string,
+  who: DemoRole | Credentials,
+  options: { headers?: Record<string, string>; redirectTo?: string } = {},
+): Promise<string> {
+  const res = await postSignIn(url, who, options);
+  expect(res.status).toBe(302);
+  return sessionCookie(res);
+}
+
+/** A form field by its label, which may end with the required-field star. */
+function fieldLabel(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\*)?\\s*$`);
+}
+
+/** The sign-in page's words a person looks for, in English unless a test reads it in another language. */
+export interface SignInLabels {
+  email: string;
+  password: string;
+  signIn: string;
+}
+const ENGLISH_SIGN_IN: SignInLabels = { email: "Email", password: "Password", signIn: "Sign in" };
+
+/**
+ * Signs in in the page as a person would: the sign-in page, its email and password fields
+ * by their labels, its sign-in button; then waits until the page has landed on the home
+ * page. With `hydrated`, waits for the sign-in page's JavaScript first, so the form is
+ * sent by the client router rather than as a plain HTML form; `labels` are the page's
+ * words when it is shown in another language.
+ */
+export async function signInInBrowser(
+  page: Page,
+  url: string,
+  who: DemoRole | Credentials,
+  options: { hydrated?: boolean; labels?: SignInLabels } = {},
+): Promise<void> {
+  const { email, password } = credentialsOf(who);
+  const labels = options.labels ?? ENGLISH_SIGN_IN;
+  await page.goto(`${url}/login`);
+  if (options.hydrated) await page.waitForFunction(() => "__remixRouter" in window);
+  await page.getByLabel(fieldLabel(labels.email)).fill(email);
+  await page.getByLabel(fieldLabel(labels.password)).fill(password);
+  await page.getByRole("button", { name: labels.signIn }).click();
+  await page.waitForURL(`${url}/`);
 }

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, ROOT, runStart, startApp, type RunningApp } from "./app.ts";
+import { ARTIFACTS, postSignIn, ROOT, runStart, startApp, type RunningApp } from "./app.ts";
 
 const dir = join(ARTIFACTS, "e2e-db");
 mkdirSync(dir, { recursive: true });
@@ -64,12 +64,7 @@ describe("demo accounts never reach production", () => {
     db.close();
     expect(audits).toEqual({ n: 3 });
 
-    const res = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-      body: new URLSearchParams({ email: "admin@vigia.test", password: "vigia-admin-demo", redirectTo: "/" }),
-    });
+    const res = await postSignIn(app.url, "admin");
     // Refused like any failed sign-in: 400 with the page's alert (decision 094).
     expect(res.status).toBe(400);
     expect(res.headers.get("set-cookie") ?? "").not.toMatch(/vigia_session=[^;]{10}/);

@@ -3,7 +3,7 @@
 // yet), then the confirmation and the page that follows the import to its end.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startApp, type RunningApp } from "./app.ts";
+import { launchBrowser, signInInBrowser, startApp, type RunningApp } from "./app.ts";
 import { gwCsv } from "../setup/gw-csv.ts";
 
 let app: RunningApp;
@@ -23,11 +23,7 @@ describe("importing the Global Witness dataset in a browser", () => {
   it("uploads a file, shows its preview, and imports it when confirmed", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel(/^\s*Email/).fill("admin@vigia.test");
-    await page.getByLabel(/^\s*Password/).fill("vigia-admin-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signInInBrowser(page, app.url, "admin");
 
     await page.getByRole("link", { name: "Import" }).click();
     await page.waitForURL(`${app.url}/admin/import`);

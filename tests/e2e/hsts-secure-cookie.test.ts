@@ -9,7 +9,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, ROOT, startApp, type RunningApp } from "./app.ts";
+import { ARTIFACTS, postSignIn, ROOT, sessionSetCookie, startApp, type RunningApp } from "./app.ts";
 
 const dir = join(ARTIFACTS, "e2e-db");
 mkdirSync(dir, { recursive: true });
@@ -40,29 +40,14 @@ afterAll(async () => {
   for (const s of ["", "-wal", "-shm"]) rmSync(dbFile + s, { force: true });
 });
 
-function signIn(url: string, headers: Record<string, string> = {}) {
-  return fetch(`${url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url, ...headers },
-    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, redirectTo: "/" }),
-  });
-}
-
-function sessionCookie(res: Response): string {
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("vigia_session="));
-  expect(cookie, `a session cookie: ${res.status} ${res.headers.getSetCookie().join(" | ")}`).toBeDefined();
-  return cookie!;
-}
-
 describe("behind a proxy that TRUST_PROXY names", () => {
   it("an HTTPS sign-in gets HSTS and a Secure, HttpOnly session cookie; plain HTTP gets no HSTS", async () => {
     // The test's requests come from the loopback address, as from a proxy on the same machine.
     app = await startApp({ ...production, TRUST_PROXY: "loopback" });
-    const res = await signIn(app.url, { "X-Forwarded-Proto": "https" });
+    const res = await postSignIn(app.url, { email: EMAIL, password: PASSWORD }, { headers: { "X-Forwarded-Proto": "https" } });
     expect(res.status).toBe(302);
     expect(res.headers.get("strict-transport-security")).toBe(HSTS);
-    const cookie = sessionCookie(res);
+    const cookie = sessionSetCookie(res);
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
@@ -91,10 +76,10 @@ describe("behind a proxy that TRUST_PROXY names", () => {
 describe("without TRUST_PROXY", () => {
   it("a forged X-Forwarded-Proto is not believed: no HSTS over plain HTTP; the production cookie is Secure all the same", async () => {
     app = await startApp(production);
-    const res = await signIn(app.url, { "X-Forwarded-Proto": "https" });
+    const res = await postSignIn(app.url, { email: EMAIL, password: PASSWORD }, { headers: { "X-Forwarded-Proto": "https" } });
     expect(res.status).toBe(302);
     expect(res.headers.get("strict-transport-security")).toBeNull();
-    expect(sessionCookie(res)).toMatch(/; Secure/);
+    expect(sessionSetCookie(res)).toMatch(/; Secure/);
     const page = await fetch(`${app.url}/`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(page.status).toBe(200);
     expect(page.headers.get("strict-transport-security")).toBeNull();

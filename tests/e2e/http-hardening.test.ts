@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, ROOT, startApp, type RunningApp } from "./app.ts";
+import { launchBrowser, postSignIn, ROOT, sessionCookie, signInInBrowser, startApp, type RunningApp } from "./app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -17,15 +17,10 @@ let adminCookie: string;
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  const res = await fetch(`${app.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-    body: new URLSearchParams({ email: "admin@vigia.test", password: "vigia-admin-demo", redirectTo: "/" }),
-  });
+  const res = await postSignIn(app.url, "admin");
   expect(res.status).toBe(302);
   expect(res.headers.get("cache-control")).toBe("private, no-store");
-  adminCookie = res.headers.getSetCookie()[0].split(";")[0];
+  adminCookie = sessionCookie(res);
 });
 
 afterAll(async () => {
@@ -278,12 +273,7 @@ describe("Content-Security-Policy", () => {
       await page.waitForFunction(() => "__remixRouter" in window);
     }
     // Signed in, with JavaScript: the sign-in form, then the case list through client navigation.
-    await page.goto(`${app.url}/login`);
-    await page.waitForFunction(() => "__remixRouter" in window);
-    await page.getByLabel(/Email/).fill("staff@vigia.test");
-    await page.getByLabel(/Password/).fill("vigia-staff-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signInInBrowser(page, app.url, "staff", { hydrated: true });
     await page.getByRole("link", { name: "Cases" }).click();
     await page.waitForURL(`${app.url}/incidents`);
     await page.getByRole("heading", { level: 1 }).waitFor();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "~/locales/en.ts";
 import { es } from "~/locales/es.ts";
 import { fr } from "~/locales/fr.ts";
-import { ARTIFACTS, canvasInk, launchBrowser, startApp, type RunningApp } from "./app.ts";
+import { ARTIFACTS, canvasInk, launchBrowser, signInInBrowser, startApp, type RunningApp } from "./app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -101,12 +101,9 @@ describe("every page in Spanish and French", () => {
     };
     const found: string[] = [];
     for (const path of publicPages) found.push(...(await rawKeys(path)));
-    await page.goto(`${app.url}/login`);
-    await page.fill("input[name=email]", "admin@vigia.test");
-    await page.fill("input[name=password]", "vigia-admin-demo");
-    await page.locator("form button[type=submit]").last().click();
-    // Signed in once the address has left the sign-in page.
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 });
+    // The sign-in page in the language chosen above, its words from the same dictionary.
+    const dict = { es, fr }[lng];
+    await signInInBrowser(page, app.url, "admin", { labels: { email: dict.auth.email, password: dict.auth.password, signIn: dict.app.nav.signIn } });
     for (const path of signedInPages) found.push(...(await rawKeys(path)));
     await page.goto(`${app.url}/incidents?lng=${lng}`);
     const caseHref = await page.locator("table a[href^='/incidents/']").first().getAttribute("href");

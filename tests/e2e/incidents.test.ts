@@ -4,9 +4,9 @@
 // answers with the same messages (docs/decisions/114-zod-only-where-a-form-is-checked.md).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, launchBrowser, startApp, type RunningApp } from "./app.ts";
+import { ARTIFACTS, launchBrowser, signInInBrowser, startApp, type RunningApp } from "./app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -21,16 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function signIn(context: BrowserContext, role: "staff" | "admin" | "viewer"): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel(label("Email")).fill(`${role}@vigia.test`);
-  await page.getByLabel(label("Password")).fill(`vigia-${role}-demo`);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.url}/`);
-  return page;
-}
 
 /** A field by its label, which may end with the required-field star. */
 function label(text: string): RegExp {
@@ -123,7 +113,8 @@ async function logIncident(page: Page, name: string, javaScript: boolean) {
 describe("logging an incident in the browser", () => {
   it("as staff with JavaScript: an error first, then the fix; the case is in the list and, for admins, in the audit log", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await signIn(context, "staff");
+    const page = await context.newPage();
+    await signInInBrowser(page, app.url, "staff");
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const name = "María José O'Brien-Núñez";
@@ -143,7 +134,8 @@ describe("logging an incident in the browser", () => {
     await context.close();
 
     const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const admin = await signIn(adminContext, "admin");
+    const admin = await adminContext.newPage();
+    await signInInBrowser(admin, app.url, "admin");
     await admin.getByRole("link", { name: "Audit log" }).click();
     await admin.waitForURL(`${app.url}/audit`);
     await admin.locator("h1", { hasText: "Audit log" }).waitFor();
@@ -162,7 +154,8 @@ describe("logging an incident in the browser", () => {
 
   it("as staff without JavaScript: the same messages from the server, and nothing lost", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-    const page = await signIn(context, "staff");
+    const page = await context.newPage();
+    await signInInBrowser(page, app.url, "staff");
     const id = await logIncident(page, "Ñuu Savi Ixtlán 李秀英", false);
     const sources = await page.locator(".source-list li").allTextContents();
     expect(sources).toEqual(["Testimonio directo", "Nota de prensa https://example.org/nota"]);
@@ -172,12 +165,14 @@ describe("logging an incident in the browser", () => {
 
   it("a viewer sees the case without its staff-only fields", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const staff = await signIn(context, "staff");
+    const staff = await context.newPage();
+    await signInInBrowser(staff, app.url, "staff");
     await staff.goto(`${app.url}/incidents?verification=reported&origin=staff`);
     const href = await staff.locator("table.case-table tbody tr a").first().getAttribute("href");
     await context.close();
     const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const viewer = await signIn(viewerContext, "viewer");
+    const viewer = await viewerContext.newPage();
+    await signInInBrowser(viewer, app.url, "viewer");
     const response = await viewer.goto(`${app.url}${href}`);
     expect(response?.status()).toBe(200);
     const html = await viewer.content();

@@ -7,7 +7,7 @@ import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./app.ts";
+import { signInByForm, startApp, type RunningApp } from "./app.ts";
 
 let app: RunningApp;
 
@@ -57,17 +57,6 @@ function nonceOf(a: Answer): string {
   const [nonce] = nonces;
   expect(headerNonce(a)).toBe(nonce);
   return nonce;
-}
-
-async function signIn(): Promise<string> {
-  const res = await fetch(`${app.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-    body: new URLSearchParams({ email: "admin@vigia.test", password: "vigia-admin-demo", redirectTo: "/" }),
-  });
-  expect(res.status).toBe(302);
-  return res.headers.getSetCookie()[0].split(";")[0];
 }
 
 describe("the rendered-page cache", () => {
@@ -134,7 +123,7 @@ describe("the rendered-page cache", () => {
   });
 
   it("never serves a signed-in reader a kept page, nor keeps theirs", async () => {
-    const cookie = await signIn();
+    const cookie = await signInByForm(app.url, "admin");
     await get("/provisions");
     const signedIn = await get("/provisions", { Cookie: cookie });
     expect(signedIn.headers["cache-control"]).toBe("private, no-store");
@@ -148,7 +137,7 @@ describe("the rendered-page cache", () => {
   });
 
   it("serves a repeated anonymous export (PNG, CSV) as kept: the same bytes, one ETag, 304; never to a signed-in reader (decision 120)", async () => {
-    const cookie = await signIn();
+    const cookie = await signInByForm(app.url, "admin");
     for (const path of ["/charts/sector-breakdown.png?size=preview", "/matrix.csv?from=2019&to=2021"]) {
       const first = await get(path);
       const again = await get(path, { "Accept-Encoding": "gzip, br" });

@@ -3,9 +3,9 @@
 // scorecard and the accountability matrix show it, with their charts drawn.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, canvasInk, launchBrowser, startApp, type RunningApp } from "./app.ts";
+import { ARTIFACTS, canvasInk, launchBrowser, signInInBrowser, startApp, type RunningApp } from "./app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -20,14 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function signIn(page: Page, role: "staff" | "admin") {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("Email").fill(`${role}@vigia.test`);
-  await page.getByLabel("Password").fill(`vigia-${role}-demo`);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.url}/`);
-}
 
 describe("a fresh install, signed out", () => {
   it("shows suggested counts on the matrix, marked as such, and AP-I-MIN's suggested cases with their rule", async () => {
@@ -65,7 +57,7 @@ describe("provisions, link review, scorecard and matrix", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => (m.type() === "error" ? errors.push(m.text()) : undefined));
-    await signIn(page, "admin");
+    await signInInBrowser(page, app.url, "admin");
     await page.goto(`${app.url}/provisions/rules`);
     expect(await page.locator("#rule-sector-mining").textContent()).toContain("Sustainable mining and critical minerals");
     await page.getByRole("button", { name: "Suggest links for all case records" }).click();
@@ -84,7 +76,7 @@ describe("provisions, link review, scorecard and matrix", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => (m.type() === "error" ? errors.push(m.text()) : undefined));
-    await signIn(page, "staff");
+    await signInInBrowser(page, app.url, "staff");
     await page.goto(`${app.url}/provisions/review?sector=mining_extractives`);
     expect(await page.locator("main").textContent()).toContain("27 case records have suggestions awaiting review.");
     const first = page.locator("table tbody tr").first();
@@ -154,7 +146,7 @@ describe("provisions, link review, scorecard and matrix", () => {
     expect(await page.locator(".notice").textContent()).toContain("not findings");
     expect(await page.locator(".matrix-table tbody tr").count()).toBe(26);
 
-    await signIn(page, "staff");
+    await signInInBrowser(page, app.url, "staff");
     await page.goto(`${app.url}/provisions/AP-I-RESPMIN`);
     const suggestion = page.locator("li.link-item").first();
     await suggestion.getByLabel("Rationale (required)").fill("TSM adoption postdates this case");
@@ -179,8 +171,8 @@ describe("two people editing the same commitment", () => {
       const me = await second.newPage();
       const errors: string[] = [];
       me.on("pageerror", (e) => errors.push(e.message));
-      await signIn(them, "staff");
-      await signIn(me, "staff");
+      await signInInBrowser(them, app.url, "staff");
+      await signInInBrowser(me, app.url, "staff");
       await me.goto(`${app.url}${path}`);
       await them.goto(`${app.url}${path}`);
       // They save first.

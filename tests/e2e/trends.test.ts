@@ -5,7 +5,7 @@ import { createCanvas, loadImage } from "@napi-rs/canvas";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, canvasInk, freePort, launchBrowser, startApp, type RunningApp } from "./app.ts";
+import { ARTIFACTS, canvasInk, freePort, launchBrowser, signInByForm, startApp, type RunningApp } from "./app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -226,18 +226,6 @@ describe("trends explorer in Chromium", () => {
   });
 });
 
-/** A demo admin's session cookie ("name=value"). */
-async function signIn(): Promise<string> {
-  const res = await fetch(`${app.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-    body: new URLSearchParams({ email: "admin@vigia.test", password: "vigia-admin-demo", redirectTo: "/" }),
-  });
-  expect(res.status).toBe(302);
-  return res.headers.getSetCookie()[0].split(";")[0];
-}
-
 /** One GET on node:http, its body as the chunks that arrived. */
 function chunksOf(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; chunks: string[] }> {
   return new Promise((resolve, reject) => {
@@ -274,7 +262,7 @@ describe("charts streamed after the page's first bytes (decision 127)", () => {
   });
 
   it("streams a signed-in reader's page: filters, headings and each chart's loading line first, the charts after; complete with and without JavaScript", async () => {
-    const cookie = await signIn();
+    const cookie = await signInByForm(app.url, "admin");
     const answer = await chunksOf("/trends?from=2013", { Cookie: cookie });
     expect(answer.status).toBe(200);
     expect(answer.headers["cache-control"]).toBe("private, no-store");

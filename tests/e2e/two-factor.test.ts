@@ -5,7 +5,7 @@
 import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startApp, type RunningApp } from "./app.ts";
+import { launchBrowser, signInInBrowser, startApp, type RunningApp } from "./app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -49,11 +49,7 @@ describe("two-step sign-in in the browser", () => {
   it("enrols: QR code with a text alternative, the key as text, a code to confirm, recovery codes shown once", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("Email").fill("staff@vigia.test");
-    await page.getByLabel("Password").fill("vigia-staff-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signInInBrowser(page, app.url, "staff");
 
     await page.getByRole("link", { name: "Two-step sign-in" }).click();
     await page.waitForURL(/\/account\/two-factor$/);

@@ -11,7 +11,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gwCsv } from "../setup/gw-csv.ts";
-import { launchBrowser, startApp, type RunningApp } from "./app.ts";
+import { launchBrowser, signInByForm, startApp, type RunningApp } from "./app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -58,17 +58,6 @@ const long = (tag: string) => `${payload(tag)} ${LONG_PAYLOADS}`;
 /** A value that must read as text on a page: the payload up to the first character a page may wrap at. */
 const visible = (tag: string) => `${tag}"'><img src=x onerror=__xss('${tag}')>`;
 
-async function signIn(email: string, password: string): Promise<string> {
-  const res = await fetch(`${app.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-    body: new URLSearchParams({ email, password, redirectTo: "/" }),
-  });
-  expect(res.status).toBe(302);
-  return res.headers.getSetCookie()[0].split(";")[0];
-}
-
 /** A page's HTML as the given user, and the CSRF token of its forms. */
 async function open(path: string, cookie: string): Promise<{ html: string; csrf: string }> {
   const res = await fetch(app.url + path, { headers: { Cookie: cookie } });
@@ -99,8 +88,8 @@ const ids: { incident: string; user: string; importJob: string } = { incident: "
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  cookies.admin = await signIn("admin@vigia.test", "vigia-admin-demo");
-  cookies.staff = await signIn("staff@vigia.test", "vigia-staff-demo");
+  cookies.admin = await signInByForm(app.url, "admin");
+  cookies.staff = await signInByForm(app.url, "staff");
 
   // An instrument, with a new source, every text a payload.
   const newSource = {
