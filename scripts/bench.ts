@@ -129,7 +129,7 @@ async function benchAggregates(db: DatabaseResult, runs: number) {
     ["countIncidentsByYearAndOutcome, killed and disappeared", () => inc.countIncidentsByYearAndOutcome(lethal)],
     ["countIncidentsWithCharacteristic indigenous", () => inc.countIncidentsWithCharacteristic(indigenousShareScope({})!, "indigenous")],
     ["getIncidentYearBounds", () => inc.getIncidentYearBounds()],
-    ["getIncidentsLastChanged, default scope", () => inc.getIncidentsLastChanged({})],
+    ["getIncidentOrigins, default scope", () => inc.getIncidentOrigins({})],
   ];
   const overview = {
     annualTrend: { filter: { yearFrom: 2012, yearTo: 2025 }, figures: "revised" as const },

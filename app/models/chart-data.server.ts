@@ -7,8 +7,7 @@ import {
   countIncidentsBy,
   countIncidentsByYearAndOutcome,
   countIncidentsWithCharacteristic,
-  getIncidentCoverage,
-  getIncidentsLastChanged,
+  getIncidentOrigins,
   getIncidentYearBounds,
   hasStaffRecords,
 } from "~/models/incident.server.ts";
@@ -135,12 +134,17 @@ export class ChartLoadContext {
     return this.once("gwImportedOn", getLastGwImportDate);
   }
 
+  /** Per origin, the years and last change of the case records in scope: one query for a scope's coverage and date. */
+  private origins(scope: IncidentFilter): ReturnType<typeof getIncidentOrigins> {
+    return this.once(`origins:${JSON.stringify(scope)}`, () => getIncidentOrigins(scope));
+  }
+
   /** The first and last year of the case records in scope, per origin (for coverage notes and the reconciliation's gaps). */
   coverage(scope: IncidentFilter | null): Promise<CaseCoverage[]> {
     if (!scope) return Promise.resolve([]);
     return this.once(`coverage:${JSON.stringify(scope)}`, async () => {
-      const [rows, importedOn] = await Promise.all([getIncidentCoverage(scope), this.gwImportedOn()]);
-      return rows.map((r) => (r.origin === "gw_dataset" ? { ...r, importedOn } : r));
+      const [rows, importedOn] = await Promise.all([this.origins(scope), this.gwImportedOn()]);
+      return rows.map(({ origin, from, to }) => (origin === "gw_dataset" ? { origin, from, to, importedOn } : { origin, from, to }));
     });
   }
 
@@ -150,7 +154,7 @@ export class ChartLoadContext {
    */
   async casesAsOf(scope: IncidentFilter | null): Promise<string | null> {
     if (!scope) return null;
-    const changed = await getIncidentsLastChanged(scope);
+    const changed = await this.origins(scope);
     const dates = await Promise.all(changed.map(async (c) => (c.origin === "gw_dataset" ? this.gwDatasetDate() : c.lastChanged.toISOString().slice(0, 10))));
     return latestDate(dates);
   }

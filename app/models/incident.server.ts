@@ -151,15 +151,18 @@ export async function getIncidentYearBounds(): Promise<{ min: number; max: numbe
   return tallyYearBounds();
 }
 
-/** The first and last year of the case records in scope, per origin (SQL MIN/MAX): what a chart's coverage note says. */
-export async function getIncidentCoverage(filter: IncidentFilter): Promise<{ origin: string; from: number; to: number }[]> {
-  const tallied = await tallyByOrigin(filter);
-  if (tallied) return tallied.map(({ origin, from, to }) => ({ origin, from, to })).sort((a, b) => a.origin.localeCompare(b.origin));
-  const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _min: { year: true }, _max: { year: true } });
-  return rows
-    .filter((r) => r._min.year !== null && r._max.year !== null)
-    .map((r) => ({ origin: r.origin, from: r._min.year!, to: r._max.year! }))
-    .sort((a, b) => a.origin.localeCompare(b.origin));
+/**
+ * Per origin, the first and last year of the case records in scope (what a chart's
+ * coverage note says) and when they last changed: from the tally where it can answer
+ * (which counts a record leaving the scope as a change), otherwise one SQL MIN/MAX.
+ */
+export async function getIncidentOrigins(filter: IncidentFilter): Promise<{ origin: string; from: number; to: number; lastChanged: Date }[]> {
+  const rows =
+    (await tallyByOrigin(filter)) ??
+    (await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _min: { year: true }, _max: { year: true, updatedAt: true } }))
+      .filter((r) => r._min.year !== null && r._max.year !== null && r._max.updatedAt !== null)
+      .map((r) => ({ origin: r.origin, from: r._min.year!, to: r._max.year!, lastChanged: r._max.updatedAt! }));
+  return rows.sort((x, y) => x.origin.localeCompare(y.origin));
 }
 
 /** Whether the records a filter counts include at least one staff record (small counts of them are withheld from the public). */
@@ -169,17 +172,6 @@ export async function hasStaffRecords(filter: IncidentFilter): Promise<boolean> 
   if (tallied !== null) return tallied;
   const found = await prisma.incident.findFirst({ where: incidentWhere({ ...filter, origins: ["staff"] }), select: { id: true } });
   return found !== null;
-}
-
-/**
- * When the case records in scope last changed, per origin: from the tally where it can
- * answer (which counts a record leaving the scope as a change), otherwise SQL MAX.
- */
-export async function getIncidentsLastChanged(filter: IncidentFilter): Promise<{ origin: string; lastChanged: Date }[]> {
-  const tallied = await tallyByOrigin(filter);
-  if (tallied) return tallied.map(({ origin, lastChanged }) => ({ origin, lastChanged }));
-  const rows = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _max: { updatedAt: true } });
-  return rows.filter((r) => r._max.updatedAt).map((r) => ({ origin: r.origin, lastChanged: r._max.updatedAt! }));
 }
 
 // ---------- Case records one by one: list, read, write ----------

@@ -4,7 +4,7 @@ import { prisma } from "~/lib/db.server.ts";
 import {
   countIncidentsByYearAndOutcome,
   countIncidentsWithCharacteristic,
-  getIncidentsLastChanged,
+  getIncidentOrigins,
   getIncidentYearBounds,
   GW_CASE_RECORDS,
 } from "~/models/incident.server.ts";
@@ -37,8 +37,8 @@ describe("aggregates for the trends charts", () => {
   });
 
   it("say when the records in scope last changed, per origin", async () => {
-    const rows = await getIncidentsLastChanged(GW_CASE_RECORDS);
-    expect(rows.map((r) => r.origin)).toEqual(["gw_dataset"]);
+    const rows = await getIncidentOrigins(GW_CASE_RECORDS);
+    expect(rows.map((r) => [r.origin, r.from, r.to])).toEqual([["gw_dataset", 2012, 2021]]);
     expect(rows[0].lastChanged).toBeInstanceOf(Date);
   });
 
