@@ -17,8 +17,7 @@ export function oneOrIn(values: string[]): string | { in: string[] } {
 
 /** The columns a case record and a tally group share, and a condition on them that suits both tables. */
 type ScopeColumn = "countryCode" | "year" | "origin" | "verificationStatus" | "outcome";
-export type ScopeCondition = Pick<Prisma.IncidentWhereInput, ScopeColumn> &
-  Pick<Prisma.IncidentTallyWhereInput, ScopeColumn> & { OR?: ScopeCondition[] };
+export type ScopeCondition = Pick<Prisma.IncidentWhereInput, ScopeColumn> & Pick<Prisma.IncidentTallyWhereInput, ScopeColumn> & { OR?: ScopeCondition[] };
 
 /**
  * The filter's conditions on country, years, outcome, origin and verification: the
@@ -82,11 +81,7 @@ export function tallyPlan(filter: IncidentFilter, group?: TallyGroup | "gender")
 
 function tallyWhere(filter: IncidentFilter, plan: TallyPlan): Prisma.IncidentTallyWhereInput {
   return {
-    AND: [
-      { dimension: plan.dimension, records: { gt: 0 } },
-      ...(plan.values ? [{ value: oneOrIn(plan.values) }] : []),
-      ...scopeConditions(filter),
-    ],
+    AND: [{ dimension: plan.dimension, records: { gt: 0 } }, ...(plan.values ? [{ value: oneOrIn(plan.values) }] : []), ...scopeConditions(filter)],
   };
 }
 

@@ -96,7 +96,9 @@ async function apply(op: Operation): Promise<void> {
 /** The same count over the records themselves (what the app did before decision 130). */
 async function fromRecords(group: TallyGroup, filter: IncidentFilter): Promise<Map<string | null, number>> {
   const rows = await prisma.incident.groupBy({ by: [group], where: incidentWhere(filter), _sum: { victimCount: true } });
-  return new Map(rows.map((r) => [(r as Record<string, unknown>)[group] === null ? null : String((r as Record<string, unknown>)[group]), r._sum.victimCount ?? 0]));
+  return new Map(
+    rows.map((r) => [(r as Record<string, unknown>)[group] === null ? null : String((r as Record<string, unknown>)[group]), r._sum.victimCount ?? 0]),
+  );
 }
 
 /** The whole tally as the records give it: each live record once per dimension, and once per characteristic. */
@@ -125,7 +127,10 @@ async function tallyAsStored(): Promise<Map<string, { records: number; people: n
   return new Map(
     rows
       .filter((r) => r.records > 0)
-      .map((r) => [[r.dimension, r.value, r.countryCode, r.year, r.origin, r.verificationStatus, r.outcome].join("|"), { records: r.records, people: r.people }]),
+      .map((r) => [
+        [r.dimension, r.value, r.countryCode, r.year, r.origin, r.verificationStatus, r.outcome].join("|"),
+        { records: r.records, people: r.people },
+      ]),
   );
 }
 
@@ -175,7 +180,12 @@ describe("the dashboards' tally kept on write", () => {
             expect(nonZero(tallied ?? (await countIncidentsBy(group, filter)))).toEqual(new Map([...expected].filter(([, n]) => n > 0)));
           }
           const origins = await getIncidentOrigins(filter);
-          const reference = await prisma.incident.groupBy({ by: ["origin"], where: incidentWhere(filter), _min: { year: true }, _max: { year: true, updatedAt: true } });
+          const reference = await prisma.incident.groupBy({
+            by: ["origin"],
+            where: incidentWhere(filter),
+            _min: { year: true },
+            _max: { year: true, updatedAt: true },
+          });
           expect(origins.map(({ origin, from, to }) => ({ origin, from, to }))).toEqual(
             reference.map((r) => ({ origin: r.origin, from: r._min.year, to: r._max.year })).sort((a, b) => a.origin.localeCompare(b.origin)),
           );
@@ -194,7 +204,13 @@ describe("the dashboards' tally kept on write", () => {
   });
 
   it("counts the people with a characteristic as the records do", async () => {
-    for (const filter of [{}, { states: ["OAX"] }, { characteristics: ["indigenous"] }, { genders: ["female"] }, { sectors: ["logging"] }] as IncidentFilter[]) {
+    for (const filter of [
+      {},
+      { states: ["OAX"] },
+      { characteristics: ["indigenous"] },
+      { genders: ["female"] },
+      { sectors: ["logging"] },
+    ] as IncidentFilter[]) {
       const where = incidentWhere(filter);
       const [total, withIndigenous] = await Promise.all([
         prisma.incident.aggregate({ where, _sum: { victimCount: true } }),
@@ -225,7 +241,18 @@ describe("the dashboards' tally kept on write", () => {
   it("says when the records in scope last changed: an edit's time, and a record's leaving", async () => {
     const filter: IncidentFilter = { countries: ["CO"], yearFrom: 2031, origins: ["staff"], verification: ["verified"] };
     const record = await prisma.incident.create({
-      data: { id: `${PREFIX}changed`, victimName: "x", origin: "staff", verificationStatus: "verified", countryCode: "CO", year: 2031, occurredOn: new Date("2031-03-01"), sector: "logging", perpetratorType: "hitmen", outcome: "killed" },
+      data: {
+        id: `${PREFIX}changed`,
+        victimName: "x",
+        origin: "staff",
+        verificationStatus: "verified",
+        countryCode: "CO",
+        year: 2031,
+        occurredOn: new Date("2031-03-01"),
+        sector: "logging",
+        perpetratorType: "hitmen",
+        outcome: "killed",
+      },
     });
     expect((await tallyByOrigin(filter))?.map((r) => r.lastChanged.getTime())).toEqual([record.updatedAt.getTime()]);
     const edited = await prisma.incident.update({ where: { id: record.id }, data: { sector: "mining_extractives" } });
