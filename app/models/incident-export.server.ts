@@ -12,7 +12,7 @@ import { SEARCH_PARAM } from "~/domain/case-search.ts";
 import { MX_STATES, isMxState } from "~/domain/taxonomy.ts";
 import { visibleName } from "~/domain/victim-name.ts";
 import { writeAudit } from "./audit.server.ts";
-import { incidentListWhere } from "./incident.server.ts";
+import { countIncidents, incidentListWhere } from "./incident.server.ts";
 
 /** Records read per query: large enough that 100,000 rows take a hundred queries, small enough to stay a few MB. */
 export const EXPORT_BATCH = 1000;
@@ -227,8 +227,7 @@ export function caseListQuery({ filter, q }: Pick<CaseExportRequest, "filter" | 
  * filter as the list's query string, how many records matched and in which role.
  */
 export async function auditCaseExport(input: { actorId: string; format: "csv" | "json"; request: CaseExportRequest; via: "list" | "api" }): Promise<number> {
-  const where = await incidentListWhere(input.request.filter, input.request.q);
-  const records = await prisma.incident.count({ where });
+  const records = await countIncidents(input.request.filter, input.request.q);
   await writeAudit(prisma, {
     actorId: input.actorId,
     action: "case_export",

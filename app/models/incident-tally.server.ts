@@ -124,6 +124,14 @@ export async function tallyPeople(filter: IncidentFilter): Promise<number | null
   return r._sum.people ?? 0;
 }
 
+/** The records of `filter`; null when the tally cannot count them. */
+export async function tallyRecords(filter: IncidentFilter): Promise<number | null> {
+  const plan = tallyPlan(filter);
+  if (!plan) return null;
+  const r = await prisma.incidentTally.aggregate({ where: tallyWhere(filter, plan), _sum: { records: true } });
+  return r._sum.records ?? 0;
+}
+
 /** Per origin: the first and last year, and the last change, of the records of `filter`; null when the tally cannot say. */
 export async function tallyByOrigin(filter: IncidentFilter): Promise<{ origin: string; from: number; to: number; lastChanged: Date }[] | null> {
   const plan = tallyPlan(filter);

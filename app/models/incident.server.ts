@@ -9,7 +9,7 @@ import type { VerificationStatus } from "~/domain/taxonomy.ts";
 import { isNameWithheld, visibleName } from "~/domain/victim-name.ts";
 import { decryptField, encryptField, needsRewrite } from "~/lib/field-crypto.server.ts";
 import { writeAudit } from "./audit.server.ts";
-import type { IncidentFilter } from "~/domain/incident-filter.ts";
+import { ALL_COUNTRIES, type IncidentFilter } from "~/domain/incident-filter.ts";
 import {
   oneOrIn,
   scopeConditions,
@@ -19,6 +19,7 @@ import {
   tallyCountries,
   tallyHasRecords,
   tallyPeople,
+  tallyRecords,
   tallyYearBounds,
 } from "./incident-tally.server.ts";
 import { searchTerms, statesNamedBy } from "~/domain/case-search.ts";
@@ -64,6 +65,15 @@ export async function incidentListWhere(filter: IncidentFilter, q?: string | nul
   const terms = searchTerms(q);
   if (!terms.length) return incidentWhere(filter);
   return { AND: [incidentWhere(filter), await incidentSearchWhere(terms, statesNamedBy(terms))] };
+}
+
+/** How many live records the filter and search find: from the tally without a search where it can answer, otherwise one COUNT. */
+export async function countIncidents(filter: IncidentFilter, q?: string | null): Promise<number> {
+  if (!searchTerms(q).length) {
+    const tallied = await tallyRecords(filter);
+    if (tallied !== null) return tallied;
+  }
+  return prisma.incident.count({ where: await incidentListWhere(filter, q) });
 }
 
 export interface CountRow<K extends string = string> {
@@ -264,7 +274,7 @@ export async function listIncidents(
   const query = keysetQuery(field, dir, options);
   const [found, total] = await Promise.all([
     prisma.incident.findMany({ ...query, where: { AND: [base, query.where] }, select: PUBLIC_COLUMNS }),
-    options.withTotal === false ? Promise.resolve(-1) : prisma.incident.count({ where: base }),
+    options.withTotal === false ? Promise.resolve(-1) : options.deleted ? prisma.incident.count({ where: base }) : countIncidents(options.filter, options.q),
   ]);
   const page = keysetPage(found, options, (r) => ({ at: r[field], id: r.id }));
   return {
@@ -701,5 +711,5 @@ export async function findPossibleDuplicates(
 
 /** Staff-logged cases waiting for a reviewer. */
 export async function countIncidentsAwaitingReview(): Promise<number> {
-  return prisma.incident.count({ where: { deletedAt: null, verificationStatus: "reported", origin: "staff" } });
+  return countIncidents({ countries: [ALL_COUNTRIES], origins: ["staff"], verification: ["reported"] });
 }

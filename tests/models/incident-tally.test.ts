@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { prisma, type Prisma } from "~/lib/db.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { CHARACTERISTICS, GENDERS, OUTCOMES, ORIGINS, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
-import { countIncidentsBy, countIncidentsWithCharacteristic, getIncidentOrigins, incidentWhere } from "~/models/incident.server.ts";
+import { countIncidents, countIncidentsBy, countIncidentsWithCharacteristic, getIncidentOrigins, incidentWhere } from "~/models/incident.server.ts";
 import { tallyByOrigin, tallyCountBy, tallyPlan, type TallyGroup } from "~/models/incident-tally.server.ts";
 
 const PREFIX = "tally-test-";
@@ -179,6 +179,7 @@ describe("the dashboards' tally kept on write", () => {
             const expected = await fromRecords(group, filter);
             expect(nonZero(tallied ?? (await countIncidentsBy(group, filter)))).toEqual(new Map([...expected].filter(([, n]) => n > 0)));
           }
+          expect(await countIncidents(filter)).toBe(await prisma.incident.count({ where: incidentWhere(filter) }));
           const origins = await getIncidentOrigins(filter);
           const reference = await prisma.incident.groupBy({
             by: ["origin"],
