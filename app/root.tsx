@@ -117,7 +117,7 @@ function SiteHeader({ lng, user }: { lng: Language; user: SessionUser | null }) 
                 </a>{" "}
               </>
             ) : null}
-            <button type="submit" className="link-button">
+            <button type="submit" className="link-button small">
               {t("app.nav.signOut")}
             </button>
           </Form>
