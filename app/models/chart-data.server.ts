@@ -139,6 +139,11 @@ export class ChartLoadContext {
     return this.once(`origins:${JSON.stringify(scope)}`, () => getIncidentOrigins(scope));
   }
 
+  /** Whether the scope counts any staff record: one of its origins (the query its coverage note made already). */
+  async countsStaff(scope: IncidentFilter): Promise<boolean> {
+    return (await this.origins(scope)).some((o) => o.origin === "staff");
+  }
+
   /** The first and last year of the case records in scope, per origin (for coverage notes and the reconciliation's gaps). */
   coverage(scope: IncidentFilter | null): Promise<CaseCoverage[]> {
     if (!scope) return Promise.resolve([]);
@@ -238,10 +243,14 @@ const WITHHOLD: { [K in ChartId]: (d: ChartDataById[K], threshold: number) => Ch
  * one staff record; null (exact counts) otherwise. The one rule of decision 099,
  * for the charts here and for the matrix, scorecards and provision pages (decision 109).
  */
-export async function smallCountThreshold(reader: ChartReader, scope: IncidentFilter | null): Promise<number | null> {
+export async function smallCountThreshold(
+  reader: ChartReader,
+  scope: IncidentFilter | null,
+  countsStaff: (scope: IncidentFilter) => Promise<boolean> = hasStaffRecords,
+): Promise<number | null> {
   const threshold = env().smallCountThreshold;
   if (reader !== "public" || threshold <= 1 || !scope) return null;
-  return (await hasStaffRecords(scope)) ? threshold : null;
+  return (await countsStaff(scope)) ? threshold : null;
 }
 
 /**
@@ -250,7 +259,7 @@ export async function smallCountThreshold(reader: ChartReader, scope: IncidentFi
  * is withheld (null), before the data reaches a page, an embed, a PNG or a CSV.
  */
 async function withholdSmallCounts<K extends ChartId>(id: K, data: ChartDataById[K], context: ChartLoadContext): Promise<ChartDataById[K]> {
-  const threshold = await smallCountThreshold(context.reader, (data as { scope?: IncidentFilter | null }).scope ?? null);
+  const threshold = await smallCountThreshold(context.reader, (data as { scope?: IncidentFilter | null }).scope ?? null, (scope) => context.countsStaff(scope));
   if (threshold === null) return data;
   const suppress = WITHHOLD[id] as (d: ChartDataById[K], threshold: number) => ChartDataById[K];
   return { ...suppress(data, threshold), smallCountThreshold: threshold };
