@@ -6,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "~/generated/prisma-sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-postgresql/client.ts";
 import { parseDatabaseUrl, type DatabaseKind, type DatabaseTarget } from "./database-url.ts";
-import { secureSqliteFiles, SQLITE_PRAGMAS } from "./sqlite-files.server.ts";
+import { secureSqliteFiles, SQLITE_PLANNER_HINTS, SQLITE_PRAGMAS } from "./sqlite-files.server.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type { Prisma } from "~/generated/prisma-sqlite/client.ts";
@@ -40,6 +40,7 @@ class DurableSqliteAdapter extends PrismaBetterSqlite3 {
     // ANALYZE (a bulk insert without one): with stale ones SQLite can start a filtered case search
     // from the filter and probe the FTS5 index once per record (decision 117). Cheap when nothing changed.
     await adapter.executeScript("PRAGMA optimize=0x10002;");
+    await adapter.executeScript(SQLITE_PLANNER_HINTS.map((sql) => `${sql};`).join("\n"));
     secureSqliteFiles(this.file);
     // Without it Prisma assumes SQLite's old bound of 999 values and refuses a query with more (P2029),
     // which a long list of ids (bulk work) can need; the SQLite in
@@ -160,6 +161,7 @@ export async function refreshPlannerStatistics(db: Db = prisma, { force = false 
   if (!force && (seen === undefined || seen === version)) return false;
   await db.$executeRaw`ANALYZE sqlite_schema`;
   await db.$executeRaw`PRAGMA optimize=0x10002`;
+  for (const sql of SQLITE_PLANNER_HINTS) await db.$executeRawUnsafe(sql);
   return true;
 }
 

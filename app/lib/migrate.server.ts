@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { ConfigError, redact, type DatabaseTarget } from "./database-url.ts";
-import { secureSqliteFiles, SQLITE_PRAGMAS } from "./sqlite-files.server.ts";
+import { secureSqliteFiles, SQLITE_PLANNER_HINTS, SQLITE_PRAGMAS } from "./sqlite-files.server.ts";
 
 export interface Migration {
   name: string;
@@ -166,6 +166,7 @@ export async function analyzeDatabase(target: DatabaseTarget): Promise<void> {
     const db = new Database(target.file!);
     try {
       db.exec("ANALYZE");
+      for (const sql of SQLITE_PLANNER_HINTS) db.exec(sql);
     } finally {
       db.close();
     }
