@@ -302,10 +302,12 @@ describe("charts streamed after the page's first bytes (decision 127)", () => {
   });
 
   it("shows an error for the one chart whose aggregate failed, the rest of the page as it is, and never keeps that page", async () => {
-    const path = "/trends?from=2012&to=2020";
+    // Every gender named: the same records, but a filter the tally kept on write cannot answer
+    // (decision 130), so each chart counts the records themselves.
+    const path = "/trends?from=2012&to=2020&gender=female&gender=male&gender=other&gender=unknown";
     const db = new Database(app.dbFile);
     try {
-      // The indigenous-share chart alone reads the people's characteristics.
+      // Counting the records, the indigenous-share chart alone reads the people's characteristics.
       db.exec(`ALTER TABLE "IncidentCharacteristic" RENAME TO "IncidentCharacteristic_away"`);
       let failed: Response;
       try {
