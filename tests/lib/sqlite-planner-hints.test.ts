@@ -51,7 +51,9 @@ describe("planner hints on SQLite", () => {
   it("name every dashboard covering index the schema has", () => {
     const db = new Database(file, { readonly: true });
     try {
-      const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%dashboard_idx'`).all() as { name: string }[]).map((r) => r.name);
+      const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%dashboard_idx'`).all() as { name: string }[]).map(
+        (r) => r.name,
+      );
       expect([...NO_SKIP_SCAN_INDEXES].sort()).toEqual(indexes.sort());
     } finally {
       db.close();
