@@ -47,7 +47,10 @@ CREATE FUNCTION "incident_tally_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "IncidentTally" AS t ("dimension", "value", "countryCode", "year", "origin", "verificationStatus", "outcome", "records", "people", "lastChanged")
   SELECT d."dimension", d."value", n."countryCode", n."year", n."origin", n."verificationStatus", n."outcome", count(*), sum(n."victimCount"), max(n."updatedAt")
-    FROM new_rows n CROSS JOIN LATERAL "incident_tally_rows"(n."id", n."sector", n."perpetratorType", n."stateCode") d
+    FROM new_rows n
+    -- A new record has no characteristics yet: they are written after it, and enter through
+    -- the triggers on IncidentCharacteristic. Looking them up here costs a query per row.
+    CROSS JOIN LATERAL (VALUES ('sector', n."sector"), ('perpetratorType', n."perpetratorType"), ('stateCode', coalesce(n."stateCode", ''))) AS d("dimension", "value")
     WHERE n."deletedAt" IS NULL
   GROUP BY 1, 2, 3, 4, 5, 6, 7
   ORDER BY 1, 2, 3, 4, 5, 6, 7
