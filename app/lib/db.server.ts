@@ -161,6 +161,7 @@ export async function refreshPlannerStatistics(db: Db = prisma, { force = false 
   if (!force && (seen === undefined || seen === version)) return false;
   await db.$executeRaw`ANALYZE sqlite_schema`;
   await db.$executeRaw`PRAGMA optimize=0x10002`;
+  // Constant statements (sqlite-files.server.ts), no outside value: a tagged $executeRaw cannot carry a whole statement.
   for (const sql of SQLITE_PLANNER_HINTS) await db.$executeRawUnsafe(sql);
   return true;
 }
