@@ -32,14 +32,15 @@ export async function loadEngine() {
 
 /**
  * Tables no Prisma model describes, made by hand-written migrations: on SQLite the FTS5
- * case search index and the shadow tables SQLite keeps for it (decision 065), on
- * PostgreSQL the stored folded text the trigram index is built on (decision 128).
- * Left out of the diff, or every new migration would drop them.
+ * case search index and the shadow tables SQLite keeps for it (decision 065); on
+ * PostgreSQL the stored folded text the trigram index is built on (decision 128) and the
+ * tally's changes summed at commit (decision 132). Left out of the diff, or every new
+ * migration would drop them.
  */
-const SEARCH_TABLES: Record<DatabaseKind, string[]> = {
+const HAND_MADE_TABLES: Record<DatabaseKind, string[]> = {
   sqlite: ["IncidentSearch", "IncidentSearch_config", "IncidentSearch_data", "IncidentSearch_docsize", "IncidentSearch_idx"],
   // The engine wants PostgreSQL tables named with their schema.
-  postgresql: ["public.IncidentSearch"],
+  postgresql: ["public.IncidentSearch", "public.IncidentTallyPending"],
 };
 
 export async function diffFor(kind: DatabaseKind, bg: any): Promise<string> {
@@ -76,7 +77,7 @@ export async function diffFor(kind: DatabaseKind, bg: any): Promise<string> {
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
       script: true,
       exitCode: null,
-      filters: { externalTables: SEARCH_TABLES[kind], externalEnums: [] },
+      filters: { externalTables: HAND_MADE_TABLES[kind], externalEnums: [] },
     });
     return result.stdout ?? "";
   } finally {

@@ -24,6 +24,7 @@ import type { Characteristic, Gender, PerpetratorType, Sector } from "~/domain/t
 import { writeAudit, writeAudits, type AuditActorRef, type AuditInput } from "./audit.server.ts";
 import { incidentAuditValues } from "./incident.schema.ts";
 import { nameForAuditLog } from "~/domain/victim-name.ts";
+import { withTallySummedAtEnd } from "./incident-tally.server.ts";
 import { caseFacts, loadProvisionTerms, suggestLinksForIncident, suggestLinksForNewIncidents } from "./link.server.ts";
 
 export const GW_VERIFICATION_NOTE = "Published by Global Witness in its dataset of lethal attacks.";
@@ -299,120 +300,122 @@ export async function applyGwImport(db: Db, records: GwRecord[], invalid: number
   const summary = `Global Witness import${options.jobId ? ` ${options.jobId}` : ""}`;
   const kind = databaseKindOf(db);
   return db.$transaction(
-    async (tx) => {
-      const result: GwApplyResult = { counts: emptyCounts(invalid), conflicts: [], linksSuggested: 0 };
-      const provisions = suggest ? await loadProvisionTerms(tx) : [];
-      for (let i = 0; i < records.length; i += IMPORT_CHUNK) {
-        const chunk = records.slice(i, i + IMPORT_CHUNK);
-        const existing = await loadExisting(
-          tx,
-          chunk.map((r) => r.values.externalId),
-        );
-        const creates: GwRecord[] = [];
-        const events: AuditInput[] = [];
-        for (const record of chunk) {
-          const step = decide(record, existing.get(record.values.externalId));
-          if (step.kind === "create") creates.push(record);
-          else if (step.kind === "unchanged" || keepExisting) result.counts.unchanged++;
-          else {
-            const resolution = step.kind === "conflict" ? options.resolutions?.[record.values.externalId] : "take";
-            if (!resolution && step.kind === "conflict") {
-              result.counts.conflicts++;
-              result.conflicts.push({ ...change(step), reason: step.reason, version: step.existing.version });
-            } else if (resolution === "keep") {
-              await keepEdited(tx, step.existing, record, options.actorId, audit, summary);
-              result.counts.unchanged++;
-            } else if (await updateFromDataset(tx, step, options, audit, summary)) {
-              result.counts.updated++;
-              if (suggest) await suggestLinksForIncident(tx, step.existing.id, { provisions });
-            } else {
-              // Changed by someone else between reading and writing: left for a person.
-              result.counts.conflicts++;
-              result.conflicts.push({ ...change(step), reason: "edited", version: step.existing.version });
+    // The import's tally changes summed once, at its end (decision 132).
+    (tx) =>
+      withTallySummedAtEnd(tx, kind, async () => {
+        const result: GwApplyResult = { counts: emptyCounts(invalid), conflicts: [], linksSuggested: 0 };
+        const provisions = suggest ? await loadProvisionTerms(tx) : [];
+        for (let i = 0; i < records.length; i += IMPORT_CHUNK) {
+          const chunk = records.slice(i, i + IMPORT_CHUNK);
+          const existing = await loadExisting(
+            tx,
+            chunk.map((r) => r.values.externalId),
+          );
+          const creates: GwRecord[] = [];
+          const events: AuditInput[] = [];
+          for (const record of chunk) {
+            const step = decide(record, existing.get(record.values.externalId));
+            if (step.kind === "create") creates.push(record);
+            else if (step.kind === "unchanged" || keepExisting) result.counts.unchanged++;
+            else {
+              const resolution = step.kind === "conflict" ? options.resolutions?.[record.values.externalId] : "take";
+              if (!resolution && step.kind === "conflict") {
+                result.counts.conflicts++;
+                result.conflicts.push({ ...change(step), reason: step.reason, version: step.existing.version });
+              } else if (resolution === "keep") {
+                await keepEdited(tx, step.existing, record, options.actorId, audit, summary);
+                result.counts.unchanged++;
+              } else if (await updateFromDataset(tx, step, options, audit, summary)) {
+                result.counts.updated++;
+                if (suggest) await suggestLinksForIncident(tx, step.existing.id, { provisions });
+              } else {
+                // Changed by someone else between reading and writing: left for a person.
+                result.counts.conflicts++;
+                result.conflicts.push({ ...change(step), reason: "edited", version: step.existing.version });
+              }
             }
           }
-        }
-        if (creates.length) {
-          const now = new Date();
-          const withIds = creates.map((r) => ({ id: newId(), values: r.values }));
-          await insertMany(
-            tx,
-            kind,
-            "Incident",
-            withIds.map(({ id, values }) => ({
-              id,
-              ...incidentColumns(values),
-              externalId: values.externalId,
-              origin: "gw_dataset",
-              victimNamePublic: true,
-              verificationStatus: "verified",
-              verificationNote: GW_VERIFICATION_NOTE,
-              version: 1,
-              importedVersion: 1,
-              createdById: options.actorId,
-              updatedById: options.actorId,
-              createdAt: now,
-              updatedAt: now,
-            })),
-          );
-          await insertMany(
-            tx,
-            kind,
-            "IncidentCharacteristic",
-            withIds.flatMap((r) => r.values.characteristics.map((code) => ({ incidentId: r.id, code }))),
-          );
-          await insertMany(
-            tx,
-            kind,
-            "IncidentSource",
-            withIds.map((r) => ({ id: newId(), incidentId: r.id, url: options.source.url, title: options.source.title, position: 0 })),
-          );
-          if (audit) {
-            for (const r of withIds) {
-              events.push({
-                ...actor(options.actorId),
-                action: "create",
-                entityType: "incident",
-                entityId: r.id,
-                after: { ...auditValues(r.values, options.source), origin: "gw_dataset", verificationStatus: "verified", version: 1 },
-                summary,
-              });
-            }
-          }
-          if (suggest) {
-            result.linksSuggested += await suggestLinksForNewIncidents(
+          if (creates.length) {
+            const now = new Date();
+            const withIds = creates.map((r) => ({ id: newId(), values: r.values }));
+            await insertMany(
               tx,
               kind,
-              withIds.map((r) => ({
-                id: r.id,
-                occurredOn: r.values.occurredOn,
-                facts: caseFacts({
-                  ...r.values,
-                  companyCountry: null,
-                  description: null,
-                  sources: [options.source],
-                }),
+              "Incident",
+              withIds.map(({ id, values }) => ({
+                id,
+                ...incidentColumns(values),
+                externalId: values.externalId,
+                origin: "gw_dataset",
+                victimNamePublic: true,
+                verificationStatus: "verified",
+                verificationNote: GW_VERIFICATION_NOTE,
+                version: 1,
+                importedVersion: 1,
+                createdById: options.actorId,
+                updatedById: options.actorId,
+                createdAt: now,
+                updatedAt: now,
               })),
-              provisions,
             );
+            await insertMany(
+              tx,
+              kind,
+              "IncidentCharacteristic",
+              withIds.flatMap((r) => r.values.characteristics.map((code) => ({ incidentId: r.id, code }))),
+            );
+            await insertMany(
+              tx,
+              kind,
+              "IncidentSource",
+              withIds.map((r) => ({ id: newId(), incidentId: r.id, url: options.source.url, title: options.source.title, position: 0 })),
+            );
+            if (audit) {
+              for (const r of withIds) {
+                events.push({
+                  ...actor(options.actorId),
+                  action: "create",
+                  entityType: "incident",
+                  entityId: r.id,
+                  after: { ...auditValues(r.values, options.source), origin: "gw_dataset", verificationStatus: "verified", version: 1 },
+                  summary,
+                });
+              }
+            }
+            if (suggest) {
+              result.linksSuggested += await suggestLinksForNewIncidents(
+                tx,
+                kind,
+                withIds.map((r) => ({
+                  id: r.id,
+                  occurredOn: r.values.occurredOn,
+                  facts: caseFacts({
+                    ...r.values,
+                    companyCountry: null,
+                    description: null,
+                    sources: [options.source],
+                  }),
+                })),
+                provisions,
+              );
+            }
+            result.counts.created += withIds.length;
           }
-          result.counts.created += withIds.length;
+          await writeAudits(tx, kind, events);
+          options.onProgress?.(Math.min(i + IMPORT_CHUNK, records.length), records.length);
         }
-        await writeAudits(tx, kind, events);
-        options.onProgress?.(Math.min(i + IMPORT_CHUNK, records.length), records.length);
-      }
-      if (audit) {
-        await writeAudit(tx, {
-          ...actor(options.actorId),
-          action: "gw_import",
-          entityType: "gw_import",
-          entityId: options.jobId ?? "command-line",
-          after: { ...result.counts, source: options.source.title },
-          summary: `Imported the Global Witness dataset: created ${result.counts.created}, updated ${result.counts.updated}, unchanged ${result.counts.unchanged}, invalid ${result.counts.invalid}, conflicts ${result.counts.conflicts}`,
-        });
-      }
-      return result;
-    },
+        if (audit) {
+          await writeAudit(tx, {
+            ...actor(options.actorId),
+            action: "gw_import",
+            entityType: "gw_import",
+            entityId: options.jobId ?? "command-line",
+            after: { ...result.counts, source: options.source.title },
+            summary: `Imported the Global Witness dataset: created ${result.counts.created}, updated ${result.counts.updated}, unchanged ${result.counts.unchanged}, invalid ${result.counts.invalid}, conflicts ${result.counts.conflicts}`,
+          });
+        }
+        return result;
+      }),
     { timeout: TX_TIMEOUT_MS, maxWait: 60_000 },
   );
 }

@@ -5,6 +5,7 @@
 // (a gender, several characteristics, two of sector, perpetrator, state and
 // characteristic together) is counted from the records themselves, by the caller.
 import { prisma, type Prisma } from "~/lib/db.server.ts";
+import type { DatabaseKind } from "~/lib/database-url.ts";
 import { filterCountries, type IncidentFilter } from "~/domain/incident-filter.ts";
 
 /**
@@ -42,6 +43,22 @@ export function scopeConditions(filter: IncidentFilter): ScopeCondition[] {
     else if (!onlyGw) and.push({ OR: [{ origin: "gw_dataset" }, { verificationStatus: "verified" }] });
   }
   return and;
+}
+
+/**
+ * Runs a bulk write with its tally changes set aside and summed into the tally once, at
+ * its end (PostgreSQL, decision 132): a tally row updated hundreds of times in one
+ * transaction makes every later update of it slower. `tx` must be the write's transaction;
+ * a write that throws takes the set-aside changes with it when the transaction rolls back.
+ * Until the end, this transaction's own tally reads would not show its writes. SQLite's
+ * row triggers update the tally in place: the write runs as it is.
+ */
+export async function withTallySummedAtEnd<T>(tx: Pick<Prisma.TransactionClient, "$executeRaw">, kind: DatabaseKind, write: () => Promise<T>): Promise<T> {
+  if (kind !== "postgresql") return write();
+  await tx.$executeRaw`SELECT set_config('vigia.tally_deferred', 'on', true)`;
+  const result = await write();
+  await tx.$executeRaw`SELECT "incident_tally_flush"()`;
+  return result;
 }
 
 type TallyDimension = "sector" | "perpetratorType" | "stateCode" | "characteristic";

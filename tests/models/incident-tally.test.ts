@@ -4,12 +4,12 @@
 // one statement), every count the dashboards ask of it equals the same count over the
 // records, on SQLite and on PostgreSQL.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { prisma, type Prisma } from "~/lib/db.server.ts";
 import type { IncidentFilter } from "~/domain/incident-filter.ts";
 import { CHARACTERISTICS, GENDERS, OUTCOMES, ORIGINS, PERPETRATOR_TYPES, SECTORS, VERIFICATION_STATUSES } from "~/domain/taxonomy.ts";
 import { countIncidents, countIncidentsBy, countIncidentsWithCharacteristic, getIncidentOrigins, incidentWhere } from "~/models/incident.server.ts";
-import { tallyByOrigin, tallyCountBy, tallyPlan, type TallyGroup } from "~/models/incident-tally.server.ts";
+import { tallyByOrigin, tallyCountBy, tallyPlan, withTallySummedAtEnd, type TallyGroup } from "~/models/incident-tally.server.ts";
 
 const PREFIX = "tally-test-";
 const STATES = ["OAX", "GRO", "SON", null] as const;
@@ -42,18 +42,21 @@ const operation = fc.oneof(
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 let created = 0;
-async function ours(): Promise<{ id: string }[]> {
-  return prisma.incident.findMany({ where: { victimName: { startsWith: PREFIX } }, select: { id: true }, orderBy: { id: "asc" } });
+/** The database or a transaction on it. */
+type Writer = Pick<Prisma.TransactionClient, "incident">;
+
+async function ours(db: Writer = prisma): Promise<{ id: string }[]> {
+  return db.incident.findMany({ where: { victimName: { startsWith: PREFIX } }, select: { id: true }, orderBy: { id: "asc" } });
 }
 
-async function apply(op: Operation): Promise<void> {
-  const rows = await ours();
+async function apply(op: Operation, db: Writer = prisma): Promise<void> {
+  const rows = await ours(db);
   const at = (pick: number) => rows[pick % rows.length]?.id;
   switch (op.kind) {
     case "create": {
       const { facts: f } = op;
       const id = `${PREFIX}${created++}`;
-      await prisma.incident.create({
+      await db.incident.create({
         data: {
           id,
           ...f,
@@ -67,27 +70,27 @@ async function apply(op: Operation): Promise<void> {
     }
     case "edit": {
       const id = at(op.pick);
-      if (id) await prisma.incident.update({ where: { id }, data: op.change as Prisma.IncidentUpdateInput });
+      if (id) await db.incident.update({ where: { id }, data: op.change as Prisma.IncidentUpdateInput });
       return;
     }
     case "editMany":
       // Several rows in one statement (PostgreSQL's statement triggers see them together).
-      await prisma.incident.updateMany({ where: { victimName: { startsWith: PREFIX }, year: op.year }, data: { outcome: op.outcome } });
+      await db.incident.updateMany({ where: { victimName: { startsWith: PREFIX }, year: op.year }, data: { outcome: op.outcome } });
       return;
     case "softDelete":
     case "undelete": {
       const id = at(op.pick);
-      if (id) await prisma.incident.update({ where: { id }, data: { deletedAt: op.kind === "softDelete" ? new Date() : null } });
+      if (id) await db.incident.update({ where: { id }, data: { deletedAt: op.kind === "softDelete" ? new Date() : null } });
       return;
     }
     case "characteristics": {
       const id = at(op.pick);
-      if (id) await prisma.incident.update({ where: { id }, data: { characteristics: { deleteMany: {}, create: op.codes.map((code) => ({ code })) } } });
+      if (id) await db.incident.update({ where: { id }, data: { characteristics: { deleteMany: {}, create: op.codes.map((code) => ({ code })) } } });
       return;
     }
     case "remove": {
       const id = at(op.pick);
-      if (id) await prisma.incident.delete({ where: { id } });
+      if (id) await db.incident.delete({ where: { id } });
       return;
     }
   }
@@ -203,6 +206,37 @@ describe("the dashboards' tally kept on write", () => {
     // The property is about the tally: most questions must have been its to answer.
     expect(answeredByTally).toBeGreaterThan(asked / 2);
   });
+
+  // PostgreSQL, decision 132: a bulk write's changes are set aside and summed into the tally at its end.
+  if (inject("templateDatabase").kind === "postgresql")
+    it(
+      "counts what the records count after writes whose tally changes were summed at their end, and nothing of a rolled-back one",
+      { timeout: 120_000 },
+      async () => {
+        const pending = () => prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "IncidentTallyPending"`.then((r) => Number(r[0].n));
+        await fc.assert(
+          fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 8 }), fc.boolean(), async (ops, rollBack) => {
+            const before = await tallyAsStored();
+            const outcome = prisma.$transaction((tx) =>
+              withTallySummedAtEnd(tx, "postgresql", async () => {
+                for (const op of ops) await apply(op, tx);
+                const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "IncidentTallyPending"`;
+                // Set aside: the changes wait beside the tally, not in it.
+                if (ops.some((op) => op.kind === "create")) expect(Number(n)).toBeGreaterThan(0);
+                if (rollBack) throw new Error("rolled back on purpose");
+              }),
+            );
+            if (rollBack) {
+              await expect(outcome).rejects.toThrow("rolled back on purpose");
+              expect(await tallyAsStored()).toEqual(before);
+            } else await outcome;
+            expect(await tallyAsStored()).toEqual(await tallyFromRecords());
+            expect(await pending()).toBe(0);
+          }),
+          { numRuns: 10, seed: 132 },
+        );
+      },
+    );
 
   it("counts the people with a characteristic as the records do", async () => {
     for (const filter of [
