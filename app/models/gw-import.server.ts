@@ -517,7 +517,9 @@ export interface GwImportJobView {
   finishedAt: string | null;
 }
 
-type JobRow = NonNullable<Awaited<ReturnType<typeof prisma.gwImportJob.findUnique>>>;
+type JobRow = Omit<NonNullable<Awaited<ReturnType<typeof prisma.gwImportJob.findUnique>>>, "csv">;
+/** A job's row without its stored file (up to the upload limit): what every page and progress poll needs. */
+const WITHOUT_FILE = { csv: true } as const;
 
 /** Progress of the imports running in this process, read by their progress page between database writes. */
 const progress = new Map<string, number>();
@@ -545,7 +547,7 @@ function toView(job: JobRow, now = Date.now()): GwImportJobView {
 }
 
 export async function getGwImportJob(id: string): Promise<GwImportJobView | null> {
-  const job = await prisma.gwImportJob.findUnique({ where: { id } });
+  const job = await prisma.gwImportJob.findUnique({ where: { id }, omit: WITHOUT_FILE });
   return job ? toView(job) : null;
 }
 
@@ -560,7 +562,7 @@ export async function getLastGwImportDate(): Promise<string | null> {
 }
 
 export async function listGwImportJobs(take = 10): Promise<GwImportJobView[]> {
-  const rows = await prisma.gwImportJob.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+  const rows = await prisma.gwImportJob.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, omit: WITHOUT_FILE });
   return rows.map((r) => toView(r));
 }
 
@@ -609,6 +611,7 @@ export async function previewGwImport(input: {
       total: parsed.records.length,
       startedById: input.actorId,
     },
+    omit: WITHOUT_FILE,
   });
   return { ok: true, job: toView(job), plan };
 }
@@ -665,7 +668,7 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
   try {
     const found = await prisma.gwImportJob.findUnique({ where: { id } });
     if (!found || !found.csv || !["queued", "running"].includes(found.status)) return found ? toView(found) : null;
-    await prisma.gwImportJob.update({ where: { id }, data: { status: "running", processed: 0, error: null } });
+    await prisma.gwImportJob.updateMany({ where: { id }, data: { status: "running", processed: 0, error: null } });
     progress.set(id, 0);
     const parsed = parseGwCsv(found.csv);
     if (!parsed.ok) throw new Error(`The stored file can no longer be read (${parsed.problem})`);
@@ -683,7 +686,7 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
         // rewriting a row that holds the file (SQLite rewrites the whole row) would cost more than the import.
         if (kind === "postgresql" && (processed - lastWrite >= 5 * IMPORT_CHUNK || processed === total)) {
           lastWrite = processed;
-          void prisma.gwImportJob.update({ where: { id }, data: { processed } }).catch(() => {});
+          void prisma.gwImportJob.updateMany({ where: { id }, data: { processed } }).catch(() => {});
         }
       },
     });
@@ -695,12 +698,13 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
     const done = await prisma.gwImportJob.update({
       where: { id },
       data: { status: "done", finishedAt: new Date(), processed: parsed.records.length, csv: null, ...result.counts },
+      omit: WITHOUT_FILE,
     });
     return toView(done);
   } catch (error) {
     console.error(`Global Witness import ${id} failed:`, error);
     await prisma.gwImportJob
-      .update({ where: { id }, data: { status: "failed", error: error instanceof Error ? error.message.slice(0, 500) : String(error) } })
+      .updateMany({ where: { id }, data: { status: "failed", error: error instanceof Error ? error.message.slice(0, 500) : String(error) } })
       .catch(() => {});
     return getGwImportJob(id);
   } finally {
