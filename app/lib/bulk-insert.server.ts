@@ -1,56 +1,75 @@
-// Many rows in few statements, inside the caller's transaction: multi-row
-// INSERTs with bound parameters, through Prisma's raw API. Prisma's own
-// createMany spends about six times the CPU on building its queries, which
-// decides whether a 100,000-row import fits in a minute (docs/benchmarks.md).
-// Values are passed as Prisma passes them (Dates, numbers, strings, booleans),
-// so the adapter stores them exactly as createMany would.
+// Many rows in one statement, inside the caller's transaction, through Prisma's raw API:
+// the rows go as one bound parameter, a JSON array, which the database unpacks
+// (json_populate_recordset on PostgreSQL, json_each on SQLite). Prisma's own createMany
+// spends about six times the CPU on building its queries, and a multi-row VALUES list
+// with a bound parameter per value still spent most of an import's CPU in Prisma's
+// handling of each parameter (decision 133). Values are stored as Prisma stores them:
+// Dates as the adapters write them, booleans as SQLite's 1 and 0.
 import { randomBytes } from "node:crypto";
 import type { DatabaseKind } from "./database-url.ts";
-import { SQLITE_MAX_BIND_VALUES } from "./db.server.ts";
 
 export interface RawExecutor {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 
-/**
- * Bound parameters per statement. SQLite's (better-sqlite3's build) and PostgreSQL's protocol limit,
- * which db.server.ts also tells Prisma: fewer, longer statements cost less CPU per row
- * (decision 062: about 15% less import CPU on SQLite than at the old bound of 999, in one run).
- */
-const MAX_PARAMS: Record<DatabaseKind, number> = { sqlite: SQLITE_MAX_BIND_VALUES, postgresql: 32_766 };
+/** The text Prisma's SQLite adapter stores for a DateTime (its default "iso8601" format), so that SQL comparisons see the same strings. */
+export function sqliteDateText(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
 
+/**
+ * Inserts `rows` (objects with the same keys, the table's column names) in one statement.
+ * Only names are written into the SQL text, and they come from the models' code, never
+ * from a request: anything that is not a plain identifier is refused. The values are one
+ * bound parameter.
+ */
 export async function insertMany(db: RawExecutor, kind: DatabaseKind, table: string, rows: Record<string, unknown>[]): Promise<number> {
   if (!rows.length) return 0;
   const columns = Object.keys(rows[0]);
-  // Only names and placeholders are written into the SQL text; every value is a bound parameter.
-  // The names come from the models' code, never from a request: refuse anything that is not a plain identifier.
   for (const name of [table, ...columns]) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`insertMany: not an identifier: ${name}`);
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS[kind] / columns.length));
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
-  let inserted = 0;
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const batch = rows.slice(start, start + perStatement);
-    const values: unknown[] = [];
-    const tuples = batch.map((row) => {
-      const marks = columns.map((c) => {
-        values.push(row[c] ?? null);
-        return kind === "postgresql" ? `$${values.length}` : "?";
-      });
-      return `(${marks.join(", ")})`;
-    });
-    inserted += await db.$executeRawUnsafe(head + tuples.join(", "), ...values);
+  const names = columns.map((c) => `"${c}"`).join(", ");
+  if (kind === "postgresql") {
+    // Each value is read as the column's own type; a missing key is NULL.
+    return db.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+      JSON.stringify(rows, jsonValue("postgresql")),
+    );
   }
-  return inserted;
+  const values = columns.map((c) => `value ->> '$.${c}'`).join(", ");
+  return db.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_each(?)`, JSON.stringify(rows, jsonValue("sqlite")));
+}
+
+/**
+ * A value as the database stores it, written into the JSON: no NUL character (PostgreSQL's
+ * text refuses it, as db.server.ts replaces it for Prisma's own queries), and on SQLite a
+ * Date as the adapter writes it and a boolean as 1 or 0.
+ */
+function jsonValue(kind: DatabaseKind) {
+  return function (this: Record<string, unknown>, key: string, value: unknown): unknown {
+    const raw = this[key];
+    if (kind === "sqlite" && raw instanceof Date) return sqliteDateText(raw);
+    if (kind === "sqlite" && typeof raw === "boolean") return raw ? 1 : 0;
+    return typeof value === "string" && value.includes("\0") ? value.replaceAll("\0", "\uFFFD") : value;
+  };
 }
 
 let counter = Math.floor(Math.random() * 36 ** 4);
+// Random bytes drawn 32 KB at a time: one call per id cost 10 µs, 4.5 s of an import's 460,000 ids.
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function random64(): bigint {
+  if (offset + 8 > pool.length) {
+    pool = randomBytes(8 * 4096);
+    offset = 0;
+  }
+  offset += 8;
+  return pool.readBigUInt64BE(offset - 8);
+}
 
 /** An id in the shape of Prisma's cuid() ("c", time, counter, random; 25 characters), for rows inserted in bulk. */
 export function newId(): string {
   counter = (counter + 1) % 36 ** 4;
-  const random = BigInt(`0x${randomBytes(8).toString("hex")}`)
-    .toString(36)
-    .padStart(12, "0")
-    .slice(-12);
+  const random = random64().toString(36).padStart(12, "0").slice(-12);
   return `c${Date.now().toString(36).padStart(8, "0")}${counter.toString(36).padStart(4, "0")}${random}`;
 }

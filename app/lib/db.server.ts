@@ -26,7 +26,7 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
  * the files' modes narrowed once the database file exists.
  */
 /** SQLite's limit on bound values per statement since 3.32 (better-sqlite3 12 ships 3.4x). */
-export const SQLITE_MAX_BIND_VALUES = 32766;
+const SQLITE_MAX_BIND_VALUES = 32766;
 
 class DurableSqliteAdapter extends PrismaBetterSqlite3 {
   constructor(private readonly file: string) {

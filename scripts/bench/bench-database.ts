@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { ConfigError, DEFAULT_DATABASE_URL, parseDatabaseUrl, redact, type DatabaseTarget } from "../../app/lib/database-url.ts";
+import { sqliteDateText } from "../../app/lib/bulk-insert.server.ts";
 import { createDb } from "../../app/lib/db.server.ts";
 import { analyzeDatabase, migrate, migrationsDir, readMigrations } from "../../app/lib/migrate.server.ts";
 import { seed as seedReferenceData } from "../../seeds/seed.ts";
@@ -275,9 +276,9 @@ const LOADED_TABLES = ["Incident", "IncidentCharacteristic", "IncidentProvisionL
 /** On PostgreSQL the insert trigger fills the stored search text too (decision 128): its trigram index is built after the load as well. */
 const PG_LOADED_TABLES = [...LOADED_TABLES, "IncidentSearch"];
 
-/** The text Prisma's SQLite adapter stores for a DateTime, so that comparisons in SQL see the same strings. */
+/** The text Prisma's SQLite adapter stores for a DateTime (or null), so that comparisons in SQL see the same strings. */
 function sqliteDate(d: Date | null): string | null {
-  return d ? d.toISOString().replace("Z", "+00:00") : null;
+  return d ? sqliteDateText(d) : null;
 }
 
 function sqliteWriter(file: string): Writer {
