@@ -414,6 +414,14 @@ export async function applyGwImport(db: Db, records: GwRecord[], invalid: number
             summary: `Imported the Global Witness dataset: created ${result.counts.created}, updated ${result.counts.updated}, unchanged ${result.counts.unchanged}, invalid ${result.counts.invalid}, conflicts ${result.counts.conflicts}`,
           });
         }
+        // The job is done in the same commit as its records: a chart computed once they are
+        // visible dates them by this import, and is kept until the next write (decision 077).
+        if (options.jobId) {
+          await tx.gwImportJob.updateMany({
+            where: { id: options.jobId },
+            data: { status: "done", finishedAt: new Date(), processed: records.length, csv: null, ...result.counts },
+          });
+        }
         return result;
       }),
     { timeout: TX_TIMEOUT_MS, maxWait: 60_000 },
@@ -674,7 +682,8 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
     if (!parsed.ok) throw new Error(`The stored file can no longer be read (${parsed.problem})`);
     let lastWrite = 0;
     const kind = databaseKindOf(prisma);
-    const result = await applyGwImport(prisma, parsed.records, parsed.invalid.length, {
+    // Marks the job done in its own transaction.
+    await applyGwImport(prisma, parsed.records, parsed.invalid.length, {
       actorId: found.startedById,
       source: importSourceLine(found.sourceName, found.origin === "url" ? found.sourceName : null, found.createdAt),
       jobId: id,
@@ -695,12 +704,7 @@ export async function runGwImportJob(id: string, onProgress?: (processed: number
     await analyzeDatabase(databaseTarget())
       .then(() => refreshPlannerStatistics(prisma, { force: true }))
       .catch((error) => console.error("ANALYZE after the import failed:", error));
-    const done = await prisma.gwImportJob.update({
-      where: { id },
-      data: { status: "done", finishedAt: new Date(), processed: parsed.records.length, csv: null, ...result.counts },
-      omit: WITHOUT_FILE,
-    });
-    return toView(done);
+    return getGwImportJob(id);
   } catch (error) {
     console.error(`Global Witness import ${id} failed:`, error);
     await prisma.gwImportJob

@@ -235,6 +235,17 @@ describe("import jobs", () => {
     expect((await getGwImportJob(preview.job.id))?.status).toBe("done");
   });
 
+  it("marks its job done in the same commit as the records, so the charts' date never lags the data", async () => {
+    const preview = await previewGwImport({ csv: gwCsv([{ id: "same-commit-1" }]), origin: "upload", sourceName: "gw.csv", actorId: null });
+    if (!preview.ok) throw new Error(preview.refusal.problem);
+    await prisma.gwImportJob.update({ where: { id: preview.job.id }, data: { status: "running" } });
+    const p = parsed(gwCsv([{ id: "same-commit-1" }]));
+    // The transaction alone, before anything the job runner does after it (ANALYZE).
+    await applyGwImport(prisma, p.records, 0, { actorId: null, source, jobId: preview.job.id });
+    expect(await getGwImportJob(preview.job.id)).toMatchObject({ status: "done", processed: 1, result: { created: 1 } });
+    expect(await getLastGwImportDate()).toBe(new Date().toISOString().slice(0, 10));
+  });
+
   it("refuses a file that is not the dataset and stores nothing", async () => {
     const jobs = await prisma.gwImportJob.count();
     const result = await previewGwImport({ csv: "<!doctype html><p>Not here</p>", origin: "upload", sourceName: "page.html", actorId: null });
