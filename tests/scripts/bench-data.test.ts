@@ -72,6 +72,16 @@ async function indexes(target: DatabaseTarget): Promise<string[]> {
   return list.map((r) => `${r.name}: ${r.sql}`);
 }
 
+/** Every trigger of the database, as SQL (SQLite) or by table and name (PostgreSQL), in name order. */
+async function triggers(target: DatabaseTarget): Promise<string[]> {
+  const list =
+    target.kind === "sqlite"
+      ? await rows(target, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`)
+      : await rows(target, `SELECT tgname AS name, tgrelid::regclass::text AS sql FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`);
+  expect(list.length).toBeGreaterThan(10);
+  return list.map((r) => `${r.name}: ${r.sql}`);
+}
+
 const SYNTHETIC_INCIDENTS = `SELECT * FROM "Incident" WHERE "id" LIKE '${SYNTHETIC_ID_PREFIX}%' ORDER BY "id"`;
 const SYNTHETIC_CHARACTERISTICS = `SELECT * FROM "IncidentCharacteristic" WHERE "incidentId" LIKE '${SYNTHETIC_ID_PREFIX}%' ORDER BY "incidentId", "code"`;
 // Provision ids are the seed's own cuids, new in every database: links are compared by provision code.
@@ -156,6 +166,13 @@ describe("synthetic case records", () => {
 
     // The load drops and rebuilds the indexes: afterwards the schema is the migrations' own, index for index.
     expect(await indexes(a)).toEqual(await indexes(parseDatabaseUrl(process.env.DATABASE_URL)));
+    // The case search's index too (SQLite's is built after the load), and its triggers are back.
+    expect(await triggers(a)).toEqual(await triggers(parseDatabaseUrl(process.env.DATABASE_URL)));
+    const found =
+      kind === "sqlite"
+        ? await rows(a, `SELECT count(*) AS n FROM "IncidentSearch" WHERE "IncidentSearch" MATCH 'synthetic'`)
+        : await rows(a, `SELECT count(*) AS n FROM "IncidentSearch" WHERE "text" LIKE '%synthetic%'`);
+    expect(Number(found[0].n)).toBe(300);
 
     const marker = Object.fromEntries((await rows(a, `SELECT key, value FROM "${MARKER_TABLE}"`)).map((r) => [r.key, r.value]));
     expect(marker).toMatchObject({ status: "complete", seed: "7", cases: "300" });
