@@ -289,7 +289,7 @@ function actor(actorId: string | null): AuditActorRef {
 
 /**
  * Writes an import in one transaction: new records (with their characteristics,
- * source line, audit events and link suggestions) in multi-row INSERTs, changed records one
+ * source line, audit events and link suggestions) in one INSERT per table and chunk (insertMany), changed records one
  * by one under optimistic concurrency, the run's own audit event last. Any
  * error rolls everything back.
  */
