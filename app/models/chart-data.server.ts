@@ -159,9 +159,10 @@ export class ChartLoadContext {
    */
   async casesAsOf(scope: IncidentFilter | null): Promise<string | null> {
     if (!scope) return null;
-    const changed = await this.origins(scope);
-    const dates = await Promise.all(changed.map(async (c) => (c.origin === "gw_dataset" ? this.gwDatasetDate() : c.lastChanged.toISOString().slice(0, 10))));
-    return latestDate(dates);
+    // The dataset's date is asked beside the origins, not after them: one round trip fewer on
+    // PostgreSQL, for a date nearly every scope needs (it counts Global Witness records by default).
+    const [changed, gwDate] = await Promise.all([this.origins(scope), this.gwDatasetDate()]);
+    return latestDate(changed.map((c) => (c.origin === "gw_dataset" ? gwDate : c.lastChanged.toISOString().slice(0, 10))));
   }
 }
 
