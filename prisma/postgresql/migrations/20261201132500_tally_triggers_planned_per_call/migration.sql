@@ -18,28 +18,16 @@
 --    sum them whatever the writer does, but Prisma's schema engine cannot read one.)
 
 -- The changes of the transactions that defer them (each transaction sees only its own:
--- empty at rest).
-CREATE TABLE "IncidentTallyPending" (
-    "dimension" TEXT NOT NULL,
-    "value" TEXT NOT NULL,
-    "countryCode" TEXT NOT NULL,
-    "year" INTEGER NOT NULL,
-    "origin" TEXT NOT NULL,
-    "verificationStatus" TEXT NOT NULL,
-    "outcome" TEXT NOT NULL,
-    "records" INTEGER NOT NULL,
-    "people" INTEGER NOT NULL,
-    "changed" TIMESTAMP(3) NOT NULL
-);
+-- empty at rest): the tally's columns, without its primary key, appended to and never updated.
+CREATE TABLE "IncidentTallyPending" (LIKE "IncidentTally");
 
 -- The statement a tally trigger runs with its signed changes to groups (a query giving
--- dimension, value, the five scope columns, records, people and changed, in that order):
--- one grouped upsert into the tally, or, when the transaction defers them, an append to
+-- dimension, value, the five scope columns, records, people and the time of the change, in
+-- the tally's column order): one grouped upsert into the tally, or, when the transaction defers them, an append to
 -- the pending changes. The trigger runs the text itself, so its transition tables are in scope.
 CREATE FUNCTION "incident_tally_sql"("changes" TEXT) RETURNS TEXT LANGUAGE sql STABLE AS $fn$
   SELECT CASE WHEN current_setting('vigia.tally_deferred', true) = 'on' THEN
-    'INSERT INTO "IncidentTallyPending" ("dimension", "value", "countryCode", "year", "origin", "verificationStatus", "outcome", "records", "people", "changed")
-     ' || "changes"
+    'INSERT INTO "IncidentTallyPending" ' || "changes"
   ELSE
     'INSERT INTO "IncidentTally" AS t ("dimension", "value", "countryCode", "year", "origin", "verificationStatus", "outcome", "records", "people", "lastChanged")
      SELECT c."dimension", c."value", c."countryCode", c."year", c."origin", c."verificationStatus", c."outcome", sum(c."records"), sum(c."people"), max(c."changed")
@@ -57,7 +45,7 @@ $fn$;
 CREATE FUNCTION "incident_tally_flush"() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM set_config('vigia.tally_deferred', 'off', true);
-  EXECUTE "incident_tally_sql"('SELECT "dimension", "value", "countryCode", "year", "origin", "verificationStatus", "outcome", "records", "people", "changed" FROM "IncidentTallyPending"');
+  EXECUTE "incident_tally_sql"('SELECT * FROM "IncidentTallyPending"');
   DELETE FROM "IncidentTallyPending";
 END;
 $$;
