@@ -33,9 +33,9 @@ export async function loadEngine() {
 /**
  * Tables no Prisma model describes, made by hand-written migrations: on SQLite the FTS5
  * case search index and the shadow tables SQLite keeps for it (decision 065); on
- * PostgreSQL the stored folded text the trigram index is built on (decision 128) and the
- * tally's changes summed at commit (decision 132). Left out of the diff, or every new
- * migration would drop them.
+ * PostgreSQL the stored folded text the trigram index is built on (decision 128) and a
+ * bulk write's tally changes, set aside until its end (decision 132). Left out of the diff,
+ * or every new migration would drop them.
  */
 const HAND_MADE_TABLES: Record<DatabaseKind, string[]> = {
   sqlite: ["IncidentSearch", "IncidentSearch_config", "IncidentSearch_data", "IncidentSearch_docsize", "IncidentSearch_idx"],
