@@ -1,6 +1,6 @@
 // Every Prisma query on published figures (layer 1). Values are returned exactly
 // as stored: nothing here recomputes a published number.
-import { prisma } from "~/lib/db.server.ts";
+import { prisma, type Prisma } from "~/lib/db.server.ts";
 
 export interface SourceRef {
   title: string;
@@ -26,8 +26,8 @@ export interface FigureView {
   revisedSource: SourceRef | null;
 }
 
-const sourceSelect = { select: { title: true, publisher: true, publishedOn: true, url: true } } as const;
-const figureSelect = {
+const sourceColumns = { title: true, publisher: true, publishedOn: true, url: true } as const;
+const figureColumns = {
   key: true,
   periodStart: true,
   periodEnd: true,
@@ -40,9 +40,32 @@ const figureSelect = {
   note: true,
   reportName: true,
   revisedValue: true,
-  source: sourceSelect,
-  revisedSource: sourceSelect,
+  sourceId: true,
+  revisedSourceId: true,
 } as const;
+
+/**
+ * The one read of published figures: the figures `where` selects, and the sources
+ * they cite asked beside them (two statements at once) rather than after them,
+ * one query per relation, as Prisma would load `source` and `revisedSource`.
+ */
+async function findFigures(where: Prisma.PublishedFigureWhereInput, orderBy?: Prisma.PublishedFigureOrderByWithRelationInput[]) {
+  const [rows, sources] = await Promise.all([
+    prisma.publishedFigure.findMany({ where, select: { ...figureColumns, scope: true }, orderBy }),
+    prisma.source.findMany({ where: { OR: [{ figures: { some: where } }, { revisedFigures: { some: where } }] }, select: { id: true, ...sourceColumns } }),
+  ]);
+  const byId = new Map<string, SourceRef>(sources.map(({ id, ...source }) => [id, source]));
+  // A figure changed between the two reads may cite a source the second did not return: read those now.
+  const missing = [...new Set(rows.flatMap((r) => [r.sourceId, r.revisedSourceId]))].filter((id): id is string => id !== null && !byId.has(id));
+  if (missing.length) {
+    for (const { id, ...source } of await prisma.source.findMany({ where: { id: { in: missing } }, select: { id: true, ...sourceColumns } }))
+      byId.set(id, source);
+  }
+  return rows.map(({ sourceId, revisedSourceId, scope, ...figure }) => ({
+    scope,
+    figure: { ...figure, source: byId.get(sourceId)!, revisedSource: revisedSourceId === null ? null : byId.get(revisedSourceId)! } satisfies FigureView,
+  }));
+}
 
 export const HEADLINE_KEYS = {
   total: "mx-2012-2024-total",
@@ -58,8 +81,8 @@ export const HEADLINE_KEYS = {
 export type HeadlineKey = keyof typeof HEADLINE_KEYS;
 
 export async function getFiguresByKey(keys: string[]): Promise<Map<string, FigureView>> {
-  const rows = await prisma.publishedFigure.findMany({ where: { key: { in: keys } }, select: figureSelect });
-  return new Map(rows.map((r) => [r.key, r]));
+  const rows = await findFigures({ key: { in: keys } });
+  return new Map(rows.map(({ figure }) => [figure.key, figure]));
 }
 
 /** The overview's headline figures; a missing one is null, never made up. */
@@ -85,8 +108,8 @@ export interface AnnualFigureRow {
  * killed figure (and the disappeared figure where published apart).
  */
 export async function listAnnualFigures(yearFrom: number, yearTo: number): Promise<AnnualFigureRow[]> {
-  const rows = await prisma.publishedFigure.findMany({
-    where: {
+  const rows = await findFigures(
+    {
       periodStart: { gte: yearFrom, lte: yearTo },
       periodEnd: { equals: prisma.publishedFigure.fields.periodStart },
       parentId: null,
@@ -94,19 +117,18 @@ export async function listAnnualFigures(yearFrom: number, yearTo: number): Promi
       metric: { in: ["killed", "disappeared", "killed_or_disappeared"] },
       OR: [{ scope: "country", countryCode: "MX" }, { scope: "worldwide" }],
     },
-    select: { ...figureSelect, scope: true },
-    orderBy: [{ periodStart: "asc" }, { scope: "asc" }, { metric: "asc" }],
-  });
-  return rows.map((r) => ({
-    year: r.periodStart,
-    scope: r.scope as "country" | "worldwide",
-    metric: r.metric,
-    value: r.value,
-    revisedValue: r.revisedValue,
-    status: r.status,
-    reportName: r.reportName,
-    source: r.source,
-    revisedSource: r.revisedSource,
+    [{ periodStart: "asc" }, { scope: "asc" }, { metric: "asc" }],
+  );
+  return rows.map(({ scope, figure: f }) => ({
+    year: f.periodStart,
+    scope: scope as "country" | "worldwide",
+    metric: f.metric,
+    value: f.value,
+    revisedValue: f.revisedValue,
+    status: f.status,
+    reportName: f.reportName,
+    source: f.source,
+    revisedSource: f.revisedSource,
   }));
 }
 
@@ -122,5 +144,5 @@ export async function getAnnualFigureYearBounds(): Promise<{ min: number; max: n
 
 /** Every published figure as its source printed it, by key (the API's list; never recomputed). */
 export async function listPublishedFigures(): Promise<FigureView[]> {
-  return prisma.publishedFigure.findMany({ select: figureSelect, orderBy: { key: "asc" } });
+  return (await findFigures({}, [{ key: "asc" }])).map(({ figure }) => figure);
 }

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { getHeadlineFigures, listAnnualFigures } from "~/models/published-figure.server.ts";
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "~/lib/db.server.ts";
+import { getFiguresByKey, getHeadlineFigures, HEADLINE_KEYS, listAnnualFigures, listPublishedFigures } from "~/models/published-figure.server.ts";
+
+const sourceColumns = { select: { title: true, publisher: true, publishedOn: true, url: true } } as const;
 
 describe("published figures", () => {
   it("returns the headline figures with their sources", async () => {
@@ -22,5 +25,28 @@ describe("published figures", () => {
     // 2021's 19 disappearances are counted inside its 54, so only 2024's separate figure is listed.
     expect(disappeared.map((r) => [r.year, r.value])).toEqual([[2024, 1]]);
     expect(rows.find((r) => r.scope === "worldwide" && r.year === 2024)).toMatchObject({ metric: "killed_or_disappeared", value: 146 });
+  });
+
+  it("gives every figure the sources its row cites, as Prisma's relations load them", async () => {
+    const expected = await prisma.publishedFigure.findMany({
+      select: { key: true, source: sourceColumns, revisedSource: sourceColumns },
+      orderBy: { key: "asc" },
+    });
+    const figures = await listPublishedFigures();
+    expect(figures.map((f) => ({ key: f.key, source: f.source, revisedSource: f.revisedSource }))).toEqual(expected);
+    // Both kinds of citation are covered: the seed has figures with a revised source and without.
+    expect(figures.some((f) => f.revisedSource !== null)).toBe(true);
+    expect(figures.some((f) => f.revisedSource === null)).toBe(true);
+  });
+
+  it("reads a source the side-by-side read missed (a figure changed between the two reads)", async () => {
+    const spy = vi.spyOn(prisma.source, "findMany").mockResolvedValueOnce([]);
+    try {
+      const figures = await getFiguresByKey([HEADLINE_KEYS.mining]);
+      expect(spy).toHaveBeenCalledTimes(2);
+      expect(figures.get(HEADLINE_KEYS.mining)?.source.title).toBeTruthy();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
