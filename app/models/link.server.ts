@@ -284,10 +284,9 @@ export async function linkIncidentByHand(input: {
   linkType?: LinkType;
 }): Promise<SaveResult<{ linkId: string }, ExistingLink>> {
   return prisma.$transaction(async (tx) => {
-    const [incident, provision] = await Promise.all([
-      tx.incident.findFirst({ where: { id: input.incidentId, deletedAt: null }, select: { id: true } }),
-      tx.provision.findUnique({ where: { id: input.provisionId }, select: { id: true, code: true } }),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time (pg 9 refuses a second).
+    const incident = await tx.incident.findFirst({ where: { id: input.incidentId, deletedAt: null }, select: { id: true } });
+    const provision = await tx.provision.findUnique({ where: { id: input.provisionId }, select: { id: true, code: true } });
     if (!incident) return { ok: false, missing: true } as const;
     if (!provision) return refuse("provisionId", "unknownProvision");
     const existing = await tx.incidentProvisionLink.findUnique({
