@@ -1,6 +1,7 @@
-// The PNG deflated again (app/lib/png.server.ts, decision 120): the same pixels, fewer
-// bytes, every chunk well formed (its CRC-32 checked here by zlib's own), the chunks
-// other than the image data kept in their order.
+// The PNG made smaller (app/lib/png.server.ts): deflated again (decision 120), or indexed
+// when it is opaque and has at most 256 colours (decision 134). The same pixels, fewer
+// bytes, every chunk well formed (its CRC-32 checked here by zlib's own), the chunks other
+// than the image data kept in their order.
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -24,6 +25,20 @@ async function drawnPng(width = 1200, height = 800): Promise<Buffer> {
   ctx.fillStyle = "#111";
   ctx.font = "28px sans-serif";
   for (let y = 40; y < height; y += 90) ctx.fillText(`Casos registrados por año — ${y}`, 40, y);
+  return canvas.encode("png");
+}
+
+/** A flat drawing, as most bar charts are: opaque, a handful of colours, edges on whole pixels. */
+async function flatPng(width = 1200, height = 800, transparentCorner = false): Promise<Buffer> {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, width, height);
+  for (let i = 0; i < 12; i++) {
+    ctx.fillStyle = `hsl(${i * 30}, 60%, 45%)`;
+    ctx.fillRect(60 + i * 90, height - 60 - i * 40, 60, i * 40 + 20);
+  }
+  if (transparentCorner) ctx.clearRect(0, 0, 10, 10);
   return canvas.encode("png");
 }
 
@@ -77,5 +92,33 @@ describe("recompressPng", () => {
     expect(Buffer.from(await recompressPng(once)).equals(once)).toBe(true);
     await expect(recompressPng(new TextEncoder().encode("not an image"))).rejects.toThrow(/not a PNG/);
     await expect(recompressPng(once.subarray(0, 100))).rejects.toThrow(/not a PNG/);
+  });
+
+  it("writes an opaque image of at most 256 colours as an indexed one: a palette, the same pixels, about half the bytes", async () => {
+    const original = await flatPng();
+    const indexed = Buffer.from(await recompressPng(original));
+    expect((await pixels(indexed)).equals(await pixels(original))).toBe(true);
+    expect(indexed.length).toBeLessThan(original.length * 0.6);
+
+    const after = chunksOf(indexed);
+    for (const chunk of after) expect(chunk.crc, chunk.type).toBe(crc32(chunk.data, crc32(Buffer.from(chunk.type, "latin1"))));
+    const ihdr = after[0].data;
+    expect(after[0].type).toBe("IHDR");
+    expect([ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9]]).toEqual([1200, 800, 8, 3]);
+    // The palette just before the image data; chunks that describe RGBA samples (Skia's sBIT) left out, the rest kept.
+    const kept = chunksOf(original)
+      .map((c) => c.type)
+      .filter((t, i, all) => t !== "sBIT" && t !== "IHDR" && !(t === "IDAT" && all[i - 1] === "IDAT"));
+    expect(chunksOf(original).some((c) => c.type === "sBIT")).toBe(true);
+    expect(after.map((c) => c.type)).toEqual(["IHDR", ...kept.slice(0, kept.indexOf("IDAT")), "PLTE", ...kept.slice(kept.indexOf("IDAT"))]);
+    expect(after.find((c) => c.type === "PLTE")!.data.length).toBe(13 * 3); // white and the twelve bars
+  });
+
+  it("keeps the colours of an image that is not opaque or has more than 256 colours", async () => {
+    const transparent = Buffer.from(await recompressPng(await flatPng(300, 200, true)));
+    expect(chunksOf(transparent)[0].data[9]).toBe(6);
+    expect((await pixels(transparent)).equals(await pixels(await flatPng(300, 200, true)))).toBe(true);
+    const manyColours = Buffer.from(await recompressPng(await drawnPng()));
+    expect(chunksOf(manyColours)[0].data[9]).toBe(6);
   });
 });
