@@ -1,5 +1,5 @@
 // The PNG made smaller (app/lib/png.server.ts): deflated again (decision 120), or indexed
-// when it is opaque and has at most 256 colours (decision 134). The same pixels, fewer
+// when it is opaque and has at most 256 colours (decision 135). The same pixels, fewer
 // bytes, every chunk well formed (its CRC-32 checked here by zlib's own), the chunks other
 // than the image data kept in their order.
 import { createCanvas, loadImage } from "@napi-rs/canvas";
@@ -7,29 +7,14 @@ import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { recompressPng } from "~/lib/png.server.ts";
 
-/** A chart-like drawing: white ground, bars, antialiased lines and text, as Skia encodes it. */
-async function drawnPng(width = 1200, height = 800): Promise<Buffer> {
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#fff";
-  ctx.fillRect(0, 0, width, height);
-  for (let i = 0; i < 12; i++) {
-    ctx.fillStyle = `hsl(${i * 30}, 60%, 45%)`;
-    ctx.fillRect(60 + i * 90, height - 60 - i * 40, 60, i * 40 + 20);
-  }
-  ctx.strokeStyle = "#333";
-  ctx.lineWidth = 3;
-  ctx.beginPath();
-  for (let x = 0; x < width; x += 10) ctx.lineTo(x, height / 2 + Math.sin(x / 50) * 120);
-  ctx.stroke();
-  ctx.fillStyle = "#111";
-  ctx.font = "28px sans-serif";
-  for (let y = 40; y < height; y += 90) ctx.fillText(`Casos registrados por año — ${y}`, 40, y);
-  return canvas.encode("png");
-}
+type Extra = "lines and text" | "transparent corner" | "nothing";
 
-/** A flat drawing, as most bar charts are: opaque, a handful of colours, edges on whole pixels. */
-async function flatPng(width = 1200, height = 800, transparentCorner = false): Promise<Buffer> {
+/**
+ * A chart-like drawing as Skia encodes it: white ground and twelve bars (flat, as most bar
+ * charts are: opaque, a handful of colours, edges on whole pixels), and, where asked,
+ * antialiased lines and text (hundreds of colours) or a transparent corner.
+ */
+async function drawnPng(width = 1200, height = 800, extra: Extra = "lines and text"): Promise<Buffer> {
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#fff";
@@ -38,7 +23,17 @@ async function flatPng(width = 1200, height = 800, transparentCorner = false): P
     ctx.fillStyle = `hsl(${i * 30}, 60%, 45%)`;
     ctx.fillRect(60 + i * 90, height - 60 - i * 40, 60, i * 40 + 20);
   }
-  if (transparentCorner) ctx.clearRect(0, 0, 10, 10);
+  if (extra === "transparent corner") ctx.clearRect(0, 0, 10, 10);
+  if (extra === "lines and text") {
+    ctx.strokeStyle = "#333";
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    for (let x = 0; x < width; x += 10) ctx.lineTo(x, height / 2 + Math.sin(x / 50) * 120);
+    ctx.stroke();
+    ctx.fillStyle = "#111";
+    ctx.font = "28px sans-serif";
+    for (let y = 40; y < height; y += 90) ctx.fillText(`Casos registrados por año — ${y}`, 40, y);
+  }
   return canvas.encode("png");
 }
 
@@ -95,7 +90,7 @@ describe("recompressPng", () => {
   });
 
   it("writes an opaque image of at most 256 colours as an indexed one: a palette, the same pixels, about half the bytes", async () => {
-    const original = await flatPng();
+    const original = await drawnPng(1200, 800, "nothing");
     const indexed = Buffer.from(await recompressPng(original));
     expect((await pixels(indexed)).equals(await pixels(original))).toBe(true);
     expect(indexed.length).toBeLessThan(original.length * 0.6);
@@ -115,9 +110,9 @@ describe("recompressPng", () => {
   });
 
   it("keeps the colours of an image that is not opaque or has more than 256 colours", async () => {
-    const transparent = Buffer.from(await recompressPng(await flatPng(300, 200, true)));
+    const transparent = Buffer.from(await recompressPng(await drawnPng(300, 200, "transparent corner")));
     expect(chunksOf(transparent)[0].data[9]).toBe(6);
-    expect((await pixels(transparent)).equals(await pixels(await flatPng(300, 200, true)))).toBe(true);
+    expect((await pixels(transparent)).equals(await pixels(await drawnPng(300, 200, "transparent corner")))).toBe(true);
     const manyColours = Buffer.from(await recompressPng(await drawnPng()));
     expect(chunksOf(manyColours)[0].data[9]).toBe(6);
   });
