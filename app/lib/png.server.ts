@@ -59,7 +59,7 @@ function readChunks(png: Buffer): Chunk[] {
 export async function recompressPng(png: Uint8Array): Promise<Uint8Array> {
   const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   const chunks = readChunks(bytes);
-  const smaller = (await asIndexed(chunks)) ?? (await redeflated(chunks));
+  const smaller = (await asIndexed(bytes, chunks)) ?? (await redeflated(chunks));
   return smaller.length < bytes.length ? new Uint8Array(smaller.buffer, smaller.byteOffset, smaller.length) : png;
 }
 
@@ -99,15 +99,14 @@ function isPlainRgba(ihdr: Chunk | undefined): boolean {
   return ihdr?.type === "IHDR" && ihdr.data.length === 13 && ihdr.data[8] === 8 && ihdr.data[9] === 6 && ihdr.data[12] === 0;
 }
 
-function decode(chunks: Chunk[]): Promise<PNG> {
-  const png = Buffer.concat([SIGNATURE, ...chunks.map((c) => c.bytes)]);
+function decode(png: Buffer): Promise<PNG> {
   return new Promise((resolve, reject) => new PNG().parse(png, (error, image) => (error ? reject(error) : resolve(image))));
 }
 
 /** The image as an indexed one (a palette, one byte per pixel) when every pixel is opaque and it has at most 256 colours; otherwise null. */
-async function asIndexed(chunks: Chunk[]): Promise<Buffer | null> {
+async function asIndexed(png: Buffer, chunks: Chunk[]): Promise<Buffer | null> {
   if (!isPlainRgba(chunks[0])) return null;
-  const { width, height, data } = await decode(chunks);
+  const { width, height, data } = await decode(png);
   // A pixel's four bytes as one number: a key for its colour, whatever the machine's byte order.
   const pixels = new Uint32Array(data.buffer, data.byteOffset, width * height);
   const indexOf = new Map<number, number>();
